@@ -1,0 +1,1 @@
+"""Pure logic: the skill library as plain data, the prerequisite graph, plans and progress."""

@@ -1,0 +1,43 @@
+"""Errors a user can cause and should see as one clear message each, never as a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PlannerError(Exception):
+    """A problem the user can fix: shown as a message, exit status 1, nothing changed."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in a roadmap file, located by file and line (line 0: the file as a whole)."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line > 0:
+            return f"{self.file}:{self.line}: {self.message}"
+        return f"{self.file}: {self.message}"
+
+
+class RoadmapError(PlannerError):
+    """One or more roadmap files are invalid; every problem found is listed."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class NotFoundError(PlannerError):
+    """An id (skill, role, track, profile) that does not exist."""
+
+
+class UsageError(PlannerError):
+    """A value given on the command line or in a dialog that cannot be understood."""
+
+
+class DatabaseError(PlannerError):
+    """The database cannot be opened or used safely (corrupt, too new, locked, unwritable)."""

@@ -1,0 +1,1 @@
+"""Writers of the learner's roadmap: PDF, Markdown, JSON, iCalendar and CSV."""

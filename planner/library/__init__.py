@@ -1,0 +1,1 @@
+"""The roadmap file format: its schema, loading with line numbers, and writing."""

@@ -1,0 +1,29 @@
+"""Where things live: the built-in roadmaps and the user's database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "roadmap-planner"
+DB_FILENAME = "planner.sqlite3"
+
+
+def builtin_roadmaps_dir() -> Path:
+    """The folder of built-in roadmap files shipped beside the package."""
+    return Path(__file__).resolve().parent.parent / "roadmaps"
+
+
+def builtin_roadmap_files() -> list[Path]:
+    """The built-in roadmap files, in a stable order."""
+    return sorted(builtin_roadmaps_dir().glob("*.yaml"))
+
+
+def default_db_path(explicit: str | None = None) -> Path:
+    """`--db` if given, else `PLANNER_DB`, else planner.sqlite3 in the user data directory."""
+    chosen = explicit or os.environ.get("PLANNER_DB")
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME

@@ -1,0 +1,1 @@
+"""QtGui painters shared by the screen and the PDF: graph drawing and charts."""

@@ -1,0 +1,1 @@
+"""Use cases: the one door through which the CLI and the UI read and change data."""

@@ -1,0 +1,1 @@
+"""Qt widgets: the main window, views, dialogs, item models and undo commands."""
