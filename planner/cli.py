@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import traceback
@@ -10,10 +11,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner import __version__
+from planner.core.model import STATUSES
+from planner.core.plan import STRATEGIES
+from planner.core.units import format_hours, parse_date, parse_duration
 from planner.errors import PlannerError, Problem, RoadmapError
+from planner.export import markdown, report
 from planner.library.load import LoadedFile, check_together, read_file
 from planner.library.schema import Skill
 from planner.paths import builtin_roadmap_files
+from planner.service import Planner
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -78,7 +84,168 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+# ---------------------------------------------------------------------------- the database
+def _open(args: argparse.Namespace) -> Planner:
+    return Planner.open(args.db, args.profile)
+
+
+def _json(data: object) -> None:
+    _out(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Validate files against the stored library, then add or update everything in them."""
+    planner = _open(args)
+    try:
+        counts = planner.import_files([Path(p) for p in args.files])
+    finally:
+        planner.close()
+    _out(
+        f"imported: {_count(counts.skills_added, 'new skill')}, "
+        f"{_count(counts.skills_updated, 'updated skill')}, "
+        f"{_count(counts.roles_added, 'new role')}, {_count(counts.roles_updated, 'updated role')}"
+    )
+    return 0
+
+
+def cmd_roles(args: argparse.Namespace) -> int:
+    """List the roles and their tracks."""
+    planner = _open(args)
+    try:
+        roles = list(planner.library().roles.values())
+    finally:
+        planner.close()
+    if args.format == "json":
+        _json([report.role_json(r) for r in roles])
+        return 0
+    for role in roles:
+        _out(f"{role.id}  {role.name}")
+        for track in role.tracks:
+            _out(f"    --track {track.id}  {track.name}")
+    return 0
+
+
+def cmd_skills(args: argparse.Namespace) -> int:
+    """List the skills (of a role's plan, with --role) with the learner's status."""
+    planner = _open(args)
+    try:
+        library = planner.library()
+        if args.role:
+            plan = planner.plan(args.role, args.track or [])
+            steps = {s.skill.id: s.status for s in plan.steps}
+            skills = [library.skills[s] for s in steps]
+            status = steps
+        else:
+            skills = list(library.skills.values())
+            known = planner.skill_statuses()
+            status = {s.id: known.get(s.id, "todo") for s in skills}
+    finally:
+        planner.close()
+    if args.format == "json":
+        _json([report.skill_json(s, status[s.id]) for s in skills])
+        return 0
+    for skill in skills:
+        _out(
+            f"{report.MARKS[status[skill.id]]} {skill.id:<40} "
+            f"{format_hours(skill.hours):>6}  {skill.name}"
+        )
+    return 0
+
+
+def cmd_roadmap(args: argparse.Namespace) -> int:
+    """Print the ordered, dated plan for a role."""
+    planner = _open(args)
+    try:
+        plan = planner.plan(
+            args.role,
+            args.track or [],
+            hours_per_week=args.hours_per_week,
+            start=parse_date(args.start) if args.start else None,
+            strategy=args.strategy,
+        )
+        library = planner.library()
+    finally:
+        planner.close()
+    if args.format == "json":
+        _json(report.plan_json(plan))
+    elif args.format == "markdown":
+        _out(markdown.plan_markdown(plan, library).rstrip())
+    else:
+        _out(report.plan_text(plan, library))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Record a status change."""
+    planner = _open(args)
+    try:
+        day = parse_date(args.date) if args.date else None
+        change = planner.set_status(args.skill, args.state, day)
+    finally:
+        planner.close()
+    _out(f"{change.skill}: {change.previous} -> {change.status} ({change.day.isoformat()})")
+    return 0
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    """Record a study session."""
+    planner = _open(args)
+    try:
+        minutes = parse_duration(args.duration)
+        day = parse_date(args.date) if args.date else None
+        logged, started = planner.log_study(args.skill, minutes, day, args.note or "")
+    finally:
+        planner.close()
+    _out(f"{logged.skill}: logged {report.duration(logged.minutes)} on {logged.day.isoformat()}")
+    if started is not None:
+        _out(f"{started.skill}: todo -> in-progress")
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    """Counts, hours, streaks and the forecast for the learner's plan."""
+    planner = _open(args)
+    try:
+        plan, progress = planner.progress(args.role)
+    finally:
+        planner.close()
+    if args.format == "json":
+        _json(report.progress_json(args.profile, plan, progress))
+    else:
+        _out(report.progress_text(args.profile, plan, progress))
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Two roles side by side."""
+    planner = _open(args)
+    try:
+        comparison = planner.compare(args.role_a, args.role_b)
+        library = planner.library()
+    finally:
+        planner.close()
+    if args.format == "json":
+        _json(report.compare_json(comparison))
+    else:
+        _out(report.compare_text(comparison, library))
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Open the desktop app."""
+    _err("planner: the desktop app is not part of this version yet; try 'planner --help'")
+    return 1
+
+
 # ---------------------------------------------------------------------------- parser
+def _hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of hours") from None
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; `planner --help` shows it."""
     parser = argparse.ArgumentParser(
@@ -87,18 +254,54 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="the database file (default: PLANNER_DB or the user data directory)",
+        "--db", metavar="PATH", help="database file (default: $PLANNER_DB or the user data folder)"
     )
     parser.add_argument(
         "--profile", metavar="NAME", default="default", help="the learner (default: default)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="validate roadmap files; touches no database")
-    check.add_argument("files", nargs="+", metavar="FILE")
-    check.set_defaults(handler=cmd_check)
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    def formats(p: argparse.ArgumentParser, *choices: str) -> None:
+        p.add_argument("--format", choices=choices, default="text")
+
+    command("gui", cmd_gui, "open the desktop app (the default)")
+    p = command("check", cmd_check, "validate roadmap files; touches no database")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p = command("import", cmd_import, "validate, then add or update skills and roles")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    formats(command("roles", cmd_roles, "list the roles and their tracks"), "text", "json")
+    p = command("skills", cmd_skills, "list skills with your status")
+    p.add_argument("--role", metavar="ID", help="only the skills of this role's plan")
+    p.add_argument("--track", metavar="ID", action="append", help="with --role: add a track")
+    formats(p, "text", "json")
+    p = command("roadmap", cmd_roadmap, "your ordered, dated study plan for a role")
+    p.add_argument("--role", metavar="ID", required=True)
+    p.add_argument("--track", metavar="ID", action="append", help="add a track (repeatable)")
+    p.add_argument("--hours-per-week", metavar="H", type=_hours)
+    p.add_argument("--start", metavar="YYYY-MM-DD")
+    p.add_argument("--strategy", metavar="NAME", help=f"one of: {', '.join(STRATEGIES)}")
+    formats(p, "text", "json", "markdown")
+    p = command("status", cmd_status, "set a skill's status")
+    p.add_argument("skill", metavar="SKILL")
+    p.add_argument("state", metavar="STATE", choices=STATUSES, help=" | ".join(STATUSES))
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    p = command("log", cmd_log, "log a study session")
+    p.add_argument("skill", metavar="SKILL")
+    p.add_argument("duration", metavar="DURATION", help="like 90m, 1.5h or 2h30m")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    p.add_argument("--note", metavar="TEXT")
+    p = command("progress", cmd_progress, "how far you are and how fast you go")
+    p.add_argument("--role", metavar="ID", help="default: your profile's role")
+    formats(p, "text", "json")
+    p = command("compare", cmd_compare, "two roles side by side")
+    p.add_argument("role_a", metavar="ROLE_A")
+    p.add_argument("role_b", metavar="ROLE_B")
+    formats(p, "text", "json")
     return parser
 
 
@@ -106,10 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit status (0 ok, 1 user error, 2 bad usage)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        _err("planner: the desktop app is not part of this version yet; try 'planner --help'")
-        return 1
+    handler: Handler = getattr(args, "handler", cmd_gui)
     try:
         return handler(args)
     except PlannerError as error:

@@ -1,1 +1,332 @@
-"""Use cases: the one door through which the CLI and the UI read and change data."""
+"""Use cases: the one door through which the command line and the app read and change data.
+
+A `Planner` is built by the composition root (the CLI's `main` or the app) for one database
+and one learner profile. It hands out plain data (dataclasses), never ORM objects, and every
+change returns a `Change` saying what changed, so each view can decide whether to refresh.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+
+from planner.core.graph import build_graph, find_cycle, implied
+from planner.core.model import STATUSES, Library
+from planner.core.plan import (
+    DEFAULT_STRATEGY,
+    Comparison,
+    Plan,
+    check_schedule,
+    compare_roles,
+    make_plan,
+)
+from planner.core.progress import Progress, summarise
+from planner.db import queries
+from planner.db.engine import Database
+from planner.db.queries import ImportCounts, Profile, StudySession
+from planner.errors import NotFoundError, PlannerError, UsageError
+from planner.library.load import load_files
+from planner.paths import builtin_roadmap_files, default_db_path
+
+DEFAULT_PROFILE = "default"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an operation changed: views refresh what concerns them."""
+
+    statuses: bool = False
+    sessions: bool = False
+    notes: bool = False
+    library: bool = False
+    profile: bool = False
+    skills: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A status change as recorded, with the status before it (for undo)."""
+
+    skill: str
+    previous: str
+    status: str
+    day: date
+    change: Change = field(default_factory=Change)
+
+
+class Planner:
+    """The use cases of the planner for one database and one learner."""
+
+    def __init__(
+        self,
+        db: Database,
+        profile: str = DEFAULT_PROFILE,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self.db = db
+        self.profile_name = profile
+        self.today = today
+        self._library: Library | None = None
+        self._graph: nx.DiGraph[str] | None = None
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(
+        cls,
+        db_path: Path | str | None = None,
+        profile: str = DEFAULT_PROFILE,
+        today: Callable[[], date] = date.today,
+    ) -> Planner:
+        """Open the database (default location unless given), filling a new one with the
+        built-in roadmaps, and select a profile."""
+        path = Path(db_path) if db_path is not None else default_db_path()
+        db = Database.open(path)
+        planner = cls(db, profile, today)
+        try:
+            with db.session() as session:
+                if queries.library_is_empty(session):
+                    files = load_files(builtin_roadmap_files())
+                    queries.save_library(session, Library.from_files(files))
+            planner.profile()  # an unknown profile is an error now, not halfway through
+        except BaseException:
+            db.close()
+            raise
+        return planner
+
+    def close(self) -> None:
+        """Release the database."""
+        self.db.close()
+
+    # ------------------------------------------------------------------ library
+    def library(self) -> Library:
+        """Every skill and role (cached until the library changes)."""
+        if self._library is None:
+            with self.db.session() as session:
+                self._library = queries.load_library(session)
+        return self._library
+
+    def graph(self) -> nx.DiGraph[str]:
+        """The prerequisite graph of the library (cached with it)."""
+        if self._graph is None:
+            self._graph = build_graph(self.library().skills)
+        return self._graph
+
+    def _invalidate(self) -> None:
+        self._library = None
+        self._graph = None
+
+    def skill(self, skill_id: str) -> None:
+        """Raise NotFoundError unless the skill exists."""
+        if skill_id not in self.library().skills:
+            raise NotFoundError(
+                f"unknown skill '{skill_id}'{_did_you_mean(skill_id, self.library().skills)}"
+            )
+
+    def role(self, role_id: str) -> None:
+        """Raise NotFoundError unless the role exists."""
+        if role_id not in self.library().roles:
+            known = ", ".join(self.library().roles) or "none"
+            raise NotFoundError(f"unknown role '{role_id}' (roles: {known})")
+
+    def import_files(self, paths: Sequence[Path]) -> ImportCounts:
+        """Validate roadmap files against the stored library, then store them, all or nothing."""
+        current = self.library()
+        files = load_files(paths, context=current.skills.values())
+        incoming = Library.from_files(files)
+        merged = {**current.skills, **incoming.skills}
+        cycle = find_cycle(build_graph(merged))
+        if cycle is not None:  # check_together saw the same graph; this guards the invariant
+            raise PlannerError(f"importing would make a prerequisite cycle: {' -> '.join(cycle)}")
+        with self.db.session() as session:
+            counts = queries.save_library(session, incoming)
+        self._invalidate()
+        return counts
+
+    # ------------------------------------------------------------------ profiles
+    def profile(self) -> Profile:
+        """The current learner's profile; `default` is created on first use."""
+        with self.db.session() as session:
+            found = queries.get_profile(session, self.profile_name)
+            if found is not None:
+                return found
+            if self.profile_name != DEFAULT_PROFILE:
+                names = [p.name for p in queries.list_profiles(session)] or ["none"]
+                raise NotFoundError(
+                    f"unknown profile '{self.profile_name}' (profiles: {', '.join(names)})"
+                )
+            return queries.create_profile(session, DEFAULT_PROFILE)
+
+    def profiles(self) -> list[Profile]:
+        """Every learner profile."""
+        with self.db.session() as session:
+            return queries.list_profiles(session)
+
+    def update_profile(
+        self,
+        *,
+        role: str | None = None,
+        tracks: Sequence[str] | None = None,
+        hours_per_week: float | None = None,
+        start: date | None = None,
+        strategy: str | None = None,
+    ) -> Profile:
+        """Change the current learner's role, tracks, weekly hours, start date or strategy."""
+        if role is not None:
+            self.role(role)
+        current = self.profile()
+        role_id = role or current.role
+        if tracks is not None:
+            if role_id is None:
+                raise UsageError("choose a role before its tracks")
+            library = self.library()
+            for track_id in tracks:
+                if library.roles[role_id].track(track_id) is None:
+                    raise NotFoundError(f"role '{role_id}' has no track '{track_id}'")
+        check_schedule(
+            hours_per_week if hours_per_week is not None else current.hours_per_week,
+            strategy or current.strategy,
+        )
+        with self.db.session() as session:
+            return queries.update_profile(
+                session,
+                current.id,
+                role=role,
+                tracks=tracks,
+                hours_per_week=hours_per_week,
+                start=start,
+                strategy=strategy,
+            )
+
+    # ------------------------------------------------------------------ planning
+    def statuses(self) -> dict[str, str]:
+        """The learner's current status of every skill that is not todo."""
+        profile = self.profile()
+        with self.db.session() as session:
+            return queries.statuses(session, profile.id)
+
+    def skill_statuses(self) -> dict[str, str]:
+        """Every skill's status for the learner, `implied` included (todo left out)."""
+        known = self.statuses()
+        for skill_id in implied(self.graph(), known):
+            known[skill_id] = "implied"
+        return known
+
+    def plan(
+        self,
+        role: str | None = None,
+        tracks: Sequence[str] | None = None,
+        *,
+        hours_per_week: float | None = None,
+        start: date | None = None,
+        strategy: str | None = None,
+    ) -> Plan:
+        """The learner's dated plan; anything not given comes from their profile.
+
+        Without an explicit start the remaining steps are scheduled from today, or from the
+        profile's start date when that is still ahead.
+        """
+        profile = self.profile()
+        role_id = role or profile.role
+        if role_id is None:
+            raise UsageError("no role chosen: pass --role ID (see `planner roles`)")
+        self.role(role_id)
+        if tracks is None:
+            tracks = profile.tracks if role_id == profile.role else ()
+        if start is None:
+            start = max(self.today(), profile.start or self.today())
+        return make_plan(
+            self.library(),
+            self.graph(),
+            role_id,
+            tracks,
+            self.statuses(),
+            hours_per_week=hours_per_week if hours_per_week is not None else profile.hours_per_week,
+            start=start,
+            strategy=strategy or profile.strategy or DEFAULT_STRATEGY,
+        )
+
+    def compare(self, role_a: str, role_b: str) -> Comparison:
+        """Two roles side by side, with what each still costs this learner."""
+        self.role(role_a)
+        self.role(role_b)
+        return compare_roles(self.library(), self.graph(), role_a, role_b, self.statuses())
+
+    # ------------------------------------------------------------------ progress
+    def _day(self, day: date | None) -> date:
+        today = self.today()
+        if day is None:
+            return today
+        if day > today:
+            raise UsageError(f"the date {day.isoformat()} is in the future")
+        return day
+
+    def set_status(self, skill_id: str, status: str, day: date | None = None) -> StatusChange:
+        """Record that a skill is now todo, in progress, done or skipped."""
+        self.skill(skill_id)
+        if status not in STATUSES:
+            raise UsageError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+        when = self._day(day)
+        profile = self.profile()
+        with self.db.session() as session:
+            previous = queries.record_status(session, profile.id, skill_id, status, when)
+        return StatusChange(
+            skill_id, previous, status, when, Change(statuses=True, skills=(skill_id,))
+        )
+
+    def log_study(
+        self, skill_id: str, minutes: int, day: date | None = None, note: str = ""
+    ) -> tuple[StudySession, StatusChange | None]:
+        """Record a study session; a skill still todo moves to in progress."""
+        self.skill(skill_id)
+        if minutes <= 0:
+            raise UsageError("a study session lasts at least a minute")
+        when = self._day(day)
+        profile = self.profile()
+        with self.db.session() as session:
+            logged = queries.add_study_session(session, profile.id, skill_id, when, minutes, note)
+            started: StatusChange | None = None
+            if queries.statuses(session, profile.id).get(skill_id, "todo") == "todo":
+                queries.record_status(session, profile.id, skill_id, "in-progress", when)
+                started = StatusChange(skill_id, "todo", "in-progress", when)
+        return logged, started
+
+    def study_sessions(self) -> list[StudySession]:
+        """Every study session of the learner, oldest first."""
+        profile = self.profile()
+        with self.db.session() as session:
+            return queries.study_sessions(session, profile.id)
+
+    def progress(self, role: str | None = None) -> tuple[Plan, Progress]:
+        """The learner's plan and every progress figure about it."""
+        plan = self.plan(role)
+        profile = self.profile()
+        with self.db.session() as session:
+            events = queries.progress_events(session, profile.id)
+            sessions = [(s.day, s.minutes) for s in queries.study_sessions(session, profile.id)]
+        return plan, summarise(plan, self.graph(), events, sessions, self.today())
+
+    # ------------------------------------------------------------------ notes
+    def note(self, skill_id: str) -> str:
+        """The learner's note on a skill."""
+        self.skill(skill_id)
+        profile = self.profile()
+        with self.db.session() as session:
+            return queries.get_note(session, profile.id, skill_id)
+
+    def set_note(self, skill_id: str, text: str) -> Change:
+        """Save the learner's note on a skill."""
+        self.skill(skill_id)
+        profile = self.profile()
+        with self.db.session() as session:
+            queries.set_note(session, profile.id, skill_id, text)
+        return Change(notes=True, skills=(skill_id,))
+
+
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 from pydantic import ValidationError
@@ -29,6 +29,17 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "track": tuple(Track.model_fields),
     "resource": tuple(Resource.model_fields),
 }
+
+
+class SkillLike(Protocol):
+    """What cross-file checks need to know of a skill defined elsewhere."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def requires(self) -> Sequence[str]: ...
+    @property
+    def recommends(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)
@@ -169,7 +180,7 @@ class _Defined:
     line: int
 
 
-def check_together(files: Sequence[LoadedFile], context: Iterable[Skill] = ()) -> list[Problem]:
+def check_together(files: Sequence[LoadedFile], context: Iterable[SkillLike] = ()) -> list[Problem]:
     """Problems that only show when files meet: duplicate or unknown ids, and cycles.
 
     `context` holds skills already known (the built-in library, or the database): ids from it
@@ -286,10 +297,12 @@ def check_together(files: Sequence[LoadedFile], context: Iterable[Skill] = ()) -
     return problems
 
 
-def _cycles(skills: dict[str, tuple[Skill, _Defined]], context: dict[str, Skill]) -> list[Problem]:
+def _cycles(
+    skills: dict[str, tuple[Skill, _Defined]], context: dict[str, SkillLike]
+) -> list[Problem]:
     """One problem per strongly connected group of skills, showing one cycle through it."""
     graph: nx.DiGraph[str] = nx.DiGraph()
-    all_skills = {**{k: s for k, (s, _) in skills.items()}, **context}
+    all_skills: dict[str, SkillLike] = {**{k: s for k, (s, _) in skills.items()}, **context}
     for ident, skill in all_skills.items():
         graph.add_node(ident)
         for prereq in (*skill.requires, *skill.recommends):
@@ -341,7 +354,7 @@ def _cycle_from(graph: nx.DiGraph[str], start: str) -> list[str]:
     return [start]  # unreachable for a strongly connected component of two or more
 
 
-def load_files(paths: Sequence[Path], context: Iterable[Skill] = ()) -> list[LoadedFile]:
+def load_files(paths: Sequence[Path], context: Iterable[SkillLike] = ()) -> list[LoadedFile]:
     """Read and validate files as one library; raise RoadmapError with every problem found."""
     loaded: list[LoadedFile] = []
     problems: list[Problem] = []

@@ -1,0 +1,40 @@
+"""Reading and writing the learner's units: dates, study durations and hours."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from planner.errors import UsageError
+
+_DURATION = re.compile(r"^(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?$")
+MAX_SESSION_MINUTES = 24 * 60
+
+
+def parse_date(text: str) -> date:
+    """A date written YYYY-MM-DD; anything else is a UsageError saying so."""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise ValueError
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"bad date '{text}': write it as YYYY-MM-DD, e.g. 2026-01-05") from None
+
+
+def parse_duration(text: str) -> int:
+    """Minutes in a duration like 90m, 1.5h or 2h30m (at most 24 hours)."""
+    match = _DURATION.match(text.strip().lower())
+    if not text.strip() or match is None or not (match["h"] or match["m"]):
+        raise UsageError(f"bad duration '{text}': write it like 90m, 1.5h or 2h30m")
+    minutes = round(float(match["h"] or 0) * 60) + int(match["m"] or 0)
+    if minutes <= 0:
+        raise UsageError(f"bad duration '{text}': a study session lasts at least a minute")
+    if minutes > MAX_SESSION_MINUTES:
+        raise UsageError(f"bad duration '{text}': a study session lasts at most 24 hours")
+    return minutes
+
+
+def format_hours(hours: float) -> str:
+    """Hours with at most one decimal: 12 h, 7.5 h."""
+    rounded = round(hours, 1)
+    return f"{rounded:g} h" if rounded != int(rounded) else f"{int(rounded)} h"

@@ -1,0 +1,150 @@
+"""Open the SQLite database safely: pragmas on every connection, checks before any write,
+and Alembic migrations applied automatically."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from planner.errors import DatabaseError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of the app knows."""
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling would issue BEGIN late and COMMIT around DDL; we let
+    # SQLAlchemy emit BEGIN itself (see _on_begin) so migrations are transactional.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _on_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine whose every connection enforces foreign keys and uses WAL and a busy timeout."""
+    engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"timeout": 5})
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def inspect_file(path: Path) -> str | None:
+    """Check an existing database file without changing a byte of it.
+
+    Returns its schema revision (None for a fresh or empty file); raises DatabaseError for a
+    file that is not SQLite, is corrupt, is not a planner database, or is from a newer version.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseError(f"{path}: cannot read the database: {error.strerror}") from None
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"{path}: not a planner database (the file is not SQLite)")
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables:
+                return None
+            if "alembic_version" not in tables:
+                raise DatabaseError(f"{path}: not a planner database (unknown tables)")
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path}: the database cannot be read ({error})") from None
+    revision = None if row is None else str(row[0])
+    if revision is not None:
+        try:
+            ScriptDirectory.from_config(_alembic_config()).get_revision(revision)
+        except Exception:  # alembic raises several types for an unknown revision
+            raise DatabaseError(
+                f"{path}: this database was written by a newer version of the planner "
+                f"(schema {revision}); update the app to open it. The file was left untouched."
+            ) from None
+    return revision
+
+
+@dataclass
+class Database:
+    """An open database: the engine, a session factory, and whether it was just created."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    created: bool
+
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        """Open (creating and migrating as needed) the database at `path`."""
+        revision = inspect_file(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseError(
+                f"{path.parent}: cannot create the data folder: {error.strerror}"
+            ) from None
+        engine = make_engine(path)
+        try:
+            with engine.begin() as connection:
+                current = MigrationContext.configure(connection).get_current_revision()
+                if current != head_revision():
+                    config = _alembic_config()
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+        except Exception as error:
+            engine.dispose()
+            if isinstance(error, DatabaseError):
+                raise
+            message = str(getattr(error, "orig", error))
+            raise DatabaseError(f"{path}: cannot open the database: {message}") from None
+        return cls(path, engine, sessionmaker(engine, expire_on_commit=False), revision is None)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed when the block ends, rolled back on error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()

@@ -1,0 +1,275 @@
+"""SQLAlchemy models: the shared skill library, and each learner's profile and history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID = String(64)
+
+
+class Base(DeclarativeBase):
+    """The one declarative base; its naming convention keeps migrations portable."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# ---------------------------------------------------------------------------- library
+class SkillRow(Base):
+    """A skill of the library."""
+
+    __tablename__ = "skill"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    area: Mapped[str] = mapped_column(String(200))
+    hours: Mapped[float] = mapped_column(Float)
+    level: Mapped[str | None] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)  # order of definition in files
+
+    prerequisites: Mapped[list[PrerequisiteRow]] = relationship(
+        foreign_keys="PrerequisiteRow.skill_id",
+        order_by="PrerequisiteRow.position",
+        cascade="all, delete-orphan",
+    )
+    resources: Mapped[list[ResourceRow]] = relationship(
+        order_by="ResourceRow.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (CheckConstraint("hours > 0", name="hours_positive"),)
+
+
+class PrerequisiteRow(Base):
+    """An edge of the prerequisite graph: `prerequisite_id` comes before `skill_id`."""
+
+    __tablename__ = "prerequisite"
+
+    skill_id: Mapped[str] = mapped_column(
+        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
+    )
+    prerequisite_id: Mapped[str] = mapped_column(
+        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    hard: Mapped[bool] = mapped_column(default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (CheckConstraint("skill_id <> prerequisite_id", name="not_itself"),)
+
+
+class ResourceRow(Base):
+    """A course, book, page or tool that teaches a skill."""
+
+    __tablename__ = "resource"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    skill_id: Mapped[str] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(String(2000))
+    kind: Mapped[str | None] = mapped_column(String(20))
+    free: Mapped[bool | None] = mapped_column()
+
+
+class RoleRow(Base):
+    """A target role."""
+
+    __tablename__ = "role"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    salary_amount: Mapped[float | None] = mapped_column(Float)
+    salary_currency: Mapped[str | None] = mapped_column(String(3))
+    salary_region: Mapped[str | None] = mapped_column(String(200))
+    salary_source: Mapped[str | None] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    goals: Mapped[list[RoleGoalRow]] = relationship(
+        order_by="RoleGoalRow.position", cascade="all, delete-orphan"
+    )
+    tracks: Mapped[list[TrackRow]] = relationship(
+        order_by="TrackRow.position", cascade="all, delete-orphan"
+    )
+
+
+class RoleGoalRow(Base):
+    """A skill that is one of a role's goals."""
+
+    __tablename__ = "role_goal"
+
+    role_id: Mapped[str] = mapped_column(
+        ForeignKey("role.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[str] = mapped_column(
+        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TrackRow(Base):
+    """A specialisation track of a role."""
+
+    __tablename__ = "track"
+
+    role_id: Mapped[str] = mapped_column(
+        ForeignKey("role.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    goals: Mapped[list[TrackGoalRow]] = relationship(
+        order_by="TrackGoalRow.position", cascade="all, delete-orphan"
+    )
+
+
+class TrackGoalRow(Base):
+    """A skill that is one of a track's goals."""
+
+    __tablename__ = "track_goal"
+
+    role_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    track_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    skill_id: Mapped[str] = mapped_column(
+        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["role_id", "track_id"], ["track.role_id", "track.id"], ondelete="CASCADE"
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------- learners
+class ProfileRow(Base):
+    """A learner: their role, tracks, time and pace. Progress belongs to a profile."""
+
+    __tablename__ = "profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role_id: Mapped[str | None] = mapped_column(ForeignKey("role.id", ondelete="SET NULL"))
+    hours_per_week: Mapped[float] = mapped_column(Float, default=10)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    strategy: Mapped[str] = mapped_column(String(40), default="foundations-first")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (CheckConstraint("hours_per_week > 0", name="hours_positive"),)
+
+
+class ProfileTrackRow(Base):
+    """A track a learner chose, remembered per role so switching back restores it."""
+
+    __tablename__ = "profile_track"
+
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
+    )
+    role_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    track_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["role_id", "track_id"], ["track.role_id", "track.id"], ondelete="CASCADE"
+        ),
+    )
+
+
+class ProgressEventRow(Base):
+    """A status change, appended and never rewritten (like Anki's review log)."""
+
+    __tablename__ = "progress_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    skill_id: Mapped[str] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20))
+    day: Mapped[date] = mapped_column(Date)  # the learner's local date it happened
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)  # when it was entered (UTC)
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('todo', 'in-progress', 'done', 'skipped')", name="status_known"
+        ),
+        Index("ix_progress_event_profile_day", "profile_id", "day"),
+        Index("ix_progress_event_profile_skill", "profile_id", "skill_id"),
+    )
+
+
+class SkillStateRow(Base):
+    """The current status of a skill for a profile, kept beside the event log in the same
+    transaction so that reading it never scans the log."""
+
+    __tablename__ = "skill_state"
+
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[str] = mapped_column(
+        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
+    )
+    status: Mapped[str] = mapped_column(String(20))
+    since: Mapped[date] = mapped_column(Date)
+    event_id: Mapped[int] = mapped_column(ForeignKey("progress_event.id", ondelete="CASCADE"))
+
+
+class StudySessionRow(Base):
+    """Time spent studying a skill on a day, with an optional note."""
+
+    __tablename__ = "study_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    skill_id: Mapped[str] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    minutes: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        Index("ix_study_session_profile_day", "profile_id", "day"),
+        Index("ix_study_session_profile_skill", "profile_id", "skill_id"),
+    )
+
+
+class NoteRow(Base):
+    """A learner's personal note on a skill."""
+
+    __tablename__ = "note"
+
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[str] = mapped_column(
+        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
