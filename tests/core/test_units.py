@@ -1,0 +1,38 @@
+"""Dates and durations as learners type them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from planner.core.units import format_hours, parse_date, parse_duration
+from planner.errors import UsageError
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("90m", 90), ("1.5h", 90), ("2h30m", 150), ("2h 30m", 150), ("45min", 45), ("1H", 60)],
+)
+def test_durations(text: str, minutes: int) -> None:
+    assert parse_duration(text) == minutes
+
+
+@pytest.mark.parametrize("text", ["", "90", "h", "1.5", "2x", "-1h", "0m", "25h", "1h-5m", "m"])
+def test_bad_durations_say_how_to_write_them(text: str) -> None:
+    with pytest.raises(UsageError, match="bad duration"):
+        parse_duration(text)
+
+
+def test_dates() -> None:
+    assert parse_date("2026-01-05") == date(2026, 1, 5)
+    for bad in ("2026-02-30", "05/01/2026", "2026-1-5", "tomorrow", ""):
+        with pytest.raises(UsageError, match="write it as YYYY-MM-DD"):
+            parse_date(bad)
+
+
+def test_hours_show_at_most_one_decimal() -> None:
+    assert format_hours(12) == "12 h"
+    assert format_hours(7.5) == "7.5 h"
+    assert format_hours(1.04) == "1 h"
+    assert format_hours(2.25) == "2.2 h"

@@ -1,0 +1,98 @@
+"""Opening the database: created and migrated on first use, refused safely when it is not ours."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from planner.db.engine import Database, head_revision
+from planner.errors import DatabaseError
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_database_is_created_and_migrated_from_empty(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "planner.sqlite3"
+    db = Database.open(path)
+    try:
+        assert db.created
+        with db.engine.connect() as c:
+            assert (
+                c.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                == head_revision()
+            )
+            tables = {
+                r[0] for r in c.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+            }
+        assert {
+            "skill",
+            "prerequisite",
+            "role",
+            "profile",
+            "progress_event",
+            "study_session",
+            "note",
+        } <= tables
+    finally:
+        db.close()
+    again = Database.open(path)
+    assert not again.created
+    again.close()
+
+
+def test_every_connection_enforces_foreign_keys_with_wal_and_a_busy_timeout(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "p.sqlite3")
+    try:
+        with db.engine.connect() as c:
+            assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert c.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        with pytest.raises(Exception, match="FOREIGN KEY"), db.session() as s:
+            s.execute(text("INSERT INTO prerequisite VALUES ('a', 'b', 1, 0)"))
+    finally:
+        db.close()
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    Database.open(path).close()
+    with sqlite3.connect(path) as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = digest(path)
+    with pytest.raises(DatabaseError, match="newer version of the planner"):
+        Database.open(path)
+    assert digest(path) == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("my shopping list\n", encoding="utf-8")
+    with pytest.raises(DatabaseError, match="not a planner database"):
+        Database.open(path)
+    assert path.read_text(encoding="utf-8") == "my shopping list\n"
+
+
+def test_someone_elses_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as c:
+        c.execute("CREATE TABLE photos (id INTEGER)")
+    before = digest(path)
+    with pytest.raises(DatabaseError, match="unknown tables"):
+        Database.open(path)
+    assert digest(path) == before
+
+
+def test_a_corrupt_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.sqlite3"
+    Database.open(path).close()
+    raw = bytearray(path.read_bytes())
+    raw[100:4096] = b"\xff" * (4096 - 100)  # wreck the first page after the header
+    path.write_bytes(bytes(raw))
+    with pytest.raises(DatabaseError):
+        Database.open(path)
