@@ -19,8 +19,8 @@ run: $(STAMP)
 test: lint typecheck layers pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check planner tests
-	$(BIN)/ruff format --check planner tests
+	$(BIN)/ruff check planner tests benchmarks
+	$(BIN)/ruff format --check planner tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

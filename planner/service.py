@@ -13,17 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import networkx as nx
-
-from planner.core.graph import build_graph, find_cycle, implied
+from planner.core.graph import SkillGraph, build_graph, find_cycle, implied
 from planner.core.model import STATUSES, Library
 from planner.core.plan import (
     DEFAULT_STRATEGY,
     Comparison,
     Plan,
+    Skeleton,
     check_schedule,
     compare_roles,
     make_plan,
+    skeleton,
 )
 from planner.core.progress import Progress, summarise
 from planner.db import queries
@@ -72,7 +72,8 @@ class Planner:
         self.profile_name = profile
         self.today = today
         self._library: Library | None = None
-        self._graph: nx.DiGraph[str] | None = None
+        self._graph: SkillGraph | None = None
+        self._skeletons: dict[tuple[str, tuple[str, ...]], Skeleton] = {}
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -110,7 +111,7 @@ class Planner:
                 self._library = queries.load_library(session)
         return self._library
 
-    def graph(self) -> nx.DiGraph[str]:
+    def graph(self) -> SkillGraph:
         """The prerequisite graph of the library (cached with it)."""
         if self._graph is None:
             self._graph = build_graph(self.library().skills)
@@ -119,6 +120,15 @@ class Planner:
     def _invalidate(self) -> None:
         self._library = None
         self._graph = None
+        self._skeletons.clear()
+
+    def _skeleton(self, role_id: str, tracks: Sequence[str]) -> Skeleton:
+        """The shape of a role's plan; kept until the library changes, since re-planning
+        after a status change only needs the statuses on top of it."""
+        key = (role_id, tuple(tracks))
+        if key not in self._skeletons:
+            self._skeletons[key] = skeleton(self.library(), self.graph(), role_id, tracks)
+        return self._skeletons[key]
 
     def skill(self, skill_id: str) -> None:
         """Raise NotFoundError unless the skill exists."""
@@ -248,6 +258,7 @@ class Planner:
             hours_per_week=hours_per_week if hours_per_week is not None else profile.hours_per_week,
             start=start,
             strategy=strategy or profile.strategy or DEFAULT_STRATEGY,
+            prepared=self._skeleton(role_id, tracks),
         )
 
     def compare(self, role_a: str, role_b: str) -> Comparison:

@@ -18,25 +18,50 @@ from planner.errors import NotFoundError
 FINISHED = frozenset({"done", "skipped"})
 
 
-def build_graph(skills: Mapping[str, Skill]) -> nx.DiGraph[str]:
+@dataclass(frozen=True)
+class SkillGraph:
+    """The prerequisite graph of a library, built once and never changed.
+
+    `nx` is the networkx DiGraph (edge b -> a: "b before a", attribute `hard`) for algorithms
+    and layout; the plain tuples beside it serve the walks that re-planning repeats on every
+    change, where networkx's views would cost a lookup per step.
+    """
+
+    nx: nx.DiGraph[str]
+    preds: Mapping[str, tuple[str, ...]]  # hard and soft prerequisites
+    hard_preds: Mapping[str, tuple[str, ...]]
+    succs: Mapping[str, tuple[str, ...]]  # what each skill comes before
+
+    def __contains__(self, skill_id: object) -> bool:
+        return skill_id in self.preds
+
+
+def build_graph(skills: Mapping[str, Skill]) -> SkillGraph:
     """The prerequisite graph of a library; edges to unknown ids are left out."""
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(sorted(skills))
+    preds: dict[str, tuple[str, ...]] = {}
+    hard_preds: dict[str, tuple[str, ...]] = {}
+    succs: dict[str, list[str]] = {s: [] for s in skills}
     for skill_id in sorted(skills):
         skill = skills[skill_id]
-        for prereq in skill.recommends:
-            if prereq in skills:
-                graph.add_edge(prereq, skill_id, hard=False)
-        for prereq in skill.requires:  # after: a skill both required and recommended is hard
-            if prereq in skills:
-                graph.add_edge(prereq, skill_id, hard=True)
-    return graph
+        hard = tuple(dict.fromkeys(p for p in skill.requires if p in skills))
+        soft = tuple(p for p in dict.fromkeys(skill.recommends) if p in skills and p not in hard)
+        for prereq in soft:
+            graph.add_edge(prereq, skill_id, hard=False)
+        for prereq in hard:
+            graph.add_edge(prereq, skill_id, hard=True)
+        hard_preds[skill_id] = hard
+        preds[skill_id] = hard + soft
+        for prereq in hard + soft:
+            succs[prereq].append(skill_id)
+    return SkillGraph(graph, preds, hard_preds, {k: tuple(v) for k, v in succs.items()})
 
 
-def find_cycle(graph: nx.DiGraph[str]) -> list[str] | None:
+def find_cycle(graph: SkillGraph) -> list[str] | None:
     """One cycle as a path of ids (first id repeated at the end), or None when acyclic."""
     try:
-        edges = nx.find_cycle(graph)
+        edges = nx.find_cycle(graph.nx)
     except nx.NetworkXNoCycle:
         return None
     path = [str(u) for u, _v in edges]
@@ -74,29 +99,29 @@ def goals_of(library: Library, role_id: str, track_ids: Sequence[str] = ()) -> G
     return Goals(role, tuple(chosen), tuple(goals))
 
 
-def hard_ancestors(graph: nx.DiGraph[str], sources: Iterable[str]) -> dict[str, str]:
+def hard_ancestors(graph: SkillGraph, sources: Iterable[str]) -> dict[str, str]:
     """Every hard prerequisite of the sources, transitively, mapped to the first source (by id)
     that reaches it. One walk over the graph whatever the number of sources."""
     reached: dict[str, str] = {}
-    pred = graph.pred
+    pred = graph.hard_preds
     for source in sorted(set(sources)):
         stack = [source]
         while stack:
             node = stack.pop()
-            for prereq, data in pred[node].items():
-                if data["hard"] and prereq not in reached:
+            for prereq in pred[node]:
+                if prereq not in reached:
                     reached[prereq] = source
                     stack.append(prereq)
     return reached
 
 
-def closure(graph: nx.DiGraph[str], goals: Iterable[str]) -> set[str]:
+def closure(graph: SkillGraph, goals: Iterable[str]) -> set[str]:
     """The goals and all their hard prerequisites, transitively: a plan's skills."""
     goal_set = set(goals)
     return goal_set | set(hard_ancestors(graph, goal_set))
 
 
-def implied(graph: nx.DiGraph[str], statuses: Mapping[str, str]) -> dict[str, str]:
+def implied(graph: SkillGraph, statuses: Mapping[str, str]) -> dict[str, str]:
     """Skills the learner evidently knows: hard prerequisites of done or skipped skills.
 
     Maps each implied skill to the finished skill that implies it (the first by id). Skills

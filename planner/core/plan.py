@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from fractions import Fraction
+from datetime import date
 
-import networkx as nx
-
-from planner.core.graph import FINISHED, closure, goals_of, hard_ancestors, implied
+from planner.core.graph import FINISHED, SkillGraph, closure, goals_of, hard_ancestors, implied
 from planner.core.model import Library, Skill
+from planner.core.perf import paused_gc
 from planner.errors import UsageError
 
 STRATEGIES: dict[str, str] = {
@@ -99,9 +97,57 @@ def check_schedule(hours_per_week: float, strategy: str) -> None:
         raise UsageError(f"unknown strategy '{strategy}' (strategies: {', '.join(STRATEGIES)})")
 
 
+@dataclass(frozen=True)
+class Skeleton:
+    """What a plan's shape depends on, computed once per role, tracks and library.
+
+    Statuses change all the time and the skeleton not at all, so re-planning after a status
+    change starts from here. Skills are numbered in a topological order of the plan (ties by
+    id), and the adjacency is held as lists of those numbers.
+    """
+
+    role: str
+    tracks: tuple[str, ...]
+    goals: frozenset[str]
+    ids: tuple[str, ...]  # in a fixed topological order
+    index: Mapping[str, int]
+    preds: tuple[tuple[int, ...], ...]  # hard and soft, within the plan
+    succs: tuple[tuple[int, ...], ...]
+    goal_order: tuple[str, ...]
+
+
+def skeleton(
+    library: Library, graph: SkillGraph, role_id: str, track_ids: Sequence[str] = ()
+) -> Skeleton:
+    """The skills of a role's plan (with the chosen tracks) and the edges between them."""
+    goals = goals_of(library, role_id, track_ids)
+    members = closure(graph, goals.ids)
+    # A fixed topological order (Kahn, smallest id first) to number the skills by.
+    waiting = {s: sum(1 for p in graph.preds[s] if p in members) for s in members}
+    ready = [s for s, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    ids: list[str] = []
+    while ready:
+        node = heapq.heappop(ready)
+        ids.append(node)
+        for succ in graph.succs[node]:
+            if succ in waiting:
+                waiting[succ] -= 1
+                if waiting[succ] == 0:
+                    heapq.heappush(ready, succ)
+    if len(ids) != len(members):  # the library is validated acyclic; this guards the invariant
+        raise ValueError("the prerequisite graph has a cycle")
+    index = {s: i for i, s in enumerate(ids)}
+    preds = tuple(tuple(index[p] for p in graph.preds[s] if p in index) for s in ids)
+    succs = tuple(tuple(index[q] for q in graph.succs[s] if q in index) for s in ids)
+    return Skeleton(
+        role_id, goals.tracks, frozenset(goals.ids), tuple(ids), index, preds, succs, goals.ids
+    )
+
+
 def make_plan(
     library: Library,
-    graph: nx.DiGraph[str],
+    graph: SkillGraph,
     role_id: str,
     track_ids: Sequence[str] = (),
     statuses: Mapping[str, str] | None = None,
@@ -109,128 +155,170 @@ def make_plan(
     hours_per_week: float = 10,
     start: date,
     strategy: str = DEFAULT_STRATEGY,
+    prepared: Skeleton | None = None,
 ) -> Plan:
-    """The learner's plan: the role's skills in study order, with dates for what remains."""
+    """The learner's plan: the role's skills in study order, with dates for what remains.
+
+    `prepared` is the role's skeleton when the caller keeps one (it must match the role, the
+    tracks and the library); without it the skeleton is computed here.
+    """
     check_schedule(hours_per_week, strategy)
-    statuses = statuses or {}
-    goals = goals_of(library, role_id, track_ids)
-    members = closure(graph, goals.ids)
+    with paused_gc():
+        return _make_plan(
+            library,
+            graph,
+            role_id,
+            track_ids,
+            statuses or {},
+            hours_per_week,
+            start,
+            strategy,
+            prepared,
+        )
+
+
+def _make_plan(
+    library: Library,
+    graph: SkillGraph,
+    role_id: str,
+    track_ids: Sequence[str],
+    statuses: Mapping[str, str],
+    hours_per_week: float,
+    start: date,
+    strategy: str,
+    prepared: Skeleton | None,
+) -> Plan:
+    sk = prepared if prepared is not None else skeleton(library, graph, role_id, track_ids)
     known_by = implied(graph, statuses)
+    ids = sk.ids
+    n = len(ids)
+    status = ["implied" if s in known_by else statuses.get(s, "todo") for s in ids]
+    remaining = [st in ("todo", "in-progress") for st in status]
 
-    def status_of(skill_id: str) -> str:
-        if skill_id in known_by:
-            return "implied"
-        return statuses.get(skill_id, "todo")
+    # Phase: 1 + the longest chain of remaining prerequisites; one pass in skeleton order.
+    phase = [0] * n
+    for i in range(n):
+        if remaining[i]:
+            deepest = 0
+            for p in sk.preds[i]:
+                if remaining[p] and phase[p] > deepest:
+                    deepest = phase[p]
+            phase[i] = deepest + 1
 
-    status = {s: status_of(s) for s in members}
-    remaining = {s for s in members if status[s] in ("todo", "in-progress")}
-    sub: nx.DiGraph[str] = graph.subgraph(members)
-    phase = _phases(sub.subgraph(remaining))
-    urgent = {s for s in remaining if status[s] == "in-progress"}
-    urgent |= set(hard_ancestors(sub, urgent)) & remaining
+    in_progress = [ids[i] for i in range(n) if status[i] == "in-progress"]
+    urgent = {sk.index[s] for s in in_progress}
+    urgent |= {sk.index[s] for s in hard_ancestors(graph, in_progress) if s in sk.index}
 
+    rank = [0] * n
     if strategy == "goal-by-goal":
-        rank = _goal_ranks(sub, [g for g in goals.ids if g in remaining], library, remaining)
-    else:
-        rank = {}
+        rank = _goal_ranks(sk, library, remaining)
 
-    def key(skill_id: str) -> tuple[int, int, int, str]:
-        group = 0 if skill_id not in remaining else (1 if skill_id in urgent else 2)
-        return (group, rank.get(skill_id, 0), phase.get(skill_id, 0), skill_id)
-
-    order = _topological(sub, key)
-    goal_set = set(goals.ids)
-    steps = _schedule(
-        [
-            Step(
-                skill=library.skills[s],
-                status=status[s],
-                phase=phase.get(s, 0),
-                goal=s in goal_set,
-                implied_by=known_by.get(s),
-            )
-            for s in order
-        ],
-        hours_per_week,
-        start,
-    )
-    return Plan(role_id, goals.tracks, strategy, float(hours_per_week), start, tuple(steps))
+    # One integer per skill orders the heap: group, then rank, then phase, then skeleton
+    # position (which breaks ties by id among skills that are otherwise equal).
+    shift = max(n, 1).bit_length() + 1
+    keys = [
+        (
+            (((0 if not remaining[i] else (1 if i in urgent else 2)) << shift | rank[i]) << shift)
+            | phase[i]
+        )
+        << shift
+        | i
+        for i in range(n)
+    ]
+    order = _topological(sk, keys)
+    steps = _steps(sk, library, order, status, phase, known_by, hours_per_week, start)
+    return Plan(role_id, sk.tracks, strategy, float(hours_per_week), start, steps)
 
 
-def _phases(graph: nx.DiGraph[str]) -> dict[str, int]:
-    """Depth of each skill in the remaining plan: 1 + the longest chain of prerequisites."""
-    phase: dict[str, int] = {}
-    for generation_index, generation in enumerate(nx.topological_generations(graph), start=1):
-        for node in generation:
-            phase[node] = generation_index
-    return phase
-
-
-def _goal_ranks(
-    graph: nx.DiGraph[str], goals: list[str], library: Library, remaining: set[str]
-) -> dict[str, int]:
+def _goal_ranks(sk: Skeleton, library: Library, remaining: list[bool]) -> list[int]:
     """For goal-by-goal: each remaining skill's rank is that of the first goal needing it."""
-    needs: dict[str, set[str]] = {}
-    for goal in goals:
+    needs: dict[str, list[int]] = {}
+    for goal in sk.goal_order:
+        g = sk.index[goal]
+        if not remaining[g]:
+            continue
         # All edges, soft included: a goal's group must contain what is recommended before it
         # too, or putting the group first would break a soft prerequisite.
-        needs[goal] = (nx.ancestors(graph, goal) | {goal}) & remaining
-    ordered = sorted(goals, key=lambda g: (sum(library.skills[s].hours for s in needs[g]), g))
-    rank: dict[str, int] = {}
-    for index, goal in enumerate(ordered):
-        for skill_id in needs[goal]:
-            rank.setdefault(skill_id, index)
-    leftover = len(ordered)
-    for skill_id in remaining:  # not needed by a remaining goal: after all of them
-        rank.setdefault(skill_id, leftover)
+        seen = {g}
+        stack = [g]
+        while stack:
+            for p in sk.preds[stack.pop()]:
+                if p not in seen:
+                    seen.add(p)
+                    stack.append(p)
+        needs[goal] = [i for i in seen if remaining[i]]
+    hours = {g: sum(library.skills[sk.ids[i]].hours for i in needed) for g, needed in needs.items()}
+    ordered = sorted(needs, key=lambda g: (hours[g], g))
+    unranked = len(ordered)
+    rank = [unranked] * len(sk.ids)  # needed by no remaining goal: after all of them
+    for position in range(unranked - 1, -1, -1):  # the first goal needing a skill wins
+        for i in needs[ordered[position]]:
+            rank[i] = position
     return rank
 
 
-def _topological(
-    graph: nx.DiGraph[str], key: Callable[[str], tuple[int, int, int, str]]
-) -> list[str]:
-    """Kahn's algorithm taking, among the skills whose prerequisites are all placed, the
-    smallest by `key`: any key gives a valid order, the key only chooses among valid ones."""
-    waiting = {node: graph.in_degree(node) for node in graph}
-    ready = [(key(n), n) for n, d in waiting.items() if d == 0]
+def _topological(sk: Skeleton, keys: list[int]) -> list[int]:
+    """Kahn's algorithm taking, among the skills whose prerequisites are all placed, the one
+    with the smallest key: any key gives a valid order, the key only chooses among them."""
+    waiting = [len(p) for p in sk.preds]
+    ready = [keys[i] for i, count in enumerate(waiting) if count == 0]
     heapq.heapify(ready)
-    order: list[str] = []
+    mask = (1 << (max(len(keys), 1).bit_length() + 1)) - 1
+    order: list[int] = []
     while ready:
-        _, node = heapq.heappop(ready)
+        node = heapq.heappop(ready) & mask
         order.append(node)
-        for succ in graph.successors(node):
+        for succ in sk.succs[node]:
             waiting[succ] -= 1
             if waiting[succ] == 0:
-                heapq.heappush(ready, (key(succ), succ))
-    if len(order) != len(waiting):  # the library is validated acyclic; this guards the invariant
-        raise ValueError("the prerequisite graph has a cycle")
+                heapq.heappush(ready, keys[succ])
     return order
 
 
-def _schedule(steps: list[Step], hours_per_week: float, start: date) -> list[Step]:
-    """Dates for the remaining steps, studying `hours_per_week` spread evenly over the week."""
-    per_day = Fraction(str(hours_per_week)) / 7
-    done = Fraction(0)
-    result: list[Step] = []
-    for step in steps:
-        if not step.remaining:
-            result.append(step)
-            continue
-        first_day = math.floor(done / per_day)
-        done += Fraction(str(step.skill.hours))
-        last_day = max(first_day, math.ceil(done / per_day) - 1)
-        result.append(
-            Step(
-                step.skill,
-                step.status,
-                step.phase,
-                step.goal,
-                start + timedelta(days=first_day),
-                start + timedelta(days=last_day),
-                step.implied_by,
+# Hours are spread evenly over the week; a tiny tolerance keeps 7 h at 7 h/week on one week
+# despite binary floating point.
+_EPSILON = 1e-9
+
+
+def _steps(
+    sk: Skeleton,
+    library: Library,
+    order: list[int],
+    status: list[str],
+    phase: list[int],
+    known_by: Mapping[str, str],
+    hours_per_week: float,
+    start: date,
+) -> tuple[Step, ...]:
+    """The steps in order, with dates for the remaining ones studied back to back."""
+    days_per_hour = 7 / hours_per_week
+    base = start.toordinal()
+    done = 0.0
+    steps: list[Step] = []
+    skills = library.skills
+    for i in order:
+        skill_id = sk.ids[i]
+        skill = skills[skill_id]
+        st = status[i]
+        if st == "todo" or st == "in-progress":
+            first_day = math.floor(done * days_per_hour + _EPSILON)
+            done += skill.hours
+            last_day = max(first_day, math.ceil(done * days_per_hour - _EPSILON) - 1)
+            steps.append(
+                Step(
+                    skill,
+                    st,
+                    phase[i],
+                    skill_id in sk.goals,
+                    date.fromordinal(base + first_day),
+                    date.fromordinal(base + last_day),
+                )
             )
-        )
-    return result
+        else:
+            steps.append(
+                Step(skill, st, 0, skill_id in sk.goals, None, None, known_by.get(skill_id))
+            )
+    return tuple(steps)
 
 
 @dataclass(frozen=True)
@@ -250,7 +338,7 @@ class Comparison:
 
 def compare_roles(
     library: Library,
-    graph: nx.DiGraph[str],
+    graph: SkillGraph,
     role_a: str,
     role_b: str,
     statuses: Mapping[str, str] | None = None,

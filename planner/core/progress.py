@@ -9,9 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import networkx as nx
-
-from planner.core.graph import FINISHED, implied
+from planner.core.graph import FINISHED, SkillGraph, implied
 from planner.core.plan import Plan
 
 VELOCITY_DAYS = 28
@@ -93,7 +91,7 @@ def weekly_hours(sessions: Iterable[tuple[date, int]], today: date) -> list[tupl
 
 def burnup(
     plan: Plan,
-    graph: nx.DiGraph[str],
+    graph: SkillGraph,
     events: Sequence[tuple[date, str, str]],
 ) -> list[tuple[date, float]]:
     """Estimated hours of the plan's skills behind the learner at the end of each day on which
@@ -114,7 +112,7 @@ def burnup(
 
 def summarise(
     plan: Plan,
-    graph: nx.DiGraph[str],
+    graph: SkillGraph,
     events: Sequence[tuple[date, str, str]],
     sessions: Sequence[tuple[date, int]],
     today: date,

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from planner.core.model import Library, Resource, Role, Salary, Skill, Track
+from planner.core.perf import paused_gc
 from planner.db.models import (
     NoteRow,
     PrerequisiteRow,
@@ -40,47 +41,54 @@ def utcnow() -> datetime:
 # ---------------------------------------------------------------------------- library
 def load_library(session: Session) -> Library:
     """The whole library, in a handful of queries whatever its size."""
+    with paused_gc():
+        return _load_library(session)
+
+
+def _load_library(session: Session) -> Library:
+    # Plain Core selects on the tables, not ORM entities: startup time grows with the library,
+    # and building objects row by row is where it goes.
+    run = session.connection().execute
+    prereq, resource, skill = (
+        PrerequisiteRow.__table__.c,
+        ResourceRow.__table__.c,
+        SkillRow.__table__.c,
+    )
     requires: dict[str, list[str]] = defaultdict(list)
     recommends: dict[str, list[str]] = defaultdict(list)
-    for skill_id, prereq, hard in session.execute(
-        select(
-            PrerequisiteRow.skill_id, PrerequisiteRow.prerequisite_id, PrerequisiteRow.hard
-        ).order_by(PrerequisiteRow.skill_id, PrerequisiteRow.position)
-    ):
-        (requires if hard else recommends)[skill_id].append(prereq)
-    resources: dict[str, list[Resource]] = defaultdict(list)
-    for r in session.execute(
-        select(
-            ResourceRow.skill_id,
-            ResourceRow.title,
-            ResourceRow.url,
-            ResourceRow.kind,
-            ResourceRow.free,
-        ).order_by(ResourceRow.skill_id, ResourceRow.position)
-    ):
-        resources[r.skill_id].append(Resource(r.title, r.url, r.kind, r.free))
-    skills: dict[str, Skill] = {}
-    for s in session.execute(
-        select(
-            SkillRow.id,
-            SkillRow.name,
-            SkillRow.area,
-            SkillRow.hours,
-            SkillRow.level,
-            SkillRow.summary,
-        ).order_by(SkillRow.position, SkillRow.id)
-    ):
-        skills[s.id] = Skill(
-            s.id,
-            s.name,
-            s.area,
-            s.hours,
-            s.level,
-            s.summary,
-            tuple(requires.get(s.id, ())),
-            tuple(recommends.get(s.id, ())),
-            tuple(resources.get(s.id, ())),
+    edges = run(
+        select(prereq.skill_id, prereq.prerequisite_id, prereq.hard).order_by(
+            prereq.skill_id, prereq.position
         )
+    ).all()
+    for skill_id, prerequisite_id, hard in edges:
+        (requires if hard else recommends)[skill_id].append(prerequisite_id)
+    resources: dict[str, list[Resource]] = defaultdict(list)
+    for skill_id, title, url, kind, free in run(
+        select(
+            resource.skill_id, resource.title, resource.url, resource.kind, resource.free
+        ).order_by(resource.skill_id, resource.position)
+    ).all():
+        resources[skill_id].append(Resource(title, url, kind, free))
+    empty: tuple[str, ...] = ()
+    skills = {
+        skill_id: Skill(
+            skill_id,
+            name,
+            area,
+            hours,
+            level,
+            summary,
+            tuple(requires[skill_id]) if skill_id in requires else empty,
+            tuple(recommends[skill_id]) if skill_id in recommends else empty,
+            tuple(resources[skill_id]) if skill_id in resources else (),
+        )
+        for skill_id, name, area, hours, level, summary in run(
+            select(
+                skill.id, skill.name, skill.area, skill.hours, skill.level, skill.summary
+            ).order_by(skill.position, skill.id)
+        ).all()
+    }
     role_goals: dict[str, list[str]] = defaultdict(list)
     for role_id, skill_id in session.execute(
         select(RoleGoalRow.role_id, RoleGoalRow.skill_id).order_by(
