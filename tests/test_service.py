@@ -213,3 +213,23 @@ def test_compare_the_two_roles(planner: Planner) -> None:
     python_hours = planner.library().skills["python-basics"].hours
     assert c.total_hours_a - c.remaining_hours_a == python_hours
     assert c.total_hours_b - c.remaining_hours_b == python_hours
+
+
+def test_a_plan_follows_an_import_that_changes_its_role(planner: Planner, tmp_path: Path) -> None:
+    before = planner.plan("ml-engineer")  # the service now keeps this role's skeleton
+    role = planner.library().roles["ml-engineer"]
+    path = tmp_path / "more.yaml"
+    goals = ", ".join([*role.goals, "kaggle"])
+    path.write_text(
+        "format: 1\nskills:\n  - {id: kaggle, name: A Kaggle competition, area: Practice, "
+        f"hours: 20, requires: [gradient-boosted-trees]}}\nroles:\n  - id: ml-engineer\n"
+        f"    name: {role.name}\n    goals: [{goals}]\n",
+        encoding="utf-8",
+    )
+    planner.import_files([path])
+    after = planner.plan("ml-engineer")
+    assert "kaggle" not in [s.skill.id for s in before.steps]
+    assert "kaggle" in [s.skill.id for s in after.steps]
+    assert after.total_hours == before.total_hours + 20
+    # The import kept the role's tracks even though the file listed none.
+    assert planner.library().roles["ml-engineer"].tracks == role.tracks

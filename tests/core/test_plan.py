@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from planner.core.graph import build_graph
 from planner.core.model import Library
-from planner.core.plan import Plan, compare_roles, make_plan
+from planner.core.plan import Plan, compare_roles, make_plan, skeleton
 from planner.errors import NotFoundError, UsageError
 from tests.core.libraries import libraries, small_library, statuses
 
@@ -247,3 +247,18 @@ def test_the_plan_is_identical_across_hash_seeds() -> None:
         outputs.append(json.loads(result.stdout))
     assert outputs[0] == outputs[1] == outputs[2]
     assert len(outputs[0]) == 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_kept_skeleton_gives_the_same_plan_as_a_fresh_one(data: st.DataObject) -> None:
+    library = data.draw(libraries())
+    graph = build_graph(library.skills)
+    prepared = skeleton(library, graph, "role", ("extra",))
+    for _ in range(3):  # several status changes on the same skeleton
+        known = data.draw(statuses(library))
+        strategy = data.draw(st.sampled_from(["foundations-first", "goal-by-goal"]))
+        args = (library, graph, "role", ("extra",), known)
+        fresh = make_plan(*args, start=MONDAY, strategy=strategy)
+        kept = make_plan(*args, start=MONDAY, strategy=strategy, prepared=prepared)
+        assert kept == fresh
