@@ -19,7 +19,7 @@ from planner.export import markdown, report
 from planner.library.load import LoadedFile, check_together, read_file
 from planner.library.schema import Skill
 from planner.paths import builtin_roadmap_files
-from planner.service import Planner
+from planner.service import DEFAULT_PROFILE, Planner
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -233,8 +233,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """Open the desktop app."""
-    _err("planner: the desktop app is not part of this version yet; try 'planner --help'")
-    return 1
+    from planner.app import run
+
+    explicit_profile = args.profile if args.profile != DEFAULT_PROFILE else None
+    return run(args.db, explicit_profile)
 
 
 # ---------------------------------------------------------------------------- parser

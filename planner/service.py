@@ -173,8 +173,51 @@ class Planner:
 
     def profiles(self) -> list[Profile]:
         """Every learner profile."""
+        self.profile()  # `default` exists once anyone asks
         with self.db.session() as session:
             return queries.list_profiles(session)
+
+    def create_profile(self, name: str) -> Profile:
+        """A new learner profile (it does not become the current one)."""
+        name = _profile_name(name)
+        with self.db.session() as session:
+            if queries.get_profile(session, name) is not None:
+                raise UsageError(f"a profile named '{name}' already exists")
+            return queries.create_profile(session, name)
+
+    def rename_profile(self, old: str, new: str) -> Profile:
+        """Give a profile another name; the current profile follows its new name."""
+        new = _profile_name(new)
+        with self.db.session() as session:
+            found = queries.get_profile(session, old)
+            if found is None:
+                raise NotFoundError(f"unknown profile '{old}'")
+            if new != old and queries.get_profile(session, new) is not None:
+                raise UsageError(f"a profile named '{new}' already exists")
+            renamed = queries.update_profile(session, found.id, name=new)
+        if self.profile_name == old:
+            self.profile_name = new
+        return renamed
+
+    def delete_profile(self, name: str) -> None:
+        """Delete a profile with all its progress; the current one cannot be deleted."""
+        if name == self.profile_name:
+            raise UsageError("switch to another profile before deleting this one")
+        with self.db.session() as session:
+            found = queries.get_profile(session, name)
+            if found is None:
+                raise NotFoundError(f"unknown profile '{name}'")
+            queries.delete_profile(session, found.id)
+
+    def use_profile(self, name: str) -> Profile:
+        """Make another existing profile the current one."""
+        previous = self.profile_name
+        self.profile_name = name
+        try:
+            return self.profile()
+        except PlannerError:
+            self.profile_name = previous
+            raise
 
     def update_profile(
         self,
@@ -306,6 +349,13 @@ class Planner:
                 started = StatusChange(skill_id, "todo", "in-progress", when)
         return logged, started
 
+    def delete_study_session(self, session_id: int) -> None:
+        """Remove a study session of the current learner (undoing a log)."""
+        profile = self.profile()
+        with self.db.session() as session:
+            if not queries.delete_study_session(session, profile.id, session_id):
+                raise NotFoundError(f"no study session {session_id}")
+
     def study_sessions(self) -> list[StudySession]:
         """Every study session of the learner, oldest first."""
         profile = self.profile()
@@ -336,6 +386,15 @@ class Planner:
         with self.db.session() as session:
             queries.set_note(session, profile.id, skill_id, text)
         return Change(notes=True, skills=(skill_id,))
+
+
+def _profile_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise UsageError("a profile needs a name")
+    if len(name) > 100:
+        raise UsageError("a profile name has at most 100 characters")
+    return name
 
 
 def _did_you_mean(word: str, known: Iterable[str]) -> str:

@@ -409,6 +409,16 @@ def add_study_session(
     return StudySession(row.id, skill_id, day, minutes, note)
 
 
+def delete_study_session(session: Session, profile_id: int, session_id: int) -> bool:
+    """Delete one study session of a profile; False when there is none with that id."""
+    row = session.get(StudySessionRow, session_id)
+    if row is None or row.profile_id != profile_id:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
 def study_sessions(session: Session, profile_id: int) -> list[StudySession]:
     """Every study session of a profile, oldest first."""
     rows = session.execute(

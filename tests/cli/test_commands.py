@@ -201,3 +201,22 @@ def test_a_newer_database_is_refused_through_the_real_entry_point(tmp_path: Path
     assert "Traceback" not in second.stderr
     assert len(second.stderr.splitlines()) == 1
     assert db.read_bytes() == before
+
+
+def test_gui_without_a_display_exits_1_with_a_hint(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env["PLANNER_DB"] = str(tmp_path / "p.sqlite3")
+    for argv in ([], ["gui"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "planner", *argv],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert result.returncode == 1
+        assert result.stderr.startswith("planner: no display to open the desktop app on")
+        assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "p.sqlite3").exists()  # nothing was created either

@@ -1,0 +1,497 @@
+"""Layered left-to-right layout of a plan's prerequisite graph: boxes, edge routes and size."""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from planner.core.plan import Plan
+
+NODE_WIDTH = 180.0
+NODE_HEIGHT = 62.0
+LAYER_GAP = 84.0  # room between columns for the edges to bend
+NODE_GAP = 22.0  # between two boxes of a column
+LANE_GAP = 9.0  # between an edge passing through a column and its neighbours
+MARGIN = 32.0
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class NodeBox:
+    """Where one skill is drawn, in layout units (the painter's scene coordinates)."""
+
+    id: str
+    x: float
+    y: float
+    w: float
+    h: float
+    layer: int
+
+    def contains(self, px: float, py: float) -> bool:
+        """Whether the point lies inside the box."""
+        return self.x <= px <= self.x + self.w and self.y <= py <= self.y + self.h
+
+    @property
+    def center(self) -> Point:
+        """The middle of the box."""
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+
+@dataclass(frozen=True, slots=True)
+class EdgePath:
+    """One prerequisite edge `src -> dst` ("src before dst") and the route it takes.
+
+    `points` run from the right side of `src` to the left side of `dst`; within a column the
+    route is horizontal (it passes through a lane kept free between the boxes), and a painter
+    may bend the stretches between columns.
+    """
+
+    src: str
+    dst: str
+    hard: bool
+    points: tuple[Point, ...]
+    bounds: tuple[float, float, float, float]  # x0, y0, x1, y1 of the points
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """What a selected skill needs (all its prerequisites) and what it unlocks."""
+
+    ancestors: frozenset[str]
+    descendants: frozenset[str]
+
+
+@dataclass(frozen=True)
+class GraphLayout:
+    """A laid-out graph: node boxes by id, routed edges, the total size and the columns."""
+
+    nodes: Mapping[str, NodeBox]
+    edges: tuple[EdgePath, ...]
+    width: float
+    height: float
+    columns: tuple[tuple[str, ...], ...]  # ids of each layer, top to bottom
+    preds: Mapping[str, tuple[str, ...]]
+    succs: Mapping[str, tuple[str, ...]]
+    crossings: int = 0
+
+    def node_at(self, x: float, y: float) -> str | None:
+        """The id of the box under a point, if any."""
+        pitch = NODE_WIDTH + LAYER_GAP
+        layer = math.floor((x - MARGIN) / pitch) if pitch > 0 else -1
+        if not 0 <= layer < len(self.columns):
+            return None
+        column = self.columns[layer]
+        i = bisect_right(column, y, key=lambda node: self.nodes[node].y) - 1
+        if i >= 0 and self.nodes[column[i]].contains(x, y):
+            return column[i]
+        return None
+
+    def nodes_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
+        """The ids of the boxes meeting a rectangle, column by column: cheap on big graphs."""
+        pitch = NODE_WIDTH + LAYER_GAP
+        first = max(0, math.floor((x0 - MARGIN - NODE_WIDTH) / pitch))
+        last = min(len(self.columns) - 1, math.floor((x1 - MARGIN) / pitch) + 1)
+        found: list[str] = []
+        for layer in range(first, last + 1):
+            column = self.columns[layer]
+            start = bisect_left(
+                column, y0, key=lambda node: self.nodes[node].y + self.nodes[node].h
+            )
+            for node in column[start:]:
+                box = self.nodes[node]
+                if box.y > y1:
+                    break
+                if box.x <= x1 and box.x + box.w >= x0:
+                    found.append(node)
+        return found
+
+    def related(self, skill_id: str) -> Related:
+        """All prerequisites (hard and soft) of a skill and everything it leads to."""
+        return Related(
+            frozenset(_reach(skill_id, self.preds)), frozenset(_reach(skill_id, self.succs))
+        )
+
+
+def _reach(start: str, adjacency: Mapping[str, tuple[str, ...]]) -> set[str]:
+    seen: set[str] = set()
+    stack = [start]
+    while stack:
+        for nxt in adjacency.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    seen.discard(start)
+    return seen
+
+
+def plan_edges(plan: Plan) -> list[tuple[str, str, bool]]:
+    """The plan's edges `(before, after, hard)`, only where both ends are in the plan; a
+    skill both required and recommended counts as required."""
+    ids = {step.skill.id for step in plan.steps}
+    edges: dict[tuple[str, str], bool] = {}
+    for step in plan.steps:
+        skill = step.skill
+        for prereq in skill.requires:
+            if prereq in ids and prereq != skill.id:
+                edges[(prereq, skill.id)] = True
+        for prereq in skill.recommends:
+            if prereq in ids and prereq != skill.id:
+                edges.setdefault((prereq, skill.id), False)
+    return sorted((src, dst, hard) for (src, dst), hard in edges.items())
+
+
+def layout_plan(plan: Plan) -> GraphLayout:
+    """The layout of a plan's prerequisite graph."""
+    return layout_graph([step.skill.id for step in plan.steps], plan_edges(plan))
+
+
+def layout_graph(ids: Iterable[str], edges: Iterable[tuple[str, str, bool]]) -> GraphLayout:
+    """Lay out a graph left to right: a column per prerequisite depth, boxes ordered within
+    their column to cut crossings, edges routed through lanes between the boxes.
+
+    Deterministic: every tie is broken by id, never by set or dict iteration order. An edge
+    to an unknown id is ignored; a cycle (never in a validated library) still lays out, with
+    its closing edge drawn backwards.
+    """
+    names = sorted(set(ids))
+    index = {name: i for i, name in enumerate(names)}
+    kinds: dict[tuple[int, int], bool] = {}
+    for src, dst, hard in edges:
+        if src in index and dst in index and src != dst:
+            key = (index[src], index[dst])
+            kinds[key] = kinds.get(key, False) or hard
+    edge_list = sorted(kinds)
+    n = len(names)
+    preds: list[list[int]] = [[] for _ in range(n)]
+    succs: list[list[int]] = [[] for _ in range(n)]
+    for u, v in edge_list:
+        succs[u].append(v)
+        preds[v].append(u)
+
+    layer = _layers(n, preds, succs)
+    builder = _Builder(layer, edge_list)
+    builder.order()
+    builder.place()
+    return builder.result(names, kinds, preds, succs)
+
+
+def _layers(n: int, preds: list[list[int]], succs: list[list[int]]) -> list[int]:
+    """Topological generations: each node one column right of its deepest prerequisite."""
+    waiting = [len(p) for p in preds]
+    layer = [-1] * n
+    ready = [i for i in range(n) if waiting[i] == 0]
+    forced = 0  # nodes of a cycle, placed to break it (smallest index first)
+    while True:
+        while ready:
+            node = ready.pop()
+            deepest = max((layer[p] for p in preds[node] if layer[p] >= 0), default=-1)
+            layer[node] = deepest + 1
+            for succ in succs[node]:
+                waiting[succ] -= 1
+                if waiting[succ] == 0 and layer[succ] < 0:
+                    ready.append(succ)
+        while forced < n and layer[forced] >= 0:
+            forced += 1
+        if forced == n:
+            return layer
+        waiting[forced] = 0
+        ready.append(forced)
+
+
+class _Builder:
+    """The working state of one layout: real nodes and the dummy nodes of long edges."""
+
+    def __init__(self, layer: list[int], edge_list: list[tuple[int, int]]) -> None:
+        n = len(layer)
+        self.n = n
+        self.layer = list(layer)
+        self.up: list[list[int]] = [[] for _ in range(n)]  # neighbours one column left
+        self.down: list[list[int]] = [[] for _ in range(n)]  # neighbours one column right
+        self.chains: dict[tuple[int, int], list[int]] = {}  # long edge -> its dummy nodes
+        forward = [(u, v) for u, v in edge_list if layer[u] < layer[v]]
+        # Dummy nodes keep long edges off the boxes, but cost time; a huge graph gets them
+        # for its shorter edges only, and draws the longest ones straight.
+        budget = 4 * n + 2000
+        for u, v in sorted(forward, key=lambda e: (layer[e[1]] - layer[e[0]], e)):
+            span = layer[v] - layer[u]
+            if span == 1:
+                self._link(u, v)
+            elif span - 1 <= budget:
+                budget -= span - 1
+                chain = [self._dummy(layer[u] + k) for k in range(1, span)]
+                for a, b in zip([u, *chain], [*chain, v], strict=True):
+                    self._link(a, b)
+                self.chains[(u, v)] = chain
+        depth = max(self.layer, default=-1) + 1
+        self.columns: list[list[int]] = [[] for _ in range(depth)]
+        for node in range(len(self.layer)):
+            self.columns[self.layer[node]].append(node)  # ascending: real by id, then dummies
+        self.y: list[float] = [0.0] * len(self.layer)
+        self.crossings = 0
+
+    def _dummy(self, layer: int) -> int:
+        self.layer.append(layer)
+        self.up.append([])
+        self.down.append([])
+        return len(self.layer) - 1
+
+    def _link(self, a: int, b: int) -> None:
+        self.down[a].append(b)
+        self.up[b].append(a)
+
+    # ------------------------------------------------------------------ ordering
+    def order(self) -> None:
+        """Barycenter sweeps, right then left, keeping the order with fewest crossings."""
+        cols = self.columns
+        position = [0] * len(self.layer)
+        for col in cols:
+            for i, node in enumerate(col):
+                position[node] = i
+        for k in range(1, len(cols)):  # a first pass from the left seeds a sensible order
+            self._sort(cols[k], self.up, position)
+        best = self._count_crossings()
+        best_cols = [list(c) for c in cols]
+        size = len(self.layer)
+        rounds = 6 if size < 5000 else (3 if size < 30000 else 1)
+        stale = 0
+        for _ in range(rounds):
+            if best == 0:
+                break
+            for k in range(len(cols) - 2, -1, -1):
+                self._sort(cols[k], self.down, position)
+            for k in range(1, len(cols)):
+                self._sort(cols[k], self.up, position)
+            crossings = self._count_crossings()
+            if crossings < best:
+                best, best_cols, stale = crossings, [list(c) for c in cols], 0
+            else:
+                stale += 1
+                if stale >= 2:
+                    break
+        self.columns = best_cols
+        if size < 3000:  # quadratic in the degrees: worth it where it is cheap
+            self._transpose()
+            best = self._count_crossings()
+        self.crossings = best
+
+    def _transpose(self) -> None:
+        """Swap neighbours within a column wherever that removes crossings."""
+        position = [0] * len(self.layer)
+        for col in self.columns:
+            for i, node in enumerate(col):
+                position[node] = i
+        for _ in range(8):
+            improved = False
+            for col in self.columns:
+                for i in range(len(col) - 1):
+                    u, v = col[i], col[i + 1]
+                    if self._pair_crossings(u, v, position) > self._pair_crossings(v, u, position):
+                        col[i], col[i + 1] = v, u
+                        position[u], position[v] = i + 1, i
+                        improved = True
+            if not improved:
+                break
+
+    def _pair_crossings(self, upper: int, lower: int, position: list[int]) -> int:
+        """Crossings between the edges of two neighbours when `upper` is above `lower`."""
+        total = 0
+        for side in (self.up, self.down):
+            for a in side[upper]:
+                for b in side[lower]:
+                    if position[b] < position[a]:
+                        total += 1
+        return total
+
+    def _sort(self, col: list[int], side: list[list[int]], position: list[int]) -> None:
+        def key(node: int) -> tuple[float, int]:
+            neighbours = side[node]
+            if not neighbours:  # nothing pulls it: it stays where it is
+                return (position[node], node)
+            return (sum(position[m] for m in neighbours) / len(neighbours), node)
+
+        col.sort(key=key)
+        for i, node in enumerate(col):
+            position[node] = i
+
+    def _count_crossings(self) -> int:
+        """Crossings between adjacent columns, by counting inversions with a Fenwick tree."""
+        position = [0] * len(self.layer)
+        for col in self.columns:
+            for i, node in enumerate(col):
+                position[node] = i
+        total = 0
+        for k in range(len(self.columns) - 1):
+            targets = sorted(
+                (position[a], position[b]) for a in self.columns[k] for b in self.down[a]
+            )
+            size = len(self.columns[k + 1])
+            tree = [0] * (size + 1)
+            for seen, (_, b) in enumerate(targets):
+                # Edges already counted that end below b cross this one.
+                i, below_or_at = b + 1, 0
+                while i > 0:
+                    below_or_at += tree[i]
+                    i -= i & -i
+                total += seen - below_or_at
+                i = b + 1
+                while i <= size:
+                    tree[i] += 1
+                    i += i & -i
+        return total
+
+    # ------------------------------------------------------------------ placement
+    def _gap(self, a: int, b: int) -> float:
+        """Least distance between the centres of two neighbours in a column."""
+        half_a = NODE_HEIGHT / 2 if a < self.n else 0.0
+        half_b = NODE_HEIGHT / 2 if b < self.n else 0.0
+        gap = NODE_GAP if a < self.n and b < self.n else LANE_GAP
+        return half_a + half_b + gap
+
+    def place(self) -> None:
+        """Vertical positions: each box pulled toward its neighbours, order and gaps kept."""
+        for col in self.columns:
+            y = 0.0
+            for i, node in enumerate(col):
+                if i:
+                    y += self._gap(col[i - 1], node)
+                self.y[node] = y
+        for col in self.columns:  # start with every column centred on the same line
+            if col:
+                shift = (self.y[col[0]] + self.y[col[-1]]) / 2
+                for node in col:
+                    self.y[node] -= shift
+        both = [a + b for a, b in zip(self.up, self.down, strict=True)]
+        k_range = range(len(self.columns))
+        for side, layers in (
+            (self.up, k_range),
+            (self.down, reversed(k_range)),
+            (self.up, k_range),
+            (self.down, reversed(k_range)),
+            (both, k_range),
+        ):
+            for k in layers:
+                self._align(self.columns[k], side)
+
+    def _align(self, col: list[int], side: list[list[int]]) -> None:
+        """Move a column's nodes as close as possible (least squares) to where their
+        neighbours want them, keeping their order and gaps (pool adjacent violators)."""
+        if not col:
+            return
+        offsets = [0.0]
+        for a, b in pairwise(col):
+            offsets.append(offsets[-1] + self._gap(a, b))
+        blocks: list[list[float]] = []  # [weight, weighted sum, count]
+        for i, node in enumerate(col):
+            neighbours = side[node]
+            want = (
+                sum(self.y[m] for m in neighbours) / len(neighbours) if neighbours else self.y[node]
+            )
+            weight = 1.0 if neighbours else 0.2  # unpulled nodes give way to pulled ones
+            blocks.append([weight, weight * (want - offsets[i]), 1])
+            while len(blocks) > 1 and (
+                blocks[-2][1] / blocks[-2][0] > blocks[-1][1] / blocks[-1][0]
+            ):
+                w, s, c = blocks.pop()
+                blocks[-1][0] += w
+                blocks[-1][1] += s
+                blocks[-1][2] += c
+        i = 0
+        for w, s, c in blocks:
+            level = s / w
+            for _ in range(int(c)):
+                self.y[col[i]] = level + offsets[i]
+                i += 1
+
+    # ------------------------------------------------------------------ result
+    def result(
+        self,
+        names: Sequence[str],
+        kinds: Mapping[tuple[int, int], bool],
+        preds: list[list[int]],
+        succs: list[list[int]],
+    ) -> GraphLayout:
+        n = self.n
+        half = [NODE_HEIGHT / 2 if i < n else 0.0 for i in range(len(self.y))]
+        top = min((y - h for y, h in zip(self.y, half, strict=True)), default=0.0)
+        bottom = max((y + h for y, h in zip(self.y, half, strict=True)), default=0.0)
+        shift = MARGIN - top
+
+        def left(layer: int) -> float:
+            return MARGIN + layer * (NODE_WIDTH + LAYER_GAP)
+
+        centre = [y + shift for y in self.y]
+        boxes = {
+            names[i]: NodeBox(
+                names[i],
+                left(self.layer[i]),
+                centre[i] - NODE_HEIGHT / 2,
+                NODE_WIDTH,
+                NODE_HEIGHT,
+                self.layer[i],
+            )
+            for i in range(n)
+        }
+        # Interior points first; ports are then spread over each box's side in the order of
+        # the points they lead to, so that edges meeting one box do not overlap.
+        interiors: dict[tuple[int, int], list[Point]] = {}
+        for u, v in kinds:
+            route: list[Point] = []
+            for d in self.chains.get((u, v), ()):
+                x = left(self.layer[d])
+                route += [(x, centre[d]), (x + NODE_WIDTH, centre[d])]
+            interiors[(u, v)] = route
+        out_port = self._ports(kinds, interiors, centre, outgoing=True)
+        in_port = self._ports(kinds, interiors, centre, outgoing=False)
+        paths: list[EdgePath] = []
+        for u, v in sorted(kinds, key=lambda e: (names[e[0]], names[e[1]])):
+            start = (boxes[names[u]].x + NODE_WIDTH, out_port[(u, v)])
+            end = (boxes[names[v]].x, in_port[(u, v)])
+            points = (start, *interiors[(u, v)], end)
+            xs = [p[0] for p in points]
+            ys = [p[1] for p in points]
+            bounds = (min(xs), min(ys), max(xs), max(ys))
+            paths.append(EdgePath(names[u], names[v], kinds[(u, v)], points, bounds))
+
+        columns = tuple(tuple(names[i] for i in col if i < n) for col in self.columns)
+        depth = len(self.columns)
+        width = 2 * MARGIN + depth * NODE_WIDTH + max(depth - 1, 0) * LAYER_GAP
+        height = 2 * MARGIN + bottom - top
+        return GraphLayout(
+            nodes=boxes,
+            edges=tuple(paths),
+            width=width,
+            height=height,
+            columns=columns,
+            preds={names[i]: tuple(names[p] for p in preds[i]) for i in range(n)},
+            succs={names[i]: tuple(names[s] for s in succs[i]) for i in range(n)},
+            crossings=self.crossings,
+        )
+
+    def _ports(
+        self,
+        kinds: Mapping[tuple[int, int], bool],
+        interiors: Mapping[tuple[int, int], list[Point]],
+        centre: list[float],
+        *,
+        outgoing: bool,
+    ) -> dict[tuple[int, int], float]:
+        ends: dict[int, list[tuple[float, int, tuple[int, int]]]] = {}
+        for (u, v), route in interiors.items():
+            if outgoing:
+                toward = route[0][1] if route else centre[v]
+                ends.setdefault(u, []).append((toward, v, (u, v)))
+            else:
+                toward = route[-1][1] if route else centre[u]
+                ends.setdefault(v, []).append((toward, u, (u, v)))
+        ports: dict[tuple[int, int], float] = {}
+        for node, group in ends.items():
+            group.sort()
+            count = len(group)
+            step = min(7.0, NODE_HEIGHT * 0.6 / (count - 1)) if count > 1 else 0.0
+            for i, (_toward, _other, edge) in enumerate(group):
+                ports[edge] = centre[node] + (i - (count - 1) / 2) * step
+        return ports

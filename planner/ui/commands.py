@@ -1,0 +1,132 @@
+"""Undoable edits (QUndoCommand): status changes, notes and study sessions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QUndoCommand
+
+from planner.errors import PlannerError
+from planner.service import Change
+from planner.ui.state import AppState
+
+STATUS_WORDS = {
+    "todo": "To do",
+    "in-progress": "In progress",
+    "done": "Done",
+    "skipped": "Skipped",
+    "implied": "Known",
+}
+
+
+class _Command(QUndoCommand):
+    """A command on the app state; a refused operation is reported, not raised into Qt."""
+
+    def __init__(self, state: AppState, text: str) -> None:
+        super().__init__(text)
+        self.state = state
+
+    def _run(self, action: str) -> None:
+        try:
+            change = self._do() if action == "redo" else self._undo()
+        except PlannerError as error:
+            self.setObsolete(True)
+            self.state.failed.emit(str(error))
+            return
+        self.state.changed(change)
+
+    def redo(self) -> None:
+        self._run("redo")
+
+    def undo(self) -> None:
+        self._run("undo")
+
+    def _do(self) -> Change:
+        raise NotImplementedError
+
+    def _undo(self) -> Change:
+        raise NotImplementedError
+
+
+class SetStatusCommand(_Command):
+    """Set a skill's status; undo records the previous status again (history is append-only)."""
+
+    def __init__(
+        self, state: AppState, skill_id: str, status: str, day: date | None = None
+    ) -> None:
+        name = state.planner.library().skills[skill_id].name
+        super().__init__(state, f"Mark “{name}” {STATUS_WORDS[status].lower()}")
+        self.skill_id = skill_id
+        self.status = status
+        self.day = day
+        self.previous: str | None = None
+
+    def _do(self) -> Change:
+        recorded = self.state.planner.set_status(self.skill_id, self.status, self.day)
+        if self.previous is None:
+            self.previous = recorded.previous
+        return Change(statuses=True, skills=(self.skill_id,))
+
+    def _undo(self) -> Change:
+        assert self.previous is not None
+        self.state.planner.set_status(self.skill_id, self.previous, self.day)
+        return Change(statuses=True, skills=(self.skill_id,))
+
+
+class LogStudyCommand(_Command):
+    """Log a study session; undo removes it (and the start it caused, if any)."""
+
+    def __init__(
+        self, state: AppState, skill_id: str, minutes: int, day: date | None, note: str = ""
+    ) -> None:
+        name = state.planner.library().skills[skill_id].name
+        super().__init__(state, f"Log {minutes} min on “{name}”")
+        self.skill_id = skill_id
+        self.minutes = minutes
+        self.day = day
+        self.note = note
+        self.session_id: int | None = None
+        self.started = False
+
+    def _do(self) -> Change:
+        logged, started = self.state.planner.log_study(
+            self.skill_id, self.minutes, self.day, self.note
+        )
+        self.session_id = logged.id
+        self.started = started is not None
+        return Change(sessions=True, statuses=self.started, skills=(self.skill_id,))
+
+    def _undo(self) -> Change:
+        assert self.session_id is not None
+        self.state.planner.delete_study_session(self.session_id)
+        if self.started:
+            self.state.planner.set_status(self.skill_id, "todo", self.day)
+        return Change(sessions=True, statuses=self.started, skills=(self.skill_id,))
+
+
+class EditNoteCommand(_Command):
+    """Save a note; consecutive saves of the same note merge into one undo step."""
+
+    ID = 1001
+
+    def __init__(self, state: AppState, skill_id: str, old: str, new: str) -> None:
+        name = state.planner.library().skills[skill_id].name
+        super().__init__(state, f"Edit the note on “{name}”")
+        self.skill_id = skill_id
+        self.old = old
+        self.new = new
+
+    def id(self) -> int:
+        return self.ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditNoteCommand) or other.skill_id != self.skill_id:
+            return False
+        self.new = other.new
+        return True
+
+    def _do(self) -> Change:
+        return self.state.planner.set_note(self.skill_id, self.new)
+
+    def _undo(self) -> Change:
+        return self.state.planner.set_note(self.skill_id, self.old)

@@ -1,0 +1,583 @@
+"""The graph view: the plan's prerequisite graph, zoomable and pannable, painted by render/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QToolButton, QToolTip, QWidget
+
+from planner.core.plan import Plan, Step
+from planner.render.graph_layout import GraphLayout, Related, layout_plan, plan_edges
+from planner.render.graph_painter import format_hours, legend_size, paint_graph, paint_legend
+from planner.render.style import GraphStyle, status_label, style_for
+
+MIN_SCALE = 0.05
+MAX_SCALE = 2.5
+READABLE_SCALE = 0.8  # the first view of a big plan: labels readable, start of the plan shown
+ZOOM_STEP = 1.25
+EDGE = 16  # distance of the overlays from the widget's border
+EMPTY_TEXT = "Choose a role to see your plan"
+
+_Shape = tuple[tuple[str, ...], tuple[tuple[str, str, bool], ...]]
+
+
+class _LayoutSignals(QObject):
+    finished = Signal(int, object)  # generation, GraphLayout
+
+
+def _lay_out_in_background(generation: int, plan: Plan, signals: _LayoutSignals) -> None:
+    """Lay out a big plan on a pool thread (the layout is pure Python on immutable data);
+    the result comes back to the GUI thread through a queued signal."""
+
+    def run() -> None:
+        signals.finished.emit(generation, layout_plan(plan))
+
+    QThreadPool.globalInstance().start(run)
+
+
+def _clamp_axis(offset: float, size: float, view: float) -> float:
+    """An offset along one axis that keeps content of `size` in a view of `view` pixels."""
+    if size <= view:
+        return min(max(offset, 0.0), view - size)
+    return min(max(offset, view - size - EDGE), float(EDGE))
+
+
+class GraphView(QWidget):
+    """The prerequisite graph of a plan.
+
+    Signals:
+        skillSelected(str): the learner clicked a skill (or moved to it with the arrow keys).
+        skillActivated(str): the learner double-clicked a skill, or pressed Enter on it.
+        layoutReady(): a new layout is on screen (after `set_plan`, at once or from a worker).
+    """
+
+    skillSelected = Signal(str)
+    skillActivated = Signal(str)
+    layoutReady = Signal()
+
+    async_threshold = 2000
+    """Plans with more skills than this are laid out off the GUI thread."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan: Plan | None = None
+        self._steps: dict[str, Step] = {}
+        self._layout: GraphLayout | None = None
+        self._shape: _Shape | None = None
+        self._selected: str | None = None
+        self._related: Related | None = None
+        self._filter = ""
+        self._matches: frozenset[str] | None = None
+        self._scale = 1.0
+        self._offset = QPointF(0, 0)
+        self._auto_view = True  # until the learner zooms or pans, resizing re-frames the plan
+        self._press: QPointF | None = None
+        self._press_node: str | None = None
+        self._dragging = False
+        self._generation = 0
+        self._pending = False  # a layout is being computed off the GUI thread
+        self._signals = _LayoutSignals()
+        self._style: GraphStyle = style_for(self.palette())
+
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(240, 180)
+        self.setAccessibleName("Prerequisite graph")
+        self.setAccessibleDescription(
+            "The skills of the plan from left to right in the order they can be studied. "
+            "Arrow keys move between skills, Ctrl+plus and Ctrl+minus zoom, Ctrl+0 fits."
+        )
+        self._buttons = QWidget(self)
+        row = QHBoxLayout(self._buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self._zoom_out_button = self._button("−", "Zoom out (Ctrl+−)", "Zoom out", self.zoom_out)
+        self._zoom_in_button = self._button("+", "Zoom in (Ctrl++)", "Zoom in", self.zoom_in)
+        self._fit_button = self._button(
+            "Fit", "Fit the whole plan in view (Ctrl+0)", "Fit plan to view", self.fit
+        )
+        for button in (self._zoom_out_button, self._zoom_in_button, self._fit_button):
+            row.addWidget(button)
+        self._buttons.adjustSize()
+        self._buttons.hide()
+        self._connect_signals()
+
+    def _button(self, text: str, tip: str, name: str, slot: Callable[[], None]) -> QToolButton:
+        button = QToolButton(self._buttons)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.setMinimumWidth(30)
+        button.clicked.connect(slot)
+        return button
+
+    def _connect_signals(self) -> None:
+        self._signals.finished.connect(self._layout_finished)
+
+    # ------------------------------------------------------------------ public API
+    def set_plan(self, plan: Plan | None) -> None:
+        """Show a plan (None: the empty state). A plan with the same skills and edges keeps
+        the layout and the view; only the statuses and goals are redrawn."""
+        self._plan = plan
+        self._steps = {step.skill.id: step for step in plan.steps} if plan else {}
+        shape: _Shape | None = None
+        if plan is not None:
+            shape = (tuple(sorted(self._steps)), tuple(plan_edges(plan)))
+        if self._selected is not None and self._selected not in self._steps:
+            self._selected = None
+        self._matches = self._compute_matches()
+        if shape == self._shape and (self._layout is not None or self._pending or plan is None):
+            self.update()
+            return
+        self._shape = shape
+        self._generation += 1
+        if plan is None:
+            self._pending = False
+            self._apply_layout(None)
+        elif len(plan.steps) > self.async_threshold:
+            self._pending = True
+            _lay_out_in_background(self._generation, plan, self._signals)
+            self.update()
+        else:
+            self._apply_layout(layout_plan(plan))
+
+    def plan(self) -> Plan | None:
+        """The plan on show."""
+        return self._plan
+
+    def graph_layout(self) -> GraphLayout | None:
+        """The layout on show (None while a big plan is still being laid out)."""
+        return self._layout
+
+    def select_skill(self, skill_id: str | None) -> None:
+        """Select a skill (None: no selection) and bring it into view if it is off-screen;
+        emits nothing, so views can follow each other without a loop."""
+        if skill_id is not None and skill_id not in self._steps:
+            skill_id = None
+        if skill_id == self._selected:
+            return
+        self._selected = skill_id
+        self._related = None
+        if skill_id is not None and self._layout is not None:
+            self._related = self._layout.related(skill_id)
+            self._ensure_visible(skill_id)
+        self.update()
+
+    def selected_skill(self) -> str | None:
+        """The selected skill's id."""
+        return self._selected
+
+    def related(self) -> Related | None:
+        """The selected skill's prerequisites and what it unlocks."""
+        return self._related
+
+    def set_filter(self, text: str) -> None:
+        """Dim every skill whose name, id and area do not contain the text (any case)."""
+        self._filter = text.strip()
+        self._matches = self._compute_matches()
+        self.update()
+
+    def filter_matches(self) -> frozenset[str] | None:
+        """The skills matching the filter (None: no filter, nothing dimmed)."""
+        return self._matches
+
+    def zoom(self) -> float:
+        """The current scale: 1.0 shows boxes at their natural size."""
+        return self._scale
+
+    def zoom_in(self) -> None:
+        """Zoom in around the middle of the view."""
+        self._zoom_by(ZOOM_STEP, QPointF(self.width() / 2, self.height() / 2))
+
+    def zoom_out(self) -> None:
+        """Zoom out around the middle of the view."""
+        self._zoom_by(1 / ZOOM_STEP, QPointF(self.width() / 2, self.height() / 2))
+
+    def fit(self) -> None:
+        """Show the whole plan (never enlarged beyond its natural size)."""
+        if self._layout is None:
+            return
+        self._auto_view = False
+        self._scale = self._fit_scale()
+        self._center_on(QPointF(self._layout.width / 2, self._layout.height / 2))
+
+    def skill_rect(self, skill_id: str) -> QRectF | None:
+        """Where a skill's box is on the widget, if it is laid out."""
+        if self._layout is None or skill_id not in self._layout.nodes:
+            return None
+        box = self._layout.nodes[skill_id]
+        return self._transform().mapRect(QRectF(box.x, box.y, box.w, box.h))
+
+    def skill_at(self, pos: QPointF | QPoint) -> str | None:
+        """The skill under a point of the widget."""
+        if self._layout is None:
+            return None
+        scene = self._to_scene(QPointF(pos))
+        return self._layout.node_at(scene.x(), scene.y())
+
+    # ------------------------------------------------------------------ layout
+    def _layout_finished(self, generation: int, layout: object) -> None:
+        if generation != self._generation or not isinstance(layout, GraphLayout):
+            return  # a newer plan arrived meanwhile
+        self._pending = False
+        self._apply_layout(layout)
+
+    def _apply_layout(self, layout: GraphLayout | None) -> None:
+        self._layout = layout
+        self._related = None
+        if layout is not None and self._selected is not None:
+            self._related = layout.related(self._selected)
+        self._buttons.setVisible(layout is not None)
+        self._auto_view = True
+        self._initial_view()
+        self.update()
+        self.layoutReady.emit()
+
+    def _initial_view(self) -> None:
+        """Fit a small plan; show a big one at a readable scale from where it starts, or
+        around the selected skill."""
+        if self._layout is None:
+            return
+        self._scale = min(max(self._fit_scale(), READABLE_SCALE), 1.0)
+        layout = self._layout
+        if self._selected is not None and self._selected in layout.nodes:
+            self._center_on(QPointF(*layout.nodes[self._selected].center))
+            return
+        visible_w = self.width() / self._scale
+        self._center_on(QPointF(min(layout.width, visible_w) / 2, layout.height / 2))
+
+    def _fit_scale(self) -> float:
+        if self._layout is None:
+            return 1.0
+        w = max(self.width() - 2 * EDGE, 1)
+        h = max(self.height() - 2 * EDGE - self._buttons.height(), 1)
+        fit = min(w / self._layout.width, h / self._layout.height, 1.0)
+        return max(MIN_SCALE, fit)
+
+    def _compute_matches(self) -> frozenset[str] | None:
+        if not self._filter:
+            return None
+        needle = self._filter.casefold()
+        return frozenset(
+            skill_id
+            for skill_id, step in self._steps.items()
+            if needle in step.skill.name.casefold()
+            or needle in skill_id.casefold()
+            or needle in step.skill.area.casefold()
+        )
+
+    # ------------------------------------------------------------------ view transform
+    def _transform(self) -> QTransform:
+        return QTransform(self._scale, 0, 0, self._scale, self._offset.x(), self._offset.y())
+
+    def _to_scene(self, pos: QPointF) -> QPointF:
+        return (pos - self._offset) / self._scale
+
+    def _center_on(self, scene: QPointF) -> None:
+        self._offset = QPointF(self.width() / 2, self.height() / 2) - scene * self._scale
+        self._clamp()
+        self.update()
+
+    def _zoom_by(self, factor: float, anchor: QPointF) -> None:
+        if self._layout is None:
+            return
+        scale = min(MAX_SCALE, max(MIN_SCALE, self._scale * factor))
+        if scale == self._scale:
+            return
+        self._auto_view = False
+        scene = self._to_scene(anchor)  # the point under the anchor stays under it
+        self._scale = scale
+        self._offset = anchor - scene * scale
+        self._clamp()
+        self.update()
+
+    def _pan(self, dx: float, dy: float) -> None:
+        if self._layout is None:
+            return
+        self._auto_view = False
+        self._offset += QPointF(dx, dy)
+        self._clamp()
+        self.update()
+
+    def _clamp(self) -> None:
+        """Keep part of the plan on screen: a small plan stays inside the view, a big one
+        cannot be dragged further than a margin past its edges."""
+        if self._layout is None:
+            return
+        self._offset = QPointF(
+            _clamp_axis(self._offset.x(), self._layout.width * self._scale, self.width()),
+            _clamp_axis(self._offset.y(), self._layout.height * self._scale, self.height()),
+        )
+
+    def _ensure_visible(self, skill_id: str) -> None:
+        rect = self.skill_rect(skill_id)
+        if rect is None:
+            return
+        margin = 24
+        inside = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
+        if not inside.contains(rect) and self._layout is not None:
+            self._auto_view = False
+            self._center_on(QPointF(*self._layout.nodes[skill_id].center))
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        style = self._style
+        painter.fillRect(self.rect(), style.canvas)
+        if self._plan is None or (self._layout is None and not self._pending):
+            self._paint_message(painter, EMPTY_TEXT)
+            painter.end()
+            return
+        if self._layout is None:
+            self._paint_message(painter, "Laying out the plan…")
+            painter.end()
+            return
+        transform = self._transform()
+        painter.setTransform(transform)
+        visible, _ok = transform.inverted()
+        paint_graph(
+            painter,
+            self._layout,
+            self._plan,
+            style,
+            selected=self._selected,
+            related=self._related,
+            matches=self._matches,
+            visible=visible.mapRect(QRectF(event.rect())),
+            detail=self._scale,
+        )
+        painter.resetTransform()
+        painter.setFont(self.font())
+        size = legend_size(self.font())
+        legend = QRectF(EDGE, self.height() - EDGE - size.height(), size.width(), size.height())
+        if legend.top() > EDGE and legend.right() < self.width() - EDGE:
+            paint_legend(painter, legend, style)
+        if self.hasFocus() and self._selected is None:
+            pen = painter.pen()
+            pen.setColor(style.accent)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -1.5, -1.5))
+        painter.end()
+
+    def _paint_message(self, painter: QPainter, text: str) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        painter.setFont(font)
+        painter.setPen(self._style.muted)
+        painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, text)
+
+    # ------------------------------------------------------------------ events
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.ThemeChange,
+        ):
+            self._style = style_for(self.palette())
+            self.update()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._buttons.adjustSize()
+        self._buttons.move(self.width() - self._buttons.width() - EDGE, EDGE)
+        if self._auto_view:
+            self._initial_view()
+        else:
+            self._clamp()
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event)
+            return True
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._zoom_key(event) is not None
+        ):
+            # Zoom keys belong to the graph while it has focus, even if a window-wide
+            # shortcut uses the same keys.
+            event.accept()
+            return True
+        return super().event(event)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        skill_id = self.skill_at(event.pos())
+        step = self._steps.get(skill_id) if skill_id else None
+        if step is None:
+            QToolTip.hideText()
+            event.ignore()
+            return
+        skill = step.skill
+        # Rich text on purpose (a name must never be taken for markup): escape everything.
+        lines = [
+            f"<b>{escape(skill.name)}</b>",
+            escape(f"{skill.area} · {format_hours(skill.hours)} · {status_label(step.status)}"),
+        ]
+        if step.goal:
+            lines.append("A goal of this role")
+        if step.implied_by and step.implied_by in self._steps:
+            source = self._steps[step.implied_by].skill.name
+            lines.append(escape(f"Known because you finished {source}"))
+        QToolTip.showText(event.globalPos(), "<qt>" + "<br>".join(lines) + "</qt>", self)
+
+    @staticmethod
+    def _zoom_key(event: QKeyEvent) -> str | None:
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return None
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            return "in"
+        if key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            return "out"
+        if key == Qt.Key.Key_0:
+            return "fit"
+        return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._zoom_key(event)
+        if action == "in":
+            self.zoom_in()
+        elif action == "out":
+            self.zoom_out()
+        elif action == "fit":
+            self.fit()
+        elif not self._navigate(event):
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def _navigate(self, event: QKeyEvent) -> bool:
+        """Arrow keys move the selection: up and down within a column, left to the nearest
+        skill one column back, right to the nearest one column on; Enter activates it."""
+        if self._layout is None or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        key = event.key()
+        layout = self._layout
+        current = self._selected
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if current is None:
+                return False
+            self.skillActivated.emit(current)
+            return True
+        moves = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+        if key not in moves:
+            return False
+        columns = layout.columns
+        target: str | None = None
+        if current is None:
+            target = next((c[0] for c in columns if c), None)
+        else:
+            box = layout.nodes[current]
+            column = columns[box.layer]
+            at = column.index(current)
+            if key == Qt.Key.Key_Up and at > 0:
+                target = column[at - 1]
+            elif key == Qt.Key.Key_Down and at + 1 < len(column):
+                target = column[at + 1]
+            elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                step = -1 if key == Qt.Key.Key_Left else 1
+                layer = box.layer + step
+                while 0 <= layer < len(columns) and not columns[layer]:
+                    layer += step
+                if 0 <= layer < len(columns):
+                    cy = box.center[1]
+                    target = min(
+                        columns[layer], key=lambda n: (abs(layout.nodes[n].center[1] - cy), n)
+                    )
+        if target is not None and target != current:
+            self.select_skill(target)
+            self.skillSelected.emit(target)
+        return True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_node = self.skill_at(event.position())
+            self._dragging = False
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            delta = event.position() - self._press
+            if not self._dragging and (delta.manhattanLength() >= QApplication.startDragDistance()):
+                self._dragging = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            if self._dragging:
+                self._pan(delta.x(), delta.y())
+                self._press = event.position()
+            event.accept()
+            return
+        over = self.skill_at(event.position()) is not None
+        if over:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            clicked = None if self._dragging else self._press_node
+            if clicked is not None and self.skill_at(event.position()) == clicked:
+                self.select_skill(clicked)
+                self.skillSelected.emit(clicked)
+            self._press = None
+            self._press_node = None
+            if self._dragging:
+                self._dragging = False
+                self.unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            skill_id = self.skill_at(event.position())
+            if skill_id is not None:
+                self.skillActivated.emit(skill_id)
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = delta.y() / 120
+            if steps:
+                self._zoom_by(ZOOM_STEP ** (steps * 0.5), event.position())
+            event.accept()
+            return
+        pixels = event.pixelDelta()
+        dx, dy = (pixels.x(), pixels.y()) if not pixels.isNull() else (delta.x(), delta.y())
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and dx == 0:
+            dx, dy = dy, 0  # Shift+wheel scrolls sideways, as in most apps
+        self._pan(dx, dy)
+        event.accept()

@@ -1,0 +1,610 @@
+"""The main window: toolbar, sidebar of views, the skill panel, menus and the status bar."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from planner import __version__
+from planner.core.plan import STRATEGIES
+from planner.core.units import format_hours
+from planner.errors import PlannerError
+from planner.service import Planner
+from planner.ui import theme
+from planner.ui.commands import EditNoteCommand, LogStudyCommand, SetStatusCommand
+from planner.ui.graph_view import GraphView
+from planner.ui.models import plural, short_date
+from planner.ui.plan_view import PlanView
+from planner.ui.skill_panel import SkillPanel
+from planner.ui.state import AppState
+
+APP_NAME = "Roadmap planner"
+STRATEGY_WORDS = {"foundations-first": "Foundations first", "goal-by-goal": "Goal by goal"}
+
+
+class MainWindow(QMainWindow):
+    """The window a learner keeps open: their plan, its graph and the selected skill."""
+
+    def __init__(self, planner: Planner, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.state = AppState(planner, self)
+        self.undo_stack = QUndoStack(self)
+        self.setWindowIcon(theme.app_icon())
+        self.setAcceptDrops(False)
+
+        self._build_toolbar()
+        self.plan_view = PlanView(self.state)
+        self.graph_view = GraphView()
+        self.graph_view.setAccessibleName("Prerequisite graph")
+        self.views = QStackedWidget()
+        self.views.addWidget(self.plan_view)
+        self.views.addWidget(self.graph_view)
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Views")
+        self.sidebar.setIconSize(QSize(22, 22))
+        style = self.style()
+        for text, icon in (
+            ("Plan", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView)),
+            ("Graph", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)),
+        ):
+            item = QListWidgetItem(icon, text)
+            item.setSizeHint(QSize(120, 40))
+            self.sidebar.addItem(item)
+        self.sidebar.setFixedWidth(120)
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.views, 1)
+        self.setCentralWidget(central)
+
+        self.skill_panel = SkillPanel(self.state)
+        self.dock = QDockWidget("Skill", self)
+        self.dock.setObjectName("skillDock")
+        self.dock.setWidget(self.skill_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+        self.status_plan = QLabel()
+        self.status_plan.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.status_plan, 1)
+
+        self.plan_view.set_icons(theme.status_icons(self.palette()))
+        self._build_menus()
+        self._connect_signals()
+        self._restore_settings()
+        self.refresh_profile()
+
+    # ------------------------------------------------------------------ building
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Plan settings")
+        bar.setObjectName("planToolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.profile_box = QComboBox()
+        self.profile_box.setAccessibleName("Profile")
+        self.profile_box.setToolTip("Whose plan: each profile has its own progress")
+        self.role_box = QComboBox()
+        self.role_box.setAccessibleName("Role")
+        self.role_box.setToolTip("The role you are preparing for")
+        self.tracks_button = QToolButton()
+        self.tracks_button.setText("Tracks")
+        self.tracks_button.setAccessibleName("Tracks")
+        self.tracks_button.setToolTip("Specialisation tracks added to the role's plan")
+        self.tracks_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tracks_menu = QMenu(self.tracks_button)
+        self.tracks_button.setMenu(self.tracks_menu)
+        self.hours_box = QDoubleSpinBox()
+        self.hours_box.setRange(0.5, 80)
+        self.hours_box.setDecimals(1)
+        self.hours_box.setSingleStep(1)
+        self.hours_box.setSuffix(" h/week")
+        self.hours_box.setAccessibleName("Hours per week")
+        self.hours_box.setToolTip("How many hours a week you can study")
+        self.hours_box.setKeyboardTracking(False)
+        self.strategy_box = QComboBox()
+        self.strategy_box.setAccessibleName("Order")
+        for name, description in STRATEGIES.items():
+            self.strategy_box.addItem(STRATEGY_WORDS.get(name, name), name)
+            self.strategy_box.setItemData(
+                self.strategy_box.count() - 1, description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.strategy_box.setToolTip("The order of your plan")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search skills  (Ctrl+F)")
+        self.search.setAccessibleName("Search skills")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(260)
+        for label, widget in (
+            ("Profile", self.profile_box),
+            ("Role", self.role_box),
+            (None, self.tracks_button),
+            (None, self.hours_box),
+            (None, self.strategy_box),
+        ):
+            if label:
+                caption = QLabel(f" {label} ")
+                caption.setBuddy(widget)
+                bar.addWidget(caption)
+            bar.addWidget(widget)
+            bar.addSeparator()
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.search)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file = menu.addMenu("&File")
+        self.action_setup = file.addAction("Set up your plan…", self.run_onboarding)
+        file.addSeparator()
+        file.addAction("New profile…", self.new_profile)
+        file.addAction("Rename profile…", self.rename_profile)
+        file.addAction("Delete profile…", self.delete_profile)
+        file.addSeparator()
+        self.action_import = file.addAction("Import roadmap…", self.import_roadmap)
+        self.action_import.setShortcut(QKeySequence("Ctrl+I"))
+        file.addSeparator()
+        quit_action = file.addAction("Quit", self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+        edit = menu.addMenu("&Edit")
+        self.action_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.action_redo.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        edit.addAction(self.action_undo)
+        edit.addAction(self.action_redo)
+        edit.addSeparator()
+        find = edit.addAction("Find", self.focus_search)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        self.action_done = edit.addAction("Toggle done", self.toggle_done)
+        self.action_done.setToolTip("Mark the selected skill done, or to do again")
+        log = edit.addAction("Log study time", self.focus_log)
+        log.setShortcut(QKeySequence("Ctrl+L"))
+
+        view = menu.addMenu("&View")
+        self.view_actions: list[QAction] = []
+        for index, name in enumerate(("Plan", "Graph")):
+            action = view.addAction(name, partial(self.show_view, index))
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            self.view_actions.append(action)
+        view.addSeparator()
+        self.action_hide_done = view.addAction("Hide what you already know")
+        self.action_hide_done.setCheckable(True)
+        self.action_hide_done.setShortcut(QKeySequence("Ctrl+H"))
+        view.addSeparator()
+        zoom_in = view.addAction("Zoom in", self.graph_view.zoom_in)
+        zoom_in.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        zoom_out = view.addAction("Zoom out", self.graph_view.zoom_out)
+        zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        fit = view.addAction("Fit the graph", self.graph_view.fit)
+        fit.setShortcut(QKeySequence("Ctrl+0"))
+        view.addSeparator()
+        appearance = view.addMenu("Appearance")
+        self.scheme_actions: dict[str, QAction] = {}
+        for key, text in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+            action = appearance.addAction(text, partial(self.set_scheme, key))
+            action.setCheckable(True)
+            self.scheme_actions[key] = action
+        view.addSeparator()
+        view.addAction(self.dock.toggleViewAction())
+
+        help_menu = menu.addMenu("&Help")
+        shortcuts = help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
+        shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction("About Roadmap planner", self.show_about)
+
+    def _connect_signals(self) -> None:
+        self.state.planChanged.connect(self._on_plan_changed)
+        self.state.selectionChanged.connect(self._on_selection_changed)
+        self.state.failed.connect(self.show_error)
+        self.profile_box.activated.connect(self._on_profile_chosen)
+        self.role_box.activated.connect(self._on_role_chosen)
+        self.hours_box.valueChanged.connect(self._on_hours_changed)
+        self.strategy_box.activated.connect(self._on_strategy_chosen)
+        self.search.textChanged.connect(self._on_search)
+        self.sidebar.currentRowChanged.connect(self.views.setCurrentIndex)
+        self.views.currentChanged.connect(self._on_view_changed)
+        self.plan_view.statusRequested.connect(self.set_status)
+        self.plan_view.logTimeRequested.connect(self._log_time_for)
+        self.plan_view.showInGraphRequested.connect(self._show_in_graph)
+        self.plan_view.hide_done.toggled.connect(self.action_hide_done.setChecked)
+        self.action_hide_done.toggled.connect(self.plan_view.hide_done.setChecked)
+        self.graph_view.skillSelected.connect(self.state.select)
+        self.graph_view.skillActivated.connect(self._show_in_plan)
+        self.skill_panel.statusRequested.connect(self.set_status)
+        self.skill_panel.noteEdited.connect(self._on_note_edited)
+        self.skill_panel.studyLogged.connect(self._on_study_logged)
+
+    # ------------------------------------------------------------------ settings
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        window_state = self.settings.value("window/state")
+        if isinstance(window_state, QByteArray):
+            self.restoreState(window_state)
+        self.plan_view.hide_done.setChecked(_setting_bool(self.settings, "plan/hideDone"))
+        view = _setting_int(self.settings, "window/view")
+        self.show_view(view if 0 <= view < self.views.count() else 0)
+        scheme = str(self.settings.value("appearance/scheme", "system"))
+        self.set_scheme(scheme if scheme in self.scheme_actions else "system", save=False)
+
+    def save_settings(self) -> None:
+        """Remember window geometry, docks, the view, toggles and the profile."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/view", self.views.currentIndex())
+        self.settings.setValue("plan/hideDone", self.plan_view.hide_done.isChecked())
+        self.settings.setValue("profile", self.state.planner.profile_name)
+        self.settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            # The status marks are painted in palette colours: light and dark need their own.
+            self.plan_view.set_icons(theme.status_icons(self.palette()))
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.skill_panel.save_note()
+        self.save_settings()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ profile and plan
+    def refresh_profile(self) -> None:
+        """Fill the toolbar from the current profile and re-plan."""
+        planner = self.state.planner
+        profile = planner.profile()
+        library = planner.library()
+        with QSignalBlocker(self.profile_box):
+            self.profile_box.clear()
+            for p in planner.profiles():
+                self.profile_box.addItem(p.name, p.name)
+            self.profile_box.setCurrentIndex(self.profile_box.findData(profile.name))
+        with QSignalBlocker(self.role_box):
+            self.role_box.clear()
+            if profile.role is None:
+                self.role_box.addItem("Choose a role…", "")
+            for role in library.roles.values():
+                self.role_box.addItem(role.name, role.id)
+            self.role_box.setCurrentIndex(max(0, self.role_box.findData(profile.role or "")))
+        with QSignalBlocker(self.hours_box):
+            self.hours_box.setValue(profile.hours_per_week)
+        with QSignalBlocker(self.strategy_box):
+            self.strategy_box.setCurrentIndex(max(0, self.strategy_box.findData(profile.strategy)))
+        self._fill_tracks()
+        self._update_title()
+        self.state.replan()
+
+    def _fill_tracks(self) -> None:
+        self.tracks_menu.clear()
+        profile = self.state.planner.profile()
+        role = self.state.planner.library().roles.get(profile.role or "")
+        self.tracks_button.setEnabled(role is not None and bool(role.tracks))
+        if role is None:
+            self.tracks_button.setText("Tracks")
+            return
+        for track in role.tracks:
+            action = self.tracks_menu.addAction(track.name)
+            action.setCheckable(True)
+            action.setChecked(track.id in profile.tracks)
+            action.setToolTip(track.summary)
+            action.setData(track.id)
+            action.toggled.connect(self._on_track_toggled)
+        count = len(profile.tracks)
+        self.tracks_button.setText(f"Tracks ({count})" if count else "Tracks")
+
+    def _update_title(self) -> None:
+        name = self.state.planner.profile_name
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+
+    def _on_profile_chosen(self, index: int) -> None:
+        name = self.profile_box.itemData(index)
+        if isinstance(name, str) and name != self.state.planner.profile_name:
+            self.skill_panel.save_note()
+            self.state.planner.use_profile(name)
+            self.undo_stack.clear()  # undo steps belong to the profile they were made in
+            self.state.select("")
+            self.refresh_profile()
+            if self.state.planner.profile().role is None:
+                QTimer.singleShot(0, self.run_onboarding)
+
+    def _on_role_chosen(self, index: int) -> None:
+        role = self.role_box.itemData(index)
+        if isinstance(role, str) and role and self.state.update_profile(role=role):
+            self.refresh_profile()
+
+    def _on_track_toggled(self) -> None:
+        chosen = [str(a.data()) for a in self.tracks_menu.actions() if a.isChecked()]
+        if self.state.update_profile(tracks=chosen):
+            count = len(chosen)
+            self.tracks_button.setText(f"Tracks ({count})" if count else "Tracks")
+
+    def _on_hours_changed(self, hours: float) -> None:
+        self.state.update_profile(hours_per_week=hours)
+
+    def _on_strategy_chosen(self, index: int) -> None:
+        strategy = self.strategy_box.itemData(index)
+        if isinstance(strategy, str):
+            self.state.update_profile(strategy=strategy)
+
+    def _on_plan_changed(self) -> None:
+        plan, progress = self.state.plan, self.state.progress
+        self.graph_view.set_plan(plan)
+        if plan is None or progress is None:
+            self.status_plan.setText("Choose a role to see your plan.")
+            return
+        finish = short_date(plan.finish) if plan.finish else "nothing left to study"
+        parts = [
+            f"{format_hours(plan.remaining_hours)} remaining",
+            f"finish {finish}",
+            f"{progress.percent_done_hours:.0f} % done",
+            f"streak {plural(progress.streak_days, 'day')}",
+        ]
+        self.status_plan.setText(" · ".join(parts))
+
+    def _on_selection_changed(self, skill_id: str) -> None:
+        self.graph_view.select_skill(skill_id or None)
+
+    def _on_search(self, text: str) -> None:
+        self.plan_view.set_search(text)
+        self.graph_view.set_filter(text)
+
+    def _on_view_changed(self, index: int) -> None:
+        with QSignalBlocker(self.sidebar):
+            self.sidebar.setCurrentRow(index)
+
+    def show_view(self, index: int) -> None:
+        """Switch to the plan (0) or the graph (1)."""
+        self.views.setCurrentIndex(index)
+        self.sidebar.setCurrentRow(index)
+
+    def _show_in_graph(self, skill_id: str) -> None:
+        self.state.select(skill_id)
+        self.show_view(1)
+
+    def _show_in_plan(self, skill_id: str) -> None:
+        self.state.select(skill_id)
+        self.show_view(0)
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ------------------------------------------------------------------ edits (undoable)
+    def set_status(self, skill_id: str, status: str, day: date | None = None) -> None:
+        """Change a skill's status as an undoable step."""
+        self.undo_stack.push(SetStatusCommand(self.state, skill_id, status, day))
+
+    def toggle_done(self) -> None:
+        """Mark the selected skill done, or to do when it already is."""
+        skill_id = self.state.selected
+        if skill_id:
+            step = self.state.step(skill_id)
+            current = step.status if step is not None else "todo"
+            self.set_status(skill_id, "todo" if current == "done" else "done")
+
+    def _on_note_edited(self, skill_id: str, old: str, new: str) -> None:
+        self.undo_stack.push(EditNoteCommand(self.state, skill_id, old, new))
+
+    def _on_study_logged(self, skill_id: str, minutes: int, day: object) -> None:
+        when = day if isinstance(day, date) else None
+        self.undo_stack.push(LogStudyCommand(self.state, skill_id, minutes, when))
+
+    def _log_time_for(self, skill_id: str) -> None:
+        self.state.select(skill_id)
+        self.focus_log()
+
+    def focus_log(self) -> None:
+        """Ctrl+L: show the skill panel with the cursor in the study-time field."""
+        self.dock.show()
+        self.dock.raise_()
+        self.skill_panel.focus_log()
+
+    # ------------------------------------------------------------------ profiles
+    def new_profile(self) -> None:
+        """Create a profile and switch to it (then set it up)."""
+        name, ok = QInputDialog.getText(self, "New profile", "Name of the learner:")
+        if not ok:
+            return
+        try:
+            profile = self.state.planner.create_profile(name)
+        except PlannerError as error:
+            self.show_error(str(error))
+            return
+        self.refresh_profile()
+        self._on_profile_chosen(self.profile_box.findData(profile.name))
+
+    def rename_profile(self) -> None:
+        """Rename the current profile."""
+        old = self.state.planner.profile_name
+        name, ok = QInputDialog.getText(self, "Rename profile", "New name:", text=old)
+        if not ok or name.strip() == old:
+            return
+        try:
+            self.state.planner.rename_profile(old, name)
+        except PlannerError as error:
+            self.show_error(str(error))
+            return
+        self.refresh_profile()
+
+    def delete_profile(self) -> None:
+        """Delete another profile, after asking."""
+        current = self.state.planner.profile_name
+        others = [p.name for p in self.state.planner.profiles() if p.name != current]
+        if not others:
+            self.show_error("This is the only profile. Create another one before deleting.")
+            return
+        name, ok = QInputDialog.getItem(
+            self, "Delete profile", "Profile to delete:", others, 0, False
+        )
+        if not ok:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete profile", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"Delete the profile “{name}” with all its progress, notes and study time?\n"
+            "This cannot be undone."
+        )
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        try:
+            self.state.planner.delete_profile(name)
+        except PlannerError as error:
+            self.show_error(str(error))
+            return
+        self.refresh_profile()
+
+    # ------------------------------------------------------------------ other dialogs
+    def run_onboarding(self) -> bool:
+        """The set-up wizard; returns True when the learner finished it."""
+        from planner.ui.onboarding import OnboardingWizard
+
+        self.skill_panel.save_note()
+        wizard = OnboardingWizard(self.state.planner, self)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            wizard.apply()
+        except PlannerError as error:
+            self.show_error(str(error))
+            return False
+        self.undo_stack.clear()  # the wizard's ticks are one big change, not undo steps
+        self.refresh_profile()
+        self.show_view(0)
+        return True
+
+    def import_roadmap(self) -> None:
+        """Import roadmap files chosen by the learner."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import roadmap files", "", "Roadmap files (*.yaml *.yml);;All files (*)"
+        )
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str]) -> bool:
+        """Validate and store roadmap files; every problem is listed when any file is wrong."""
+        try:
+            counts = self.state.planner.import_files([Path(p) for p in paths])
+        except PlannerError as error:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Import refused", "", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText("Nothing was imported. Fix these problems and try again:")
+            box.setDetailedText(str(error))
+            box.setInformativeText(str(error).splitlines()[0])
+            box.open()
+            self._last_dialog = box
+            return False
+        self.refresh_profile()
+        self.statusBar().showMessage(
+            f"Imported {plural(counts.skills_added, 'new skill')}, "
+            f"{plural(counts.skills_updated, 'updated skill')}, "
+            f"{plural(counts.roles_added + counts.roles_updated, 'role')}.",
+            8000,
+        )
+        return True
+
+    def set_scheme(self, scheme: str, save: bool = True) -> None:
+        """Light, dark, or follow the system."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_scheme(app, scheme)
+        for key, action in self.scheme_actions.items():
+            action.setChecked(key == scheme)
+        if save:
+            self.settings.setValue("appearance/scheme", scheme)
+
+    def show_error(self, message: str) -> None:
+        """One clear message; nothing was changed."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(message)
+        box.open()
+        self._last_dialog = box
+
+    def show_shortcuts(self) -> None:
+        """F1: the keyboard shortcuts."""
+        rows = [
+            ("Ctrl+F", "Search skills"),
+            ("Space", "Mark the selected skill done / to do (in the plan)"),
+            ("Ctrl+L", "Log study time on the selected skill"),
+            ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+            ("Ctrl+1 / Ctrl+2", "Plan / graph"),
+            ("Ctrl+H", "Hide what you already know"),
+            ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom the graph in / out / to fit"),
+            ("Ctrl+I", "Import a roadmap file"),
+        ]
+        text = "\n".join(f"{keys:<26}{what}" for keys, what in rows)
+        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        font = box.font()
+        font.setFamily("monospace")
+        box.setFont(font)
+        box.open()
+        self._last_dialog = box
+
+    def show_about(self) -> None:
+        """Help → About."""
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Plan your way to AI engineer or machine-learning engineer: a dated study "
+            "roadmap from a prerequisite graph of skills, your progress over time, and "
+            "nothing to set up.</p>"
+            f"<p>Your data: {html.escape(str(self.state.planner.db.path))}</p>",
+        )
+
+
+def _setting_bool(settings: QSettings, key: str) -> bool:
+    value = settings.value(key, False)
+    return value is True or str(value).lower() == "true"
+
+
+def _setting_int(settings: QSettings, key: str) -> int:
+    try:
+        return int(str(settings.value(key, 0)))
+    except ValueError:
+        return 0

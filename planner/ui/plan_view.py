@@ -1,0 +1,206 @@
+"""The plan view: steps grouped by phase, with status, dates, search and "hide done"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QStackedLayout,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.units import format_hours
+from planner.ui.commands import STATUS_WORDS
+from planner.ui.models import SKILL_ID_ROLE, STATUS_ROLE, PlanFilter, PlanModel, plural
+from planner.ui.state import AppState
+
+SETTABLE = ("todo", "in-progress", "done", "skipped")
+
+
+class _Tree(QTreeView):
+    """A tree view where Space toggles "done" on the current step."""
+
+    toggleRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            self.toggleRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PlanView(QWidget):
+    """The learner's plan as a list they can work through.
+
+    Signals:
+        statusRequested(str, str): the learner asked to set a skill's status.
+        logTimeRequested(str): the learner asked to log study time on a skill.
+        showInGraphRequested(str): the learner asked to see a skill in the graph.
+    """
+
+    statusRequested = Signal(str, str)
+    logTimeRequested = Signal(str)
+    showInGraphRequested = Signal(str)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.model = PlanModel()
+        self.proxy = PlanFilter()
+        self.proxy.setSourceModel(self.model)
+
+        self.hide_done = QCheckBox("Hide what you already know")
+        self.hide_done.setToolTip("Hide done, skipped and implied skills")
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        header = QHBoxLayout()
+        header.addWidget(self.summary, 1)
+        header.addWidget(self.hide_done)
+
+        self.tree = _Tree()
+        self.tree.setObjectName("planTree")
+        self.tree.setAccessibleName("Plan")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setIconSize(QSize(16, 16))
+        head = self.tree.header()
+        head.setStretchLastSection(False)
+        head.setMinimumSectionSize(60)
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 100), (2, 170), (3, 60), (4, 105), (5, 105)):
+            head.resizeSection(column, width)
+
+        self.empty = QLabel("Choose a role to see your plan.\nFile → Set up your plan… guides you.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tree)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addLayout(header)
+        layout.addLayout(self.stack, 1)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.state.planChanged.connect(self._on_plan_changed)
+        self.state.selectionChanged.connect(self._on_selection_changed)
+        self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.toggleRequested.connect(self.toggle_done)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
+            signal.connect(self._span_phases)
+        self.tree.doubleClicked.connect(self._on_double_clicked)
+        self.hide_done.toggled.connect(self._on_hide_done)
+
+    # ------------------------------------------------------------------ state -> view
+    def _on_plan_changed(self) -> None:
+        plan = self.state.plan
+        self.model.set_plan(plan)
+        self.tree.expandAll()
+        self.stack.setCurrentWidget(self.tree if plan is not None else self.empty)
+        if plan is None:
+            self.summary.clear()
+        else:
+            role = self.state.planner.library().roles[plan.role]
+            left = sum(1 for s in plan.steps if s.remaining)
+            self.summary.setText(
+                f"{role.name} · {plural(len(plan.steps), 'skill')}, {left} to study · "
+                f"{format_hours(plan.remaining_hours)} of {format_hours(plan.total_hours)} left"
+            )
+        self._on_selection_changed(self.state.selected)
+
+    def _span_phases(self) -> None:
+        # A phase header is one line of text across the whole row.
+        root = QModelIndex()
+        for row in range(self.proxy.rowCount()):
+            self.tree.setFirstColumnSpanned(row, root, True)
+
+    def _on_selection_changed(self, skill_id: str) -> None:
+        source = self.model.index_of(skill_id)
+        index = self.proxy.mapFromSource(source)
+        selection = self.tree.selectionModel()
+        if not index.isValid():
+            selection.clearSelection()
+            return
+        if selection.currentIndex().siblingAtColumn(0) != index:
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.tree.scrollTo(index)
+
+    # ------------------------------------------------------------------ view -> state
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        skill_id = current.data(SKILL_ID_ROLE)
+        if isinstance(skill_id, str):
+            self.state.select(skill_id)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        skill_id = index.data(SKILL_ID_ROLE)
+        if isinstance(skill_id, str):
+            self.showInGraphRequested.emit(skill_id)
+
+    def _on_hide_done(self, hide: bool) -> None:
+        self.proxy.set_hide_done(hide)
+        self.tree.expandAll()
+
+    def set_search(self, text: str) -> None:
+        """Filter the steps by the search words."""
+        self.proxy.set_search(text)
+        self.tree.expandAll()
+
+    def current_skill(self) -> str | None:
+        """The skill of the current row, if any."""
+        skill_id = self.tree.currentIndex().data(SKILL_ID_ROLE)
+        return skill_id if isinstance(skill_id, str) else None
+
+    def toggle_done(self) -> None:
+        """Space: done becomes to do; anything else becomes done."""
+        index = self.tree.currentIndex()
+        skill_id = index.data(SKILL_ID_ROLE)
+        if not isinstance(skill_id, str):
+            return
+        status = index.data(STATUS_ROLE)
+        self.statusRequested.emit(skill_id, "todo" if status == "done" else "done")
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.tree.indexAt(position)
+        skill_id = index.data(SKILL_ID_ROLE)
+        if not isinstance(skill_id, str):
+            return
+        current = index.data(STATUS_ROLE)
+        menu = QMenu(self)
+        for status in SETTABLE:
+            action = QAction(STATUS_WORDS[status], menu)
+            action.setCheckable(True)
+            action.setChecked(status == current)
+            action.triggered.connect(
+                lambda _=False, s=status: self.statusRequested.emit(skill_id, s)
+            )
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction("Log time…", lambda: self.logTimeRequested.emit(skill_id))
+        menu.addAction("Show in graph", lambda: self.showInGraphRequested.emit(skill_id))
+        menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    def set_icons(self, icons: dict[str, QIcon]) -> None:
+        """Status icons matching the current palette."""
+        self.model.set_icons(icons)

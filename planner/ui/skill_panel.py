@@ -1,0 +1,380 @@
+"""The skill panel (a dock): what a skill is, its resources, prerequisites, status, notes, time."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFocusEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.model import Skill
+from planner.core.units import format_hours, parse_duration
+from planner.errors import PlannerError
+from planner.ui.commands import STATUS_WORDS
+from planner.ui.models import short_date
+from planner.ui.state import AppState
+
+NOTE_SAVE_DELAY_MS = 800
+LEVEL_WORDS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
+
+
+def safe_link(url: str) -> bool:
+    """Only web addresses are ever opened: a roadmap file from a stranger must not be able to
+    launch a program or open a local file."""
+    scheme = QUrl(url).scheme().lower()
+    return scheme in ("http", "https") and QUrl(url).isValid()
+
+
+def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
+    """A label that shows its text literally, never as markup."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class _NoteEdit(QPlainTextEdit):
+    """A note editor that reports losing focus, so a note is saved when the learner moves on."""
+
+    focusLost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.focusLost.emit()
+        super().focusOutEvent(event)
+
+
+class SkillPanel(QScrollArea):
+    """Everything about the selected skill, and the learner's own notes and time on it.
+
+    Signals:
+        statusRequested(str, str): set a skill's status.
+        noteEdited(str, str, str): a note changed (skill, old text, new text).
+        studyLogged(str, int, object): log minutes on a skill on a date.
+    """
+
+    statusRequested = Signal(str, str)
+    noteEdited = Signal(str, str, str)
+    studyLogged = Signal(str, int, object)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.skill_id = ""
+        self._saved_note = ""
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(300)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.empty = plain_label("Select a skill in the plan or the graph to see it here.")
+        self.title = plain_label()
+        self.title.setObjectName("skillTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = plain_label()
+        self.implied = plain_label()
+        self.implied.setObjectName("impliedNote")
+
+        self.status_buttons = QButtonGroup(self)
+        self.status_buttons.setExclusive(True)
+        buttons = QHBoxLayout()
+        for status in ("todo", "in-progress", "done", "skipped"):
+            button = QToolButton()
+            button.setText(STATUS_WORDS[status])
+            button.setCheckable(True)
+            button.setAccessibleName(f"Mark as {STATUS_WORDS[status].lower()}")
+            button.setToolTip(f"Mark this skill as {STATUS_WORDS[status].lower()}")
+            button.setObjectName(f"status-{status}")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.status_buttons.addButton(button)
+            buttons.addWidget(button)
+        # A checked status must stand out in light and dark alike: the palette's highlight.
+        self.setStyleSheet(
+            "QToolButton:checked { background: palette(highlight); "
+            "color: palette(highlighted-text); border-radius: 3px; }"
+        )
+        self._status_of_button = {
+            b: b.objectName().removeprefix("status-") for b in self.status_buttons.buttons()
+        }
+
+        self.summary = plain_label()
+        self.resources = QLabel()
+        self.resources.setTextFormat(Qt.TextFormat.RichText)  # links; every text is escaped
+        self.resources.setWordWrap(True)
+        self.resources.setOpenExternalLinks(False)
+        self.resources.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.resources.setAccessibleName("Resources")
+
+        self.prerequisites = self._skill_list("Prerequisites")
+        self.unlocks = self._skill_list("Unlocks")
+
+        self.notes = _NoteEdit()
+        self.notes.setPlaceholderText("Your notes on this skill: saved as you type.")
+        self.notes.setAccessibleName("Notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(110)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+
+        self.duration = QLineEdit()
+        self.duration.setPlaceholderText("1h30m")
+        self.duration.setAccessibleName("Study time")
+        self.duration.setToolTip("How long you studied: 45m, 1.5h or 2h30m")
+        self.day = _date_edit(state.planner.today())
+        self.log_button = QPushButton("Log time")
+        self.log_button.setAccessibleName("Log study time")
+        self.log_message = plain_label()
+        self.time_total = plain_label()
+        log_row = QHBoxLayout()
+        log_row.addWidget(self.duration, 1)
+        log_row.addWidget(self.day)
+        log_row.addWidget(self.log_button)
+
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.title)
+        details.addWidget(self.meta)
+        details.addLayout(buttons)
+        details.addWidget(self.implied)
+        details.addWidget(self.summary)
+        details.addWidget(_group("Resources", self.resources))
+        details.addWidget(_group("Prerequisites", self.prerequisites))
+        details.addWidget(_group("Unlocks", self.unlocks))
+        details.addWidget(_group("Notes", self.notes))
+        time_box = QWidget()
+        time_layout = QFormLayout(time_box)
+        time_layout.addRow(log_row)
+        time_layout.addRow(self.log_message)
+        time_layout.addRow(self.time_total)
+        details.addWidget(_group("Study time", time_box))
+        details.addStretch(1)
+
+        layout.addWidget(self.empty)
+        layout.addWidget(self.details)
+        self.setWidget(body)
+        self._connect_signals()
+        self.show_skill("")
+
+    def _skill_list(self, name: str) -> QListWidget:
+        widget = QListWidget()
+        widget.setAccessibleName(name)
+        widget.setMaximumHeight(120)
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+        widget.itemActivated.connect(self._on_skill_clicked)
+        widget.itemClicked.connect(self._on_skill_clicked)
+        return widget
+
+    def _connect_signals(self) -> None:
+        self.state.selectionChanged.connect(self.show_skill)
+        self.state.planChanged.connect(self._refresh)
+        self.state.notesChanged.connect(self._on_note_changed)
+        self.state.sessionsChanged.connect(self._on_sessions_changed)
+        self.status_buttons.buttonClicked.connect(self._on_status_clicked)
+        self.resources.linkActivated.connect(self._open_link)
+        self.notes.textChanged.connect(self._note_timer.start)
+        self._note_timer.timeout.connect(self.save_note)
+        self.notes.focusLost.connect(self.save_note)
+        self.log_button.clicked.connect(self._log)
+        self.duration.returnPressed.connect(self._log)
+
+    # ------------------------------------------------------------------ showing a skill
+    def show_skill(self, skill_id: str) -> None:
+        """Show a skill ("" shows the empty state); a pending note is saved first."""
+        self.save_note()
+        library = self.state.planner.library()
+        skill = library.skills.get(skill_id)
+        self.skill_id = skill.id if skill is not None else ""
+        self.empty.setVisible(skill is None)
+        self.details.setVisible(skill is not None)
+        if skill is None:
+            return
+        self.title.setText(skill.name)
+        level = LEVEL_WORDS.get(skill.level or "", "")
+        self.meta.setText(
+            " · ".join(p for p in (skill.area, level, format_hours(skill.hours)) if p)
+        )
+        self.summary.setText(skill.summary)
+        self.summary.setVisible(bool(skill.summary))
+        self.resources.setText(_resources_html(skill))
+        self._fill_list(self.prerequisites, [*skill.requires, *(f"~{r}" for r in skill.recommends)])
+        unlocks = sorted(
+            (
+                s
+                for s in library.skills.values()
+                if skill.id in s.requires or skill.id in s.recommends
+            ),
+            key=lambda s: s.name.lower(),
+        )
+        self._fill_list(self.unlocks, [s.id for s in unlocks])
+        with QSignalBlocker(self.notes):
+            note = self.state.planner.note(skill.id)
+            self.notes.setPlainText(note)
+        self._saved_note = note
+        self.log_message.clear()
+        self._refresh()
+
+    def _fill_list(self, widget: QListWidget, ids: list[str]) -> None:
+        widget.clear()
+        skills = self.state.planner.library().skills
+        for entry in ids:
+            soft = entry.startswith("~")
+            skill_id = entry.removeprefix("~")
+            text = skills[skill_id].name + (" (recommended)" if soft else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, skill_id)
+            item.setToolTip("Click to go to this skill")
+            widget.addItem(item)
+        if not ids:
+            item = QListWidgetItem("None")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(item)
+
+    def _refresh(self) -> None:
+        """Status and time, which change while the same skill stays shown."""
+        if not self.skill_id:
+            return
+        step = self.state.step(self.skill_id)
+        status = (
+            step.status
+            if step is not None
+            else self.state.planner.skill_statuses().get(self.skill_id, "todo")
+        )
+        for button, button_status in self._status_of_button.items():
+            button.setChecked(button_status == status)
+        if status == "implied":
+            by = step.implied_by if step is not None else None
+            name = self.state.planner.library().skills[by].name if by else "a later skill"
+            self.implied.setText(f"Known because you finished {name}.")
+        elif step is not None and step.start is not None and step.end is not None:
+            self.implied.setText(f"Planned {short_date(step.start)} – {short_date(step.end)}")
+        else:
+            self.implied.setText("Not in your current plan." if step is None else "")
+        self.implied.setVisible(bool(self.implied.text()))
+        minutes = sum(
+            s.minutes for s in self.state.planner.study_sessions() if s.skill == self.skill_id
+        )
+        self.time_total.setText(
+            f"Studied so far: {format_hours(minutes / 60)}" if minutes else "No time logged yet."
+        )
+        self.day.setMaximumDate(_qdate(self.state.planner.today()))
+
+    # ------------------------------------------------------------------ actions
+    def _on_skill_clicked(self, item: QListWidgetItem) -> None:
+        skill_id = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(skill_id, str):
+            self.state.select(skill_id)
+
+    def _on_status_clicked(self, button: QToolButton) -> None:
+        if self.skill_id:
+            self.statusRequested.emit(self.skill_id, self._status_of_button[button])
+
+    def _open_link(self, url: str) -> None:
+        if safe_link(url):
+            QDesktopServices.openUrl(QUrl(url))
+
+    def save_note(self) -> None:
+        """Store the note if it changed since it was loaded or last saved."""
+        self._note_timer.stop()
+        text = self.notes.toPlainText()
+        if self.skill_id and text != self._saved_note:
+            old, self._saved_note = self._saved_note, text
+            self.noteEdited.emit(self.skill_id, old, text)
+
+    def _on_note_changed(self, skill_id: str) -> None:
+        if skill_id != self.skill_id:
+            return
+        note = self.state.planner.note(skill_id)
+        if note != self.notes.toPlainText():  # an undo or redo, not the learner typing
+            with QSignalBlocker(self.notes):
+                self.notes.setPlainText(note)
+        self._saved_note = note
+
+    def _on_sessions_changed(self, skill_id: str) -> None:
+        if skill_id == self.skill_id:
+            self._refresh()
+
+    def _log(self) -> None:
+        if not self.skill_id:
+            return
+        try:
+            minutes = parse_duration(self.duration.text())
+        except PlannerError as error:
+            self.log_message.setText(str(error))
+            return
+        qdate = self.day.date()
+        day = date(qdate.year(), qdate.month(), qdate.day())
+        self.studyLogged.emit(self.skill_id, minutes, day)
+        self.duration.clear()
+        self.log_message.setText(f"Logged {format_hours(minutes / 60)} on {short_date(day)}.")
+
+    def focus_log(self) -> None:
+        """Ctrl+L: put the cursor where study time is typed."""
+        self.duration.setFocus()
+
+
+def _resources_html(skill: Skill) -> str:
+    if not skill.resources:
+        return "<i>No resources listed.</i>"
+    items = []
+    for r in skill.resources:
+        title = html.escape(r.title)
+        extra = " · ".join(x for x in (r.kind or "", "free" if r.free else "") if x)
+        suffix = f" <span style='color: gray'>({html.escape(extra)})</span>" if extra else ""
+        if safe_link(r.url):
+            items.append(f"<a href='{html.escape(r.url, quote=True)}'>{title}</a>{suffix}")
+        else:
+            items.append(f"{title}{suffix}")
+    return "<br>".join(items)
+
+
+def _group(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 6)
+    layout.addWidget(widget)
+    return box
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date_edit(today: date) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setMaximumDate(_qdate(today))
+    edit.setDate(_qdate(today))
+    edit.setAccessibleName("Study date")
+    edit.setToolTip("The day you studied")
+    return edit

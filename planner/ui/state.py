@@ -1,0 +1,103 @@
+"""The app's shared state: the service, the current plan and the selected skill, with signals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+
+from planner.core.plan import Plan, Step
+from planner.core.progress import Progress
+from planner.errors import PlannerError
+from planner.service import Change, Planner
+
+
+class AppState(QObject):
+    """What every view shows, in one place (the "pure model with events" of napari).
+
+    Signals:
+        planChanged(): a new plan (and progress) is available in `plan` / `progress`.
+        selectionChanged(str): the selected skill id ("" for none).
+        profileChanged(): another profile, or its settings, changed.
+        notesChanged(str): a note of this skill changed.
+        sessionsChanged(str): a study session of this skill was logged or removed.
+        failed(str): an operation was refused; the message is for the learner.
+    """
+
+    planChanged = Signal()
+    selectionChanged = Signal(str)
+    profileChanged = Signal()
+    notesChanged = Signal(str)
+    sessionsChanged = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, planner: Planner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.planner = planner
+        self.plan: Plan | None = None
+        self.progress: Progress | None = None
+        self.selected = ""
+        self._steps: dict[str, Step] = {}
+
+    # ------------------------------------------------------------------ plan
+    def replan(self) -> None:
+        """Recompute the plan from the profile and tell every view."""
+        profile = self.planner.profile()
+        if profile.role is None:
+            self.plan, self.progress = None, None
+        else:
+            self.plan, self.progress = self.planner.progress()
+        self._steps = {s.skill.id: s for s in self.plan.steps} if self.plan else {}
+        self.planChanged.emit()
+        if self.selected and self.selected not in self._steps:
+            self.select("")
+
+    def step(self, skill_id: str) -> Step | None:
+        """The plan's step for a skill, if the skill is in the plan."""
+        return self._steps.get(skill_id)
+
+    def select(self, skill_id: str) -> None:
+        """Make a skill the selection of every view."""
+        if skill_id != self.selected:
+            self.selected = skill_id
+            self.selectionChanged.emit(skill_id)
+
+    # ------------------------------------------------------------------ changes
+    def changed(self, change: Change) -> None:
+        """An operation finished: refresh what it concerns."""
+        if change.statuses or change.library or change.profile:
+            self.replan()
+        if change.profile:
+            self.profileChanged.emit()
+        for skill_id in change.skills:
+            if change.notes:
+                self.notesChanged.emit(skill_id)
+            if change.sessions:
+                self.sessionsChanged.emit(skill_id)
+        if change.sessions and not change.statuses:
+            self.replan()  # hours logged, streak and forecast move
+
+    def update_profile(
+        self,
+        *,
+        role: str | None = None,
+        tracks: Sequence[str] | None = None,
+        hours_per_week: float | None = None,
+        start: date | None = None,
+        strategy: str | None = None,
+    ) -> bool:
+        """Change role, tracks, weekly hours, start or strategy; False (and `failed`) if refused."""
+        try:
+            self.planner.update_profile(
+                role=role,
+                tracks=tracks,
+                hours_per_week=hours_per_week,
+                start=start,
+                strategy=strategy,
+            )
+        except PlannerError as error:
+            self.failed.emit(str(error))
+            return False
+        self.changed(Change(profile=True))
+        return True
