@@ -286,8 +286,10 @@ def _profile(session: Session, row: ProfileRow) -> Profile:
 
 
 def list_profiles(session: Session) -> list[Profile]:
-    """Every profile, by name."""
-    rows = session.scalars(select(ProfileRow).order_by(ProfileRow.name))
+    """Every profile, by name as people sort them (case does not matter)."""
+    rows = session.scalars(
+        select(ProfileRow).order_by(func.lower(ProfileRow.name), ProfileRow.name)
+    )
     return [_profile(session, row) for row in rows]
 
 

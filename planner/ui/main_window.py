@@ -477,17 +477,11 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete profile", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
+        if not self.confirm(
             f"Delete the profile “{name}” with all its progress, notes and study time?\n"
-            "This cannot be undone."
-        )
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not delete:
+            "This cannot be undone.",
+            "Delete",
+        ):
             return
         try:
             self.state.planner.delete_profile(name)
@@ -554,6 +548,17 @@ class MainWindow(QMainWindow):
             action.setChecked(key == scheme)
         if save:
             self.settings.setValue("appearance/scheme", scheme)
+
+    def confirm(self, question: str, action: str) -> bool:
+        """Ask before something that cannot be undone; Cancel is the default."""
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(question)
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
 
     def show_error(self, message: str) -> None:
         """One clear message; nothing was changed."""

@@ -13,7 +13,14 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from planner.render.style import paint_status_mark, style_for
 
@@ -72,10 +79,42 @@ def system_is_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+class _ClearIndicators(QProxyStyle):
+    """Fusion, with check boxes and radio buttons outlined so they show on dark palettes too:
+    Fusion draws their outline from the window colour, which nearly vanishes there."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        indicators = (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        )
+        if element not in indicators or not is_dark(option.palette):
+            return
+        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(150, 155, 162), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRoundedRect(rect, 2, 2)
+        painter.restore()
+
+
 def apply_scheme(app: QApplication, scheme: str) -> None:
     """Use the light or dark palette, or the system's choice for "system"."""
     dark = system_is_dark() if scheme == "system" else scheme == "dark"
-    app.setStyle("Fusion")
+    if not isinstance(app.style(), _ClearIndicators):
+        app.setStyle(_ClearIndicators(QStyleFactory.create("Fusion")))
     app.setPalette(dark_palette() if dark else light_palette())
 
 
