@@ -135,9 +135,7 @@ def tick(wizard: OnboardingWizard, row: QTreeWidgetItem) -> None:
     option = QStyleOptionViewItem()
     option.rect = tree.visualItemRect(row)
     option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
-    box = tree.style().subElementRect(
-        QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, tree
-    )
+    box = tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, tree)
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
 
 
