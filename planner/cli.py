@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from planner import __version__
+from planner import __version__, cli_profile
 from planner.core.model import STATUSES
 from planner.core.plan import STRATEGIES
 from planner.core.units import format_hours, parse_date, parse_duration
@@ -300,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("progress", cmd_progress, "how far you are and how fast you go")
     p.add_argument("--role", metavar="ID", help="default: your profile's role")
     formats(p, "text", "json")
+    cli_profile.register(sub, _open)
     p = command("compare", cmd_compare, "two roles side by side")
     p.add_argument("role_a", metavar="ROLE_A")
     p.add_argument("role_b", metavar="ROLE_B")

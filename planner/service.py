@@ -29,6 +29,9 @@ from planner.core.progress import Progress, summarise
 from planner.db import queries
 from planner.db.engine import Database
 from planner.db.queries import ImportCounts, Profile, StudySession
+
+# Plain data the CLI and the UI receive from the use cases, importable from here.
+__all__ = ["Change", "ImportCounts", "Planner", "Profile", "StatusChange", "StudySession"]
 from planner.errors import NotFoundError, PlannerError, UsageError
 from planner.library.load import load_files
 from planner.paths import builtin_roadmap_files, default_db_path

@@ -1,0 +1,176 @@
+"""The `planner profile` and `planner note` commands: learners, their settings and their notes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from planner.core.plan import STRATEGIES
+from planner.core.units import parse_date
+from planner.errors import UsageError
+from planner.service import Planner, Profile
+
+Handler = Callable[[argparse.Namespace], int]
+Opener = Callable[[argparse.Namespace], Planner]
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def profile_json(profile: Profile, current: bool) -> dict[str, Any]:
+    """A profile as `planner profile list --format json` prints it."""
+    return {
+        "name": profile.name,
+        "current": current,
+        "role": profile.role,
+        "tracks": list(profile.tracks),
+        "hours_per_week": profile.hours_per_week,
+        "start": profile.start.isoformat() if profile.start else None,
+        "strategy": profile.strategy,
+    }
+
+
+def _describe(profile: Profile) -> str:
+    parts = [
+        profile.role or "no role yet",
+        f"tracks: {', '.join(profile.tracks) or 'none'}",
+        f"{profile.hours_per_week:g} h/week",
+        f"from {profile.start.isoformat()}" if profile.start else "from today",
+        profile.strategy,
+    ]
+    return " · ".join(parts)
+
+
+def register(sub: Any, opener: Opener) -> None:
+    """Add the commands to the `planner` parser; `opener` opens the database for a command."""
+
+    def run(handler: Callable[[Planner, argparse.Namespace], int]) -> Handler:
+        def wrapped(args: argparse.Namespace) -> int:
+            planner = opener(args)
+            try:
+                return handler(planner, args)
+            finally:
+                planner.close()
+
+        return wrapped
+
+    profile = sub.add_parser("profile", help="learner profiles and their settings")
+    actions = profile.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    p = actions.add_parser("list", help="every profile")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=run(_list))
+
+    p = actions.add_parser("show", help="the settings of the profile chosen with --profile")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=run(_show))
+
+    p = actions.add_parser("create", help="a new profile")
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(handler=run(_create))
+
+    p = actions.add_parser("rename", help="give a profile another name")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.set_defaults(handler=run(_rename))
+
+    p = actions.add_parser("delete", help="delete a profile with all its history")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--yes", action="store_true", help="yes, delete it and its history")
+    p.set_defaults(handler=run(_delete))
+
+    p = actions.add_parser("set", help="change the role, tracks, pace or order of a profile")
+    p.add_argument("--role", metavar="ID")
+    p.add_argument("--track", metavar="ID", action="append", help="the tracks (repeatable)")
+    p.add_argument("--no-tracks", action="store_true", help="choose no track")
+    p.add_argument("--hours-per-week", metavar="H", type=float)
+    p.add_argument("--start", metavar="YYYY-MM-DD")
+    p.add_argument("--strategy", metavar="NAME", help=f"one of: {', '.join(STRATEGIES)}")
+    p.set_defaults(handler=run(_set))
+
+    p = sub.add_parser("note", help="show or write your note on a skill")
+    p.add_argument("skill", metavar="SKILL")
+    p.add_argument("text", metavar="TEXT", nargs="?", help="the new note ('' clears it)")
+    p.set_defaults(handler=run(_note))
+
+
+def _list(planner: Planner, args: argparse.Namespace) -> int:
+    profiles = planner.profiles()
+    if args.format == "json":
+        rows = [profile_json(p, p.name == planner.profile_name) for p in profiles]
+        _out(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    for p in profiles:
+        mark = "*" if p.name == planner.profile_name else " "
+        _out(f"{mark} {p.name}  ({_describe(p)})")
+    return 0
+
+
+def _show(planner: Planner, args: argparse.Namespace) -> int:
+    profile = planner.profile()
+    if args.format == "json":
+        _out(json.dumps(profile_json(profile, True), indent=2, ensure_ascii=False))
+    else:
+        _out(f"{profile.name}: {_describe(profile)}")
+    return 0
+
+
+def _create(planner: Planner, args: argparse.Namespace) -> int:
+    created = planner.create_profile(args.name)
+    _out(f"created profile '{created.name}' (use it with --profile '{created.name}')")
+    return 0
+
+
+def _rename(planner: Planner, args: argparse.Namespace) -> int:
+    renamed = planner.rename_profile(args.old, args.new)
+    _out(f"renamed '{args.old}' to '{renamed.name}'")
+    return 0
+
+
+def _delete(planner: Planner, args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise UsageError(
+            f"deleting '{args.name}' removes its progress, notes and study time: add --yes"
+        )
+    if args.name == planner.profile_name:
+        others = [p.name for p in planner.profiles() if p.name != args.name]
+        if not others:
+            raise UsageError("this is the only profile; create another before deleting it")
+        planner.use_profile(others[0])
+    planner.delete_profile(args.name)
+    _out(f"deleted profile '{args.name}'")
+    return 0
+
+
+def _set(planner: Planner, args: argparse.Namespace) -> int:
+    tracks: list[str] | None = [] if args.no_tracks else args.track
+    if args.hours_per_week is None and not any(
+        (args.role, tracks is not None, args.start, args.strategy)
+    ):
+        raise UsageError(
+            "nothing to change: give --role, --track, --hours-per-week, --start or --strategy"
+        )
+    profile = planner.update_profile(
+        role=args.role,
+        tracks=tracks,
+        hours_per_week=args.hours_per_week,
+        start=parse_date(args.start) if args.start else None,
+        strategy=args.strategy,
+    )
+    _out(f"{profile.name}: {_describe(profile)}")
+    return 0
+
+
+def _note(planner: Planner, args: argparse.Namespace) -> int:
+    if args.text is None:
+        note = planner.note(args.skill)
+        if note:
+            _out(note)
+        return 0
+    planner.set_note(args.skill, args.text)
+    _out(f"{args.skill}: note saved" if args.text else f"{args.skill}: note cleared")
+    return 0

@@ -1,0 +1,99 @@
+"""`planner profile ...` and `planner note`: what the app's profile menu and notes do, scripted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+
+
+def run(db: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["--db", str(db), *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_profiles_from_creation_to_deletion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "p.sqlite3"
+    assert run(db, capsys, "profile", "create", "Sam")[0] == 0
+    code, out, _ = run(
+        db,
+        capsys,
+        "--profile",
+        "Sam",
+        "profile",
+        "set",
+        "--role",
+        "ai-engineer",
+        "--track",
+        "agents",
+        "--hours-per-week",
+        "6",
+        "--start",
+        "2026-01-05",
+    )
+    assert code == 0
+    assert (
+        out
+        == "Sam: ai-engineer · tracks: agents · 6 h/week · from 2026-01-05 · foundations-first\n"
+    )
+    code, out, _ = run(db, capsys, "profile", "list", "--format", "json")
+    profiles = {p["name"]: p for p in json.loads(out)}
+    assert profiles["Sam"]["tracks"] == ["agents"]
+    assert profiles["default"]["current"] is True
+    # The settings are what `roadmap` and `progress` use for that learner.
+    code, out, _ = run(db, capsys, "--profile", "Sam", "progress", "--format", "json")
+    assert json.loads(out)["role"] == "ai-engineer"
+
+    assert run(db, capsys, "profile", "rename", "Sam", "Samira")[0] == 0
+    code, _, err = run(db, capsys, "profile", "delete", "Samira")
+    assert code == 1
+    assert "add --yes" in err
+    assert run(db, capsys, "profile", "delete", "Samira", "--yes")[0] == 0
+    code, out, _ = run(db, capsys, "profile", "list")
+    assert (
+        out
+        == "* default  (no role yet · tracks: none · 10 h/week · from today · foundations-first)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["profile", "create", "default"], "a profile named 'default' already exists"),
+        (["profile", "create", "  "], "a profile needs a name"),
+        (["profile", "rename", "ghost", "x"], "unknown profile 'ghost'"),
+        (["profile", "delete", "default", "--yes"], "this is the only profile"),
+        (["profile", "set"], "nothing to change"),
+        (["profile", "set", "--role", "chef"], "unknown role 'chef'"),
+        (["profile", "set", "--track", "agents"], "choose a role before its tracks"),
+        (["profile", "set", "--start", "soon"], "bad date 'soon'"),
+        (["note", "nope", "text"], "unknown skill 'nope'"),
+    ],
+)
+def test_profile_errors_are_one_line_and_change_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    db = tmp_path / "p.sqlite3"
+    _, before, _ = run(db, capsys, "profile", "list", "--format", "json")
+    code, out, err = run(db, capsys, *argv)
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"planner: {message}")
+    assert len(err.splitlines()) == 1
+    assert run(db, capsys, "profile", "list", "--format", "json")[1] == before
+
+
+def test_notes_are_written_read_and_cleared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "p.sqlite3"
+    assert run(db, capsys, "note", "rag", "<b>literal</b> & kept")[1] == "rag: note saved\n"
+    assert run(db, capsys, "note", "rag")[1] == "<b>literal</b> & kept\n"
+    assert run(db, capsys, "note", "rag", "")[1] == "rag: note cleared\n"
+    assert run(db, capsys, "note", "rag")[1] == ""
