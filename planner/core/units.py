@@ -38,3 +38,8 @@ def format_hours(hours: float) -> str:
     """Hours with at most one decimal: 12 h, 7.5 h."""
     rounded = round(hours, 1)
     return f"{rounded:g} h" if rounded != int(rounded) else f"{int(rounded)} h"
+
+
+def plural(n: int, word: str) -> str:
+    """A count with its noun: '1 skill', '2 skills'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -6,8 +6,7 @@ import re
 
 from planner.core.model import Library
 from planner.core.plan import Plan
-from planner.core.units import format_hours
-from planner.export.report import plural
+from planner.core.units import format_hours, plural
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 

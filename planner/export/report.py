@@ -8,7 +8,7 @@ from typing import Any
 from planner.core.model import Library, Role, Skill
 from planner.core.plan import Comparison, Plan
 from planner.core.progress import Progress
-from planner.core.units import format_hours
+from planner.core.units import format_hours, plural
 
 MARKS = {
     "todo": "[ ]",
@@ -29,11 +29,6 @@ def duration(minutes: int) -> str:
     if hours and mins:
         return f"{hours} h {mins} min"
     return f"{hours} h" if hours else f"{mins} min"
-
-
-def plural(n: int, word: str) -> str:
-    """'1 skill', '2 skills'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 # ---------------------------------------------------------------------------- JSON shapes

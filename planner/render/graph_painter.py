@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 
 from planner.core.plan import Plan, Step
+from planner.core.units import format_hours
 from planner.render.graph_layout import EdgePath, GraphLayout, NodeBox, Related
 from planner.render.style import (
     GraphStyle,
@@ -279,11 +280,6 @@ def _paint_label(
     if step.goal:
         star = QRectF(right - 13, bottom - 13, 13, 13)
         paint_goal_star(painter, star, style)
-
-
-def format_hours(hours: float) -> str:
-    """Hours with at most one decimal: `12 h`, `2.5 h`."""
-    return f"{hours:.1f}".removesuffix(".0") + " h"
 
 
 def wrap_text(text: str, metrics: QFontMetricsF, widths: Sequence[float]) -> list[str]:

@@ -29,8 +29,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QToolButton, QToolTip, QWidget
 
 from planner.core.plan import Plan, Step
+from planner.core.units import format_hours
 from planner.render.graph_layout import GraphLayout, Related, layout_plan, plan_edges
-from planner.render.graph_painter import format_hours, legend_size, paint_graph, paint_legend
+from planner.render.graph_painter import legend_size, paint_graph, paint_legend
 from planner.render.style import GraphStyle, status_label, style_for
 
 MIN_SCALE = 0.05

@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner.core.plan import STRATEGIES
-from planner.core.units import format_hours
+from planner.core.units import format_hours, plural
 from planner.errors import PlannerError
 from planner.service import Planner
 from planner.ui import theme
 from planner.ui.commands import EditNoteCommand, LogStudyCommand, SetStatusCommand
 from planner.ui.graph_view import GraphView
-from planner.ui.models import plural, short_date
+from planner.ui.models import short_date
 from planner.ui.plan_view import PlanView
 from planner.ui.skill_panel import SkillPanel
 from planner.ui.state import AppState

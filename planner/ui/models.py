@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon
 
 from planner.core.plan import Plan, Step
-from planner.core.units import format_hours
+from planner.core.units import format_hours, plural
 from planner.ui.commands import STATUS_WORDS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,11 +28,6 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 # Internal ids: 0 for a phase row, 1 + the phase's row for a step row (ids are unsigned).
 _NO_PHASE = 0
-
-
-def plural(n: int, word: str) -> str:
-    """'1 skill', '2 skills'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def short_date(value: object) -> str:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from planner.core.graph import FINISHED, hard_ancestors, implied
 from planner.core.model import Role, Salary, Skill
 from planner.core.plan import Plan, Skeleton, make_plan, skeleton
+from planner.core.units import plural
 from planner.errors import UsageError
 from planner.service import Change, Planner
 
@@ -75,11 +76,6 @@ def apply_choice(planner: Planner, choice: OnboardingChoice) -> Change:
     for skill_id in written:
         planner.set_status(skill_id, "done", day)
     return Change(statuses=bool(written), profile=True, skills=tuple(written))
-
-
-def plural(count: int, word: str) -> str:
-    """`1 skill`, `2 skills`."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def format_hours(locale: QLocale, hours: float) -> str:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.units import format_hours
+from planner.core.units import format_hours, plural
 from planner.ui.commands import STATUS_WORDS
-from planner.ui.models import SKILL_ID_ROLE, STATUS_ROLE, PlanFilter, PlanModel, plural
+from planner.ui.models import SKILL_ID_ROLE, STATUS_ROLE, PlanFilter, PlanModel
 from planner.ui.state import AppState
 
 SETTABLE = ("todo", "in-progress", "done", "skipped")

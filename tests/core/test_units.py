@@ -36,3 +36,10 @@ def test_hours_show_at_most_one_decimal() -> None:
     assert format_hours(7.5) == "7.5 h"
     assert format_hours(1.04) == "1 h"
     assert format_hours(2.25) == "2.2 h"
+
+
+def test_plural_forms() -> None:
+    from planner.core.units import plural
+
+    assert plural(1, "skill") == "1 skill"
+    assert [plural(n, "day") for n in (0, 2)] == ["0 days", "2 days"]

@@ -14,7 +14,6 @@ from planner.core.plan import Plan
 from planner.render.graph_layout import GraphLayout, NodeBox, layout_plan
 from planner.render.graph_painter import (
     LOW_DETAIL,
-    format_hours,
     legend_size,
     paint_graph,
     paint_legend,
@@ -179,7 +178,6 @@ def test_wrap_text_keeps_short_names_on_one_line() -> None:
     metrics = QFontMetricsF(QFont())
     assert wrap_text("Git", metrics, (100, 100)) == ["Git"]
     assert wrap_text("", metrics, (100, 100)) == []
-    assert format_hours(2.5) == "2.5 h" and format_hours(12.0) == "12 h"
 
 
 def test_small_scales_draw_plain_boxes_without_text() -> None:
