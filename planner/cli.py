@@ -10,11 +10,11 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from planner import __version__, cli_profile
+from planner import __version__, cli_export, cli_profile
 from planner.core.model import STATUSES
 from planner.core.plan import STRATEGIES
 from planner.core.units import format_hours, parse_date, parse_duration
-from planner.errors import PlannerError, Problem, RoadmapError
+from planner.errors import PlannerError, Problem, RoadmapError, UsageError
 from planner.export import markdown, report
 from planner.library.load import LoadedFile, check_together, read_file
 from planner.library.schema import Skill
@@ -90,7 +90,7 @@ def _open(args: argparse.Namespace) -> Planner:
 
 
 def _json(data: object) -> None:
-    _out(json.dumps(data, indent=2, ensure_ascii=False))
+    _out(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -131,7 +131,7 @@ def cmd_skills(args: argparse.Namespace) -> int:
     try:
         library = planner.library()
         if args.role:
-            plan = planner.plan(args.role, args.track or [])
+            plan = planner.plan(args.role, args.track)  # no --track: the profile's tracks
             steps = {s.skill.id: s.status for s in plan.steps}
             skills = [library.skills[s] for s in steps]
             status = steps
@@ -158,7 +158,7 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
     try:
         plan = planner.plan(
             args.role,
-            args.track or [],
+            [] if args.no_tracks else args.track,  # no --track: the profile's tracks
             hours_per_week=args.hours_per_week,
             start=parse_date(args.start) if args.start else None,
             strategy=args.strategy,
@@ -213,6 +213,47 @@ def cmd_progress(args: argparse.Namespace) -> int:
         _json(report.progress_json(args.profile, plan, progress))
     else:
         _out(report.progress_text(args.profile, plan, progress))
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """The learner's newest entries: status changes, study sessions and their corrections."""
+    planner = _open(args)
+    try:
+        activity = planner.recent_activity(args.limit)
+    finally:
+        planner.close()
+    if args.format == "json":
+        _json([report.activity_json(a) for a in activity])
+    else:
+        for entry in activity:
+            _out(report.activity_text(entry))
+    return 0
+
+
+def cmd_session(args: argparse.Namespace) -> int:
+    """Correct, delete or restore a study session; every change stays in the history."""
+    editing = (args.duration, args.date, args.note)
+    if args.action != "edit" and any(v is not None for v in editing):
+        raise UsageError("--duration, --date and --note go with `session edit` only")
+    planner = _open(args)
+    try:
+        if args.action == "delete":
+            planner.delete_study_session(args.id)
+        elif args.action == "restore":
+            planner.restore_study_session(args.id)
+        else:
+            planner.edit_study_session(
+                args.id,
+                minutes=parse_duration(args.duration) if args.duration is not None else None,
+                day=parse_date(args.date) if args.date is not None else None,
+                note=args.note,
+            )
+        found = planner.study_session(args.id)
+    finally:
+        planner.close()
+    state = "deleted" if found.deleted else f"{report.duration(found.minutes)}"
+    _out(f"session #{found.id} ({found.skill}, {found.day.isoformat()}): {state}")
     return 0
 
 
@@ -284,6 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("roadmap", cmd_roadmap, "your ordered, dated study plan for a role")
     p.add_argument("--role", metavar="ID", required=True)
     p.add_argument("--track", metavar="ID", action="append", help="add a track (repeatable)")
+    p.add_argument("--no-tracks", action="store_true", help="ignore the profile's tracks")
     p.add_argument("--hours-per-week", metavar="H", type=_hours)
     p.add_argument("--start", metavar="YYYY-MM-DD")
     p.add_argument("--strategy", metavar="NAME", help=f"one of: {', '.join(STRATEGIES)}")
@@ -300,7 +342,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("progress", cmd_progress, "how far you are and how fast you go")
     p.add_argument("--role", metavar="ID", help="default: your profile's role")
     formats(p, "text", "json")
+    p = command("history", cmd_history, "your newest entries: statuses, sessions, corrections")
+    p.add_argument("--limit", metavar="N", type=int, default=30, help="how many (default: 30)")
+    formats(p, "text", "json")
+    p = command("session", cmd_session, "correct, delete or restore a logged study session")
+    p.add_argument("action", choices=("edit", "delete", "restore"))
+    p.add_argument("id", metavar="ID", type=int, help="the session's number (see `history`)")
+    p.add_argument("--duration", metavar="DURATION", help="edit: like 90m, 1.5h or 2h30m")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="edit: the day studied")
+    p.add_argument("--note", metavar="TEXT", help="edit: the note")
     cli_profile.register(sub, _open)
+    cli_export.register(sub, _open)
     p = command("compare", cmd_compare, "two roles side by side")
     p.add_argument("role_a", metavar="ROLE_A")
     p.add_argument("role_b", metavar="ROLE_B")

@@ -8,7 +8,7 @@ change returns a `Change` saying what changed, so each view can decide whether t
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,13 +25,22 @@ from planner.core.plan import (
     make_plan,
     skeleton,
 )
-from planner.core.progress import Progress, summarise
+from planner.core.progress import Progress, summarise_history
+from planner.core.units import MAX_SESSION_MINUTES
 from planner.db import queries
 from planner.db.engine import Database
-from planner.db.queries import ImportCounts, Profile, StudySession
+from planner.db.queries import Activity, ImportCounts, Profile, StudySession
 
 # Plain data the CLI and the UI receive from the use cases, importable from here.
-__all__ = ["Change", "ImportCounts", "Planner", "Profile", "StatusChange", "StudySession"]
+__all__ = [
+    "Activity",
+    "Change",
+    "ImportCounts",
+    "Planner",
+    "Profile",
+    "StatusChange",
+    "StudySession",
+]
 from planner.errors import NotFoundError, PlannerError, UsageError
 from planner.library.load import load_files
 from planner.paths import builtin_roadmap_files, default_db_path
@@ -62,6 +71,30 @@ class StatusChange:
     change: Change = field(default_factory=Change)
 
 
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded status change, with the status it replaced."""
+
+    day: date
+    skill: str
+    previous: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ExportData:
+    """Everything an export of the learner's roadmap shows, as plain data."""
+
+    profile: str
+    library: Library
+    plan: Plan
+    progress: Progress
+    notes: Mapping[str, str]  # skill id -> note, for the plan's skills that have one
+    sessions: tuple[StudySession, ...]  # oldest first
+    history: tuple[HistoryEntry, ...]  # status changes in the order they were entered
+    today: date
+
+
 class Planner:
     """The use cases of the planner for one database and one learner."""
 
@@ -88,7 +121,8 @@ class Planner:
     ) -> Planner:
         """Open the database (default location unless given), filling a new one with the
         built-in roadmaps, and select a profile."""
-        path = Path(db_path) if db_path is not None else default_db_path()
+        # Resolved now: a relative --db must name the same file whatever the working folder.
+        path = default_db_path(str(db_path) if db_path is not None else None).resolve()
         db = Database.open(path)
         planner = cls(db, profile, today)
         try:
@@ -230,8 +264,11 @@ class Planner:
         hours_per_week: float | None = None,
         start: date | None = None,
         strategy: str | None = None,
+        target_date: date | None = None,
+        clear_target_date: bool = False,
     ) -> Profile:
-        """Change the current learner's role, tracks, weekly hours, start date or strategy."""
+        """Change the current learner's role, tracks, weekly hours, start date or strategy, or
+        set their target date (`clear_target_date` removes it)."""
         if role is not None:
             self.role(role)
         current = self.profile()
@@ -256,7 +293,16 @@ class Planner:
                 hours_per_week=hours_per_week,
                 start=start,
                 strategy=strategy,
+                target_date=target_date,
+                clear_target_date=clear_target_date,
             )
+
+    def set_target_date(self, day: date | None) -> Change:
+        """Aim to finish the plan by a day, or (None) stop aiming for one."""
+        if day is not None and day < self.today():
+            raise UsageError(f"the target date {day.isoformat()} has already passed")
+        self.update_profile(target_date=day, clear_target_date=day is None)
+        return Change(profile=True)
 
     # ------------------------------------------------------------------ planning
     def statuses(self) -> dict[str, str]:
@@ -330,15 +376,32 @@ class Planner:
         when = self._day(day)
         profile = self.profile()
         with self.db.session() as session:
-            previous = queries.record_status(session, profile.id, skill_id, status, when)
+            previous = queries.status_of(session, profile.id, skill_id)
+            if previous == status:  # nothing changes: nothing to record, nothing to undo
+                return StatusChange(skill_id, previous, status, when)
+            queries.record_status(session, profile.id, skill_id, status, when)
         return StatusChange(
             skill_id, previous, status, when, Change(statuses=True, skills=(skill_id,))
         )
 
+    def set_statuses(self, skill_ids: Sequence[str], status: str, day: date | None = None) -> None:
+        """Record the same status for several skills at once, in one transaction."""
+        for skill_id in skill_ids:
+            self.skill(skill_id)
+        if status not in STATUSES:
+            raise UsageError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+        when = self._day(day)
+        profile = self.profile()
+        with self.db.session() as session:
+            for skill_id in skill_ids:
+                if queries.status_of(session, profile.id, skill_id) != status:
+                    queries.record_status(session, profile.id, skill_id, status, when)
+
     def log_study(
         self, skill_id: str, minutes: int, day: date | None = None, note: str = ""
     ) -> tuple[StudySession, StatusChange | None]:
-        """Record a study session; a skill still todo moves to in progress."""
+        """Record a study session; a skill still to do moves to in progress (one the learner
+        evidently knows already, an implied one, stays where it is)."""
         self.skill(skill_id)
         if minutes <= 0:
             raise UsageError("a study session lasts at least a minute")
@@ -347,17 +410,80 @@ class Planner:
         with self.db.session() as session:
             logged = queries.add_study_session(session, profile.id, skill_id, when, minutes, note)
             started: StatusChange | None = None
-            if queries.statuses(session, profile.id).get(skill_id, "todo") == "todo":
+            statuses = queries.statuses(session, profile.id)
+            if statuses.get(skill_id, "todo") == "todo" and skill_id not in implied(
+                self.graph(), statuses
+            ):
                 queries.record_status(session, profile.id, skill_id, "in-progress", when)
                 started = StatusChange(skill_id, "todo", "in-progress", when)
         return logged, started
 
+    def minutes_studied(self, skill_id: str) -> int:
+        """Minutes the learner has logged on one skill."""
+        profile = self.profile()
+        with self.db.session() as session:
+            return queries.minutes_by_skill(session, profile.id).get(skill_id, 0)
+
     def delete_study_session(self, session_id: int) -> None:
-        """Remove a study session of the current learner (undoing a log)."""
+        """Remove a study session of the current learner (undoing a log). The history keeps
+        it, marked deleted, and records the deletion: `restore_study_session` brings it back."""
         profile = self.profile()
         with self.db.session() as session:
             if not queries.delete_study_session(session, profile.id, session_id):
                 raise NotFoundError(f"no study session {session_id}")
+
+    def restore_study_session(self, session_id: int) -> None:
+        """Bring back a deleted study session (the restoration is recorded too)."""
+        profile = self.profile()
+        with self.db.session() as session:
+            if not queries.restore_study_session(session, profile.id, session_id):
+                raise NotFoundError(f"no deleted study session {session_id}")
+
+    def study_session(self, session_id: int) -> StudySession:
+        """One study session of the learner, deleted or not."""
+        profile = self.profile()
+        with self.db.session() as session:
+            found = queries.get_study_session(session, profile.id, session_id)
+        if found is None:
+            raise NotFoundError(f"no study session {session_id}")
+        return found
+
+    def edit_study_session(
+        self,
+        session_id: int,
+        *,
+        minutes: int | None = None,
+        day: date | None = None,
+        note: str | None = None,
+    ) -> StudySession:
+        """Correct a study session's time, day or note; the values it had are recorded."""
+        current = self.study_session(session_id)
+        if current.deleted:
+            raise UsageError(f"study session {session_id} is deleted: restore it first")
+        minutes = current.minutes if minutes is None else minutes
+        if not 0 < minutes <= MAX_SESSION_MINUTES:
+            raise UsageError("a study session lasts at least a minute and at most 24 hours")
+        when = current.day if day is None else self._day(day)
+        profile = self.profile()
+        with self.db.session() as session:
+            edited = queries.edit_study_session(
+                session,
+                profile.id,
+                session_id,
+                when,
+                minutes,
+                current.note if note is None else note,
+            )
+        if edited is None:  # deleted by someone else in between
+            raise NotFoundError(f"no study session {session_id}")
+        return edited
+
+    def recent_activity(self, limit: int = 50) -> list[Activity]:
+        """The learner's newest entries (status changes, sessions and their corrections),
+        newest first."""
+        profile = self.profile()
+        with self.db.session() as session:
+            return queries.recent_activity(session, profile.id, limit)
 
     def study_sessions(self) -> list[StudySession]:
         """Every study session of the learner, oldest first."""
@@ -370,9 +496,44 @@ class Planner:
         plan = self.plan(role)
         profile = self.profile()
         with self.db.session() as session:
+            history = queries.progress_history(session, profile.id)
+        progress = summarise_history(
+            plan, self.graph(), history, self.today(), target=profile.target_date
+        )
+        return plan, progress
+
+    def export_data(
+        self, role: str | None = None, tracks: Sequence[str] | None = None
+    ) -> ExportData:
+        """The plan (role and tracks as for `plan`) with its progress, the learner's notes on
+        its skills, their study sessions and status history: what every export format shows."""
+        plan = self.plan(role, tracks)
+        profile = self.profile()
+        skill_ids = [s.skill.id for s in plan.steps]
+        with self.db.session() as session:
+            reduced = queries.progress_history(session, profile.id)
             events = queries.progress_events(session, profile.id)
-            sessions = [(s.day, s.minutes) for s in queries.study_sessions(session, profile.id)]
-        return plan, summarise(plan, self.graph(), events, sessions, self.today())
+            sessions = queries.study_sessions(session, profile.id)
+            notes = {s: queries.get_note(session, profile.id, s) for s in skill_ids}
+        # The same figures as `progress` computes, so the export agrees with the app.
+        progress = summarise_history(
+            plan, self.graph(), reduced, self.today(), target=profile.target_date
+        )
+        before: dict[str, str] = {}
+        history: list[HistoryEntry] = []
+        for day, skill_id, status in events:
+            history.append(HistoryEntry(day, skill_id, before.get(skill_id, "todo"), status))
+            before[skill_id] = status
+        return ExportData(
+            profile=profile.name,
+            library=self.library(),
+            plan=plan,
+            progress=progress,
+            notes={s: text for s, text in notes.items() if text.strip()},
+            sessions=tuple(sessions),
+            history=tuple(history),
+            today=self.today(),
+        )
 
     # ------------------------------------------------------------------ notes
     def note(self, skill_id: str) -> str:

@@ -233,3 +233,44 @@ def test_a_plan_follows_an_import_that_changes_its_role(planner: Planner, tmp_pa
     assert after.total_hours == before.total_hours + 20
     # The import kept the role's tracks even though the file listed none.
     assert planner.library().roles["ml-engineer"].tracks == role.tracks
+
+
+def test_a_status_that_does_not_change_is_not_recorded(planner: Planner) -> None:
+    planner.set_status("git", "done")
+    again = planner.set_status("git", "done")
+    assert again.previous == "done"
+    from planner.db import queries
+
+    with planner.db.session() as session:
+        events = queries.progress_events(session, planner.profile().id)
+    assert [(skill, status) for _, skill, status in events] == [("git", "done")]
+
+
+def test_logging_time_on_a_skill_already_known_does_not_put_it_back(planner: Planner) -> None:
+    planner.set_status("pandas", "done")  # NumPy and Python are implied
+    before = planner.plan("ml-engineer").remaining_hours
+    _, started = planner.log_study("python-basics", 30)
+    assert started is None
+    assert "python-basics" not in planner.statuses()
+    assert planner.plan("ml-engineer").remaining_hours == before
+
+
+def test_a_relative_database_path_names_the_same_file_from_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # the second open finds the file and must read it, not fail
+        p = Planner.open("rel.sqlite3", today=lambda: TODAY)
+        assert p.db.path == tmp_path / "rel.sqlite3"
+        p.close()
+
+
+@pytest.mark.parametrize("hours", [0.001, 1e-300, 81])
+def test_paces_outside_the_range_are_refused(planner: Planner, hours: float) -> None:
+    with pytest.raises(UsageError, match=r"hours per week must be between 0\.5 and 80"):
+        planner.plan("ml-engineer", hours_per_week=hours)
+
+
+def test_a_plan_ending_after_the_year_9999_is_refused(planner: Planner) -> None:
+    with pytest.raises(UsageError, match="after the year 9999"):
+        planner.plan("ml-engineer", hours_per_week=0.5, start=date(9990, 1, 1))

@@ -30,7 +30,10 @@ STRATEGIES: dict[str, str] = {
     "goal-by-goal": "Early wins: the goal with the fewest hours left first, with what it needs.",
 }
 DEFAULT_STRATEGY = "foundations-first"
-MAX_HOURS_PER_WEEK = 168
+# One range everywhere (service, toolbar, wizard): below half an hour a week no plan ends in
+# a learner's lifetime; above 80 nobody studies sustainably.
+MIN_HOURS_PER_WEEK = 0.5
+MAX_HOURS_PER_WEEK = 80.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +91,12 @@ class Plan:
 
 def check_schedule(hours_per_week: float, strategy: str) -> None:
     """Refuse values no plan can be made with, in the learner's words."""
-    if not (0 < hours_per_week <= MAX_HOURS_PER_WEEK) or math.isnan(hours_per_week):
+    if math.isnan(hours_per_week) or not (
+        MIN_HOURS_PER_WEEK <= hours_per_week <= MAX_HOURS_PER_WEEK
+    ):
         raise UsageError(
-            f"hours per week must be more than 0 and at most {MAX_HOURS_PER_WEEK}, "
-            f"not {hours_per_week:g}"
+            f"hours per week must be between {MIN_HOURS_PER_WEEK:g} and "
+            f"{MAX_HOURS_PER_WEEK:g}, not {hours_per_week:g}"
         )
     if strategy not in STRATEGIES:
         raise UsageError(f"unknown strategy '{strategy}' (strategies: {', '.join(STRATEGIES)})")
@@ -275,6 +280,15 @@ def _topological(sk: Skeleton, keys: list[int]) -> list[int]:
     return order
 
 
+def _day(ordinal: int) -> date:
+    if ordinal > _LAST_DAY:
+        raise UsageError("at this pace the plan would end after the year 9999: study more hours")
+    return date.fromordinal(ordinal)
+
+
+_LAST_DAY = date.max.toordinal()
+
+
 # Hours are spread evenly over the week; a tiny tolerance keeps 7 h at 7 h/week on one week
 # despite binary floating point.
 _EPSILON = 1e-9
@@ -310,8 +324,8 @@ def _steps(
                     st,
                     phase[i],
                     skill_id in sk.goals,
-                    date.fromordinal(base + first_day),
-                    date.fromordinal(base + last_day),
+                    _day(base + first_day),
+                    _day(base + last_day),
                 )
             )
         else:

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,55 @@ def inspect_file(path: Path) -> str | None:
     return revision
 
 
+def backup_before_migration(path: Path, revision: str) -> Path:
+    """A consistent copy of the database, taken with SQLite's online backup API."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.before-migration-{revision}-{stamp}")
+    source = sqlite3.connect(path, timeout=5)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target
+
+
+def _migrate(engine: Engine, path: Path, revision: str | None) -> None:
+    """Bring the schema to the newest revision, safely.
+
+    Alembic's batch mode rebuilds a table by copying it and dropping the old one; with foreign
+    keys on, that drop would cascade and delete every learner's history. So migrations run with
+    foreign keys off (the pragma only takes effect outside a transaction), are checked with
+    `foreign_key_check` before they commit, and an existing database is backed up first.
+    """
+    with engine.connect() as connection:
+        if MigrationContext.configure(connection).get_current_revision() == head_revision():
+            connection.rollback()
+            return
+        connection.rollback()
+        if revision is not None:
+            backup_before_migration(path, revision)
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config = _alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError(
+                        f"{path}: the migration would break {len(broken)} references; "
+                        "nothing was changed"
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
 @dataclass
 class Database:
     """An open database: the engine, a session factory, and whether it was just created."""
@@ -125,12 +175,7 @@ class Database:
             ) from None
         engine = make_engine(path)
         try:
-            with engine.begin() as connection:
-                current = MigrationContext.configure(connection).get_current_revision()
-                if current != head_revision():
-                    config = _alembic_config()
-                    config.attributes["connection"] = connection
-                    command.upgrade(config, "head")
+            _migrate(engine, path, revision)
         except Exception as error:
             engine.dispose()
             if isinstance(error, DatabaseError):

@@ -179,6 +179,7 @@ class ProfileRow(Base):
     start_date: Mapped[date | None] = mapped_column(Date)
     strategy: Mapped[str] = mapped_column(String(40), default="foundations-first")
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    target_date: Mapped[date | None] = mapped_column(Date)  # optional: finish by this day
 
     __table_args__ = (CheckConstraint("hours_per_week > 0", name="hours_positive"),)
 
@@ -220,6 +221,8 @@ class ProgressEventRow(Base):
         ),
         Index("ix_progress_event_profile_day", "profile_id", "day"),
         Index("ix_progress_event_profile_skill", "profile_id", "skill_id"),
+        # Recent activity: the newest entries of one learner, without sorting them all.
+        Index("ix_progress_event_profile_id", "profile_id", "id"),
     )
 
 
@@ -252,11 +255,71 @@ class StudySessionRow(Base):
     minutes: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    # Deleting a session only marks it: the history keeps it (see StudySessionChangeRow).
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (
         CheckConstraint("minutes > 0", name="minutes_positive"),
         Index("ix_study_session_profile_day", "profile_id", "day"),
         Index("ix_study_session_profile_skill", "profile_id", "skill_id"),
+        # Minutes per day are summed from this index alone, never from the table's rows.
+        Index("ix_study_session_profile_deleted_day", "profile_id", "deleted_at", "day", "minutes"),
+        Index("ix_study_session_profile_id", "profile_id", "id"),
+    )
+
+
+class StudySessionChangeRow(Base):
+    """An edit, deletion or restoration of a study session, with the values it replaced: a
+    session can be corrected, but what was recorded before is never lost."""
+
+    __tablename__ = "study_session_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("study_session.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(10))
+    old_day: Mapped[date] = mapped_column(Date)
+    old_minutes: Mapped[int] = mapped_column(Integer)
+    old_note: Mapped[str] = mapped_column(Text, default="")
+    new_day: Mapped[date | None] = mapped_column(Date)  # edits only
+    new_minutes: Mapped[int | None] = mapped_column(Integer)
+    new_note: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("action IN ('edit', 'delete', 'restore')", name="action_known"),
+        Index("ix_study_session_change_profile_id", "profile_id", "id"),
+    )
+
+
+class StatusTimelineRow(Base):
+    """The status a skill has from `day` on, one row per change, derived from the event log in
+    the same transaction (like SkillStateRow): the burn-up reads these few rows, not the log.
+
+    An entry restates the status from its day on, so recording one removes this skill's rows
+    from that day on and adds one if the status differs from the day before.
+    """
+
+    __tablename__ = "status_timeline"
+
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[str] = mapped_column(
+        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("progress_event.id", ondelete="CASCADE"), index=True
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('todo', 'in-progress', 'done', 'skipped')", name="status_known"
+        ),
     )
 
 

@@ -11,11 +11,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import String, delete, func, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from planner.core.model import Library, Resource, Role, Salary, Skill, Track
 from planner.core.perf import paused_gc
+from planner.core.progress import History
 from planner.db.models import (
     NoteRow,
     PrerequisiteRow,
@@ -27,6 +28,8 @@ from planner.db.models import (
     RoleRow,
     SkillRow,
     SkillStateRow,
+    StatusTimelineRow,
+    StudySessionChangeRow,
     StudySessionRow,
     TrackGoalRow,
     TrackRow,
@@ -262,6 +265,7 @@ class Profile:
     hours_per_week: float
     start: date | None
     strategy: str
+    target_date: date | None = None
 
 
 def get_profile(session: Session, name: str) -> Profile | None:
@@ -281,7 +285,14 @@ def _profile(session: Session, row: ProfileRow) -> Profile:
             )
         )
     return Profile(
-        row.id, row.name, row.role_id, tracks, row.hours_per_week, row.start_date, row.strategy
+        row.id,
+        row.name,
+        row.role_id,
+        tracks,
+        row.hours_per_week,
+        row.start_date,
+        row.strategy,
+        row.target_date,
     )
 
 
@@ -313,9 +324,16 @@ def update_profile(
     hours_per_week: float | None = None,
     start: date | None = None,
     strategy: str | None = None,
+    target_date: date | None = None,
+    clear_target_date: bool = False,
 ) -> Profile:
-    """Change some of a profile's settings; tracks are those of the (new) role."""
+    """Change some of a profile's settings; tracks are those of the (new) role. A target date
+    is set by giving it and removed with `clear_target_date` (None means "leave it")."""
     row = session.get_one(ProfileRow, profile_id)
+    if target_date is not None:
+        row.target_date = target_date
+    elif clear_target_date:
+        row.target_date = None
     if name is not None:
         row.name = name
     if role is not None:
@@ -358,6 +376,12 @@ def statuses(session: Session, profile_id: int) -> dict[str, str]:
     return {skill_id: status for skill_id, status in rows}  # noqa: C416 (rows are Row tuples)
 
 
+def status_of(session: Session, profile_id: int, skill_id: str) -> str:
+    """The current status a learner gave a skill (todo when none)."""
+    state = session.get(SkillStateRow, (profile_id, skill_id))
+    return state.status if state is not None else "todo"
+
+
 def record_status(session: Session, profile_id: int, skill_id: str, status: str, day: date) -> str:
     """Append a status change and update the current status; returns the previous status."""
     state = session.get(SkillStateRow, (profile_id, skill_id))
@@ -379,8 +403,28 @@ def record_status(session: Session, profile_id: int, skill_id: str, status: str,
         )
     else:
         state.status, state.since, state.event_id = status, day, event.id
+    _restate_timeline(session, profile_id, skill_id, day, status, event.id)
     session.flush()
     return previous
+
+
+def _restate_timeline(
+    session: Session, profile_id: int, skill_id: str, day: date, status: str, event_id: int
+) -> None:
+    """Keep the status timeline in step with a new entry: from `day` on the skill has
+    `status`, whatever was recorded for those days before (see core.progress.status_timeline)."""
+    t = StatusTimelineRow
+    this_skill = (t.profile_id == profile_id, t.skill_id == skill_id)
+    session.execute(delete(t).where(*this_skill, t.day >= day))
+    before = session.scalar(
+        select(t.status).where(*this_skill, t.day < day).order_by(t.day.desc()).limit(1)
+    )
+    if (before or "todo") != status:
+        session.execute(
+            insert(t).values(
+                profile_id=profile_id, skill_id=skill_id, day=day, status=status, event_id=event_id
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -392,6 +436,7 @@ class StudySession:
     day: date
     minutes: int
     note: str
+    deleted: bool = False
 
 
 def add_study_session(
@@ -412,17 +457,79 @@ def add_study_session(
 
 
 def delete_study_session(session: Session, profile_id: int, session_id: int) -> bool:
-    """Delete one study session of a profile; False when there is none with that id."""
+    """Delete one study session of a profile, keeping it in the history (marked deleted, the
+    deletion logged); False when the profile has no such session, or it is already deleted."""
     row = session.get(StudySessionRow, session_id)
-    if row is None or row.profile_id != profile_id:
+    if row is None or row.profile_id != profile_id or row.deleted_at is not None:
         return False
-    session.delete(row)
+    row.deleted_at = utcnow()
+    _log_session_change(session, row, "delete")
     session.flush()
     return True
 
 
+def restore_study_session(session: Session, profile_id: int, session_id: int) -> bool:
+    """Bring a deleted study session back; False when there is no such deleted session."""
+    row = session.get(StudySessionRow, session_id)
+    if row is None or row.profile_id != profile_id or row.deleted_at is None:
+        return False
+    row.deleted_at = None
+    _log_session_change(session, row, "restore")
+    session.flush()
+    return True
+
+
+def get_study_session(session: Session, profile_id: int, session_id: int) -> StudySession | None:
+    """One study session of a profile (deleted ones included), or None."""
+    row = session.get(StudySessionRow, session_id)
+    if row is None or row.profile_id != profile_id:
+        return None
+    return StudySession(
+        row.id, row.skill_id, row.day, row.minutes, row.note, row.deleted_at is not None
+    )
+
+
+def edit_study_session(
+    session: Session, profile_id: int, session_id: int, day: date, minutes: int, note: str
+) -> StudySession | None:
+    """Correct a study session that is not deleted, logging the values it had; None when the
+    profile has no such session."""
+    row = session.get(StudySessionRow, session_id)
+    if row is None or row.profile_id != profile_id or row.deleted_at is not None:
+        return None
+    if (row.day, row.minutes, row.note) != (day, minutes, note):
+        _log_session_change(session, row, "edit", day, minutes, note)
+        row.day, row.minutes, row.note = day, minutes, note
+    session.flush()
+    return StudySession(row.id, row.skill_id, row.day, row.minutes, row.note)
+
+
+def _log_session_change(
+    session: Session,
+    row: StudySessionRow,
+    action: str,
+    day: date | None = None,
+    minutes: int | None = None,
+    note: str | None = None,
+) -> None:
+    session.add(
+        StudySessionChangeRow(
+            profile_id=row.profile_id,
+            session_id=row.id,
+            action=action,
+            old_day=row.day,
+            old_minutes=row.minutes,
+            old_note=row.note,
+            new_day=day,
+            new_minutes=minutes,
+            new_note=note,
+            recorded_at=utcnow(),
+        )
+    )
+
+
 def study_sessions(session: Session, profile_id: int) -> list[StudySession]:
-    """Every study session of a profile, oldest first."""
+    """Every study session of a profile (not the deleted ones), oldest first."""
     rows = session.execute(
         select(
             StudySessionRow.id,
@@ -431,7 +538,7 @@ def study_sessions(session: Session, profile_id: int) -> list[StudySession]:
             StudySessionRow.minutes,
             StudySessionRow.note,
         )
-        .where(StudySessionRow.profile_id == profile_id)
+        .where(StudySessionRow.profile_id == profile_id, StudySessionRow.deleted_at.is_(None))
         .order_by(StudySessionRow.day, StudySessionRow.id)
     )
     return [StudySession(r.id, r.skill_id, r.day, r.minutes, r.note) for r in rows]
@@ -441,7 +548,7 @@ def minutes_by_skill(session: Session, profile_id: int) -> Mapping[str, int]:
     """Total minutes studied per skill."""
     rows = session.execute(
         select(StudySessionRow.skill_id, func.sum(StudySessionRow.minutes))
-        .where(StudySessionRow.profile_id == profile_id)
+        .where(StudySessionRow.profile_id == profile_id, StudySessionRow.deleted_at.is_(None))
         .group_by(StudySessionRow.skill_id)
     )
     return {skill_id: int(total) for skill_id, total in rows}
@@ -455,6 +562,170 @@ def progress_events(session: Session, profile_id: int) -> list[tuple[date, str, 
         .order_by(ProgressEventRow.id)
     )
     return [(r.day, r.skill_id, r.status) for r in rows]
+
+
+def progress_history(session: Session, profile_id: int) -> History:
+    """What every progress figure needs, summed by the database: minutes per study day (from
+    an index alone) and the status timeline. Neither grows with the number of entries."""
+    s = StudySessionRow.__table__.c
+    t = StatusTimelineRow.__table__.c
+    run = session.connection().execute
+    # Days come back as text and are read once per distinct day, not once per row: tens of
+    # thousands of timeline rows share a few thousand days. (Drivers that return dates, like
+    # PostgreSQL's, pass through.)
+    day_text = type_coerce(t.day, String)
+    days: dict[object, date] = {}
+
+    def day_of(value: object) -> date:
+        found = days.get(value)
+        if found is None:
+            found = days[value] = (
+                value if isinstance(value, date) else date.fromisoformat(str(value))
+            )
+        return found
+
+    with paused_gc():
+        daily = run(
+            select(type_coerce(s.day, String), func.sum(s.minutes))
+            .where(s.profile_id == profile_id, s.deleted_at.is_(None))
+            .group_by(s.day)
+            .order_by(s.day)
+        ).all()
+        changes = run(
+            select(day_text, t.skill_id, t.status)
+            .where(t.profile_id == profile_id)
+            .order_by(t.day, t.skill_id)
+        ).all()
+        return History(
+            tuple((day_of(day), int(minutes)) for day, minutes in daily),
+            tuple((day_of(day), skill, status) for day, skill, status in changes),
+        )
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One entry of a learner's history as they made it: a status change, a study session
+    logged, or a session edited, deleted or restored."""
+
+    kind: str  # status | logged | edited | deleted | restored
+    id: int  # of the event, the session or the change, by kind
+    recorded_at: datetime  # when it was entered (UTC)
+    skill: str
+    day: date  # the day it is about (of the status, of the session)
+    status: str = ""  # status: the new status ...
+    previous: str = ""  # ... and the one before it, in the order entered
+    latest: bool = False  # status: still the skill's last entry
+    session_id: int | None = None
+    minutes: int = 0  # sessions: the minutes (for an edit, the new ones)
+    note: str = ""
+    old_day: date | None = None  # edits: what the session said before
+    old_minutes: int | None = None
+    session_deleted: bool = False  # the session is deleted now
+
+
+_ORDER = {"status": 0, "logged": 1, "edited": 2, "deleted": 2, "restored": 2}
+
+
+def recent_activity(session: Session, profile_id: int, limit: int = 50) -> list[Activity]:
+    """The learner's newest entries of every kind, newest first. Each table is read newest
+    first from an index and only `limit` rows of each, however long the history."""
+    e = ProgressEventRow.__table__.alias("e")
+    earlier = ProgressEventRow.__table__.alias("earlier")
+    same_skill = (earlier.c.profile_id == e.c.profile_id, earlier.c.skill_id == e.c.skill_id)
+    previous = (
+        select(earlier.c.status)
+        .where(*same_skill, earlier.c.id < e.c.id)
+        .order_by(earlier.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    later = select(earlier.c.id).where(*same_skill, earlier.c.id > e.c.id).exists()
+    run = session.connection().execute
+    found: list[Activity] = [
+        Activity(
+            "status",
+            r.id,
+            r.recorded_at,
+            r.skill_id,
+            r.day,
+            status=r.status,
+            previous=r.previous or "todo",
+            latest=not r.later,
+        )
+        for r in run(
+            select(
+                e.c.id,
+                e.c.recorded_at,
+                e.c.skill_id,
+                e.c.day,
+                e.c.status,
+                previous.label("previous"),
+                later.label("later"),
+            )
+            .where(e.c.profile_id == profile_id)
+            .order_by(e.c.id.desc())
+            .limit(limit)
+        )
+    ]
+    s = StudySessionRow.__table__.c
+    found.extend(
+        Activity(
+            "logged",
+            r.id,
+            r.recorded_at,
+            r.skill_id,
+            r.day,
+            session_id=r.id,
+            minutes=r.minutes,
+            note=r.note,
+            session_deleted=r.deleted_at is not None,
+        )
+        for r in run(
+            select(s.id, s.recorded_at, s.skill_id, s.day, s.minutes, s.note, s.deleted_at)
+            .where(s.profile_id == profile_id)
+            .order_by(s.id.desc())
+            .limit(limit)
+        )
+    )
+    c = StudySessionChangeRow.__table__.c
+    kinds = {"edit": "edited", "delete": "deleted", "restore": "restored"}
+    found.extend(
+        Activity(
+            kinds[r.action],
+            r.id,
+            r.recorded_at,
+            r.skill_id,
+            r.new_day or r.old_day,
+            session_id=r.session_id,
+            minutes=r.new_minutes or r.old_minutes,
+            note=r.new_note if r.new_note is not None else r.old_note,
+            old_day=r.old_day if r.action == "edit" else None,
+            old_minutes=r.old_minutes if r.action == "edit" else None,
+            session_deleted=r.deleted_at is not None,
+        )
+        for r in run(
+            select(
+                c.id,
+                c.recorded_at,
+                c.session_id,
+                c.action,
+                c.old_day,
+                c.old_minutes,
+                c.old_note,
+                c.new_day,
+                c.new_minutes,
+                c.new_note,
+                s.skill_id,
+                s.deleted_at,
+            )
+            .join_from(StudySessionChangeRow.__table__, StudySessionRow.__table__)
+            .where(c.profile_id == profile_id)
+            .order_by(c.id.desc())
+            .limit(limit)
+        )
+    )
+    found.sort(key=lambda a: (a.recorded_at, _ORDER[a.kind], a.id), reverse=True)
+    return found[:limit]
 
 
 # ---------------------------------------------------------------------------- notes

@@ -6,9 +6,10 @@ from datetime import date
 from typing import Any
 
 from planner.core.model import Library, Role, Skill
-from planner.core.plan import Comparison, Plan
-from planner.core.progress import Progress
+from planner.core.plan import MAX_HOURS_PER_WEEK, Comparison, Plan
+from planner.core.progress import Progress, round_up
 from planner.core.units import format_hours, plural
+from planner.service import Activity
 
 MARKS = {
     "todo": "[ ]",
@@ -99,12 +100,15 @@ def plan_json(plan: Plan) -> dict[str, Any]:
 
 def progress_json(profile: str, plan: Plan, progress: Progress) -> dict[str, Any]:
     """Progress as `planner progress --format json` prints it."""
+    needed = progress.hours_per_week_needed
     return {
         "profile": profile,
         "role": plan.role,
         "tracks": list(plan.tracks),
+        "as_of": _day(progress.as_of),
         "skills_total": progress.skills_total,
         "skills_done": progress.skills_done,
+        "percent_done_skills": round(progress.percent_done_skills, 1),
         "hours_total": progress.hours_total,
         "hours_done": progress.hours_done,
         "percent_done_hours": round(progress.percent_done_hours, 1),
@@ -112,12 +116,69 @@ def progress_json(profile: str, plan: Plan, progress: Progress) -> dict[str, Any
         "streak_days": progress.streak_days,
         "longest_streak_days": progress.longest_streak_days,
         "velocity_hours_per_week": round(progress.velocity, 2),
+        "hours_per_week": plan.hours_per_week,
         "planned_finish": _day(progress.planned_finish),
         "forecast_finish": _day(progress.forecast_finish),
         "days_ahead": progress.days_ahead,
+        "target_date": _day(progress.target_date),
+        "hours_per_week_needed": round_up(needed) if needed is not None else None,
+        "target_fits": progress.target_fits,
         "weekly_hours": [{"week": w, "hours": h} for w, h in progress.weekly_hours],
+        "daily_hours": [
+            {"date": d.isoformat(), "hours": round(m / 60, 2)} for d, m in progress.daily_minutes
+        ],
         "burnup": [{"date": d.isoformat(), "done_hours": h} for d, h in progress.burnup],
     }
+
+
+def pace_words(days_ahead: int | None) -> str:
+    """'12 days ahead of plan', 'on plan', '1 day behind plan' ('' when unknown)."""
+    if days_ahead is None:
+        return ""
+    if days_ahead == 0:
+        return "on plan"
+    word = "ahead of" if days_ahead > 0 else "behind"
+    return f"{plural(abs(days_ahead), 'day')} {word} plan"
+
+
+def activity_json(a: Activity) -> dict[str, Any]:
+    """An entry of the history as `planner history --format json` prints it."""
+    data: dict[str, Any] = {
+        "kind": a.kind,
+        "id": a.id,
+        "recorded_at": a.recorded_at.isoformat(timespec="seconds") + "Z",
+        "skill": a.skill,
+        "date": a.day.isoformat(),
+    }
+    if a.kind == "status":
+        data |= {"status": a.status, "previous": a.previous, "latest": a.latest}
+    else:
+        data |= {
+            "session": a.session_id,
+            "minutes": a.minutes,
+            "note": a.note,
+            "session_deleted": a.session_deleted,
+        }
+    if a.kind == "edited":
+        data |= {"old_date": _day(a.old_day), "old_minutes": a.old_minutes}
+    return data
+
+
+def activity_text(a: Activity) -> str:
+    """An entry of the history as one line: when it was entered, then what it says."""
+    when = a.recorded_at.strftime("%Y-%m-%d %H:%M")  # UTC, as stored
+    day = a.day.isoformat()
+    if a.kind == "status":
+        what = f"{a.skill}: {a.previous} -> {a.status} ({day})"
+    elif a.kind == "edited":
+        old = f"{duration(a.old_minutes or 0)} on {_day(a.old_day)}"
+        what = f"#{a.session_id} {a.skill}: {old} -> {duration(a.minutes)} on {day}"
+    else:
+        gone = " [deleted]" if a.kind == "logged" and a.session_deleted else ""
+        what = f"#{a.session_id} {a.skill}: {duration(a.minutes)} on {day}{gone}"
+        if a.note and a.kind == "logged":
+            what += f" · {a.note}"
+    return f"{when} UTC  {a.kind:<8} {what}"
 
 
 def compare_json(c: Comparison) -> dict[str, Any]:
@@ -176,17 +237,39 @@ def plan_text(plan: Plan, library: Library) -> str:
 
 def progress_text(profile: str, plan: Plan, p: Progress) -> str:
     """Progress as a few lines of text."""
+    pace = pace_words(p.days_ahead)
+    if p.forecast_finish is not None:
+        forecast = p.forecast_finish.isoformat() + (f" ({pace})" if pace else "")
+    else:
+        forecast = "-" if plan.remaining_hours else "finished"
     lines = [
         f"{profile} · {plan.role}",
-        f"skills: {p.skills_done} of {p.skills_total} done",
+        f"skills: {p.skills_done} of {p.skills_total} done ({p.percent_done_skills:.0f} %)",
         f"hours: {format_hours(p.hours_done)} of {format_hours(p.hours_total)} "
         f"({p.percent_done_hours:.0f} %)",
         f"studied: {format_hours(p.hours_logged)} · {p.velocity:.1f} h/week over the last 4 weeks",
         f"streak: {plural(p.streak_days, 'day')} (longest {plural(p.longest_streak_days, 'day')})",
-        f"planned finish: {_day(p.planned_finish) or '-'} · "
-        f"forecast at your pace: {_day(p.forecast_finish) or '-'}",
+        f"planned finish: {_day(p.planned_finish) or '-'} at {plan.hours_per_week:g} h/week · "
+        f"forecast at your pace: {forecast}",
     ]
+    if p.target_date is not None:
+        lines.append(f"target: {p.target_date.isoformat()} · {target_words(plan, p)}")
     return "\n".join(lines)
+
+
+def target_words(plan: Plan, p: Progress) -> str:
+    """What a target date asks for, in a sentence (empty without a target)."""
+    if p.target_date is None:
+        return ""
+    needed = p.hours_per_week_needed
+    if not plan.remaining_hours:
+        return "nothing left to study"
+    if needed is None or not p.target_possible:
+        return f"the plan cannot fit before it, even at {MAX_HOURS_PER_WEEK:g} h/week"
+    hours = f"{round_up(needed):g} h/week"
+    if p.target_fits:
+        return f"needs {hours}; your plan of {plan.hours_per_week:g} h/week makes it"
+    return f"needs {hours}: the plan does not fit at {plan.hours_per_week:g} h/week"
 
 
 def compare_text(c: Comparison, library: Library) -> str:

@@ -52,7 +52,7 @@ class Skill(_Model):
 class Salary(_Model):
     """A pay figure with where it applies and where it comes from."""
 
-    amount: float = Field(gt=0)
+    amount: float = Field(gt=0, allow_inf_nan=False)
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
     region: Text | None = None
     source: Text | None = None

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtGui import QUndoCommand
 
 from planner.errors import PlannerError
-from planner.service import Change
+from planner.service import Change, StudySession
 from planner.ui.state import AppState
 
 STATUS_WORDS = {
@@ -130,3 +130,65 @@ class EditNoteCommand(_Command):
 
     def _undo(self) -> Change:
         return self.state.planner.set_note(self.skill_id, self.old)
+
+
+def _session_words(state: AppState, session: StudySession) -> str:
+    name = state.planner.library().skills[session.skill].name
+    hours, mins = divmod(session.minutes, 60)
+    time = f"{hours} h {mins} min" if hours and mins else (f"{hours} h" if hours else f"{mins} min")
+    return f"{time} on “{name}”"
+
+
+class DeleteStudySessionCommand(_Command):
+    """Delete a study session; undo restores it. The history records both."""
+
+    def __init__(self, state: AppState, session_id: int) -> None:
+        self.session = state.planner.study_session(session_id)
+        super().__init__(state, f"Delete {_session_words(state, self.session)}")
+
+    def _do(self) -> Change:
+        self.state.planner.delete_study_session(self.session.id)
+        return Change(sessions=True, skills=(self.session.skill,))
+
+    def _undo(self) -> Change:
+        self.state.planner.restore_study_session(self.session.id)
+        return Change(sessions=True, skills=(self.session.skill,))
+
+
+class RestoreStudySessionCommand(_Command):
+    """Bring a deleted study session back; undo deletes it again."""
+
+    def __init__(self, state: AppState, session_id: int) -> None:
+        self.session = state.planner.study_session(session_id)
+        super().__init__(state, f"Restore {_session_words(state, self.session)}")
+
+    def _do(self) -> Change:
+        self.state.planner.restore_study_session(self.session.id)
+        return Change(sessions=True, skills=(self.session.skill,))
+
+    def _undo(self) -> Change:
+        self.state.planner.delete_study_session(self.session.id)
+        return Change(sessions=True, skills=(self.session.skill,))
+
+
+class EditStudySessionCommand(_Command):
+    """Correct a study session's time, day or note; undo puts the old values back (both
+    corrections stay in the history)."""
+
+    def __init__(
+        self, state: AppState, session_id: int, minutes: int, day: date, note: str
+    ) -> None:
+        self.before = state.planner.study_session(session_id)
+        super().__init__(state, f"Correct {_session_words(state, self.before)}")
+        self.minutes, self.day, self.note = minutes, day, note
+
+    def _do(self) -> Change:
+        self.state.planner.edit_study_session(
+            self.before.id, minutes=self.minutes, day=self.day, note=self.note
+        )
+        return Change(sessions=True, skills=(self.before.skill,))
+
+    def _undo(self) -> Change:
+        b = self.before
+        self.state.planner.edit_study_session(b.id, minutes=b.minutes, day=b.day, note=b.note)
+        return Change(sessions=True, skills=(b.skill,))

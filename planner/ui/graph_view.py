@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QToolButton, QToolTip, QWidget
 
 from planner.core.plan import Plan, Step
+from planner.core.search import matches, search_words
 from planner.core.units import format_hours
 from planner.render.graph_layout import GraphLayout, Related, layout_plan, plan_edges
 from planner.render.graph_painter import legend_size, paint_graph, paint_legend
@@ -282,14 +283,8 @@ class GraphView(QWidget):
     def _compute_matches(self) -> frozenset[str] | None:
         if not self._filter:
             return None
-        needle = self._filter.casefold()
-        return frozenset(
-            skill_id
-            for skill_id, step in self._steps.items()
-            if needle in step.skill.name.casefold()
-            or needle in skill_id.casefold()
-            or needle in step.skill.area.casefold()
-        )
+        words = search_words(self._filter)  # the same rule as the plan view's search
+        return frozenset(s for s, step in self._steps.items() if matches(step.skill, words))
 
     # ------------------------------------------------------------------ view transform
     def _transform(self) -> QTransform:

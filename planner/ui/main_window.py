@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -35,17 +36,27 @@ from PySide6.QtWidgets import (
 )
 
 from planner import __version__
-from planner.core.plan import STRATEGIES
+from planner.core.plan import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, STRATEGIES
 from planner.core.units import format_hours, plural
 from planner.errors import PlannerError
 from planner.service import Planner
 from planner.ui import theme
-from planner.ui.commands import EditNoteCommand, LogStudyCommand, SetStatusCommand
+from planner.ui.chart_widgets import chart_icon
+from planner.ui.commands import (
+    DeleteStudySessionCommand,
+    EditNoteCommand,
+    EditStudySessionCommand,
+    LogStudyCommand,
+    RestoreStudySessionCommand,
+    SetStatusCommand,
+)
 from planner.ui.graph_view import GraphView
 from planner.ui.models import short_date
 from planner.ui.plan_view import PlanView
+from planner.ui.progress_view import ProgressView
 from planner.ui.skill_panel import SkillPanel
 from planner.ui.state import AppState
+from planner.ui.text import tooltip
 
 APP_NAME = "Roadmap planner"
 STRATEGY_WORDS = {"foundations-first": "Foundations first", "goal-by-goal": "Goal by goal"}
@@ -69,6 +80,8 @@ class MainWindow(QMainWindow):
         self.views = QStackedWidget()
         self.views.addWidget(self.plan_view)
         self.views.addWidget(self.graph_view)
+        self.progress_view = ProgressView(self.state)
+        self.views.addWidget(self.progress_view)
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Views")
         self.sidebar.setIconSize(QSize(22, 22))
@@ -76,6 +89,7 @@ class MainWindow(QMainWindow):
         for text, icon in (
             ("Plan", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView)),
             ("Graph", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)),
+            ("Progress", chart_icon()),
         ):
             item = QListWidgetItem(icon, text)
             item.setSizeHint(QSize(120, 40))
@@ -102,6 +116,7 @@ class MainWindow(QMainWindow):
 
         self.plan_view.set_icons(theme.status_icons(self.palette()))
         self._build_menus()
+        self.progress_view.set_undo_stack(self.undo_stack)
         self._connect_signals()
         self._restore_settings()
         self.refresh_profile()
@@ -126,7 +141,7 @@ class MainWindow(QMainWindow):
         self.tracks_menu = QMenu(self.tracks_button)
         self.tracks_button.setMenu(self.tracks_menu)
         self.hours_box = QDoubleSpinBox()
-        self.hours_box.setRange(0.5, 80)
+        self.hours_box.setRange(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK)
         self.hours_box.setDecimals(1)
         self.hours_box.setSingleStep(1)
         self.hours_box.setSuffix(" h/week")
@@ -175,6 +190,8 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self.action_import = file.addAction("Import roadmap…", self.import_roadmap)
         self.action_import.setShortcut(QKeySequence("Ctrl+I"))
+        self.action_export = file.addAction("Export…", self.export_roadmap)
+        self.action_export.setShortcut(QKeySequence("Ctrl+E"))
         file.addSeparator()
         quit_action = file.addAction("Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -198,7 +215,7 @@ class MainWindow(QMainWindow):
 
         view = menu.addMenu("&View")
         self.view_actions: list[QAction] = []
-        for index, name in enumerate(("Plan", "Graph")):
+        for index, name in enumerate(("Plan", "Graph", "Progress")):
             action = view.addAction(name, partial(self.show_view, index))
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             self.view_actions.append(action)
@@ -249,6 +266,10 @@ class MainWindow(QMainWindow):
         self.skill_panel.statusRequested.connect(self.set_status)
         self.skill_panel.noteEdited.connect(self._on_note_edited)
         self.skill_panel.studyLogged.connect(self._on_study_logged)
+        self.progress_view.statusRequested.connect(self.set_status)
+        self.progress_view.sessionEditRequested.connect(self._on_session_edited)
+        self.progress_view.sessionDeleteRequested.connect(self._on_session_deleted)
+        self.progress_view.sessionRestoreRequested.connect(self._on_session_restored)
 
     # ------------------------------------------------------------------ settings
     def _restore_settings(self) -> None:
@@ -287,8 +308,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ profile and plan
-    def refresh_profile(self) -> None:
-        """Fill the toolbar from the current profile and re-plan."""
+    def refresh_profile(self, replan: bool = True) -> None:
+        """Fill the toolbar from the current profile and (unless already done) re-plan."""
         planner = self.state.planner
         profile = planner.profile()
         library = planner.library()
@@ -310,7 +331,8 @@ class MainWindow(QMainWindow):
             self.strategy_box.setCurrentIndex(max(0, self.strategy_box.findData(profile.strategy)))
         self._fill_tracks()
         self._update_title()
-        self.state.replan()
+        if replan:
+            self.state.replan()
 
     def _fill_tracks(self) -> None:
         self.tracks_menu.clear()
@@ -324,7 +346,7 @@ class MainWindow(QMainWindow):
             action = self.tracks_menu.addAction(track.name)
             action.setCheckable(True)
             action.setChecked(track.id in profile.tracks)
-            action.setToolTip(track.summary)
+            action.setToolTip(tooltip(track.summary))
             action.setData(track.id)
             action.toggled.connect(self._on_track_toggled)
         count = len(profile.tracks)
@@ -348,7 +370,7 @@ class MainWindow(QMainWindow):
     def _on_role_chosen(self, index: int) -> None:
         role = self.role_box.itemData(index)
         if isinstance(role, str) and role and self.state.update_profile(role=role):
-            self.refresh_profile()
+            self.refresh_profile(replan=False)  # update_profile re-planned already
 
     def _on_track_toggled(self) -> None:
         chosen = [str(a.data()) for a in self.tracks_menu.actions() if a.isChecked()]
@@ -391,7 +413,7 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(index)
 
     def show_view(self, index: int) -> None:
-        """Switch to the plan (0) or the graph (1)."""
+        """Switch to the plan (0), the graph (1) or the progress (2)."""
         self.views.setCurrentIndex(index)
         self.sidebar.setCurrentRow(index)
 
@@ -410,7 +432,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ edits (undoable)
     def set_status(self, skill_id: str, status: str, day: date | None = None) -> None:
-        """Change a skill's status as an undoable step."""
+        """Change a skill's status as an undoable step (a click that changes nothing is none)."""
+        step = self.state.step(skill_id)
+        current = self.state.planner.statuses().get(skill_id, "todo")
+        if status == current and (step is None or step.status != "implied"):
+            return
         self.undo_stack.push(SetStatusCommand(self.state, skill_id, status, day))
 
     def toggle_done(self) -> None:
@@ -427,6 +453,25 @@ class MainWindow(QMainWindow):
     def _on_study_logged(self, skill_id: str, minutes: int, day: object) -> None:
         when = day if isinstance(day, date) else None
         self.undo_stack.push(LogStudyCommand(self.state, skill_id, minutes, when))
+
+    def _on_session_edited(self, session_id: int, minutes: int, day: object, note: str) -> None:
+        if isinstance(day, date):
+            self._push(lambda: EditStudySessionCommand(self.state, session_id, minutes, day, note))
+
+    def _on_session_deleted(self, session_id: int) -> None:
+        self._push(lambda: DeleteStudySessionCommand(self.state, session_id))
+
+    def _on_session_restored(self, session_id: int) -> None:
+        self._push(lambda: RestoreStudySessionCommand(self.state, session_id))
+
+    def _push(self, make: Callable[[], QUndoCommand]) -> None:
+        """Push a command whose construction reads the database (which may refuse)."""
+        try:
+            command = make()
+        except PlannerError as error:
+            self.show_error(str(error))
+            return
+        self.undo_stack.push(command)
 
     def _log_time_for(self, skill_id: str) -> None:
         self.state.select(skill_id)
@@ -497,17 +542,32 @@ class MainWindow(QMainWindow):
 
         self.skill_panel.save_note()
         wizard = OnboardingWizard(self.state.planner, self)
-        if wizard.exec() != QDialog.DialogCode.Accepted:
-            return False
         try:
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return False
             wizard.apply()
         except PlannerError as error:
             self.show_error(str(error))
             return False
+        finally:
+            wizard.deleteLater()  # a new wizard for every run; this one must not pile up
         self.undo_stack.clear()  # the wizard's ticks are one big change, not undo steps
         self.refresh_profile()
         self.show_view(0)
         return True
+
+    def export_roadmap(self) -> None:
+        """Ctrl+E: the export dialog (PDF, Markdown, JSON, iCalendar, CSV)."""
+        from planner.ui.export_dialog import ExportDialog
+
+        if self.state.planner.profile().role is None:
+            self.show_error("Choose a role first: the export is of your plan for it.")
+            return
+        self.skill_panel.save_note()  # a note being typed belongs in the export
+        dialog = ExportDialog(self.state.planner, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.export_dialog = dialog  # kept for tests and so that it is not collected
 
     def import_roadmap(self) -> None:
         """Import roadmap files chosen by the learner."""
@@ -575,10 +635,12 @@ class MainWindow(QMainWindow):
             ("Space", "Mark the selected skill done / to do (in the plan)"),
             ("Ctrl+L", "Log study time on the selected skill"),
             ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-            ("Ctrl+1 / Ctrl+2", "Plan / graph"),
+            ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Plan / graph / progress"),
+            ("Delete", "Delete the study session selected in the recent activity"),
             ("Ctrl+H", "Hide what you already know"),
             ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom the graph in / out / to fit"),
             ("Ctrl+I", "Import a roadmap file"),
+            ("Ctrl+E", "Export your roadmap (PDF, Markdown, calendar…)"),
         ]
         text = "\n".join(f"{keys:<26}{what}" for keys, what in rows)
         box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "", parent=self)

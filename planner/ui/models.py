@@ -17,8 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon
 
 from planner.core.plan import Plan, Step
+from planner.core.search import search_words, skill_text
 from planner.core.units import format_hours, plural
 from planner.ui.commands import STATUS_WORDS
+from planner.ui.text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -127,8 +129,8 @@ class PlanModel(QAbstractItemModel):
             return self._icons.get(step.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             if step.status == "implied" and step.implied_by:
-                return f"Known because you finished {step.implied_by}"
-            return step.skill.summary or None
+                return tooltip(f"Known because you finished {step.implied_by}")
+            return tooltip(step.skill.summary) or None
         if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
             font.setBold(step.goal)
@@ -141,7 +143,7 @@ class PlanModel(QAbstractItemModel):
         if role == STATUS_ROLE:
             return step.status
         if role == SEARCH_ROLE:
-            return f"{step.skill.name}\n{step.skill.id}\n{step.skill.area}".lower()
+            return skill_text(step.skill)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{step.skill.name}, {STATUS_WORDS[step.status]}"
         return None
@@ -192,7 +194,7 @@ class PlanFilter(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         """Every word must appear in the name, id or area (case does not matter)."""
         self.beginFilterChange()
-        self._words = text.lower().split()
+        self._words = search_words(text)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_hide_done(self, hide: bool) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -37,12 +36,20 @@ from PySide6.QtWidgets import (
 
 from planner.core.graph import FINISHED, hard_ancestors, implied
 from planner.core.model import Role, Salary, Skill
-from planner.core.plan import Plan, Skeleton, make_plan, skeleton
+from planner.core.plan import (
+    MAX_HOURS_PER_WEEK,
+    MIN_HOURS_PER_WEEK,
+    Plan,
+    Skeleton,
+    make_plan,
+    skeleton,
+)
 from planner.core.units import plural
 from planner.errors import UsageError
 from planner.service import Change, Planner
+from planner.ui.text import tooltip
 
-_MIN_HOURS, _MAX_HOURS = 1.0, 80.0
+_MIN_HOURS, _MAX_HOURS = MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK
 _CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
 _SKILL_ROLE = Qt.ItemDataRole.UserRole
 
@@ -73,8 +80,7 @@ def apply_choice(planner: Planner, choice: OnboardingChoice) -> Change:
     day = min(choice.start, planner.today())
     already = planner.skill_statuses()  # read once: each write below implies more skills
     written = [s for s in sorted(choice.known) if already.get(s) not in {*FINISHED, "implied"}]
-    for skill_id in written:
-        planner.set_status(skill_id, "done", day)
+    planner.set_statuses(written, "done", day)  # one transaction: all of them or none
     return Change(statuses=bool(written), profile=True, skills=tuple(written))
 
 
@@ -113,11 +119,6 @@ def _label(text: str = "", *, wrap: bool = True, muted: bool = False) -> QLabel:
 def _button_text(text: str) -> str:
     # Button texts are plain, but `&` would become a keyboard mnemonic.
     return text.replace("&", "&&")
-
-
-def _tooltip(text: str) -> str:
-    # Tooltips guess whether text is rich; escaping it inside <p> keeps it literal and wrapped.
-    return f"<p>{html.escape(text)}</p>" if text else ""
 
 
 def _bold(font: QFont, scale: float = 1.0) -> QFont:
@@ -675,7 +676,7 @@ class _KnownPage(QWizardPage):
                 row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 settled = self._settled_reason(skill_id)
                 row.setFlags(checkable if settled is None else Qt.ItemFlag.ItemIsUserCheckable)
-                row.setToolTip(0, _tooltip(settled or skill.summary))
+                row.setToolTip(0, tooltip(settled or skill.summary))
         self.tree.expandAll()
         self._syncing = False
         self._apply_filter(self.filter.text())

@@ -188,6 +188,7 @@ class PlanView(QWidget):
             return
         current = index.data(STATUS_ROLE)
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for status in SETTABLE:
             action = QAction(STATUS_WORDS[status], menu)
             action.setCheckable(True)

@@ -241,6 +241,7 @@ class SkillPanel(QScrollArea):
             self.notes.setPlainText(note)
         self._saved_note = note
         self.log_message.clear()
+        self.day.setDate(_qdate(self.state.planner.today()))  # the app may stay open for days
         self._refresh()
 
     def _fill_list(self, widget: QListWidget, ids: list[str]) -> None:
@@ -269,8 +270,11 @@ class SkillPanel(QScrollArea):
             if step is not None
             else self.state.planner.skill_statuses().get(self.skill_id, "todo")
         )
+        # An exclusive group ignores unchecking its checked button; an implied skill has none.
+        self.status_buttons.setExclusive(False)
         for button, button_status in self._status_of_button.items():
             button.setChecked(button_status == status)
+        self.status_buttons.setExclusive(True)
         if status == "implied":
             by = step.implied_by if step is not None else None
             name = self.state.planner.library().skills[by].name if by else "a later skill"
@@ -280,9 +284,7 @@ class SkillPanel(QScrollArea):
         else:
             self.implied.setText("Not in your current plan." if step is None else "")
         self.implied.setVisible(bool(self.implied.text()))
-        minutes = sum(
-            s.minutes for s in self.state.planner.study_sessions() if s.skill == self.skill_id
-        )
+        minutes = self.state.planner.minutes_studied(self.skill_id)
         self.time_total.setText(
             f"Studied so far: {format_hours(minutes / 60)}" if minutes else "No time logged yet."
         )

@@ -160,6 +160,18 @@ def test_import_a_file(cli: Cli, tmp_path: Path) -> None:
         ),
         (["roadmap", "--role", "ml-engineer", "--strategy", "random"], "planner: unknown strategy"),
         (["roadmap", "--role", "ml-engineer", "--hours-per-week", "0"], "planner: hours per week"),
+        (
+            [
+                "roadmap",
+                "--role",
+                "ml-engineer",
+                "--hours-per-week",
+                "0.5",
+                "--start",
+                "9999-01-01",
+            ],
+            "planner: at this pace the plan would end after the year 9999",
+        ),
         (["--profile", "bob", "roles"], "planner: unknown profile 'bob'"),
         (["progress"], "planner: no role chosen"),
         (["compare", "ai-engineer", "chef"], "planner: unknown role 'chef'"),

@@ -440,3 +440,15 @@ def test_context_skills_may_be_referred_to_and_redefined(tmp_path: Path) -> None
     )
     [loaded] = load_files([path], context=[base])
     assert loaded.roadmap.skills[1].name == "Python, my way"
+
+
+def test_an_infinite_salary_is_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "format: 1\nskills:\n"
+        + SKILL.format(id="a", name="A")
+        + "roles:\n  - id: r\n    name: R\n    goals: [a]\n"
+        "    salary: {amount: .inf, currency: GBP}\n",
+    )
+    [message] = problems(path)
+    assert message.startswith("r.yaml:11: role 'r': 'amount': Input should be a finite number")

@@ -313,3 +313,35 @@ def test_window_state_is_restored(open_window: WindowFactory, window: MainWindow
     assert again.sidebar.currentRow() == 1
     assert again.views.currentIndex() == 1
     QApplication.processEvents()
+
+
+def test_an_implied_skill_shows_no_status_button_pressed(qtbot: QtBot, window: MainWindow) -> None:
+    window.state.select("numpy")
+    todo = window.skill_panel.findChild(type(window.tracks_button), "status-todo")
+    assert todo is not None and todo.isChecked()
+    with qtbot.waitSignal(window.state.planChanged):
+        window.set_status("pandas", "done")
+    buttons = window.skill_panel.status_buttons.buttons()
+    assert [b for b in buttons if b.isChecked()] == []
+    assert window.skill_panel.implied.text() == "Known because you finished pandas."
+
+
+def test_clicking_the_status_a_skill_already_has_adds_no_undo_step(window: MainWindow) -> None:
+    window.set_status("git", "done")
+    window.set_status("git", "done")
+    assert window.undo_stack.count() == 1
+
+
+def test_tooltips_show_summaries_literally(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "tip.yaml"
+    path.write_text(
+        "format: 1\nskills:\n  - {id: tip, name: Tip, area: A, hours: 1, "
+        "summary: '<img src=/etc/passwd> <b>bold</b>'}\n"
+        "roles:\n  - {id: tips, name: Tips, goals: [tip]}\n",
+        encoding="utf-8",
+    )
+    assert window.import_files([str(path)])
+    window.state.planner.update_profile(role="tips")
+    window.refresh_profile()
+    tip = row_of(window, "tip").data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "<p>&lt;img src=/etc/passwd&gt; &lt;b&gt;bold&lt;/b&gt;</p>"

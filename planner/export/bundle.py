@@ -1,0 +1,126 @@
+"""Write one or more exports of the learner's roadmap, all of them or none.
+
+Each format is rendered in memory first; then every file is written next to its target and
+renamed into place, so that a failure leaves neither a half-written file nor a mix of old
+and new ones.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from planner.errors import PlannerError, UsageError
+from planner.export.csv_history import export_csv
+from planner.export.ics import export_ics
+from planner.export.json_export import export_json
+from planner.export.markdown import export_markdown
+from planner.export.options import PdfOptions
+from planner.service import ExportData
+
+FORMATS: dict[str, str] = {
+    "pdf": "PDF document",
+    "markdown": "Markdown checklist",
+    "json": "JSON data",
+    "ics": "iCalendar file",
+    "csv": "CSV history",
+}
+SUFFIXES = {"pdf": ".pdf", "markdown": ".md", "json": ".json", "ics": ".ics", "csv": ".csv"}
+# Rough shares of the work, so that progress moves evenly: the PDF is nearly all of it.
+_WEIGHTS = {"pdf": 20.0, "markdown": 1.0, "json": 1.0, "ics": 1.0, "csv": 1.0}
+
+Report = Callable[[float, str], None]
+"""Told how far the export is (0 to 1) and what it is doing."""
+
+
+def render(
+    data: ExportData, fmt: str, pdf: PdfOptions | None = None, report: Report | None = None
+) -> bytes:
+    """One format's bytes."""
+    if fmt == "pdf":
+        # Imported here: the other formats, and the CLI writing only them, need no Qt at all.
+        from planner.export.pdf import render_pdf
+
+        return render_pdf(data, pdf or PdfOptions(), report)
+    if fmt == "markdown":
+        return export_markdown(data).encode("utf-8")
+    if fmt == "json":
+        return export_json(data)
+    if fmt == "ics":
+        return export_ics(data)
+    if fmt == "csv":
+        return export_csv(data)
+    raise UsageError(f"unknown export format '{fmt}' (formats: {', '.join(FORMATS)})")
+
+
+def check_targets(targets: Sequence[tuple[str, Path]]) -> None:
+    """Refuse, before any work, targets that cannot be written: a missing or read-only
+    folder, a folder in place of a file, the same file twice."""
+    seen: set[Path] = set()
+    for _fmt, path in targets:
+        resolved = path.resolve()
+        if resolved in seen:
+            raise UsageError(f"{path}: given for two formats")
+        seen.add(resolved)
+        if path.is_dir():
+            raise PlannerError(f"{path}: is a folder, not a file")
+        folder = resolved.parent
+        if not folder.is_dir():
+            raise PlannerError(f"{path}: cannot write: the folder {folder} does not exist")
+        if not os.access(folder, os.W_OK):
+            raise PlannerError(f"{path}: cannot write: permission denied")
+
+
+def write_exports(
+    data: ExportData,
+    targets: Sequence[tuple[str, Path]],
+    *,
+    pdf: PdfOptions | None = None,
+    report: Report | None = None,
+) -> list[Path]:
+    """Render every (format, path) and write them all, or none; returns the paths."""
+    tell: Report = report or (lambda _share, _what: None)
+    check_targets(targets)
+    total = sum(_WEIGHTS.get(fmt, 1.0) for fmt, _ in targets) or 1.0
+    done = 0.0
+    rendered: list[tuple[Path, bytes]] = []
+    for fmt, path in targets:
+        weight = _WEIGHTS.get(fmt, 1.0)
+        start = done
+
+        def inner(share: float, what: str, start: float = start, weight: float = weight) -> None:
+            tell(min((start + share * weight) / total, 1.0), what)
+
+        inner(0.0, f"Writing {path.name}")
+        rendered.append((path, render(data, fmt, pdf, inner)))
+        done += weight
+    _write_all(rendered)
+    tell(1.0, "Done")
+    return [path for path, _ in rendered]
+
+
+def _write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    temporary: list[tuple[Path, Path]] = []
+    current = files[0][0] if files else Path()
+    try:
+        for path, blob in files:
+            current = path
+            handle, name = tempfile.mkstemp(
+                dir=path.parent, prefix=f".{path.name}.", suffix=".part"
+            )
+            temporary.append((Path(name), path))
+            with os.fdopen(handle, "wb") as out:
+                out.write(blob)
+            # mkstemp makes a private file; an export is an ordinary document.
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+            Path(name).chmod(mode)
+        for part, path in temporary:
+            current = path
+            part.replace(path)
+    except OSError as error:
+        for part, _ in temporary:
+            part.unlink(missing_ok=True)
+        reason = error.strerror or str(error)
+        raise PlannerError(f"{current}: cannot write: {reason}") from None

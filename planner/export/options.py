@@ -1,0 +1,25 @@
+"""What a PDF export includes; plain data without Qt, so the CLI and dialogs can build it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Paper = Literal["a4", "letter"]
+PAPERS: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
+SECTIONS: dict[str, str] = {
+    "plan": "Plan by phase",
+    "graph": "Prerequisite graph",
+    "progress": "Progress charts",
+    "skills": "Skills in detail",
+}
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """The paper, the sections after the title page (in this order) and whether the
+    learner's notes are printed."""
+
+    paper: Paper = "a4"
+    sections: tuple[str, ...] = tuple(SECTIONS)
+    notes: bool = True

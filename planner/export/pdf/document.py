@@ -1,0 +1,174 @@
+"""The PDF of a learner's roadmap, laid out, painted and finished in memory.
+
+Every page is laid out first, then painted with QPdfWriter, then given bookmarks, links and
+metadata; nothing touches the disk, so a failure leaves no file behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from planner import __version__
+from planner.errors import PlannerError
+from planner.export.options import PdfOptions
+from planner.export.pdf import fonts, outline
+from planner.export.pdf.context import (
+    FAINT,
+    MUTED,
+    RULE,
+    Context,
+    draw_text,
+    font,
+    long_date,
+)
+from planner.export.pdf.graph_pages import add_graph
+from planner.export.pdf.layout import Flow, Page, PageFormat
+from planner.export.pdf.plan_table import add_plan
+from planner.export.pdf.progress_pages import add_progress
+from planner.export.pdf.skills import add_skills
+from planner.export.pdf.title import add_title_page
+from planner.service import ExportData
+
+RESOLUTION = 720  # dots per inch: ten device units per point
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+Report = Callable[[float, str], None]
+"""Told how far the export is (0 to 1) and what it is doing."""
+
+
+def render_pdf(data: ExportData, options: PdfOptions, report: Report | None = None) -> bytes:
+    """The whole PDF as bytes."""
+    tell: Report = report or (lambda _share, _what: None)
+    fonts.family()
+    page_size = QPageSize(PAPERS[options.paper])
+    fmt = PageFormat(page_size, RESOLUTION / 72)
+    data_buffer = QByteArray()
+    buffer = QBuffer(data_buffer)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setPageSize(page_size)
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    title = document_title(data)
+    writer.setTitle(title)
+    writer.setAuthor(data.profile)  # in the XMP metadata too, which some readers prefer
+    writer.setCreator(f"Roadmap planner {__version__}")
+
+    ctx = Context(data, options, writer, fmt)
+    flow = Flow(fmt)
+    tell(0.0, "Laying out the pages")
+    add_title_page(flow, ctx)
+    builders = {
+        "plan": add_plan,
+        "graph": add_graph,
+        "progress": add_progress,
+        "skills": add_skills,
+    }
+    for section in options.sections:
+        builder = builders.get(section)
+        if builder is not None:
+            builder(flow, ctx)
+    tell(0.3, "Drawing the pages")
+
+    painter = QPainter()
+    _orient(writer, flow.pages[0])
+    if not painter.begin(writer):
+        raise PlannerError("cannot start the PDF")
+    try:
+        total = len(flow.pages)
+        for number, page in enumerate(flow.pages):
+            if number:
+                _orient(writer, page)
+                writer.newPage()
+            _paint_page(painter, ctx, page, number, total)
+            tell(0.3 + 0.6 * (number + 1) / total, f"Drawing page {number + 1} of {total}")
+    finally:
+        painter.end()
+    buffer.close()
+    tell(0.9, "Adding bookmarks")
+    links = [(page, rect, ctx.section_pages[key]) for page, rect, key in ctx.contents_links]
+    finished = outline.finish(
+        bytes(data_buffer.data()),
+        flow.marks,
+        links,
+        {
+            "/Title": title,
+            "/Author": data.profile,
+            "/Subject": f"Study roadmap for {ctx.role.name}, exported {data.today.isoformat()}",
+            "/Creator": f"Roadmap planner {__version__}",
+        },
+        fmt.unit,
+    )
+    tell(1.0, "Done")
+    return finished
+
+
+def document_title(data: ExportData) -> str:
+    """The PDF's title: the role (and tracks) it is the roadmap to."""
+    role = data.library.roles[data.plan.role]
+    tracks = [t.name for t in role.tracks if t.id in data.plan.tracks]
+    return f"Study roadmap: {role.name}" + (f" + {', '.join(tracks)}" if tracks else "")
+
+
+def _orient(writer: QPdfWriter, page: Page) -> None:
+    orientation = (
+        QPageLayout.Orientation.Landscape if page.landscape else (QPageLayout.Orientation.Portrait)
+    )
+    writer.setPageOrientation(orientation)
+
+
+def _paint_page(painter: QPainter, ctx: Context, page: Page, number: int, total: int) -> None:
+    content = ctx.fmt.content(page.landscape)
+    pt = ctx.pt
+    small = font(7.5)
+    line = ctx.metrics(small).height()
+    if number:
+        # Running head: what the document is, and the section of this page.
+        top = content.top() - pt(22)
+        left_text = document_title(ctx.data)
+        draw_text(
+            painter,
+            QRectF(content.left(), top, content.width(), line),
+            left_text,
+            small,
+            FAINT,
+            wrap=False,
+        )
+        draw_text(
+            painter,
+            QRectF(content.left(), top, content.width(), line),
+            page.section,
+            small,
+            MUTED,
+            Qt.AlignmentFlag.AlignRight,
+            wrap=False,
+        )
+        painter.setPen(QPen(RULE, pt(0.6)))
+        y = top + line + pt(4)
+        painter.drawLine(QPointF(content.left(), y), QPointF(content.right(), y))
+    bottom = content.bottom() + pt(20)
+    footer = f"{ctx.data.profile} · exported {long_date(ctx.data.today)}"
+    draw_text(
+        painter,
+        QRectF(content.left(), bottom, content.width(), line),
+        footer,
+        small,
+        FAINT,
+        wrap=False,
+    )
+    draw_text(
+        painter,
+        QRectF(content.left(), bottom, content.width(), line),
+        f"Page {number + 1} of {total}",
+        small,
+        MUTED,
+        Qt.AlignmentFlag.AlignRight,
+        wrap=False,
+    )
+    for x, y, paint in page.ops:
+        painter.save()
+        painter.translate(x, y)
+        paint(painter)
+        painter.restore()

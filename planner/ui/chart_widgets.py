@@ -1,0 +1,219 @@
+"""Widgets of the Progress view: the charts (painted by planner/render/charts.py, with the value
+under the mouse as a tooltip), titled panels in the charts' colours, and the figure cards."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QIcon, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.plan import Plan
+from planner.core.progress import Progress
+from planner.render.charts import (
+    ChartStyle,
+    burnup_tooltip,
+    chart_style,
+    heatmap_tooltip,
+    paint_burnup,
+    paint_heatmap,
+    paint_weekly_hours,
+    weekly_hours_tooltip,
+)
+
+
+def chart_icon() -> QIcon:
+    """The sidebar's Progress icon: three rising bars (mid tones that read on light and dark)."""
+    icon = QIcon()
+    for size in (16, 22, 32, 44):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        s = size / 16
+        for i, (height, color) in enumerate(((5, "#4e79a7"), (8, "#4e79a7"), (12, "#59a14f"))):
+            painter.setBrush(QColor(color))
+            bar = QRectF((1.5 + 4.6 * i) * s, (14.5 - height) * s, 3.6 * s, height * s)
+            painter.drawRoundedRect(bar, s, s)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+# ---------------------------------------------------------------------------- charts
+class _Chart(QWidget):
+    """A chart painted by a render function, with the value under the mouse as a tooltip."""
+
+    def __init__(self, name: str, min_height: int) -> None:
+        super().__init__()
+        self.setAccessibleName(name)
+        self.setMinimumHeight(min_height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+
+    def style_now(self) -> ChartStyle:
+        """The charts' colours for the widget's current palette (light or dark)."""
+        return chart_style(self.palette())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.paint(painter, QRectF(self.rect()), self.style_now())
+        painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.update()
+        return super().event(event)
+
+    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> None:
+        raise NotImplementedError
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        """What lies under a point of the chart ('' for nothing)."""
+        raise NotImplementedError
+
+
+class BurnupChart(_Chart):
+    """Done hours over time against the plan's line and the forecast."""
+
+    def __init__(self) -> None:
+        super().__init__("Burn-up chart", 230)
+        self.plan: Plan | None = None
+        self.progress: Progress | None = None
+
+    def set_data(self, plan: Plan, progress: Progress) -> None:
+        """Show a plan's progress."""
+        self.plan, self.progress = plan, progress
+        self.update()
+
+    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> None:
+        if self.plan is not None and self.progress is not None:
+            paint_burnup(painter, rect, style, self.plan, self.progress)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        if self.plan is None or self.progress is None:
+            return ""
+        return burnup_tooltip(QRectF(self.rect()), self.style_now(), self.plan, self.progress, pos)
+
+
+class WeeklyHoursChart(_Chart):
+    """Hours studied per week."""
+
+    def __init__(self) -> None:
+        super().__init__("Hours studied per week", 150)
+        self.progress: Progress | None = None
+
+    def set_progress(self, progress: Progress) -> None:
+        """Show these weeks."""
+        self.progress = progress
+        self.update()
+
+    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> None:
+        if self.progress is not None:
+            paint_weekly_hours(painter, rect, style, self.progress)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        if self.progress is None:
+            return ""
+        return weekly_hours_tooltip(QRectF(self.rect()), self.style_now(), self.progress, pos)
+
+
+class HeatmapChart(_Chart):
+    """The last year's study days."""
+
+    def __init__(self) -> None:
+        super().__init__("Study days of the last year", 150)
+        self.minutes: dict[date, int] = {}
+        self.today = date.today()
+
+    def set_days(self, minutes: dict[date, int], today: date) -> None:
+        """Show the minutes studied per day up to today."""
+        self.minutes, self.today = minutes, today
+        self.update()
+
+    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> None:
+        paint_heatmap(painter, rect, style, self.minutes, self.today)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        rect = QRectF(self.rect())
+        return heatmap_tooltip(rect, self.style_now(), self.minutes, self.today, pos)
+
+
+# ---------------------------------------------------------------------------- frames
+class Section(QFrame):
+    """A titled panel in the charts' background colour, so title and chart read as one."""
+
+    def __init__(self, title: str, body: QWidget, extra: QWidget | None = None) -> None:
+        super().__init__()
+        self.title = QLabel(title)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        if extra is not None:
+            head.addWidget(extra)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(head)
+        layout.addWidget(body, 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        style = chart_style(self.palette())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(style.grid, 1))
+        painter.setBrush(style.background)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.end()
+
+
+class Card(Section):
+    """One figure with a line of detail under it."""
+
+    def __init__(self, title: str, name: str) -> None:
+        body = QWidget()
+        self.value = QLabel()
+        self.value.setObjectName(f"{name}Value")
+        self.value.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.detail = QLabel()
+        self.detail.setObjectName(f"{name}Detail")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.box = QVBoxLayout(body)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(2)
+        self.box.addWidget(self.value)
+        self.box.addWidget(self.detail)
+        self.box.addStretch(1)
+        super().__init__(title, body)
+        self.setAccessibleName(title)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def show_figure(self, value: str, detail: str) -> None:
+        """Set the figure and its detail."""
+        self.value.setText(value)
+        self.detail.setText(detail)

@@ -1,0 +1,365 @@
+"""File → Export: choose formats and where; written in the background, then offered to open."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.errors import PlannerError
+from planner.export.bundle import FORMATS, SUFFIXES, write_exports
+from planner.export.options import PAPERS, SECTIONS, PdfOptions
+from planner.export.pdf.fonts import family as register_fonts
+from planner.service import Planner
+from planner.ui.ops import Progress, QueryOp
+
+FORMAT_LABELS = {
+    "pdf": "PDF document — to print or send to a mentor",
+    "markdown": "Markdown checklist",
+    "json": "JSON data (plan, notes and history)",
+    "ics": "Calendar (iCalendar) — one event per step",
+    "csv": "CSV of your history — for a spreadsheet",
+}
+OpenUrl = Callable[[QUrl], object]
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; the files are written off the GUI thread.
+
+    Signals:
+        exported(list): the files were written (their paths, as strings).
+        failed(str): nothing was written; the message says why.
+    """
+
+    exported = Signal(list)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        planner: Planner,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        open_url: OpenUrl = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__(parent)
+        self.planner = planner
+        self.settings = settings
+        self._open_url = open_url
+        self.written: list[Path] = []
+        self.setWindowTitle("Export your roadmap")
+        self._build()
+        self._connect_signals()
+        self._restore()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        profile = self.planner.profile()
+        library = self.planner.library()
+
+        self.role_box = QComboBox()
+        self.role_box.setAccessibleName("Role")
+        for role in library.roles.values():
+            self.role_box.addItem(role.name, role.id)
+        self.role_box.setCurrentIndex(max(0, self.role_box.findData(profile.role or "")))
+        self.tracks_box = QWidget()
+        self.tracks_layout = QVBoxLayout(self.tracks_box)
+        self.tracks_layout.setContentsMargins(0, 0, 0, 0)
+        self.track_checks: dict[str, QCheckBox] = {}
+        plan_group = QGroupBox("Plan")
+        plan_form = QFormLayout(plan_group)
+        plan_form.addRow("&Role:", self.role_box)
+        plan_form.addRow("Tracks:", self.tracks_box)
+
+        self.format_checks: dict[str, QCheckBox] = {}
+        format_group = QGroupBox("Formats")
+        format_grid = QGridLayout(format_group)
+        for row, fmt in enumerate(FORMATS):
+            check = QCheckBox(FORMAT_LABELS[fmt])
+            check.setAccessibleName(FORMATS[fmt])
+            self.format_checks[fmt] = check
+            format_grid.addWidget(check, row, 0)
+
+        self.pdf_group = QGroupBox("In the PDF")
+        pdf_form = QFormLayout(self.pdf_group)
+        self.paper_box = QComboBox()
+        self.paper_box.setAccessibleName("Paper size")
+        for key, name in PAPERS.items():
+            self.paper_box.addItem(name, key)
+        pdf_form.addRow("&Paper:", self.paper_box)
+        self.section_checks: dict[str, QCheckBox] = {}
+        sections = QWidget()
+        sections_layout = QVBoxLayout(sections)
+        sections_layout.setContentsMargins(0, 0, 0, 0)
+        for key, name in SECTIONS.items():
+            check = QCheckBox(name)
+            check.setChecked(True)
+            self.section_checks[key] = check
+            sections_layout.addWidget(check)
+        self.notes_check = QCheckBox("Your notes on each skill")
+        self.notes_check.setChecked(True)
+        sections_layout.addWidget(self.notes_check)
+        pdf_form.addRow("Include:", sections)
+
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setAccessibleName("Folder")
+        self.browse_button = QPushButton("Choose…")
+        self.browse_button.setToolTip("Choose the folder to write the files in")
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("File name")
+        self.files_label = QLabel()
+        self.files_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.files_label.setWordWrap(True)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse_button)
+        where_group = QGroupBox("Save as")
+        where_form = QFormLayout(where_group)
+        folder_label = QLabel("&Folder:")
+        folder_label.setBuddy(self.folder_edit)  # a row of widgets has no buddy of its own
+        where_form.addRow(folder_label, folder_row)
+        where_form.addRow("File &name:", self.name_edit)
+        where_form.addRow("", self.files_label)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName("Export progress")
+        self.progress_bar.hide()
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "&Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setDefault(True)
+        self.open_button = self.buttons.addButton("&Open", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.hide()
+        self.folder_button = self.buttons.addButton(
+            "Show &folder", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.folder_button.hide()
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(plan_group)
+        left.addWidget(format_group)
+        left.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addWidget(self.pdf_group)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(where_group)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.buttons)
+        self._fill_tracks()
+
+    def _connect_signals(self) -> None:
+        self.role_box.currentIndexChanged.connect(self._on_role_changed)
+        for check in self.format_checks.values():
+            check.toggled.connect(self._update)
+        self.folder_edit.textChanged.connect(self._update)
+        self.name_edit.textChanged.connect(self._update)
+        self.browse_button.clicked.connect(self._browse)
+        self.export_button.clicked.connect(self.start)
+        self.open_button.clicked.connect(self.open_first)
+        self.folder_button.clicked.connect(self.open_folder)
+        self.close_button.clicked.connect(self.reject)
+
+    def _restore(self) -> None:
+        chosen = str(self.settings.value("export/formats", "pdf")).split(",")
+        for fmt, check in self.format_checks.items():
+            check.setChecked(fmt in chosen)
+        us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+        paper = str(self.settings.value("export/paper", "letter" if us else "a4"))
+        self.paper_box.setCurrentIndex(max(0, self.paper_box.findData(paper)))
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        self.folder_edit.setText(str(self.settings.value("export/folder", documents or "")))
+        self._suggest_name()
+        self._update()
+
+    def _fill_tracks(self) -> None:
+        for check in self.track_checks.values():
+            check.deleteLater()
+        self.track_checks.clear()
+        profile = self.planner.profile()
+        role = self.planner.library().roles.get(self.role_id)
+        if role is None:
+            return
+        for track in role.tracks:
+            check = QCheckBox(track.name)
+            check.setToolTip(track.summary)
+            check.setChecked(role.id == profile.role and track.id in profile.tracks)
+            self.track_checks[track.id] = check
+            self.tracks_layout.addWidget(check)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def role_id(self) -> str:
+        """The chosen role."""
+        return str(self.role_box.currentData() or "")
+
+    def tracks(self) -> list[str]:
+        """The chosen tracks, in the role's order."""
+        return [t for t, check in self.track_checks.items() if check.isChecked()]
+
+    def formats(self) -> list[str]:
+        """The chosen formats."""
+        return [fmt for fmt, check in self.format_checks.items() if check.isChecked()]
+
+    def targets(self) -> list[tuple[str, Path]]:
+        """(format, file) for every chosen format."""
+        folder = Path(self.folder_edit.text().strip()).expanduser()
+        name = self.name_edit.text().strip()
+        return [(fmt, folder / f"{name}{SUFFIXES[fmt]}") for fmt in self.formats()]
+
+    def pdf_options(self) -> PdfOptions:
+        """The PDF's paper and contents as chosen."""
+        sections = tuple(k for k, check in self.section_checks.items() if check.isChecked())
+        return PdfOptions(
+            paper="letter" if self.paper_box.currentData() == "letter" else "a4",
+            sections=sections,
+            notes=self.notes_check.isChecked(),
+        )
+
+    def _suggest_name(self) -> None:
+        self.name_edit.setText(f"roadmap-{_slug(self.role_id or 'plan')}")
+
+    def _on_role_changed(self) -> None:
+        self._fill_tracks()
+        self._suggest_name()
+
+    def _update(self) -> None:
+        targets = self.targets()
+        ready = bool(targets and self.name_edit.text().strip() and self.folder_edit.text().strip())
+        self.export_button.setEnabled(ready)
+        self.pdf_group.setEnabled("pdf" in self.formats())
+        self.files_label.setText(
+            "Writes " + ", ".join(path.name for _, path in targets) if ready else ""
+        )
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export to", self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    # ------------------------------------------------------------------ running
+    def start(self) -> None:
+        """Write the chosen files in the background (after asking before replacing any)."""
+        targets = self.targets()
+        if not targets:
+            return
+        existing = [path.name for _, path in targets if path.exists()]
+        if existing and not self._confirm_replace(existing):
+            return
+        self._save_choices()
+        register_fonts()  # once, on the GUI thread, before the worker draws with them
+        role, tracks, options = self.role_id, self.tracks(), self.pdf_options()
+
+        def op(planner: Planner, progress: Progress) -> list[Path]:
+            data = planner.export_data(role, tracks)
+            return write_exports(data, targets, pdf=options, report=progress)
+
+        self._set_running(True)
+        QueryOp(self, self.planner, op, self._on_done).failure(self._on_failed).with_progress(
+            self._on_progress
+        ).run_in_background()
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (self.export_button, self.browse_button, self.role_box, self.name_edit):
+            widget.setEnabled(not running)
+        self.folder_edit.setEnabled(not running)
+        self.close_button.setEnabled(not running)
+        self.progress_bar.setVisible(running)
+        if running:
+            self.progress_bar.setValue(0)
+            self.open_button.hide()
+            self.folder_button.hide()
+            self.status_label.setText("Exporting…")
+
+    def _on_progress(self, share: float, what: str) -> None:
+        self.progress_bar.setValue(round(share * 1000))
+        self.status_label.setText(what)
+
+    def _on_done(self, written: list[Path]) -> None:
+        self._set_running(False)
+        self._update()
+        self.written = written
+        names = ", ".join(path.name for path in written)
+        self.status_label.setText(f"Exported {names} to {written[0].parent}.")
+        self.open_button.setText(f"&Open {written[0].name}")
+        self.open_button.show()
+        self.folder_button.show()
+        self.open_button.setFocus()
+        self.exported.emit([str(path) for path in written])
+
+    def _on_failed(self, error: Exception) -> None:
+        self._set_running(False)
+        self._update()
+        if isinstance(error, PlannerError):
+            message = str(error)
+        else:  # a bug: say so plainly rather than pretend the learner did something wrong
+            message = f"The export failed: {type(error).__name__}: {error}"
+        self.status_label.setText(f"Nothing was written. {message}")
+        self.failed.emit(message)
+
+    def open_first(self) -> None:
+        """Open the first file written (the PDF when there is one) in its usual app."""
+        if self.written:
+            self._open_url(QUrl.fromLocalFile(str(self.written[0])))
+
+    def open_folder(self) -> None:
+        """Show the folder the files were written to."""
+        if self.written:
+            self._open_url(QUrl.fromLocalFile(str(self.written[0].parent)))
+
+    def _confirm_replace(self, names: list[str]) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "Replace files?", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{', '.join(names)} already {'exists' if len(names) == 1 else 'exist'}.")
+        box.setInformativeText("Replace with the new export?")
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is replace
+
+    def _save_choices(self) -> None:
+        self.settings.setValue("export/formats", ",".join(self.formats()))
+        self.settings.setValue("export/paper", self.paper_box.currentData())
+        self.settings.setValue("export/folder", self.folder_edit.text().strip())
+
+    def reject(self) -> None:
+        if not self.close_button.isEnabled():
+            return  # an export is running: its files are written whole or not at all
+        super().reject()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "roadmap"

@@ -1,0 +1,80 @@
+"""The dialog that corrects a study session: its time, day and note."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from planner.core.units import parse_duration
+from planner.errors import PlannerError
+
+
+class SessionDialog(QDialog):
+    """Correct a study session: its time, day and note."""
+
+    def __init__(
+        self,
+        minutes: int,
+        day: date,
+        note: str,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Correct a study session")
+        self.minutes = minutes
+        self.duration = QLineEdit(_duration_text(minutes))
+        self.duration.setAccessibleName("Study time")
+        self.duration.setToolTip("How long you studied: 45m, 1.5h or 2h30m")
+        self.date = QDateEdit(_qdate(day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setMaximumDate(_qdate(today))
+        self.date.setAccessibleName("Study date")
+        self.note = QLineEdit(note)
+        self.note.setAccessibleName("Note")
+        self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        form = QFormLayout(self)
+        form.addRow("Time", self.duration)
+        form.addRow("Day", self.date)
+        form.addRow("Note", self.note)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def day(self) -> date:
+        """The chosen day."""
+        d = self.date.date()
+        return date(d.year(), d.month(), d.day())
+
+    def accept(self) -> None:
+        try:
+            self.minutes = parse_duration(self.duration.text())
+        except PlannerError as error:
+            self.problem.setText(str(error))
+            return
+        super().accept()
+
+
+def _duration_text(minutes: int) -> str:
+    hours, mins = divmod(minutes, 60)
+    return (f"{hours}h" if hours else "") + (f"{mins}m" if mins or not hours else "")
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

@@ -1,0 +1,11 @@
+"""Showing learners' text safely: names, summaries and notes are never taken for markup."""
+
+from __future__ import annotations
+
+import html
+
+
+def tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally (and wrapped): Qt guesses whether a tooltip is rich
+    text, so plain text is escaped inside a paragraph rather than passed as it is."""
+    return f"<p>{html.escape(text)}</p>" if text else ""

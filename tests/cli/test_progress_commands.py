@@ -1,0 +1,154 @@
+"""`planner progress`, `planner history` and `planner session` on a history recorded with
+--date, through the real entry point."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.cli import main
+from planner.service import Planner
+
+CONTRACT_KEYS = {
+    "profile",
+    "role",
+    "skills_total",
+    "skills_done",
+    "percent_done_hours",
+    "hours_logged",
+    "streak_days",
+    "longest_streak_days",
+    "planned_finish",
+    "forecast_finish",
+    "weekly_hours",
+    "burnup",
+}
+
+
+def ago(days: int) -> str:
+    return (date.today() - timedelta(days=days)).isoformat()
+
+
+class Cli:
+    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.db = db
+        self.capsys = capsys
+
+    def __call__(self, *argv: str) -> tuple[int, str, str]:
+        code = main(["--db", str(self.db), *argv])
+        out = self.capsys.readouterr()
+        return code, out.out, out.err
+
+    def ok(self, *argv: str) -> str:
+        code, out, err = self(*argv)
+        assert code == 0, err
+        return out
+
+    def json(self, *argv: str) -> Any:
+        return json.loads(self.ok(*argv, "--format", "json"))
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    run = Cli(tmp_path / "p.sqlite3", capsys)
+    run.ok("roles")  # creates the database
+    planner = Planner.open(run.db)
+    planner.update_profile(role="ml-engineer", hours_per_week=10)
+    planner.close()
+    return run
+
+
+def test_progress_json_of_a_back_dated_history(cli: Cli) -> None:
+    cli.ok("log", "python-basics", "2h", "--date", ago(9))
+    cli.ok("log", "python-basics", "1h", "--date", ago(8))
+    cli.ok("log", "python-basics", "30m", "--date", ago(8))  # the same day again
+    cli.ok("status", "python-basics", "done", "--date", ago(8))
+    cli.ok("log", "numpy", "1h30m", "--date", ago(1))
+    cli.ok("log", "numpy", "1h", "--date", ago(0))
+    cli.ok("status", "sql", "done", "--date", ago(20))  # back-dated, entered last
+    data = cli.json("progress")
+    assert set(data) >= CONTRACT_KEYS
+    assert data["hours_logged"] == 6
+    assert data["streak_days"] == 2
+    assert data["longest_streak_days"] == 2
+    assert data["skills_done"] == 2
+    # A point per day a status changed; logging time on a skill to do starts it.
+    assert [p["date"] for p in data["burnup"]] == [ago(20), ago(9), ago(8), ago(1)]
+    assert data["burnup"][-1]["done_hours"] == data["hours_done"]
+    assert data["daily_hours"][1] == {"date": ago(8), "hours": 1.5}
+    assert sum(w["hours"] for w in data["weekly_hours"]) == 6
+    assert data["velocity_hours_per_week"] == 1.5
+    assert data["forecast_finish"] is not None
+    assert (
+        data["days_ahead"]
+        == (
+            date.fromisoformat(data["planned_finish"]) - date.fromisoformat(data["forecast_finish"])
+        ).days
+    )
+    assert data["target_date"] is None and data["target_fits"] is None
+
+
+def test_progress_text_says_ahead_or_behind_and_what_a_target_needs(cli: Cli) -> None:
+    cli.ok("log", "python-basics", "20h", "--date", ago(0))  # more than the plan's week
+    target = (date.today() + timedelta(days=600)).isoformat()  # 955 h: 11.2 h a week
+    planner = Planner.open(cli.db)
+    planner.set_target_date(date.fromisoformat(target))
+    planner.close()
+    text = cli.ok("progress")
+    assert "studied: 20 h · 5.0 h/week over the last 4 weeks" in text
+    assert "days behind plan)" in text  # 5 h/week against a plan of 10
+    assert f"target: {target} · needs " in text
+    assert "the plan does not fit at 10 h/week" in text
+    data = cli.json("progress")
+    assert data["target_date"] == target
+    assert data["target_fits"] is False
+    assert data["hours_per_week_needed"] > 10
+
+
+def test_history_lists_every_kind_of_entry_newest_first(cli: Cli) -> None:
+    cli.ok("log", "git", "45m", "--date", ago(2), "--note", "branches")
+    cli.ok("session", "edit", "1", "--duration", "1h")
+    cli.ok("session", "delete", "1")
+    cli.ok("session", "restore", "1")
+    history = cli.json("history")
+    assert [h["kind"] for h in history] == ["restored", "deleted", "edited", "status", "logged"]
+    edited = history[2]
+    assert (edited["old_minutes"], edited["minutes"], edited["session"]) == (45, 60, 1)
+    assert history[3] | {"recorded_at": ""} == {
+        "kind": "status",
+        "id": 1,
+        "recorded_at": "",
+        "skill": "git",
+        "date": ago(2),
+        "status": "in-progress",
+        "previous": "todo",
+        "latest": True,
+    }
+    text = cli.ok("history", "--limit", "2")
+    lines = text.splitlines()
+    assert len(lines) == 2
+    assert "restored #1 git: 1 h on " in lines[0]
+
+
+def test_session_commands_report_and_refuse(cli: Cli) -> None:
+    cli.ok("log", "git", "45m", "--date", ago(2))
+    out = cli.ok("session", "edit", "1", "--date", ago(3), "--note", "rebase")
+    assert out == f"session #1 (git, {ago(3)}): 45 min\n"
+    assert cli.ok("session", "delete", "1") == f"session #1 (git, {ago(3)}): deleted\n"
+    for argv, message in [
+        (("session", "delete", "1"), "planner: no study session 1"),
+        (("session", "restore", "7"), "planner: no deleted study session 7"),
+        (("session", "edit", "1", "--duration", "1h"), "planner: study session 1 is deleted"),
+        (("session", "delete", "1", "--note", "x"), "planner: --duration, --date and --note"),
+        (("session", "restore", "1", "--date", "2026-13-01"), "planner: --duration"),
+    ]:
+        code, stdout, err = cli(*argv)
+        assert (code, stdout) == (1, "")
+        assert err.startswith(message), err
+    assert cli.ok("session", "restore", "1") == f"session #1 (git, {ago(3)}): 45 min\n"
+    code, _, err = cli("session", "edit", "1", "--duration", "lots")
+    assert code == 1 and err.startswith("planner: bad duration 'lots'")
