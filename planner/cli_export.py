@@ -23,7 +23,7 @@ def register(sub: Any, opener: Opener) -> None:
     p.add_argument("--role", metavar="ID", required=True)
     p.add_argument("--track", metavar="ID", action="append", help="add a track (repeatable)")
     for fmt, flag in FLAGS.items():
-        p.add_argument(flag, metavar="FILE", dest=f"to_{fmt}", help=f"write a {FORMATS[fmt]}")
+        p.add_argument(flag, metavar="FILE", dest=f"to_{fmt}", help=f"write the {FORMATS[fmt]}")
     p.add_argument(
         "--paper", choices=tuple(PAPERS), default="a4", help="paper size of the PDF (default: a4)"
     )

@@ -31,6 +31,7 @@ def profile_json(profile: Profile, current: bool) -> dict[str, Any]:
         "hours_per_week": profile.hours_per_week,
         "start": profile.start.isoformat() if profile.start else None,
         "strategy": profile.strategy,
+        "target": profile.target_date.isoformat() if profile.target_date else None,
     }
 
 
@@ -42,6 +43,8 @@ def _describe(profile: Profile) -> str:
         f"from {profile.start.isoformat()}" if profile.start else "from today",
         profile.strategy,
     ]
+    if profile.target_date:
+        parts.append(f"target {profile.target_date.isoformat()}")
     return " · ".join(parts)
 
 
@@ -90,6 +93,8 @@ def register(sub: Any, opener: Opener) -> None:
     p.add_argument("--hours-per-week", metavar="H", type=float)
     p.add_argument("--start", metavar="YYYY-MM-DD")
     p.add_argument("--strategy", metavar="NAME", help=f"one of: {', '.join(STRATEGIES)}")
+    p.add_argument("--target", metavar="YYYY-MM-DD", help="the date you want to finish by")
+    p.add_argument("--no-target", action="store_true", help="forget the target date")
     p.set_defaults(handler=run(_set))
 
     p = sub.add_parser("note", help="show or write your note on a skill")
@@ -149,10 +154,11 @@ def _delete(planner: Planner, args: argparse.Namespace) -> int:
 def _set(planner: Planner, args: argparse.Namespace) -> int:
     tracks: list[str] | None = [] if args.no_tracks else args.track
     if args.hours_per_week is None and not any(
-        (args.role, tracks is not None, args.start, args.strategy)
+        (args.role, tracks is not None, args.start, args.strategy, args.target, args.no_target)
     ):
         raise UsageError(
-            "nothing to change: give --role, --track, --hours-per-week, --start or --strategy"
+            "nothing to change: give --role, --track, --hours-per-week, --start, --strategy "
+            "or --target"
         )
     profile = planner.update_profile(
         role=args.role,
@@ -160,6 +166,8 @@ def _set(planner: Planner, args: argparse.Namespace) -> int:
         hours_per_week=args.hours_per_week,
         start=parse_date(args.start) if args.start else None,
         strategy=args.strategy,
+        target_date=parse_date(args.target) if args.target else None,
+        clear_target_date=args.no_target,
     )
     _out(f"{profile.name}: {_describe(profile)}")
     return 0

@@ -97,3 +97,19 @@ def test_notes_are_written_read_and_cleared(
     assert run(db, capsys, "note", "rag")[1] == "<b>literal</b> & kept\n"
     assert run(db, capsys, "note", "rag", "")[1] == "rag: note cleared\n"
     assert run(db, capsys, "note", "rag")[1] == ""
+
+
+def test_a_target_date_is_set_shown_and_forgotten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "p.sqlite3"
+    run(db, capsys, "profile", "set", "--role", "ml-engineer")
+    code, out, _ = run(db, capsys, "profile", "set", "--target", "2027-06-30")
+    assert code == 0
+    assert out.endswith(" · target 2027-06-30\n")
+    progress = json.loads(run(db, capsys, "progress", "--format", "json")[1])
+    assert progress["target_date"] == "2027-06-30"
+    assert progress["hours_per_week_needed"] > 0
+    run(db, capsys, "profile", "set", "--no-target")
+    shown = json.loads(run(db, capsys, "profile", "show", "--format", "json")[1])
+    assert shown["target"] is None
