@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from planner.cli import main
-
-
-class Cli:
-    """Runs `planner --db DB ...` in-process and keeps what it printed."""
-
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db = db
-        self.capsys = capsys
-
-    def __call__(self, *argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(self.db), *argv])
-        out = self.capsys.readouterr()
-        return code, out.out, out.err
-
-    def json(self, *argv: str) -> Any:
-        code, out, err = self(*argv, "--format", "json")
-        assert code == 0, err
-        return json.loads(out)
+from tests.cli.runner import Cli
 
 
 @pytest.fixture

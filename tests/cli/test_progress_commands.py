@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from planner.cli import main
 from planner.service import Planner
+from tests.cli.runner import Cli
 
 CONTRACT_KEYS = {
     "profile",
@@ -31,25 +29,6 @@ CONTRACT_KEYS = {
 
 def ago(days: int) -> str:
     return (date.today() - timedelta(days=days)).isoformat()
-
-
-class Cli:
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db = db
-        self.capsys = capsys
-
-    def __call__(self, *argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(self.db), *argv])
-        out = self.capsys.readouterr()
-        return code, out.out, out.err
-
-    def ok(self, *argv: str) -> str:
-        code, out, err = self(*argv)
-        assert code == 0, err
-        return out
-
-    def json(self, *argv: str) -> Any:
-        return json.loads(self.ok(*argv, "--format", "json"))
 
 
 @pytest.fixture
