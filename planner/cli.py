@@ -5,18 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from planner import __version__, cli_export, cli_profile
+from planner import __version__, cli_db, cli_export, cli_profile
 from planner.core.model import STATUSES
 from planner.core.plan import STRATEGIES
 from planner.core.units import format_hours, parse_date, parse_duration
 from planner.errors import PlannerError, Problem, RoadmapError, UsageError
 from planner.export import markdown, report
 from planner.library.load import LoadedFile, check_together, read_file
+from planner.library.quiz import check_quiz, read_quiz
 from planner.library.schema import Skill
 from planner.paths import builtin_roadmap_files
 from planner.service import DEFAULT_PROFILE, Planner
@@ -36,15 +38,25 @@ def _err(text: str) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate roadmap files together, on top of the built-in library; touch no database."""
     paths = [Path(p) for p in args.files]
+    quizzes = [p for p in paths if _is_quiz(p)]
     loaded: list[LoadedFile] = []
     problems: list[Problem] = []
     for path in paths:
+        if path in quizzes:
+            continue
         try:
             loaded.append(read_file(path))
         except RoadmapError as error:
             problems.extend(error.problems)
     if not problems:
         problems = check_together(loaded, _builtin_context(paths))
+    quiz_lines: list[str] = []
+    if not problems:
+        for path in quizzes:
+            try:
+                quiz_lines.append(_check_quiz(path, loaded))
+            except RoadmapError as error:
+                problems.extend(error.problems)
     if problems:
         for problem in sorted(problems):
             _err(str(problem))
@@ -63,21 +75,47 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{f.name}: ok, {_count(len(skills), 'skill')} ({hours:,.0f} h), "
             f"{_count(len(roles), 'role')}, {_count(tracks, 'track')}"
         )
+    for line in quiz_lines:
+        _out(line)
     return 0
+
+
+def _is_quiz(path: Path) -> bool:
+    """A "which role fits me?" questionnaire rather than a roadmap: it has `questions`."""
+    try:
+        head = path.read_bytes()[:65536].decode("utf-8", errors="replace")
+    except OSError:
+        return False  # read_file reports it
+    return re.search(r"^questions\s*:", head, re.MULTILINE) is not None
+
+
+def _check_quiz(path: Path, loaded: Sequence[LoadedFile]) -> str:
+    """Validate a questionnaire against the roles and skills of the files and built-ins."""
+    quiz = read_quiz(path)
+    roles: set[str] = set()
+    skills: set[str] = set()
+    for f in [*loaded, *_builtin_files(exclude=[f.name for f in loaded])]:
+        roles |= {r.id for r in f.roadmap.roles}
+        skills |= {s.id for s in f.roadmap.skills}
+    check_quiz(quiz, roles, skills)
+    return f"{quiz.name}: ok, {_count(len(quiz.quiz.questions), 'question')}"
+
+
+def _builtin_files(exclude: Sequence[str]) -> list[LoadedFile]:
+    given = {Path(name).resolve() for name in exclude}
+    files: list[LoadedFile] = []
+    for path in builtin_roadmap_files():
+        if path.resolve() not in given:
+            try:
+                files.append(read_file(path))
+            except RoadmapError:
+                continue  # reported when that file is checked itself
+    return files
 
 
 def _builtin_context(checked: Sequence[Path]) -> list[Skill]:
     """Skills of the built-in library that files being checked may refer to."""
-    given = {p.resolve() for p in checked}
-    context: list[Skill] = []
-    for path in builtin_roadmap_files():
-        if path.resolve() in given:
-            continue
-        try:
-            context.extend(read_file(path).roadmap.skills)
-        except RoadmapError:
-            continue  # a broken built-in file is reported when it is checked itself
-    return context
+    return [s for f in _builtin_files(exclude=[str(p) for p in checked]) for s in f.roadmap.skills]
 
 
 def _count(n: int, word: str) -> str:
@@ -353,6 +391,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", metavar="TEXT", help="edit: the note")
     cli_profile.register(sub, _open)
     cli_export.register(sub, _open)
+    cli_db.register(sub, _open)
     p = command("compare", cmd_compare, "two roles side by side")
     p.add_argument("role_a", metavar="ROLE_A")
     p.add_argument("role_b", metavar="ROLE_B")

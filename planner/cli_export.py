@@ -1,4 +1,4 @@
-"""The `planner export` command: PDF, Markdown, JSON, iCalendar and CSV files, all or none."""
+"""The `planner export` command: PDF, Markdown, JSON, iCalendar, CSV and roadmap files."""
 
 from __future__ import annotations
 
@@ -20,10 +20,16 @@ def register(sub: Any, opener: Opener) -> None:
     """Add `export` to the `planner` parser; `opener` opens the database for it."""
     help_text = "write your roadmap as PDF, Markdown, JSON, iCalendar or CSV files"
     p = sub.add_parser("export", help=help_text, description=help_text)
-    p.add_argument("--role", metavar="ID", required=True)
+    p.add_argument("--role", metavar="ID", help="the role (needed unless only --library)")
     p.add_argument("--track", metavar="ID", action="append", help="add a track (repeatable)")
     for fmt, flag in FLAGS.items():
         p.add_argument(flag, metavar="FILE", dest=f"to_{fmt}", help=f"write the {FORMATS[fmt]}")
+    p.add_argument(
+        "--yaml", metavar="FILE", dest="to_yaml", help="a roadmap file of the role and its skills"
+    )
+    p.add_argument(
+        "--library", metavar="FILE", dest="to_library", help="a roadmap file of the whole library"
+    )
     p.add_argument(
         "--paper", choices=tuple(PAPERS), default="a4", help="paper size of the PDF (default: a4)"
     )
@@ -38,11 +44,22 @@ def _export(opener: Opener, parser: argparse.ArgumentParser, args: argparse.Name
     targets = [
         (fmt, Path(getattr(args, f"to_{fmt}"))) for fmt in FLAGS if getattr(args, f"to_{fmt}")
     ]
-    if not targets:
-        parser.error(f"name at least one file to write: {', '.join(FLAGS.values())}")
+    roadmap_files = [Path(f) for f in (args.to_yaml, args.to_library) if f]
+    if not targets and not roadmap_files:
+        flags = ", ".join([*FLAGS.values(), "--yaml", "--library"])
+        parser.error(f"name at least one file to write: {flags}")
+    if (targets or args.to_yaml) and not args.role:
+        parser.error("--role is required (only --library exports without one)")
     check_targets(targets)  # before the work, not after it
     planner = opener(args)
     try:
+        # Roadmap files first: they are quick and the plan exports may need Qt.
+        if args.to_yaml:
+            sys.stdout.write(f"wrote {planner.export_role_file(args.role, Path(args.to_yaml))}\n")
+        if args.to_library:
+            sys.stdout.write(f"wrote {planner.export_library_file(Path(args.to_library))}\n")
+        if not targets:
+            return 0
         data = planner.export_data(args.role, args.track)  # no --track: the profile's tracks
     finally:
         planner.close()

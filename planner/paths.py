@@ -16,9 +16,17 @@ def builtin_roadmaps_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "roadmaps"
 
 
+QUIZ_FILENAME = "quiz.yaml"
+
+
 def builtin_roadmap_files() -> list[Path]:
-    """The built-in roadmap files, in a stable order."""
-    return sorted(builtin_roadmaps_dir().glob("*.yaml"))
+    """The built-in roadmap files, in a stable order (the quiz beside them is not one)."""
+    return sorted(p for p in builtin_roadmaps_dir().glob("*.yaml") if p.name != QUIZ_FILENAME)
+
+
+def builtin_quiz_file() -> Path:
+    """The questions of "Which role fits me?" and their weights."""
+    return builtin_roadmaps_dir() / QUIZ_FILENAME
 
 
 def default_db_path(explicit: str | None = None) -> Path:

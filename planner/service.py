@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from planner.core.files import library_file, role_file
 from planner.core.graph import SkillGraph, build_graph, find_cycle, implied
 from planner.core.model import STATUSES, Library
 from planner.core.plan import (
@@ -26,15 +27,22 @@ from planner.core.plan import (
     skeleton,
 )
 from planner.core.progress import Progress, summarise_history
+from planner.core.quiz import Recommendation, recommend
 from planner.core.units import MAX_SESSION_MINUTES
+from planner.db import backup as db_backup
+from planner.db import check as db_check
 from planner.db import queries
+from planner.db.backup import Backup
+from planner.db.check import CheckReport
 from planner.db.engine import Database
 from planner.db.queries import Activity, ImportCounts, Profile, StudySession
 
 # Plain data the CLI and the UI receive from the use cases, importable from here.
 __all__ = [
     "Activity",
+    "Backup",
     "Change",
+    "CheckReport",
     "ImportCounts",
     "Planner",
     "Profile",
@@ -42,8 +50,16 @@ __all__ = [
     "StudySession",
 ]
 from planner.errors import NotFoundError, PlannerError, UsageError
+from planner.library.dump import dump_roadmap
 from planner.library.load import load_files
-from planner.paths import builtin_roadmap_files, default_db_path
+from planner.library.quiz import QuizFile, check_quiz, read_quiz
+from planner.library.schema import RoadmapFile
+from planner.paths import (
+    builtin_quiz_file,
+    builtin_roadmap_files,
+    builtin_roadmaps_dir,
+    default_db_path,
+)
 
 DEFAULT_PROFILE = "default"
 
@@ -193,6 +209,25 @@ class Planner:
             counts = queries.save_library(session, incoming)
         self._invalidate()
         return counts
+
+    def export_role_file(self, role_id: str, path: Path) -> Path:
+        """Write a roadmap file holding the role, its tracks and every skill they need."""
+        self.role(role_id)
+        return _write_roadmap(path, role_file(self.library(), role_id))
+
+    def export_library_file(self, path: Path) -> Path:
+        """Write the whole library as one roadmap file."""
+        return _write_roadmap(path, library_file(self.library(), "Roadmap library"))
+
+    def quiz(self) -> QuizFile:
+        """The "Which role fits me?" questions, checked against the library."""
+        loaded = read_quiz(builtin_quiz_file())
+        check_quiz(loaded, self.library().roles, self.library().skills)
+        return loaded.quiz
+
+    def recommend_role(self, answers: Mapping[str, int]) -> Recommendation:
+        """The role the answers (question id -> answer index) point to, and why."""
+        return recommend(self.quiz(), answers, self.library(), self.graph(), self.statuses())
 
     # ------------------------------------------------------------------ profiles
     def profile(self) -> Profile:
@@ -550,6 +585,60 @@ class Planner:
         with self.db.session() as session:
             queries.set_note(session, profile.id, skill_id, text)
         return Change(notes=True, skills=(skill_id,))
+
+    # ------------------------------------------------------------------ backups and checks
+    def backup(self) -> Path:
+        """A backup of the database now, in the backups folder beside it."""
+        return db_backup.create_backup(self.db.path)
+
+    def backup_and_thin(self) -> Path:
+        """A backup now, then fewer of the old ones (the app does this when it closes)."""
+        taken = db_backup.create_backup(self.db.path)
+        db_backup.thin_backups(self.db.path)
+        return taken
+
+    def backups(self) -> list[Backup]:
+        """The backups of this database, newest first."""
+        return db_backup.list_backups(self.db.path)
+
+    @staticmethod
+    def restore_database(db_path: Path | str | None, backup_file: Path) -> Path | None:
+        """Replace a database that is not open (perhaps too damaged to open) with a backup,
+        after checking it; returns the copy kept of the replaced database."""
+        path = default_db_path(str(db_path) if db_path is not None else None).resolve()
+        return db_backup.restore(path, backup_file)
+
+    def restore(self, backup_file: Path) -> Path | None:
+        """Replace the database with a backup after checking it; returns the copy kept of the
+        replaced database. A refused file leaves the database untouched and open."""
+        db_backup.validate_backup(backup_file)  # before closing anything
+        path = self.db.path
+        self.db.close()
+        try:
+            kept = db_backup.restore(path, backup_file)
+        finally:
+            self.db = Database.open(path)
+            self._invalidate()
+        with self.db.session() as session:
+            if queries.get_profile(session, self.profile_name) is None:
+                self.profile_name = DEFAULT_PROFILE  # the backup is older than this profile
+        return kept
+
+    def check_database(self) -> CheckReport:
+        """Look for damage and dangling references; fix what is safe in one transaction."""
+        report = db_check.check_database(self.db)
+        self._invalidate()
+        return report
+
+
+def _write_roadmap(path: Path, roadmap: RoadmapFile) -> Path:
+    # The schema line points at the installed schema so that an editor can check the file.
+    text = dump_roadmap(roadmap, schema=(builtin_roadmaps_dir() / "schema.json").as_uri())
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PlannerError(f"{path}: cannot write: {error.strerror}") from None
+    return path
 
 
 def _profile_name(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -50,6 +51,7 @@ from planner.ui.commands import (
     RestoreStudySessionCommand,
     SetStatusCommand,
 )
+from planner.ui.compare_view import CompareView
 from planner.ui.graph_view import GraphView
 from planner.ui.models import short_date
 from planner.ui.plan_view import PlanView
@@ -82,6 +84,8 @@ class MainWindow(QMainWindow):
         self.views.addWidget(self.graph_view)
         self.progress_view = ProgressView(self.state)
         self.views.addWidget(self.progress_view)
+        self.compare_view = CompareView(self.state)
+        self.views.addWidget(self.compare_view)
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Views")
         self.sidebar.setIconSize(QSize(22, 22))
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
             ("Plan", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView)),
             ("Graph", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)),
             ("Progress", chart_icon()),
+            ("Compare", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)),
         ):
             item = QListWidgetItem(icon, text)
             item.setSizeHint(QSize(120, 40))
@@ -193,6 +198,8 @@ class MainWindow(QMainWindow):
         self.action_export = file.addAction("Export…", self.export_roadmap)
         self.action_export.setShortcut(QKeySequence("Ctrl+E"))
         file.addSeparator()
+        self.action_backups = file.addAction("Backups…", self.show_backups)
+        file.addSeparator()
         quit_action = file.addAction("Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
@@ -215,7 +222,7 @@ class MainWindow(QMainWindow):
 
         view = menu.addMenu("&View")
         self.view_actions: list[QAction] = []
-        for index, name in enumerate(("Plan", "Graph", "Progress")):
+        for index, name in enumerate(("Plan", "Graph", "Progress", "Compare")):
             action = view.addAction(name, partial(self.show_view, index))
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             self.view_actions.append(action)
@@ -243,6 +250,8 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu("&Help")
         shortcuts = help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
         shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.action_check = help_menu.addAction("Check database", self.check_database)
+        self.action_quiz = help_menu.addAction("Which role fits me?", self.show_quiz)
         help_menu.addAction("About Roadmap planner", self.show_about)
 
     def _connect_signals(self) -> None:
@@ -305,7 +314,21 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.skill_panel.save_note()
         self.save_settings()
+        self.back_up_if_changed()
         super().closeEvent(event)
+
+    def back_up_if_changed(self) -> None:
+        """A backup (then thinning) when anything changed since the last one."""
+        if not (self.state.dirty or not self.undo_stack.isClean()):
+            return
+        try:
+            self.state.planner.backup_and_thin()
+        except PlannerError as error:
+            # Closing must not be held up; the learner's data itself is saved already.
+            logging.getLogger(__name__).warning("no backup on closing: %s", error)
+            return
+        self.state.dirty = False
+        self.undo_stack.setClean()
 
     # ------------------------------------------------------------------ profile and plan
     def refresh_profile(self, replan: bool = True) -> None:
@@ -413,7 +436,7 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(index)
 
     def show_view(self, index: int) -> None:
-        """Switch to the plan (0), the graph (1) or the progress (2)."""
+        """Switch to the plan (0), the graph (1), the progress (2) or the comparison (3)."""
         self.views.setCurrentIndex(index)
         self.sidebar.setCurrentRow(index)
 
@@ -552,9 +575,24 @@ class MainWindow(QMainWindow):
         finally:
             wizard.deleteLater()  # a new wizard for every run; this one must not pile up
         self.undo_stack.clear()  # the wizard's ticks are one big change, not undo steps
+        self.state.dirty = True  # worth a backup on closing all the same
         self.refresh_profile()
         self.show_view(0)
         return True
+
+    def show_quiz(self) -> None:
+        """Help → Which role fits me?: a recommendation that can start that plan."""
+        from planner.ui.quiz_dialog import QuizDialog
+
+        try:
+            dialog = QuizDialog(self.state, self)
+        except PlannerError as error:
+            self.show_error(str(error))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(partial(self.refresh_profile, replan=False))  # role box follows
+        dialog.open()
+        self.quiz_dialog = dialog  # kept for tests and so that it is not collected
 
     def export_roadmap(self) -> None:
         """Ctrl+E: the export dialog (PDF, Markdown, JSON, iCalendar, CSV)."""
@@ -635,7 +673,7 @@ class MainWindow(QMainWindow):
             ("Space", "Mark the selected skill done / to do (in the plan)"),
             ("Ctrl+L", "Log study time on the selected skill"),
             ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-            ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Plan / graph / progress"),
+            ("Ctrl+1 … Ctrl+4", "Plan / graph / progress / compare"),
             ("Delete", "Delete the study session selected in the recent activity"),
             ("Ctrl+H", "Hide what you already know"),
             ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom the graph in / out / to fit"),
@@ -649,6 +687,41 @@ class MainWindow(QMainWindow):
         font = box.font()
         font.setFamily("monospace")
         box.setFont(font)
+        box.open()
+        self._last_dialog = box
+
+    def show_backups(self) -> None:
+        """File → Backups…: list, take and restore backups."""
+        from planner.ui.backups_dialog import BackupsDialog
+
+        self.skill_panel.save_note()  # typed before the dialog: part of the backup now
+        dialog = BackupsDialog(self.state.planner, self.confirm, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self._on_restored)
+        dialog.open()
+        self.backups_dialog = dialog  # kept for tests and so that it is not collected
+
+    def _on_restored(self) -> None:
+        # Undo steps refer to a history that is gone now.
+        self.undo_stack.clear()
+        self.state.dirty = False
+        self.refresh_profile()
+        self.statusBar().showMessage("Backup restored.", 8000)
+
+    def check_database(self) -> None:
+        """Help → Check database: look for damage, fix what is safe, show what was found."""
+        self.skill_panel.save_note()
+        try:
+            report = self.state.planner.check_database()
+        except PlannerError as error:
+            self.show_error(str(error))
+            return
+        if report.fixed:
+            self.refresh_profile()
+        icon = QMessageBox.Icon.Information if report.integrity_ok else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, "Check database", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("\n".join(report.lines()))
         box.open()
         self._last_dialog = box
 

@@ -39,6 +39,7 @@ class AppState(QObject):
         self.progress: Progress | None = None
         self.selected = ""
         self._steps: dict[str, Step] = {}
+        self.dirty = False  # something was changed since the last backup
 
     # ------------------------------------------------------------------ plan
     def replan(self) -> None:
@@ -66,6 +67,7 @@ class AppState(QObject):
     # ------------------------------------------------------------------ changes
     def changed(self, change: Change) -> None:
         """An operation finished: refresh what it concerns."""
+        self.dirty = True
         if change.statuses or change.library or change.profile:
             self.replan()
         if change.profile:

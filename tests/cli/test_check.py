@@ -130,3 +130,26 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["check"])
     assert caught.value.code == 2
+
+
+def test_the_roadmaps_folder_checks_clean_quiz_included(capsys: pytest.CaptureFixture[str]) -> None:
+    """`planner check roadmaps/*.yaml`, as a mentor would run it before a pull request."""
+    files = sorted(str(p) for p in ROADMAPS.glob("*.yaml"))
+    code, out, err = run(capsys, "check", *files)
+    assert code == 0, err
+    assert out.splitlines()[-1].endswith("quiz.yaml: ok, 7 questions")
+
+
+def test_a_quiz_naming_an_unknown_role_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quiz = tmp_path / "quiz.yaml"
+    quiz.write_text(
+        "format: 1\nquestions:\n  - id: q\n    text: Which?\n    answers:\n"
+        "      - text: This\n        weights: {astronaut: 2}\n      - text: That\n"
+        "        weights: {ml-engineer: 1}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "check", str(quiz))
+    assert code == 1
+    assert err.splitlines()[0] == f"{quiz}:7: unknown role 'astronaut'"

@@ -115,7 +115,7 @@ def test_ctrl_3_shows_the_progress_with_its_figures(window: MainWindow) -> None:
     view = view_of(window)
     assert window.views.currentWidget() is view
     assert window.sidebar.currentItem().text() == "Progress"
-    assert [a.text() for a in window.view_actions] == ["Plan", "Graph", "Progress"]
+    assert [a.text() for a in window.view_actions][:3] == ["Plan", "Graph", "Progress"]
     progress = window.state.progress
     assert progress is not None
     assert view.studied_card.value.text() == "8.5 h"

@@ -1,0 +1,60 @@
+"""The `planner db` commands: check the database, back it up, restore a backup."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from planner.service import Planner
+
+Opener = Callable[[argparse.Namespace], Planner]
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def register(sub: Any, opener: Opener) -> None:
+    """Add `planner db ...` to the `planner` parser; `opener` opens the database."""
+
+    def run(handler: Callable[[Planner, argparse.Namespace], int]) -> Callable[..., int]:
+        def wrapped(args: argparse.Namespace) -> int:
+            planner = opener(args)
+            try:
+                return handler(planner, args)
+            finally:
+                planner.close()
+
+        return wrapped
+
+    db = sub.add_parser("db", help="check the database, back it up, restore a backup")
+    actions = db.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = actions.add_parser("check", help="look for damage and fix what is safe")
+    p.set_defaults(handler=run(_check))
+    p = actions.add_parser("backup", help="back up the database now; prints the file")
+    p.set_defaults(handler=run(_backup))
+    p = actions.add_parser("restore", help="replace the database with a backup (a copy is kept)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=_restore)
+
+
+def _check(planner: Planner, _args: argparse.Namespace) -> int:
+    for line in planner.check_database().lines():
+        _out(line)
+    return 0
+
+
+def _backup(planner: Planner, _args: argparse.Namespace) -> int:
+    _out(str(planner.backup()))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    # Without opening the database first: a damaged one is what a backup is restored over.
+    kept = Planner.restore_database(args.db, Path(args.file))
+    previous = f"; the previous database was kept as {kept}" if kept else ""
+    _out(f"restored {args.file}{previous}")
+    return 0

@@ -1,0 +1,101 @@
+"""Backups in the app: taken on closing after changes, listed and restored; Check database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from planner.service import Planner
+from planner.ui.main_window import MainWindow
+from tests.ui.conftest import TODAY
+
+pytestmark = pytest.mark.gui
+
+Opener = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Opener]:
+    """Opens the app on one database for a learner of the ML-engineer role."""
+    db = tmp_path / "planner.sqlite3"
+    first = Planner.open(db, today=lambda: TODAY)
+    first.update_profile(role="ml-engineer", hours_per_week=10)
+    first.close()
+    planners: list[Planner] = []
+
+    def factory() -> MainWindow:
+        planner = Planner.open(db, today=lambda: TODAY)
+        planners.append(planner)
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(planner, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield factory
+    for planner in planners:
+        planner.close()
+
+
+def mark_done(qtbot: QtBot, window: MainWindow, skill_id: str) -> None:
+    window.state.select(skill_id)
+    with qtbot.waitSignal(window.state.planChanged):
+        window.action_done.trigger()
+
+
+def test_closing_after_a_change_takes_a_backup(qtbot: QtBot, open_window: Opener) -> None:
+    window = open_window()
+    assert window.state.planner.backups() == []
+    mark_done(qtbot, window, "pandas")
+    window.close()
+    backups = window.state.planner.backups()
+    assert len(backups) == 1
+    assert backups[0].path.parent == window.state.planner.db.path.parent / "backups"
+
+
+def test_closing_without_changes_takes_none(qtbot: QtBot, open_window: Opener) -> None:
+    window = open_window()
+    window.close()
+    assert window.state.planner.backups() == []
+
+
+def test_restoring_a_backup_from_the_file_menu_reloads_the_window(
+    qtbot: QtBot, open_window: Opener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window()
+    window.state.planner.backup()  # nothing done yet
+    mark_done(qtbot, window, "pandas")
+    assert window.state.planner.statuses().get("pandas") == "done"
+    asked: list[str] = []
+
+    def confirm(question: str, _action: str) -> bool:
+        asked.append(question)
+        return True
+
+    monkeypatch.setattr(window, "confirm", confirm)
+    window.action_backups.trigger()
+    dialog = window.backups_dialog
+    assert dialog.list.count() == 1 and dialog.restore_button.isEnabled()
+    with qtbot.waitSignal(dialog.restored):
+        dialog.restore_button.click()
+    assert len(asked) == 1
+    assert window.state.planner.statuses().get("pandas") is None
+    assert window.undo_stack.count() == 0  # its steps belonged to the replaced history
+    assert dialog.list.count() == 2  # the replaced state was kept as a backup, listed first
+    dialog.close()
+
+
+def test_check_database_shows_the_report(qtbot: QtBot, open_window: Opener) -> None:
+    window = open_window()
+    assert window.action_check.text() == "Check database"
+    window.action_check.trigger()
+    box = window._last_dialog
+    assert isinstance(box, QMessageBox)
+    assert box.text() == "database ok: no problems found"
+    box.close()
