@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.cli_profile import with_planner
 from planner.service import Planner
 
 Opener = Callable[[argparse.Namespace], Planner]
@@ -19,16 +20,7 @@ def _out(text: str) -> None:
 
 def register(sub: Any, opener: Opener) -> None:
     """Add `planner db ...` to the `planner` parser; `opener` opens the database."""
-
-    def run(handler: Callable[[Planner, argparse.Namespace], int]) -> Callable[..., int]:
-        def wrapped(args: argparse.Namespace) -> int:
-            planner = opener(args)
-            try:
-                return handler(planner, args)
-            finally:
-                planner.close()
-
-        return wrapped
+    run = with_planner(opener)
 
     db = sub.add_parser("db", help="check the database, back it up, restore a backup")
     actions = db.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -15,6 +15,7 @@ from planner.service import Planner, Profile
 
 Handler = Callable[[argparse.Namespace], int]
 Opener = Callable[[argparse.Namespace], Planner]
+PlannerHandler = Callable[[Planner, argparse.Namespace], int]
 
 
 def _out(text: str) -> None:
@@ -48,10 +49,10 @@ def _describe(profile: Profile) -> str:
     return " · ".join(parts)
 
 
-def register(sub: Any, opener: Opener) -> None:
-    """Add the commands to the `planner` parser; `opener` opens the database for a command."""
+def with_planner(opener: Opener) -> Callable[[PlannerHandler], Handler]:
+    """Turn `handler(planner, args)` into a command handler that opens and closes the database."""
 
-    def run(handler: Callable[[Planner, argparse.Namespace], int]) -> Handler:
+    def run(handler: PlannerHandler) -> Handler:
         def wrapped(args: argparse.Namespace) -> int:
             planner = opener(args)
             try:
@@ -60,6 +61,13 @@ def register(sub: Any, opener: Opener) -> None:
                 planner.close()
 
         return wrapped
+
+    return run
+
+
+def register(sub: Any, opener: Opener) -> None:
+    """Add the commands to the `planner` parser; `opener` opens the database for a command."""
+    run = with_planner(opener)
 
     profile = sub.add_parser("profile", help="learner profiles and their settings")
     actions = profile.add_subparsers(dest="action", metavar="ACTION", required=True)
