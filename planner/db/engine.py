@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy.exc
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -56,7 +57,9 @@ def _on_begin(connection: Any) -> None:
 
 def make_engine(path: Path) -> Engine:
     """An engine whose every connection enforces foreign keys and uses WAL and a busy timeout."""
-    engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args={"timeout": 5})
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+    )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -186,9 +189,19 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed when the block ends, rolled back on error."""
-        with self.sessions.begin() as session:
-            yield session
+        """A session in one transaction: committed when the block ends, rolled back on error.
+
+        A database another program holds locked past the busy timeout, or a disk that refuses
+        the write, becomes a DatabaseError: one clear message, and the transaction is rolled back.
+        """
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except sqlalchemy.exc.OperationalError as error:
+            raise DatabaseError(
+                f"{self.path}: the database cannot be used right now ({error.orig}); "
+                "nothing was changed"
+            ) from None
 
     def close(self) -> None:
         """Release every connection."""

@@ -96,3 +96,25 @@ def test_a_corrupt_database_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(raw))
     with pytest.raises(DatabaseError):
         Database.open(path)
+
+
+def test_a_database_locked_by_another_program_gives_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.db import engine as engine_module
+    from planner.service import Planner
+
+    path = tmp_path / "p.sqlite3"
+    Planner.open(path).close()
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 200)  # do not wait long in a test
+    planner = Planner.open(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")  # another program writing, and not letting go
+        with pytest.raises(DatabaseError, match=r"cannot be used right now .*nothing was changed"):
+            planner.set_status("git", "done")
+        other.execute("ROLLBACK")
+        assert planner.statuses() == {}
+    finally:
+        other.close()
+        planner.close()
