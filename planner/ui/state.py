@@ -19,7 +19,6 @@ class AppState(QObject):
     Signals:
         planChanged(): a new plan (and progress) is available in `plan` / `progress`.
         selectionChanged(str): the selected skill id ("" for none).
-        profileChanged(): another profile, or its settings, changed.
         notesChanged(str): a note of this skill changed.
         sessionsChanged(str): a study session of this skill was logged or removed.
         failed(str): an operation was refused; the message is for the learner.
@@ -27,7 +26,6 @@ class AppState(QObject):
 
     planChanged = Signal()
     selectionChanged = Signal(str)
-    profileChanged = Signal()
     notesChanged = Signal(str)
     sessionsChanged = Signal(str)
     failed = Signal(str)
@@ -70,8 +68,6 @@ class AppState(QObject):
         self.dirty = True
         if change.statuses or change.library or change.profile:
             self.replan()
-        if change.profile:
-            self.profileChanged.emit()
         for skill_id in change.skills:
             if change.notes:
                 self.notesChanged.emit(skill_id)
