@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck layers pytest bench schema clean
+.PHONY: run test lint typecheck layers pytest bench crash-test schema clean
 
 # Reinstall when the project's dependencies change.
 $(STAMP): pyproject.toml
@@ -19,8 +19,8 @@ run: $(STAMP)
 test: lint typecheck layers pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check planner tests benchmarks
-	$(BIN)/ruff format --check planner tests benchmarks
+	$(BIN)/ruff check planner tests benchmarks reliability
+	$(BIN)/ruff format --check planner tests benchmarks reliability
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -33,6 +33,11 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# Kill real `planner` writers with SIGKILL, 200 times, and check nothing acknowledged is lost
+# (Linux; see docs/reliability.md). Takes some minutes; not part of `make test`.
+crash-test: $(STAMP)
+	$(BIN)/python -m reliability.crash_test --trials 200
 
 # Regenerate roadmaps/schema.json from the pydantic models (a test checks it is current).
 schema: $(STAMP)

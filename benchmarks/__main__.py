@@ -1,21 +1,42 @@
-"""Run every benchmark and print one table: `python -m benchmarks` (or `make bench`)."""
+"""Run every benchmark and print one table: `python -m benchmarks` (or `make bench`).
+
+`python -m benchmarks graph views` runs only those (plan, app, graph, views, export, progress).
+"""
 
 from __future__ import annotations
 
+import os
 import platform
 import sys
 
-from benchmarks import bench_export, bench_plan, bench_progress
-from benchmarks.common import print_table
+# The views are measured offscreen, as the tests run them: no display needed, none disturbed.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks import bench_app, bench_export, bench_graph, bench_plan, bench_progress, bench_views
+from benchmarks.common import Row, print_table
+
+BENCHMARKS = {
+    "plan": bench_plan.run,
+    "app": bench_app.run,
+    "graph": bench_graph.run,
+    "views": bench_views.run,
+    "export": bench_export.run,
+    "progress": bench_progress.run,
+}
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark {', '.join(unknown)} (benchmarks: {', '.join(BENCHMARKS)})")
+        return 2
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
-    rows = bench_plan.run()
-    rows += bench_export.run()
-    rows += bench_progress.run()
+    rows: list[Row] = []
+    for name, run in BENCHMARKS.items():
+        if not names or name in names:
+            rows += run()
     print_table(rows)
     return 0 if all(r.ok is not False for r in rows) else 1
 
 
-sys.exit(main())
+sys.exit(main(sys.argv[1:]))

@@ -105,6 +105,7 @@ class Row:
     baseline: Timing
     target: str
     ok: bool | None  # None: reported only, no target
+    unit: str = "ms"  # what `Timing` holds: milliseconds, or "MB" for memory figures
 
     @property
     def ratio(self) -> float:
@@ -122,6 +123,7 @@ def print_table(rows: list[Row]) -> None:
     for r in rows:
         verdict = "reported" if r.ok is None else ("ok" if r.ok else "MISSED")
         print(
-            f"{r.name:<34} {r.size:>8} {r.measured.median_ms:>8.1f}ms {r.baseline_name:<26} "
-            f"{r.baseline.median_ms:>8.1f}ms {r.ratio:>6.2f}x  {r.target:<22} {verdict}"
+            f"{r.name:<34} {r.size:>8} {r.measured.median_ms:>8.1f}{r.unit:<2} "
+            f"{r.baseline_name:<26} {r.baseline.median_ms:>8.1f}{r.unit:<2} {r.ratio:>6.2f}x  "
+            f"{r.target:<22} {verdict}"
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -11,11 +12,11 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from planner import __version__, cli_db, cli_export, cli_profile
+from planner import __version__, cli_db, cli_export, cli_library, cli_profile
 from planner.core.model import STATUSES
 from planner.core.plan import STRATEGIES
 from planner.core.units import format_hours, parse_date, parse_duration
-from planner.errors import PlannerError, Problem, RoadmapError, UsageError
+from planner.errors import DatabaseError, PlannerError, Problem, RoadmapError, UsageError
 from planner.export import markdown, report
 from planner.library.load import LoadedFile, check_together, read_file
 from planner.library.quiz import check_quiz, read_quiz
@@ -31,7 +32,13 @@ def _out(text: str = "") -> None:
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(one_line(text) + "\n")
+
+
+def one_line(text: str) -> str:
+    """`text` as one line a terminal shows as written: line breaks, control and bidi
+    characters, and bytes of a name that are not UTF-8 are shown as escapes."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 # ---------------------------------------------------------------------------- check
@@ -83,7 +90,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _is_quiz(path: Path) -> bool:
     """A "which role fits me?" questionnaire rather than a roadmap: it has `questions`."""
     try:
-        head = path.read_bytes()[:65536].decode("utf-8", errors="replace")
+        if not path.is_file():  # a device (/dev/zero) or a pipe could be read forever
+            return False  # read_file reports it
+        with path.open("rb") as file:
+            head = file.read(65536).decode("utf-8", errors="replace")
     except OSError:
         return False  # read_file reports it
     return re.search(r"^questions\s*:", head, re.MULTILINE) is not None
@@ -392,6 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_profile.register(sub, _open)
     cli_export.register(sub, _open)
     cli_db.register(sub, _open)
+    cli_library.register(sub, _open)
     p = command("compare", cmd_compare, "two roles side by side")
     p.add_argument("role_a", metavar="ROLE_A")
     p.add_argument("role_b", metavar="ROLE_B")
@@ -399,19 +410,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Arguments naming files: a file name may hold any bytes, other text must be Unicode.
+_PATH_ARGUMENTS = ("db", "file", "to_")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _check_text(args: argparse.Namespace) -> None:
+    """Refuse text that is not UTF-8 (Python passes its bytes on as lone surrogates): a name
+    or a note cannot be stored or shown with them."""
+    for dest, value in vars(args).items():
+        if dest.startswith(_PATH_ARGUMENTS):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and _SURROGATE.search(item):
+                raise UsageError(f"'{item}' is not UTF-8 text (check the terminal's encoding)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit status (0 ok, 1 user error, 2 bad usage)."""
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not UTF-8 reaches us as surrogates: show it escaped, not crash.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", cmd_gui)
     try:
+        _check_text(args)
         return handler(args)
     except PlannerError as error:
-        for line in str(error).splitlines() or ["unknown error"]:
+        # One line per problem: a message quoting a value with a line break stays one line.
+        problems = error.problems if isinstance(error, RoadmapError) else [error]
+        lines = [str(p) for p in problems] or ["unknown error"]
+        if isinstance(error, DatabaseError):
+            lines[-1] += cli_db.restore_hint(error, args.db)
+        for line in lines:
             _err(f"planner: {line}")
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as error:  # a path the system refuses: too long, not allowed, a full disk
+        where = f"{error.filename}: " if error.filename else ""
+        _err(f"planner: {where}{error.strerror or error}")
+        return 1
     except Exception as error:  # a bug: say so in one line rather than dump a traceback
         if os.environ.get("PLANNER_DEBUG"):
             traceback.print_exc()

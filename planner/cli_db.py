@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from planner.cli_profile import with_planner
+from planner.errors import DatabaseError, DatabaseProblem
 from planner.service import Planner
 
 Opener = Callable[[argparse.Namespace], Planner]
@@ -50,3 +53,26 @@ def _restore(args: argparse.Namespace) -> int:
     previous = f"; the previous database was kept as {kept}" if kept else ""
     _out(f"restored {args.file}{previous}")
     return 0
+
+
+# The problems a backup can put right: the file's content is lost, not the way to it.
+RESTORABLE = (DatabaseProblem.CORRUPT, DatabaseProblem.NOT_SQLITE, DatabaseProblem.NOT_PLANNER)
+
+
+def restore_hint(error: DatabaseError, db: str | None) -> str:
+    """For a database that cannot be opened but a backup can replace: the command that
+    restores the newest backup, to end the error's line with; "" when there is none."""
+    if error.kind not in RESTORABLE or error.path is None:
+        return ""
+    backups = []
+    with contextlib.suppress(OSError):
+        if error.path == Planner.database_path(db):  # not a bad file given to `db restore`
+            backups = Planner.backups_of(db)
+    if not backups:
+        return ""
+    newest = backups[0]
+    where = f"--db {shlex.quote(db)} " if db else ""
+    return (
+        f"; the latest backup ({newest.taken:%d %b %Y, %H:%M}) is restored by: "
+        f"planner {where}db restore {shlex.quote(str(newest.path))}"
+    )

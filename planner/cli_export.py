@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.errors import PlannerError
 from planner.export.bundle import FORMATS, check_targets, write_exports
 from planner.export.options import PAPERS, PdfOptions
 from planner.service import Planner
@@ -50,7 +51,13 @@ def _export(opener: Opener, parser: argparse.ArgumentParser, args: argparse.Name
         parser.error(f"name at least one file to write: {flags}")
     if (targets or args.to_yaml) and not args.role:
         parser.error("--role is required (only --library exports without one)")
-    check_targets(targets)  # before the work, not after it
+    # Before the work, not after it; never over the database itself.
+    check_targets([*targets, *(("yaml", path) for path in roadmap_files)])
+    database = Planner.database_path(args.db)
+    own = {database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))}
+    for path in (*(path for _, path in targets), *roadmap_files):
+        if path.resolve() in own:
+            raise PlannerError(f"{path}: is the planner's database; choose another file")
     planner = opener(args)
     try:
         # Roadmap files first: they are quick and the plan exports may need Qt.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
 
 
 class PlannerError(Exception):
@@ -39,5 +41,31 @@ class UsageError(PlannerError):
     """A value given on the command line or in a dialog that cannot be understood."""
 
 
+class DatabaseProblem(StrEnum):
+    """What is wrong with a database, as found where it was detected: each face (a dialog in
+    the app, a line from the command line) offers what helps with that kind of problem."""
+
+    CORRUPT = "corrupt"  # an SQLite file, damaged
+    NOT_SQLITE = "not_sqlite"  # something else entirely: a text file, a picture, ...
+    NOT_PLANNER = "not_planner"  # an SQLite database of another program
+    NEWER = "newer"  # written by a newer version of the app
+    UNWRITABLE = "unwritable"  # the file or its folder refuses writes, or the disk is full
+    LOCKED = "locked"  # held by another program, or another window of the app
+    OTHER = "other"
+
+
 class DatabaseError(PlannerError):
-    """The database cannot be opened or used safely (corrupt, too new, locked, unwritable)."""
+    """The database cannot be opened or used safely (corrupt, too new, locked, unwritable).
+
+    `kind` says which problem it is and `path` which file (or folder) it concerns, when known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        kind: DatabaseProblem = DatabaseProblem.OTHER,
+        path: Path | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.path = path

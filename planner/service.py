@@ -8,14 +8,25 @@ change returns a `Change` saying what changed, so each view can decide whether t
 from __future__ import annotations
 
 import difflib
+import os
+import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from planner.core.edit import (
+    DeletionEffects,
+    EditError,
+    LibraryChange,
+    check_change,
+    cycle_if_added,
+    deletion_effects,
+    inverse,
+)
 from planner.core.files import library_file, role_file
 from planner.core.graph import SkillGraph, build_graph, find_cycle, implied
-from planner.core.model import STATUSES, Library
+from planner.core.model import STATUSES, Library, Role, Skill
 from planner.core.plan import (
     DEFAULT_STRATEGY,
     Comparison,
@@ -31,10 +42,11 @@ from planner.core.quiz import Recommendation, recommend
 from planner.core.units import MAX_SESSION_MINUTES
 from planner.db import backup as db_backup
 from planner.db import check as db_check
-from planner.db import queries
+from planner.db import library_edit, queries
 from planner.db.backup import Backup
 from planner.db.check import CheckReport
 from planner.db.engine import Database
+from planner.db.library_edit import Choices
 from planner.db.queries import Activity, ImportCounts, Profile, StudySession
 
 # Plain data the CLI and the UI receive from the use cases, importable from here.
@@ -43,7 +55,11 @@ __all__ = [
     "Backup",
     "Change",
     "CheckReport",
+    "DeletionEffects",
+    "EditError",
     "ImportCounts",
+    "LibraryChange",
+    "LibraryEdit",
     "Planner",
     "Profile",
     "StatusChange",
@@ -95,6 +111,16 @@ class HistoryEntry:
     skill: str
     previous: str
     status: str
+
+
+@dataclass(frozen=True)
+class LibraryEdit:
+    """A stored library edit with what undoes it: the versions it replaced, and the learners'
+    role and track choices it took away."""
+
+    change: LibraryChange
+    undo: LibraryChange
+    choices: Choices
 
 
 @dataclass(frozen=True)
@@ -155,6 +181,15 @@ class Planner:
     def close(self) -> None:
         """Release the database."""
         self.db.close()
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another program (the command line, say) changed the database since the
+        last call; the first call starts watching and says False. Cached data is dropped."""
+        self.db.watch.start()
+        changed = self.db.watch.changed()
+        if changed:
+            self._invalidate()
+        return changed
 
     # ------------------------------------------------------------------ library
     def library(self) -> Library:
@@ -218,6 +253,52 @@ class Planner:
     def export_library_file(self, path: Path) -> Path:
         """Write the whole library as one roadmap file."""
         return _write_roadmap(path, library_file(self.library(), "Roadmap library"))
+
+    # ------------------------------------------------------------------ library edits
+    def edit_library(self, change: LibraryChange) -> LibraryEdit:
+        """Check the change (fields, ids, cycles), store it, and return it with its undo."""
+        library = self.library()
+        check_change(library, self.graph(), change)
+        undo = inverse(library, change)
+        with self.db.session() as session:
+            choices = library_edit.choices_for(session, change.roles)
+            library_edit.write_change(session, change)
+        self._invalidate()
+        return LibraryEdit(change, undo, choices)
+
+    def check_edit(self, change: LibraryChange) -> None:
+        """Raise EditError with every problem the change has; store nothing."""
+        check_change(self.library(), self.graph(), change)
+
+    def add_skill(self, skill: Skill) -> LibraryEdit:
+        """Add a new skill; its id must not be taken."""
+        if skill.id in self.library().skills:
+            raise EditError([f"a skill with the id '{skill.id}' already exists"])
+        return self.edit_library(LibraryChange({skill.id: skill}))
+
+    def add_role(self, role: Role) -> LibraryEdit:
+        """Add a new role; its id must not be taken."""
+        if role.id in self.library().roles:
+            raise EditError([f"a role with the id '{role.id}' already exists"])
+        return self.edit_library(LibraryChange(roles={role.id: role}))
+
+    def undo_edit(self, edit: LibraryEdit) -> None:
+        """Put back what the edit replaced, learners' choices included."""
+        library = self.library()
+        check_change(library, self.graph(), edit.undo)
+        with self.db.session() as session:
+            library_edit.write_change(session, edit.undo)
+            library_edit.restore_choices(session, edit.choices)
+        self._invalidate()
+
+    def deletion_effects(self, skill_id: str) -> DeletionEffects:
+        """What deleting the skill would touch."""
+        self.skill(skill_id)
+        return deletion_effects(self.library(), skill_id)
+
+    def cycle_if_added(self, skill_id: str, prereq: str) -> list[str]:
+        """The cycle `prereq` as a prerequisite of `skill_id` would close ([] if none)."""
+        return cycle_if_added(self.library(), self.graph(), skill_id, prereq)
 
     def quiz(self) -> QuizFile:
         """The "Which role fits me?" questions, checked against the library."""
@@ -344,7 +425,10 @@ class Planner:
         """The learner's current status of every skill that is not todo."""
         profile = self.profile()
         with self.db.session() as session:
-            return queries.statuses(session, profile.id)
+            known = queries.statuses(session, profile.id)
+        skills = self.library().skills
+        # A deleted skill keeps its history, but takes no part in plans.
+        return {k: v for k, v in known.items() if k in skills}
 
     def skill_statuses(self) -> dict[str, str]:
         """Every skill's status for the learner, `implied` included (todo left out)."""
@@ -608,6 +692,27 @@ class Planner:
         path = default_db_path(str(db_path) if db_path is not None else None).resolve()
         return db_backup.restore(path, backup_file)
 
+    @staticmethod
+    def database_path(db_path: Path | str | None = None) -> Path:
+        """The file `Planner.open(db_path)` opens: `--db`, PLANNER_DB or the default, resolved."""
+        return default_db_path(str(db_path) if db_path is not None else None).resolve()
+
+    @staticmethod
+    def backups_of(db_path: Path | str | None) -> list[Backup]:
+        """The backups of a database that is not open (perhaps cannot be), newest first."""
+        return db_backup.list_backups(Planner.database_path(db_path))
+
+    @staticmethod
+    def backups_folder(db_path: Path | str | None) -> Path:
+        """Where the backups of a database are (the folder may not exist yet)."""
+        return db_backup.backups_dir(Planner.database_path(db_path))
+
+    @staticmethod
+    def set_aside_database(db_path: Path | str | None) -> Path:
+        """Move a database that cannot be opened into its backups folder, so that the next
+        open starts a new one; returns where it went. Nothing is deleted."""
+        return db_backup.set_aside(Planner.database_path(db_path))
+
     def restore(self, backup_file: Path) -> Path | None:
         """Replace the database with a backup after checking it; returns the copy kept of the
         replaced database. A refused file leaves the database untouched and open."""
@@ -634,10 +739,20 @@ class Planner:
 def _write_roadmap(path: Path, roadmap: RoadmapFile) -> Path:
     # The schema line points at the installed schema so that an editor can check the file.
     text = dump_roadmap(roadmap, schema=(builtin_roadmaps_dir() / "schema.json").as_uri())
+    # Written beside the target, then renamed over it: a failure leaves no half-written file,
+    # and a symbolic link in the target's place is replaced, not written through.
+    part: Path | None = None
     try:
-        path.write_text(text, encoding="utf-8")
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        part = Path(name)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        part.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)  # mkstemp: 0o600
+        part.replace(path)
     except OSError as error:
-        raise PlannerError(f"{path}: cannot write: {error.strerror}") from None
+        if part is not None:
+            part.unlink(missing_ok=True)
+        raise PlannerError(f"{path}: cannot write: {error.strerror or error}") from None
     return path
 
 

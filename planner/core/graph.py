@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-import networkx as nx
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from planner.core.model import Library, Role, Skill
 from planner.errors import NotFoundError
+
+if TYPE_CHECKING:
+    import networkx
 
 FINISHED = frozenset({"done", "skipped"})
 
@@ -22,24 +25,38 @@ FINISHED = frozenset({"done", "skipped"})
 class SkillGraph:
     """The prerequisite graph of a library, built once and never changed.
 
-    `nx` is the networkx DiGraph (edge b -> a: "b before a", attribute `hard`) for algorithms
-    and layout; the plain tuples beside it serve the walks that re-planning repeats on every
-    change, where networkx's views would cost a lookup per step.
+    The plain tuples serve the walks that re-planning repeats on every change, where
+    networkx's views would cost a lookup per step. `nx` is the same graph as a networkx
+    DiGraph (edge b -> a: "b before a", attribute `hard`) for its algorithms, built the first
+    time it is asked for: opening the app needs none of them, and a DiGraph of a big library
+    takes a while to build and tens of megabytes to keep (networkx takes a while to import).
     """
 
-    nx: nx.DiGraph[str]
-    preds: Mapping[str, tuple[str, ...]]  # hard and soft prerequisites
+    preds: Mapping[str, tuple[str, ...]]  # hard and soft prerequisites, hard ones first
     hard_preds: Mapping[str, tuple[str, ...]]
     succs: Mapping[str, tuple[str, ...]]  # what each skill comes before
 
     def __contains__(self, skill_id: object) -> bool:
         return skill_id in self.preds
 
+    @cached_property
+    def nx(self) -> networkx.DiGraph[str]:
+        """The graph as a networkx DiGraph, nodes and edges added in id order."""
+        import networkx  # here, not at the top: see the docstring of the class
+
+        graph: networkx.DiGraph[str] = networkx.DiGraph()
+        graph.add_nodes_from(sorted(self.preds))
+        for skill_id in sorted(self.preds):
+            hard = self.hard_preds[skill_id]
+            for prereq in self.preds[skill_id][len(hard) :]:
+                graph.add_edge(prereq, skill_id, hard=False)
+            for prereq in hard:
+                graph.add_edge(prereq, skill_id, hard=True)
+        return graph
+
 
 def build_graph(skills: Mapping[str, Skill]) -> SkillGraph:
     """The prerequisite graph of a library; edges to unknown ids are left out."""
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_nodes_from(sorted(skills))
     preds: dict[str, tuple[str, ...]] = {}
     hard_preds: dict[str, tuple[str, ...]] = {}
     succs: dict[str, list[str]] = {s: [] for s in skills}
@@ -47,22 +64,20 @@ def build_graph(skills: Mapping[str, Skill]) -> SkillGraph:
         skill = skills[skill_id]
         hard = tuple(dict.fromkeys(p for p in skill.requires if p in skills))
         soft = tuple(p for p in dict.fromkeys(skill.recommends) if p in skills and p not in hard)
-        for prereq in soft:
-            graph.add_edge(prereq, skill_id, hard=False)
-        for prereq in hard:
-            graph.add_edge(prereq, skill_id, hard=True)
         hard_preds[skill_id] = hard
         preds[skill_id] = hard + soft
         for prereq in hard + soft:
             succs[prereq].append(skill_id)
-    return SkillGraph(graph, preds, hard_preds, {k: tuple(v) for k, v in succs.items()})
+    return SkillGraph(preds, hard_preds, {k: tuple(v) for k, v in succs.items()})
 
 
 def find_cycle(graph: SkillGraph) -> list[str] | None:
     """One cycle as a path of ids (first id repeated at the end), or None when acyclic."""
+    import networkx  # imported when needed: see SkillGraph
+
     try:
-        edges = nx.find_cycle(graph.nx)
-    except nx.NetworkXNoCycle:
+        edges = networkx.find_cycle(graph.nx)
+    except networkx.NetworkXNoCycle:
         return None
     path = [str(u) for u, _v in edges]
     return [*path, path[0]]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from planner.core.backups import backups_to_keep
 from planner.db.engine import inspect_file
-from planner.errors import DatabaseError
+from planner.errors import DatabaseError, DatabaseProblem
 
 BACKUP_FOLDER = "backups"
 STAMP_FORMAT = "%Y-%m-%d-%H%M%S"
@@ -183,16 +183,61 @@ def restore(db_path: Path, backup_file: Path, now: datetime | None = None) -> Pa
     return kept
 
 
-def _keep_damaged(db_path: Path, now: datetime | None) -> Path:
+def _damaged_name(db_path: Path, now: datetime | None) -> Path:
     folder = backups_dir(db_path)
     stamp = (now or datetime.now()).strftime(STAMP_FORMAT)
     # Named so that list_backups never offers it for restoring.
     target = folder / f"{db_path.stem}-damaged-{stamp}.sqlite3"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{db_path.stem}-damaged-{stamp}-{n}.sqlite3"
+    return target
+
+
+_JOURNALS = ("-wal", "-shm")  # SQLite's files beside a WAL database, part of its content
+
+
+def _keep_damaged(db_path: Path, now: datetime | None) -> Path:
+    target = _damaged_name(db_path, now)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(db_path, target)
+        for suffix in _JOURNALS:  # what they hold may be what someone can still rescue
+            journal = db_path.with_name(db_path.name + suffix)
+            if journal.is_file():
+                shutil.copy2(journal, target.with_name(target.name + suffix))
     except OSError as error:
         raise DatabaseError(f"{db_path}: cannot keep a copy of the database: {error}") from None
+    return target
+
+
+def set_aside(db_path: Path, now: datetime | None = None) -> Path:
+    """Move a database that cannot be used (damaged, not SQLite) into the backups folder with
+    its journal files, so that a new one can be started; nothing is deleted. Returns its new
+    path (a name `list_backups` never offers for restoring). The database must not be open."""
+    if not db_path.is_file():
+        raise DatabaseError(f"{db_path}: there is no database to set aside", path=db_path)
+    target = _damaged_name(db_path, now)
+    moved: list[tuple[Path, Path]] = []
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # The journals first: a -wal left beside a new database would be replayed into it.
+        for suffix in (*_JOURNALS, ""):
+            source = db_path.with_name(db_path.name + suffix)
+            if source.is_file():
+                destination = target.with_name(target.name + suffix)
+                source.replace(destination)
+                moved.append((destination, source))
+    except OSError as error:
+        for destination, source in reversed(moved):  # put back what was moved
+            with contextlib.suppress(OSError):
+                destination.replace(source)
+        raise DatabaseError(
+            f"{db_path}: cannot move the database aside: {error.strerror}",
+            DatabaseProblem.UNWRITABLE,
+            db_path,
+        ) from None
     return target
 
 
@@ -201,6 +246,6 @@ def _replace_damaged(db_path: Path, backup_file: Path) -> None:
     partial = db_path.with_name(f".{db_path.name}.restoring")
     partial.unlink(missing_ok=True)
     _copy(backup_file, partial)
-    for suffix in ("-wal", "-shm"):  # they belong to the damaged file
+    for suffix in _JOURNALS:  # they belong to the damaged file (kept with its copy)
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     partial.replace(db_path)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
 from sqlalchemy import Connection
 
 from planner.db.engine import Database
@@ -93,6 +92,8 @@ def _fix_row(
 
 
 def _report_cycles(connection: Connection, report: CheckReport) -> None:
+    import networkx as nx  # here, not at the top: opening the app does not need it
+
     graph: nx.DiGraph[str] = nx.DiGraph()
     for skill_id, prerequisite_id in connection.exec_driver_sql(
         "SELECT skill_id, prerequisite_id FROM prerequisite ORDER BY skill_id, prerequisite_id"

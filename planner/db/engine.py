@@ -3,10 +3,12 @@ and Alembic migrations applied automatically."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from planner.errors import DatabaseError
+from planner.errors import DatabaseError, DatabaseProblem
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
@@ -65,11 +67,55 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+# SQLite's own result codes, as the kind of problem a learner has.
+_PROBLEM_OF_CODE = {
+    "SQLITE_BUSY": DatabaseProblem.LOCKED,
+    "SQLITE_LOCKED": DatabaseProblem.LOCKED,
+    "SQLITE_READONLY": DatabaseProblem.UNWRITABLE,
+    "SQLITE_PERM": DatabaseProblem.UNWRITABLE,
+    "SQLITE_CANTOPEN": DatabaseProblem.UNWRITABLE,
+    "SQLITE_FULL": DatabaseProblem.UNWRITABLE,
+    "SQLITE_IOERR": DatabaseProblem.UNWRITABLE,
+    "SQLITE_CORRUPT": DatabaseProblem.CORRUPT,
+    "SQLITE_NOTADB": DatabaseProblem.CORRUPT,  # the header was checked: the rest is damaged
+}
+
+# What a learner can do about each kind of problem, after "nothing was changed".
+ADVICE = {
+    DatabaseProblem.CORRUPT: "restore a backup, or move the file away to start afresh",
+    DatabaseProblem.NOT_SQLITE: "restore a backup, or move the file away to start afresh",
+    DatabaseProblem.NOT_PLANNER: "choose another database file, or move this one away",
+    DatabaseProblem.UNWRITABLE: "make it writable, or choose another database file",
+    DatabaseProblem.LOCKED: (
+        "another program (perhaps the planner, in another window) is holding it: "
+        "close it, or try again in a moment"
+    ),
+}
+
+
+def problem_of(error: BaseException) -> DatabaseProblem | None:
+    """The kind of problem an sqlite3 error (or SQLAlchemy's wrapper of one) reports; None
+    for the errors a program makes (a broken constraint, bad SQL), which are not the file's."""
+    orig = getattr(error, "orig", error)
+    name = str(getattr(orig, "sqlite_errorname", ""))
+    for code, problem in _PROBLEM_OF_CODE.items():
+        if name == code or name.startswith(code + "_"):  # SQLITE_IOERR_WRITE, ...
+            return problem
+    return None
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def inspect_file(path: Path) -> str | None:
     """Check an existing database file without changing a byte of it.
 
-    Returns its schema revision (None for a fresh or empty file); raises DatabaseError for a
-    file that is not SQLite, is corrupt, is not a planner database, or is from a newer version.
+    Returns its schema revision (None for a fresh or empty file); raises DatabaseError, its
+    `kind` saying which, for a file that is not SQLite, is damaged (SQLite's quick check reads
+    every page: tens of milliseconds for years of data), is not a planner database, cannot be
+    read, or is from a newer version.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -77,12 +123,30 @@ def inspect_file(path: Path) -> str | None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise DatabaseError(f"{path}: cannot read the database: {error.strerror}") from None
+        kind = (
+            DatabaseProblem.UNWRITABLE
+            if isinstance(error, PermissionError)
+            else DatabaseProblem.OTHER
+        )
+        raise DatabaseError(
+            f"{path}: cannot read the database: {error.strerror}", kind, path
+        ) from None
     if header != SQLITE_HEADER:
-        raise DatabaseError(f"{path}: not a planner database (the file is not SQLite)")
+        raise DatabaseError(
+            f"{path}: not a planner database (the file is not SQLite)",
+            DatabaseProblem.NOT_SQLITE,
+            path,
+        )
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
         try:
+            damage = [str(r[0]) for r in connection.execute("PRAGMA quick_check").fetchall()]
+            if damage != ["ok"]:
+                raise DatabaseError(
+                    f"{path}: the database is damaged ({_one_line('; '.join(damage[:3]))})",
+                    DatabaseProblem.CORRUPT,
+                    path,
+                )
             tables = {
                 row[0]
                 for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -90,12 +154,24 @@ def inspect_file(path: Path) -> str | None:
             if not tables:
                 return None
             if "alembic_version" not in tables:
-                raise DatabaseError(f"{path}: not a planner database (unknown tables)")
+                names = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
+                raise DatabaseError(
+                    f"{path}: not a planner database (unknown tables: {names})",
+                    DatabaseProblem.NOT_PLANNER,
+                    path,
+                )
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path}: the database cannot be read ({error})") from None
+        kind = problem_of(error) or DatabaseProblem.CORRUPT
+        if kind is DatabaseProblem.CORRUPT:
+            message = f"{path}: the database is damaged ({error})"
+        elif kind is DatabaseProblem.LOCKED:
+            message = f"{path}: the database is in use and stayed locked ({error})"
+        else:
+            message = f"{path}: the database cannot be read ({error})"
+        raise DatabaseError(message, kind, path) from None
     revision = None if row is None else str(row[0])
     if revision is not None:
         try:
@@ -103,24 +179,87 @@ def inspect_file(path: Path) -> str | None:
         except Exception:  # alembic raises several types for an unknown revision
             raise DatabaseError(
                 f"{path}: this database was written by a newer version of the planner "
-                f"(schema {revision}); update the app to open it. The file was left untouched."
+                f"(schema {revision}); update the app to open it. The file was left untouched.",
+                DatabaseProblem.NEWER,
+                path,
             ) from None
     return revision
 
 
+def _can_write(path: Path) -> bool:
+    """Whether this process may write `path` (a file, or a folder to create files in)."""
+    return os.access(path, os.W_OK)
+
+
+def _advised(error: DatabaseError) -> DatabaseError:
+    """The error with what the learner can do about it, as one line."""
+    advice = ADVICE.get(error.kind)
+    if advice is None:
+        return error
+    return DatabaseError(f"{error}; nothing was changed — {advice}", error.kind, error.path)
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, before any write, a folder or a database file this process may not write."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(
+            f"{folder}: cannot create the data folder ({error.strerror}), so the planner "
+            f"cannot keep {path.name} there",
+            DatabaseProblem.UNWRITABLE,
+            folder,
+        ) from None
+    if not _can_write(folder):
+        # SQLite writes its journal (-wal, -shm) beside the database: the folder must allow it.
+        raise DatabaseError(
+            f"{folder}: the planner may not write in this folder, so it cannot keep "
+            f"{path.name} there",
+            DatabaseProblem.UNWRITABLE,
+            folder,
+        )
+    if path.exists() and not _can_write(path):
+        raise DatabaseError(
+            f"{path}: the database file is read-only", DatabaseProblem.UNWRITABLE, path
+        )
+
+
 def backup_before_migration(path: Path, revision: str) -> Path:
-    """A consistent copy of the database, taken with SQLite's online backup API."""
+    """A consistent copy of the database, taken with SQLite's online backup API.
+
+    The copy is written under a hidden name and renamed once complete: a run killed half-way
+    (reliability/crash_test.py does that) never leaves a file that looks like a backup but is
+    empty or half-written, and what such a run left is removed by the next one. The copy is one
+    plain file (journal mode DELETE, no -wal beside it), like the backups in backups/.
+    """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.before-migration-{revision}-{stamp}")
-    source = sqlite3.connect(path, timeout=5)
+    hidden = f".{path.name}.before-migration-"
+    for stale in path.parent.iterdir():
+        if stale.name.startswith(hidden):
+            stale.unlink(missing_ok=True)
+    partial = path.with_name(f".{target.name}.partial")
     try:
-        copy = sqlite3.connect(target)
+        source = sqlite3.connect(path, timeout=5)
         try:
-            source.backup(copy)
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
         finally:
-            copy.close()
-    finally:
-        source.close()
+            source.close()
+        # The copy of a WAL database is marked WAL too: make it a single file.
+        single = sqlite3.connect(partial)
+        try:
+            single.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            single.close()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -157,6 +296,64 @@ def _migrate(engine: Engine, path: Path, revision: str | None) -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
+class ChangeWatch:
+    """Notices commits made to the database by anyone but this program (the command line
+    while the app is open, say), through SQLite's `data_version` on a connection of its own.
+
+    The version is read again after each of this program's commits; a commit elsewhere in the
+    same instant goes unnoticed until the next one (the data itself is never wrong: every
+    transaction reads the file afresh).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()  # sessions may commit on a worker thread
+        self._connection: sqlite3.Connection | None = None
+        self._seen = 0
+        self._stopped = False
+
+    def _version(self) -> int:
+        assert self._connection is not None
+        try:
+            row = self._connection.execute("PRAGMA data_version").fetchone()
+        except sqlite3.Error:
+            return self._seen  # cannot tell: say nothing changed
+        return int(row[0])
+
+    def start(self) -> None:
+        """Begin watching (nothing happens when already watching, or once stopped)."""
+        with self._lock:
+            if self._connection is None and not self._stopped:
+                self._connection = sqlite3.connect(
+                    self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+                )
+                self._connection.isolation_level = None  # never holds a transaction open
+                self._seen = self._version()
+
+    def own_commit(self) -> None:
+        """This program committed: what is there now is known."""
+        with self._lock:
+            if self._connection is not None:
+                self._seen = self._version()
+
+    def changed(self) -> bool:
+        """Whether someone else committed since the last look (or this program's last commit)."""
+        with self._lock:
+            if self._connection is None:
+                return False
+            version = self._version()
+            changed, self._seen = version != self._seen, version
+            return changed
+
+    def stop(self) -> None:
+        """Stop for good (the database is closed)."""
+        with self._lock:
+            self._stopped = True
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+
 @dataclass
 class Database:
     """An open database: the engine, a session factory, and whether it was just created."""
@@ -165,17 +362,19 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     created: bool
+    watch: ChangeWatch = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.watch = ChangeWatch(self.path)  # started by the app; the CLI has no need
 
     @classmethod
     def open(cls, path: Path) -> Database:
         """Open (creating and migrating as needed) the database at `path`."""
-        revision = inspect_file(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise DatabaseError(
-                f"{path.parent}: cannot create the data folder: {error.strerror}"
-            ) from None
+            revision = inspect_file(path)
+            _check_writable(path)
+        except DatabaseError as error:
+            raise _advised(error) from None
         engine = make_engine(path)
         try:
             _migrate(engine, path, revision)
@@ -183,26 +382,40 @@ class Database:
             engine.dispose()
             if isinstance(error, DatabaseError):
                 raise
+            kind = problem_of(error) or DatabaseProblem.OTHER
             message = str(getattr(error, "orig", error))
-            raise DatabaseError(f"{path}: cannot open the database: {message}") from None
+            raise _advised(
+                DatabaseError(f"{path}: cannot open the database ({message})", kind, path)
+            ) from None
         return cls(path, engine, sessionmaker(engine, expire_on_commit=False), revision is None)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session in one transaction: committed when the block ends, rolled back on error.
 
-        A database another program holds locked past the busy timeout, or a disk that refuses
-        the write, becomes a DatabaseError: one clear message, and the transaction is rolled back.
+        A database another program holds locked past the busy timeout, a disk that refuses
+        the write, or a file found damaged becomes a DatabaseError of that kind: one clear
+        message, and the transaction is rolled back. A program's own mistakes (a broken
+        constraint) stay what they are.
         """
         try:
             with self.sessions.begin() as session:
                 yield session
-        except sqlalchemy.exc.OperationalError as error:
+        except sqlalchemy.exc.DatabaseError as error:
+            kind = problem_of(error)
+            if kind is None and not isinstance(error, sqlalchemy.exc.OperationalError):
+                raise
+            kind = kind or DatabaseProblem.OTHER
+            advice = ADVICE.get(kind)
             raise DatabaseError(
                 f"{self.path}: the database cannot be used right now ({error.orig}); "
-                "nothing was changed"
+                "nothing was changed" + (f" — {advice}" if advice else ""),
+                kind,
+                self.path,
             ) from None
+        self.watch.own_commit()
 
     def close(self) -> None:
         """Release every connection."""
+        self.watch.stop()
         self.engine.dispose()

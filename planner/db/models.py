@@ -49,6 +49,8 @@ class SkillRow(Base):
     level: Mapped[str | None] = mapped_column(String(20))
     summary: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)  # order of definition in files
+    # Deleting a skill only marks it: the learner's history hangs on its id (migration 0003).
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     prerequisites: Mapped[list[PrerequisiteRow]] = relationship(
         foreign_keys="PrerequisiteRow.skill_id",

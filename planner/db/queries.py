@@ -10,8 +10,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import String, delete, func, insert, select, type_coerce
+import sqlalchemy.exc
+from sqlalchemy import Select, String, delete, func, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from planner.core.model import Library, Resource, Role, Salary, Skill, Track
@@ -42,6 +46,29 @@ def utcnow() -> datetime:
 
 
 # ---------------------------------------------------------------------------- library
+def _driver_rows(session: Session, statement: Select[Any]) -> list[Any]:
+    """The rows of a select without parameters as the driver returns them, plain tuples.
+
+    The SQL is SQLAlchemy's, compiled for the connection's dialect, and run in the session's
+    transaction; only the result skips SQLAlchemy's row objects, which for the 50,000
+    prerequisites of a 10,000-skill library cost more than the query itself. Driver errors
+    become SQLAlchemy's, as they would through `execute`.
+    """
+    connection = session.connection()
+    compiled = statement.compile(dialect=connection.dialect)
+    assert not compiled.params, "only for statements without parameters"
+    sql = str(compiled)
+    dbapi_error = connection.dialect.loaded_dbapi.Error
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    except dbapi_error as error:
+        raise sqlalchemy.exc.DBAPIError.instance(sql, (), error, dbapi_error) from error
+    finally:
+        cursor.close()
+
+
 def load_library(session: Session) -> Library:
     """The whole library, in a handful of queries whatever its size."""
     with paused_gc():
@@ -57,15 +84,20 @@ def _load_library(session: Session) -> Library:
         ResourceRow.__table__.c,
         SkillRow.__table__.c,
     )
-    requires: dict[str, list[str]] = defaultdict(list)
-    recommends: dict[str, list[str]] = defaultdict(list)
-    edges = run(
+    requires: dict[str, tuple[str, ...]] = {}
+    recommends: dict[str, tuple[str, ...]] = {}
+    edges = _driver_rows(
+        session,
         select(prereq.skill_id, prereq.prerequisite_id, prereq.hard).order_by(
             prereq.skill_id, prereq.position
-        )
-    ).all()
-    for skill_id, prerequisite_id, hard in edges:
-        (requires if hard else recommends)[skill_id].append(prerequisite_id)
+        ),
+    )
+    for skill_id, rows in groupby(edges, itemgetter(0)):  # sorted by skill: one group each
+        group = list(rows)
+        if hard := tuple([row[1] for row in group if row[2]]):
+            requires[skill_id] = hard
+        if soft := tuple([row[1] for row in group if not row[2]]):
+            recommends[skill_id] = soft
     resources: dict[str, list[Resource]] = defaultdict(list)
     for skill_id, title, url, kind, free in run(
         select(
@@ -82,15 +114,16 @@ def _load_library(session: Session) -> Library:
             hours,
             level,
             summary,
-            tuple(requires[skill_id]) if skill_id in requires else empty,
-            tuple(recommends[skill_id]) if skill_id in recommends else empty,
+            requires.get(skill_id, empty),
+            recommends.get(skill_id, empty),
             tuple(resources[skill_id]) if skill_id in resources else (),
         )
-        for skill_id, name, area, hours, level, summary in run(
-            select(
-                skill.id, skill.name, skill.area, skill.hours, skill.level, skill.summary
-            ).order_by(skill.position, skill.id)
-        ).all()
+        for skill_id, name, area, hours, level, summary in _driver_rows(
+            session,
+            select(skill.id, skill.name, skill.area, skill.hours, skill.level, skill.summary)
+            .where(skill.deleted_at.is_(None))
+            .order_by(skill.position, skill.id),
+        )
     }
     role_goals: dict[str, list[str]] = defaultdict(list)
     for role_id, skill_id in session.execute(
@@ -164,6 +197,7 @@ def save_library(session: Session, library: Library) -> ImportCounts:
             added += 1
         row.name, row.area, row.hours = skill.name, skill.area, skill.hours
         row.level, row.summary = skill.level, skill.summary
+        row.deleted_at = None  # importing a deleted skill brings it back, history and all
     session.flush()
     ids = list(library.skills)
     for chunk in _chunks(ids):

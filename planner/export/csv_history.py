@@ -8,6 +8,13 @@ import io
 from planner.service import ExportData
 
 COLUMNS = ("date", "kind", "skill", "name", "from", "to", "minutes", "note")
+# A cell starting with one of these is run as a formula by spreadsheets ("CSV injection");
+# a leading apostrophe makes it text, as OWASP recommends.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def export_csv(data: ExportData) -> bytes:
@@ -32,5 +39,5 @@ def export_csv(data: ExportData) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180 line ends
     writer.writerow(COLUMNS)
-    writer.writerows(row[3] for row in rows)
+    writer.writerows([_cell(cell) for cell in row[3]] for row in rows)
     return out.getvalue().encode("utf-8")

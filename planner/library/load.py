@@ -6,10 +6,10 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import networkx as nx
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from planner.errors import Problem, RoadmapError
 from planner.library.schema import (
@@ -21,6 +21,9 @@ from planner.library.schema import (
     Track,
 )
 from planner.library.yamlread import MAX_FILE_BYTES, ReadResult, decode, read_yaml
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _FIELDS: dict[str, tuple[str, ...]] = {
     "file": tuple(RoadmapFile.model_fields),
@@ -85,7 +88,11 @@ def read_file(path: Path) -> LoadedFile:
     name = str(path)
     try:
         if not path.is_file():
-            what = "is a directory" if path.is_dir() else "does not exist"
+            what = "does not exist"
+            if path.is_dir():
+                what = "is a directory"
+            elif path.exists():  # a device or a pipe: reading it might never end
+                what = "is not a regular file"
             raise RoadmapError([Problem(name, 0, f"cannot read: the path {what}")])
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -115,7 +122,7 @@ def _where(data: Any, loc: tuple[str | int, ...]) -> str:
                 if kind == "resource" and isinstance(node, dict):
                     ident = node.get("title")
                 words.append(
-                    f"{kind} '{ident}'" if isinstance(ident, str) else f"{kind} #{part + 1}"
+                    f"{kind} {_shown(ident)}" if isinstance(ident, str) else f"{kind} #{part + 1}"
                 )
         else:
             break
@@ -135,37 +142,51 @@ def _shown(value: Any) -> str:
 
 
 def _explain(error: ValidationError, read: ReadResult, name: str) -> list[Problem]:
-    problems: list[Problem] = []
-    for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
-        kind = item["type"]
-        where = _where(read.data, loc[:-1]) if loc else ""
-        field = str(loc[-1]) if loc else ""
-        if kind == "extra_forbidden":
-            allowed = _FIELDS[_kind_of(loc)]
-            close = difflib.get_close_matches(field, allowed, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
-            message = f"unknown key '{field}'{hint}"
-        elif kind == "missing":
-            message = f"'{field}' is required"
-        elif kind == "string_pattern_mismatch" and "url" in loc:
-            message = f"url: {_shown(item['input'])} is not an http or https address"
-        elif kind == "string_pattern_mismatch" and item.get("ctx", {}).get("pattern") == ID_PATTERN:
-            message = (
-                f"{_shown(item['input'])} is not a valid id: use lowercase letters, digits and "
-                "single hyphens, like 'linear-algebra'"
-            )
-        elif kind == "too_short":
-            message = f"'{_field_name(loc)}' must list at least one skill id"
-        elif kind == "string_too_short":
-            message = f"'{_field_name(loc)}' must not be empty"
-        else:
-            message = f"'{_field_name(loc)}': {item['msg']}, got {_shown(item['input'])}"
-        if loc == ("format",) and kind == "literal_error":
-            message = f"unsupported format {_shown(item['input'])}; this app reads format 1"
-        prefix = f"{where}: " if where else ""
-        problems.append(Problem(name, read.line_of(loc), prefix + message))
-    return problems
+    return [
+        Problem(name, read.line_of(tuple(item["loc"])), _message(item, read.data))
+        for item in error.errors(include_url=False)
+    ]
+
+
+def entry_problems(data: dict[str, Any]) -> list[str]:
+    """What is wrong with one roadmap file's content given as plain data (the library editor's
+    check), in the same words as for a file, without FILE:LINE."""
+    try:
+        RoadmapFile.model_validate(data)
+    except ValidationError as error:
+        return [_message(item, data) for item in error.errors(include_url=False)]
+    return []
+
+
+def _message(item: ErrorDetails, data: Any) -> str:
+    """One validation error in the learner's words, naming the entry it is about."""
+    loc = tuple(item["loc"])
+    kind = item["type"]
+    where = _where(data, loc[:-1]) if loc else ""
+    field = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        allowed = _FIELDS[_kind_of(loc)]
+        close = difflib.get_close_matches(field, allowed, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
+        message = f"unknown key {_shown(field)}{hint}"
+    elif kind == "missing":
+        message = f"'{field}' is required"
+    elif kind == "string_pattern_mismatch" and "url" in loc:
+        message = f"url: {_shown(item['input'])} is not an http or https address"
+    elif kind == "string_pattern_mismatch" and item.get("ctx", {}).get("pattern") == ID_PATTERN:
+        message = (
+            f"{_shown(item['input'])} is not a valid id: use lowercase letters, digits and "
+            "single hyphens, like 'linear-algebra'"
+        )
+    elif kind == "too_short":
+        message = f"'{_field_name(loc)}' must list at least one skill id"
+    elif kind == "string_too_short":
+        message = f"'{_field_name(loc)}' must not be empty"
+    else:
+        message = f"'{_field_name(loc)}': {item['msg']}, got {_shown(item['input'])}"
+    if loc == ("format",) and kind == "literal_error":
+        message = f"unsupported format {_shown(item['input'])}; this app reads format 1"
+    return f"{where}: {message}" if where else message
 
 
 def _field_name(loc: tuple[str | int, ...]) -> str:
@@ -301,6 +322,8 @@ def _cycles(
     skills: dict[str, tuple[Skill, _Defined]], context: dict[str, SkillLike]
 ) -> list[Problem]:
     """One problem per strongly connected group of skills, showing one cycle through it."""
+    import networkx as nx  # here, not at the top: opening the app does not need it
+
     graph: nx.DiGraph[str] = nx.DiGraph()
     all_skills: dict[str, SkillLike] = {**{k: s for k, (s, _) in skills.items()}, **context}
     for ident, skill in all_skills.items():

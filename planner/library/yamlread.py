@@ -9,6 +9,7 @@ nesting depth and the size after alias expansion are bounded, and every problem 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,8 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
 }
 _CONTAINER_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+# Control characters but tab and line feed (C0, DEL, C1): terminal escapes and the like.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class _Abort(Exception):
@@ -120,7 +123,7 @@ class _Reader:
             if is_scalar_key in top.key_lines:
                 self.problem(
                     line,
-                    f"duplicate key '{is_scalar_key}' "
+                    f"duplicate key {shown(is_scalar_key)} "
                     f"(first given on line {top.key_lines[is_scalar_key]})",
                 )
             top.key, top.key_line = is_scalar_key, line
@@ -139,7 +142,7 @@ class _Reader:
             self._remember(event.anchor, event.value, 1)
             return
         if event.tag not in _PLAIN_TAGS:
-            raise self.fail(line, f"YAML tag {event.tag} is not allowed in a roadmap file")
+            raise self.fail(line, f"YAML tag {clip(event.tag)} is not allowed in a roadmap file")
         tag = event.tag
         if tag in (None, "!"):
             tag = self.constructor.resolve(  # type: ignore[no-untyped-call]
@@ -148,8 +151,17 @@ class _Reader:
         node = yaml.ScalarNode(tag, event.value, None, None, event.style)
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except yaml.YAMLError as error:
-            raise self.fail(line, f"cannot read value {event.value!r}: {error}") from None
+        except (yaml.YAMLError, ValueError, LookupError, TypeError, ArithmeticError) as error:
+            # PyYAML's constructors raise plain ValueErrors too: `2026-02-30`, `!!int x`.
+            reason = clip(" ".join(str(error).split()), 120)
+            raise self.fail(line, f"cannot read value {shown(event.value)}: {reason}") from None
+        control = _CONTROL.search(value) if isinstance(value, str) else None
+        if control is not None:  # only "\e"-style escapes make them: a terminal would obey
+            self.problem(
+                line,
+                f"text holds a control character (U+{ord(control.group()):04X}): "
+                f"{shown(value)}; roadmap text is plain",
+            )
         self.result.lines[path] = line
         self._place(value, 1, line, None)
         self._remember(event.anchor, value, 1)
@@ -162,7 +174,7 @@ class _Reader:
         if path is None:
             raise self.fail(line, "a mapping key must be a plain word, not a list or mapping")
         if event.tag not in _CONTAINER_TAGS:
-            raise self.fail(line, f"YAML tag {event.tag} is not allowed in a roadmap file")
+            raise self.fail(line, f"YAML tag {clip(event.tag)} is not allowed in a roadmap file")
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(line, f"the document is nested more than {MAX_DEPTH} levels deep")
         self.result.lines[path] = line
@@ -179,7 +191,8 @@ class _Reader:
     def alias(self, event: yaml.AliasEvent) -> None:
         line = _line(event.start_mark)
         if event.anchor not in self.anchors:
-            raise self.fail(line, f"alias *{event.anchor} names no anchor defined before it")
+            anchor = clip(event.anchor)
+            raise self.fail(line, f"alias *{anchor} names no anchor defined before it")
         value, size = self.anchors[event.anchor]
         path = self._next_path()
         if path is None:
@@ -231,6 +244,18 @@ class _Reader:
             shown = f" (U+{character:04X})" if isinstance(character, int) else ""
             self.problem(line, f"the file contains a character YAML does not allow{shown}")
             self.result.data = None
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it: quoted, on one line (control characters escaped), and
+    shortened: a message must stay one readable line whatever a file holds."""
+    return clip(repr(value))
+
+
+def clip(value: object, limit: int = 60) -> str:
+    """`value` as text cut to `limit` characters, ending in "..." when cut."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _line(mark: Any) -> int:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
+from planner.core.perf import paused_gc
 from planner.core.plan import Plan
 
 NODE_WIDTH = 180.0
@@ -77,6 +78,12 @@ class GraphLayout:
     preds: Mapping[str, tuple[str, ...]]
     succs: Mapping[str, tuple[str, ...]]
     crossings: int = 0
+    edge_index: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = field(
+        default=(), compare=False, repr=False
+    )
+    """For each column's band (the column and the gap after it), the positions in `edges` of
+    the edges that start in it and of those that come into it from further left: a view finds
+    what it shows without going through every edge."""
 
     def node_at(self, x: float, y: float) -> str | None:
         """The id of the box under a point, if any."""
@@ -109,11 +116,66 @@ class GraphLayout:
                     found.append(node)
         return found
 
+    def columns_in(self, x0: float, x1: float) -> range:
+        """The columns whose bands (a column and the gap to its right) meet x0 to x1."""
+        return range(max(0, _band(x0)), min(len(self.columns) - 1, _band(x1)) + 1)
+
+    def edges_in(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """The positions in `edges` of the edges whose bounds meet a rectangle (in no
+        particular order)."""
+        edges = self.edges
+        if not self.edge_index:
+            return [i for i, e in enumerate(edges) if _meets(e.bounds, x0, y0, x1, y1)]
+        bands = self.edge_index
+        first = max(0, _band(x0))
+        last = min(len(bands) - 1, _band(x1))
+        if first > last:
+            return []
+        # Each edge once: those coming in from the left, and those starting in the range. The
+        # boundary bands are checked edge by edge; the ones between them meet the rectangle
+        # across, so only their height is.
+        edge_range = [*bands[first][1], *bands[first][0]]
+        if last > first:
+            edge_range += bands[last][0]
+        found = [i for i in edge_range if _meets(edges[i].bounds, x0, y0, x1, y1)]
+        whole_height = y0 <= 0 and y1 >= self.height
+        for band in range(first + 1, last):
+            if whole_height:
+                found += bands[band][0]
+            else:
+                found += [i for i in bands[band][0] if _meets(edges[i].bounds, x0, y0, x1, y1)]
+        return found
+
     def related(self, skill_id: str) -> Related:
         """All prerequisites (hard and soft) of a skill and everything it leads to."""
         return Related(
             frozenset(_reach(skill_id, self.preds)), frozenset(_reach(skill_id, self.succs))
         )
+
+
+def _meets(
+    bounds: tuple[float, float, float, float], x0: float, y0: float, x1: float, y1: float
+) -> bool:
+    return bounds[0] <= x1 and bounds[2] >= x0 and bounds[1] <= y1 and bounds[3] >= y0
+
+
+def _band(x: float) -> int:
+    """The column band holding x: a column and the gap to its right."""
+    return math.floor((x - MARGIN) / (NODE_WIDTH + LAYER_GAP))
+
+
+def _edge_index(
+    edges: Sequence[EdgePath], depth: int
+) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+    starts: list[list[int]] = [[] for _ in range(depth)]
+    entering: list[list[int]] = [[] for _ in range(depth)]
+    for i, edge in enumerate(edges):
+        x0, _y0, x1, _y1 = edge.bounds
+        first = min(max(0, _band(x0)), depth - 1)
+        starts[first].append(i)
+        for band in range(first + 1, min(depth - 1, _band(x1)) + 1):
+            entering[band].append(i)
+    return tuple((tuple(s), tuple(e)) for s, e in zip(starts, entering, strict=True))
 
 
 def _reach(start: str, adjacency: Mapping[str, tuple[str, ...]]) -> set[str]:
@@ -156,7 +218,16 @@ def layout_graph(ids: Iterable[str], edges: Iterable[tuple[str, str, bool]]) -> 
     Deterministic: every tie is broken by id, never by set or dict iteration order. An edge
     to an unknown id is ignored; a cycle (never in a validated library) still lays out, with
     its closing edge drawn backwards.
+
+    The cyclic garbage collector is paused meanwhile: a big layout builds millions of objects
+    that all stay alive, and the full collections they set off found nothing to free, each
+    holding up every thread (the GUI's too, when the layout runs on a worker) for 0.1 s.
     """
+    with paused_gc():
+        return _layout_graph(ids, edges)
+
+
+def _layout_graph(ids: Iterable[str], edges: Iterable[tuple[str, str, bool]]) -> GraphLayout:
     names = sorted(set(ids))
     index = {name: i for i, name in enumerate(names)}
     kinds: dict[tuple[int, int], bool] = {}
@@ -414,6 +485,9 @@ class _Builder:
         preds: list[list[int]],
         succs: list[list[int]],
     ) -> GraphLayout:
+        # The ordering's adjacency is done with: let it go before the routes are built, which
+        # is when a big layout needs the most memory.
+        self.up, self.down = [], []
         n = self.n
         half = [NODE_HEIGHT / 2 if i < n else 0.0 for i in range(len(self.y))]
         top = min((y - h for y, h in zip(self.y, half, strict=True)), default=0.0)
@@ -469,6 +543,7 @@ class _Builder:
             preds={names[i]: tuple(names[p] for p in preds[i]) for i in range(n)},
             succs={names[i]: tuple(names[s] for s in succs[i]) for i in range(n)},
             crossings=self.crossings,
+            edge_index=_edge_index(paths, depth),
         )
 
     def _ports(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import pairwise
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,6 +31,10 @@ from planner.render.style import (
 
 LOW_DETAIL = 0.45
 """Below this scale labels would be unreadable: boxes are drawn plain, without text."""
+SMOOTH_DETAIL = 0.15
+"""Below this scale a view's overview draws its edges without antialiasing."""
+HAIRLINE_PX = 1.5
+"""On screen, plain edges this thin or thinner are drawn one pixel wide."""
 
 NAME_PX = 13
 SMALL_PX = 11
@@ -43,6 +48,137 @@ ARROW = 8.0
 DIM, PLAIN, UNLOCK, CHAIN, SELECTED = range(5)
 
 
+class GraphCache:
+    """What painting one layout of one plan needs frame after frame, worked out once and kept
+    by a view between frames: the steps by id, the area colours, each box as a QRectF, each
+    edge as straight segments and each box's look in the overview. Plans and layouts never
+    change, so a cache stays valid for as long as both are the same objects (`fits`); the
+    looks are worked out again when the style changes (light and dark)."""
+
+    def __init__(self, layout: GraphLayout, plan: Plan) -> None:
+        self.layout = layout
+        self.plan = plan
+        self.steps = {step.skill.id: step for step in plan.steps}
+        self.areas = area_colors(step.skill.area for step in plan.steps)
+        self._rects: dict[str, QRectF] = {}
+        self._lines: list[list[QLineF] | None] = [None] * len(layout.edges)
+        self._paths: list[QPainterPath | None] = [None] * len(layout.edges)
+        self._heads: list[QPolygonF | None] = [None] * len(layout.edges)
+        self._shapes: dict[str, tuple[QPainterPath, QPainterPath]] = {}
+        self._labels: dict[str, tuple[list[str], str]] = {}
+        self._labels_font = ""
+        self._looks_style: GraphStyle | None = None
+        self._looks: dict[str, tuple[int, int, int]] = {}
+        self._area_slot = {area: k for k, area in enumerate(self.areas)}
+        self._bands: dict[int, _Band] = {}
+
+    def fits(self, layout: GraphLayout, plan: Plan) -> bool:
+        """Whether this cache was made for this layout and this plan."""
+        return self.layout is layout and self.plan is plan
+
+    def rect(self, node: str) -> QRectF:
+        """A box, in layout coordinates."""
+        rect = self._rects.get(node)
+        if rect is None:
+            box = self.layout.nodes[node]
+            rect = self._rects[node] = QRectF(box.x, box.y, box.w, box.h)
+        return rect
+
+    def lines(self, edge: int) -> list[QLineF]:
+        """An edge's route as straight segments (made the first time it is on screen)."""
+        lines = self._lines[edge]
+        if lines is None:
+            points = self.layout.edges[edge].points
+            lines = self._lines[edge] = [
+                QLineF(ax, ay, bx, by) for (ax, ay), (bx, by) in pairwise(points)
+            ]
+        return lines
+
+    def path(self, edge: int) -> QPainterPath:
+        """An edge's whole route, with its curves."""
+        path = self._paths[edge]
+        if path is None:
+            path = self._paths[edge] = _edge_path(self.layout.edges[edge].points, ARROW - 1)
+        return path
+
+    def head(self, edge: int) -> QPolygonF:
+        """The arrowhead of a plain edge."""
+        head = self._heads[edge]
+        if head is None:
+            head = self._heads[edge] = _arrowhead(self.layout.edges[edge], PLAIN)
+        return head
+
+    def shape(self, node: str) -> tuple[QPainterPath, QPainterPath]:
+        """A box's rounded outline and its area stripe (the outline's left edge)."""
+        shapes = self._shapes.get(node)
+        if shapes is None:
+            shapes = self._shapes[node] = _box_shapes(self.rect(node))
+        return shapes
+
+    def label(self, node: str, fonts: _Fonts) -> tuple[list[str], str]:
+        """A box's name broken into lines, and its hours and status line, fitted."""
+        if fonts.key != self._labels_font:
+            self._labels.clear()
+            self._labels_font = fonts.key
+        label = self._labels.get(node)
+        if label is None:
+            label = self._labels[node] = _label_text(self.rect(node), self.steps[node], fonts)
+        return label
+
+    def band(self, column: int, style: GraphStyle) -> _Band:
+        """What the plain overview draws of one column's band, grouped by look: the edges
+        starting in it and its boxes."""
+        looks = self.looks(style)  # a new style drops the bands made for the last one
+        band = self._bands.get(column)
+        if band is None:
+            band = self._bands[column] = _Band()
+            routes = self.layout.edges
+            if self.layout.edge_index:
+                for i in self.layout.edge_index[column][0]:
+                    (band.hard if routes[i].hard else band.soft).extend(self.lines(i))
+            statuses = len(_STATUSES)
+            band.fills = [[] for _ in range(statuses)]
+            band.stripes = [[] for _ in range(len(self.areas))]
+            band.borders = [[] for _ in range(2 * statuses)]
+            for node in self.layout.columns[column]:
+                look = looks.get(node)
+                if look is not None:
+                    fill, area, border = look
+                    rect = self.rect(node)
+                    band.fills[fill].append(rect)
+                    band.stripes[area].append(QRectF(rect.x(), rect.y(), STRIPE, rect.height()))
+                    band.borders[border].append(rect)
+        return band
+
+    def looks(self, style: GraphStyle) -> dict[str, tuple[int, int, int]]:
+        """Each box's look in the overview as small numbers: its fill (a status), its area
+        stripe (an area) and its plain border (a status, and whether it is a goal)."""
+        if self._looks_style is not style:
+            slot = self._area_slot
+            self._looks = {
+                node: (
+                    _STATUS_SLOT.get(step.status, 0),
+                    slot[step.skill.area],
+                    2 * _STATUS_SLOT.get(step.status, 0) + step.goal,
+                )
+                for node, step in self.steps.items()
+            }
+            self._looks_style = style
+            self._bands.clear()
+        return self._looks
+
+
+class _Band:
+    """A column band of the plain overview: segments by kind, boxes by look (see `looks`)."""
+
+    def __init__(self) -> None:
+        self.hard: list[QLineF] = []
+        self.soft: list[QLineF] = []
+        self.fills: list[list[QRectF]] = []
+        self.stripes: list[list[QRectF]] = []
+        self.borders: list[list[QRectF]] = []
+
+
 def paint_graph(
     painter: QPainter,
     layout: GraphLayout,
@@ -54,6 +190,7 @@ def paint_graph(
     matches: AbstractSet[str] | None = None,
     visible: QRectF | None = None,
     detail: float = 1.0,
+    cache: GraphCache | None = None,
 ) -> None:
     """Paint the graph in layout coordinates (the caller sets the transform).
 
@@ -61,9 +198,17 @@ def paint_graph(
     a second tone and the rest dimmed (`related` saves recomputing both). With `matches`, the
     skills outside it are dimmed. `visible` limits the work to what meets that rectangle;
     `detail` is the scale on screen, below `LOW_DETAIL` boxes are drawn without text.
+
+    A view passes a `cache` kept between frames (made for this layout and plan). Below
+    `LOW_DETAIL` it then draws the quick overview of a big graph: each kind of box and edge
+    in one call, boxes square, edges as straight segments without arrowheads (at that scale
+    the corners, curves and heads are a few pixels). Without a cache, as for the PDF, every
+    box and edge is drawn in full whatever the detail.
     """
-    steps = {step.skill.id: step for step in plan.steps}
-    areas = area_colors(step.skill.area for step in plan.steps)
+    if cache is not None and not cache.fits(layout, plan):
+        cache = None
+    steps = cache.steps if cache else {step.skill.id: step for step in plan.steps}
+    areas = cache.areas if cache else area_colors(step.skill.area for step in plan.steps)
     if selected is not None and selected not in layout.nodes:
         selected = None
     if selected is not None and related is None:
@@ -92,39 +237,275 @@ def paint_graph(
             return UNLOCK
         return DIM
 
+    text = detail >= LOW_DETAIL
+    plain = selected is None and matches is None
+    if cache is not None and not text and visible is not None and plain and layout.edge_index:
+        # Nothing selected, no search: the common overview, drawn band by band.
+        columns = layout.columns_in(visible.left() - ARROW, visible.right() + ARROW)
+        painter.save()
+        _paint_plain_overview(painter, cache, style, columns, detail)
+        painter.restore()
+        return
+
+    span: tuple[float, float] | None = None
     if visible is not None:
         margin = ARROW + 4
         x0, y0 = visible.left() - margin, visible.top() - margin
         x1, y1 = visible.right() + margin, visible.bottom() + margin
         node_ids: Sequence[str] = layout.nodes_in(x0, y0, x1, y1)
-        edges = [
-            e
-            for e in layout.edges
-            if e.bounds[0] <= x1 and e.bounds[2] >= x0 and e.bounds[1] <= y1 and e.bounds[3] >= y0
-        ]
+        edge_ids: Sequence[int] = layout.edges_in(x0, y0, x1, y1)
+        span = (x0, x1)
     else:
         node_ids = list(layout.nodes)
-        edges = list(layout.edges)
+        edge_ids = range(len(layout.edges))
 
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    ranked_edges = sorted(((edge_emphasis(e), i) for i, e in enumerate(edges)))
-    for emphasis, i in ranked_edges:
-        _paint_edge(painter, edges[i], emphasis, style)
-    text = detail >= LOW_DETAIL
+    if cache is not None and not text:
+        _paint_overview(
+            painter,
+            cache,
+            style,
+            node_ids,
+            edge_ids,
+            None if plain else node_emphasis,
+            None if plain else edge_emphasis,
+            detail,
+        )
+        painter.restore()
+        return
+    _paint_edges(painter, layout, style, edge_ids, edge_emphasis, span, detail, cache)
     fonts = _Fonts(painter.font()) if text else None
     for emphasis, node in sorted((node_emphasis(n), n) for n in node_ids):
         step = steps.get(node)
         if step is not None:
             area = areas.get(step.skill.area, style.muted)
-            _paint_node(painter, layout.nodes[node], step, area, emphasis, style, fonts)
+            _paint_node(painter, layout.nodes[node], step, area, emphasis, style, fonts, cache)
     painter.restore()
 
 
-def _edge_path(points: Sequence[tuple[float, float]], end_inset: float) -> QPainterPath:
+def _paint_edges(
+    painter: QPainter,
+    layout: GraphLayout,
+    style: GraphStyle,
+    edge_ids: Sequence[int],
+    edge_emphasis: Callable[[EdgePath], int],
+    span: tuple[float, float] | None,
+    detail: float,
+    cache: GraphCache | None,
+) -> None:
+    """Edges in full, least emphasis first, each look (pen) set once for all its edges."""
+    edges = layout.edges
+    looks: dict[tuple[int, bool], list[int]] = {}
+    for i in edge_ids:
+        edge = edges[i]
+        looks.setdefault((edge_emphasis(edge), edge.hard), []).append(i)
+    # On screen, plain edges up to about a pixel and a half wide are drawn as hairlines: Qt
+    # draws those several times faster, whole routes included (kept from frame to frame).
+    hairline = cache is not None and detail * 1.3 <= HAIRLINE_PX
+    for (emphasis, hard), group in sorted(looks.items()):
+        lit = emphasis in (CHAIN, UNLOCK)
+        pen = _edge_pen(emphasis, hard, style, detail if hairline else 0.0)
+        if emphasis == DIM and cache is not None:  # on screen: see _paint_overview
+            pen.setColor(_faded(pen.color(), style))
+        else:
+            painter.setOpacity(style.dim_opacity if emphasis == DIM else 1.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for i in group:
+            if cache is not None and hairline and not lit:
+                painter.drawPath(cache.path(i))
+            else:
+                painter.drawPath(_edge_path(edges[i].points, ARROW - 1, span))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pen.color())
+        for i in group:
+            end = edges[i].points[-1][0]
+            if span is None or span[0] - ARROW <= end <= span[1] + ARROW:
+                head = cache.head(i) if cache is not None and not lit else None
+                painter.drawPolygon(head or _arrowhead(edges[i], emphasis))
+    painter.setOpacity(1.0)
+
+
+def _arrowhead(edge: EdgePath, emphasis: int) -> QPolygonF:
+    """The arrowhead points the way the edge enters its box: rightwards, unless it goes back."""
+    (ax, _), (bx, by) = edge.points[-2], edge.points[-1]
+    direction = 1.0 if bx >= ax else -1.0
+    half = ARROW * 0.5 + (0.6 if emphasis in (CHAIN, UNLOCK) else 0.0)
+    return QPolygonF(
+        [
+            QPointF(bx, by),
+            QPointF(bx - direction * ARROW, by - half),
+            QPointF(bx - direction * ARROW, by + half),
+        ]
+    )
+
+
+def _paint_plain_overview(
+    painter: QPainter, cache: GraphCache, style: GraphStyle, columns: range, detail: float
+) -> None:
+    """The overview with nothing selected and no search: every edge and box of the columns
+    on show, a few calls per column band, from lists kept in the cache. What lies above or
+    below the view is left to Qt's clipping, which costs less than sorting it out."""
+    if not columns:
+        return
+    hard: list[QLineF] = []
+    soft: list[QLineF] = []
+    for i in cache.layout.edge_index[columns.start][1]:  # edges coming in from the left
+        (hard if cache.layout.edges[i].hard else soft).extend(cache.lines(i))
+    bands = [cache.band(column, style) for column in columns]
+    for band in bands:
+        hard += band.hard
+        soft += band.soft
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail >= SMOOTH_DETAIL)
+    for is_hard, group in ((False, soft), (True, hard)):
+        if group:
+            painter.setPen(_edge_pen(PLAIN, is_hard, style, detail))
+            painter.drawLines(group)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for slot, status in enumerate(_STATUSES):
+        rects = [rect for band in bands for rect in band.fills[slot]]
+        if rects:
+            painter.setBrush(_overview_fill(status, style))
+            painter.drawRects(rects)
+    for slot, color in enumerate(cache.areas.values()):
+        rects = [rect for band in bands for rect in band.stripes[slot]]
+        if rects:
+            painter.setBrush(color)
+            painter.drawRects(rects)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for slot in range(2 * len(_STATUSES)):
+        rects = [rect for band in bands for rect in band.borders[slot]]
+        if rects:
+            status_slot, goal = divmod(slot, 2)
+            look = style.status(_STATUSES[status_slot])
+            pen = QPen(look.border, (2.6 if goal else 1.2) * OVERVIEW_PEN)
+            if look.dotted:
+                pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.drawRects(rects)
+
+
+def _paint_overview(
+    painter: QPainter,
+    cache: GraphCache,
+    style: GraphStyle,
+    nodes: Sequence[str],
+    edges: Sequence[int],
+    node_emphasis: Callable[[str], int] | None,
+    edge_emphasis: Callable[[EdgePath], int] | None,
+    detail: float,
+) -> None:
+    """The quick overview: edges, then box fills, area stripes and borders, one call for
+    each look (colour, width, dashes, opacity), least emphasis first. Without emphasis
+    functions everything is plain (nothing selected, no search): the common case is kept to
+    a few list appends per box and edge."""
+    routes = cache.layout.edges
+    line_groups: dict[tuple[int, bool], list[QLineF]] = {}
+    if edge_emphasis is None:
+        hard: list[QLineF] = []
+        soft: list[QLineF] = []
+        for i in edges:
+            (hard if routes[i].hard else soft).extend(cache.lines(i))
+        line_groups = {(PLAIN, True): hard, (PLAIN, False): soft}
+    else:
+        for i in edges:
+            route = routes[i]
+            key = (edge_emphasis(route), route.hard)
+            line_groups.setdefault(key, []).extend(cache.lines(i))
+    # Far out, edges are a texture of hairlines: smoothing them would cost more than it shows.
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail >= SMOOTH_DETAIL)
+    # Dimmed things are drawn opaque, in their colour faded into the canvas: on the canvas
+    # that looks the same as drawing them translucent, which Qt does three times slower.
+    for (emphasis, is_hard), group in sorted(line_groups.items()):
+        if group:
+            pen = _edge_pen(emphasis, is_hard, style, detail)
+            if emphasis == DIM:
+                pen.setColor(_faded(pen.color(), style))
+            painter.setPen(pen)
+            painter.drawLines(group)
+
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    looks = cache.looks(style)
+    statuses = len(_STATUSES)
+    # Groups by look; dimmed boxes have groups of their own, after (above) the plain ones.
+    fills: list[list[QRectF]] = [[] for _ in range(2 * statuses)]
+    stripes: list[list[QRectF]] = [[] for _ in range(2 * len(cache.areas))]
+    borders: list[list[QRectF]] = [[] for _ in range(4 * statuses)]
+    lit: dict[tuple[int, float], list[QRectF]] = {}  # the chain, what it unlocks, the selection
+    rings: list[QRectF] = []
+    steps = cache.steps
+    for node in nodes:
+        look = looks.get(node)
+        if look is None:
+            continue
+        fill, area, border = look
+        rect = cache.rect(node)
+        emphasis = PLAIN if node_emphasis is None else node_emphasis(node)
+        dim = emphasis == DIM
+        fills[fill + statuses * dim].append(rect)
+        stripes[2 * area + dim].append(QRectF(rect.x(), rect.y(), STRIPE, rect.height()))
+        if emphasis in (CHAIN, UNLOCK, SELECTED):
+            width = max(2.6 if steps[node].goal else 1.2, 2.2)
+            lit.setdefault((emphasis, width), []).append(rect)
+            if emphasis == SELECTED:
+                rings.append(rect.adjusted(-10, -10, 10, 10))
+        else:
+            borders[border + 2 * statuses * dim].append(rect)
+
+    painter.setPen(Qt.PenStyle.NoPen)
+    for k, rects in enumerate(fills):
+        if rects:
+            brush = _overview_fill(_STATUSES[k % statuses], style)
+            painter.setBrush(_faded(brush, style) if k >= statuses else brush)
+            painter.drawRects(rects)
+    colors = list(cache.areas.values())
+    for k, rects in enumerate(stripes):
+        if rects:
+            color = colors[k // 2]
+            painter.setBrush(_faded(color, style) if k % 2 else color)
+            painter.drawRects(rects)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for k, rects in enumerate(borders):
+        if rects:
+            slot, goal = divmod(k % (2 * statuses), 2)
+            look_of = style.status(_STATUSES[slot])
+            color = _faded(look_of.border, style) if k >= 2 * statuses else look_of.border
+            pen = QPen(color, (2.6 if goal else 1.2) * OVERVIEW_PEN)
+            if look_of.dotted:
+                pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.drawRects(rects)
+    for (emphasis, width), rects in sorted(lit.items()):
+        color = style.unlock if emphasis == UNLOCK else style.accent
+        painter.setPen(QPen(color, width * OVERVIEW_PEN))
+        painter.drawRects(rects)
+    if rings:
+        painter.setPen(QPen(style.accent, 7.0))
+        painter.drawRects(rings)
+
+
+def _faded(color: QColor, style: GraphStyle) -> QColor:
+    """A colour as it shows at the dimmed opacity on the canvas, made opaque."""
+    return mix(style.canvas, color, style.dim_opacity * color.alphaF())
+
+
+_STATUSES = ("todo", "in-progress", "done", "skipped", "implied")
+_STATUS_SLOT = {status: k for k, status in enumerate(_STATUSES)}
+OVERVIEW_PEN = 2.5
+"""Borders are this much wider in an overview, which is seen at a third of the size or less."""
+
+
+def _edge_path(
+    points: Sequence[tuple[float, float]],
+    end_inset: float,
+    span: tuple[float, float] | None = None,
+) -> QPainterPath:
     """Straight within a column, an S-curve with level ends between columns, so that every
-    edge leaves and enters its boxes horizontally."""
+    edge leaves and enters its boxes horizontally. With `span` (x from, x to), only what lies
+    within it is drawn: a long edge crossing the view costs what is seen, not its length."""
     path = QPainterPath(QPointF(*points[0]))
     last = len(points) - 1
     for k in range(1, len(points)):
@@ -132,7 +513,11 @@ def _edge_path(points: Sequence[tuple[float, float]], end_inset: float) -> QPain
         bx, by = points[k]
         if k == last:
             bx -= end_inset if bx >= ax else -end_inset
-        if abs(by - ay) < 0.5:
+        if span is not None and (max(ax, bx) < span[0] or min(ax, bx) > span[1]):
+            path.moveTo(bx, by)
+        elif span is not None and bx > ax and (ax < span[0] or bx > span[1]):
+            _clipped_stretch(path, ax, ay, bx, by, span)
+        elif abs(by - ay) < 0.5:
             path.lineTo(bx, by)
         else:
             half = (bx - ax) / 2
@@ -140,32 +525,78 @@ def _edge_path(points: Sequence[tuple[float, float]], end_inset: float) -> QPain
     return path
 
 
-def _paint_edge(painter: QPainter, edge: EdgePath, emphasis: int, style: GraphStyle) -> None:
+def _clipped_stretch(
+    path: QPainterPath, ax: float, ay: float, bx: float, by: float, span: tuple[float, float]
+) -> None:
+    """The part within `span` of the stretch from a to b (a left of b), then on to b unseen."""
+    if abs(by - ay) < 0.5:
+        path.moveTo(max(ax, span[0]), ay)
+        path.lineTo(min(bx, span[1]), by)
+        path.moveTo(bx, by)
+        return
+    # The S-curve's control points share the middle x, so x(t) = ax + (bx - ax) s(t) with
+    # s(t) = t^3 - 1.5 t^2 + 1.5 t, which rises steadily: the t where the curve meets each
+    # side of the span comes from a few Newton steps, then the curve is cut there.
+    width = bx - ax
+    t0 = _s_inverse((span[0] - ax) / width) if ax < span[0] else 0.0
+    t1 = _s_inverse((span[1] - ax) / width) if bx > span[1] else 1.0
+    mid = ax + width / 2
+    p0, p1, p2, p3 = (ax, ay), (mid, ay), (mid, by), (bx, by)
+    q0, q1, q2, q3 = _cubic_part(p0, p1, p2, p3, t0, t1)
+    path.moveTo(*q0)
+    path.cubicTo(QPointF(*q1), QPointF(*q2), QPointF(*q3))
+    path.moveTo(bx, by)
+
+
+def _s_inverse(u: float) -> float:
+    """t in [0, 1] with t^3 - 1.5 t^2 + 1.5 t = u."""
+    u = min(max(u, 0.0), 1.0)
+    t = u
+    for _ in range(6):
+        t -= (t * t * t - 1.5 * t * t + 1.5 * t - u) / (3 * t * t - 3 * t + 1.5)
+    return min(max(t, 0.0), 1.0)
+
+
+_Point = tuple[float, float]
+
+
+def _cubic_part(
+    p0: _Point, p1: _Point, p2: _Point, p3: _Point, t0: float, t1: float
+) -> tuple[_Point, _Point, _Point, _Point]:
+    """The control points of a cubic Bézier curve between t0 and t1 (de Casteljau)."""
+
+    def lerp(a: _Point, b: _Point, t: float) -> _Point:
+        return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+    def split(
+        a: _Point, b: _Point, c: _Point, d: _Point, t: float
+    ) -> tuple[tuple[_Point, _Point, _Point, _Point], tuple[_Point, _Point, _Point, _Point]]:
+        ab, bc, cd = lerp(a, b, t), lerp(b, c, t), lerp(c, d, t)
+        abc, bcd = lerp(ab, bc, t), lerp(bc, cd, t)
+        m = lerp(abc, bcd, t)
+        return (a, ab, abc, m), (m, bcd, cd, d)
+
+    head, _ = split(p0, p1, p2, p3, t1)
+    if t1 <= 0:
+        return head
+    _, part = split(*head, t0 / t1)
+    return part
+
+
+def _edge_pen(emphasis: int, hard: bool, style: GraphStyle, hairline: float = 0.0) -> QPen:
+    """The pen of an edge. `hairline` is the scale on screen when plain edges may be drawn
+    one device pixel wide: Qt draws such lines several times faster, and does so by itself
+    for pens under a pixel; between one and HAIRLINE_PX pixels the pen is made so."""
     color = {CHAIN: style.accent, UNLOCK: style.unlock}.get(emphasis, style.edge)
-    width = 2.4 if emphasis in (CHAIN, UNLOCK) else 1.3
-    painter.setOpacity(style.dim_opacity if emphasis == DIM else 1.0)
-    pen = QPen(color, width)
-    if not edge.hard:
+    lit = emphasis in (CHAIN, UNLOCK)
+    pen = QPen(color, 2.4 if lit else 1.3)
+    if hairline and not lit and 1.3 * hairline > 1:
+        pen.setWidthF(1.0)
+        pen.setCosmetic(True)
+    if not hard:
         pen.setDashPattern([4.0, 3.0])
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(_edge_path(edge.points, ARROW - 1))
-    # The arrowhead points the way the edge enters its box: rightwards, unless it goes back.
-    (ax, _), (bx, by) = edge.points[-2], edge.points[-1]
-    direction = 1.0 if bx >= ax else -1.0
-    half = ARROW * 0.5 + (0.6 if emphasis in (CHAIN, UNLOCK) else 0.0)
-    head = QPolygonF(
-        [
-            QPointF(bx, by),
-            QPointF(bx - direction * ARROW, by - half),
-            QPointF(bx - direction * ARROW, by + half),
-        ]
-    )
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawPolygon(head)
-    painter.setOpacity(1.0)
+    return pen
 
 
 class _Fonts:
@@ -180,6 +611,7 @@ class _Fonts:
         self.struck.setStrikeOut(True)
         self.small = QFont(base)
         self.small.setPixelSize(SMALL_PX)
+        self.key = base.key()
 
 
 def _paint_node(
@@ -190,19 +622,16 @@ def _paint_node(
     emphasis: int,
     style: GraphStyle,
     fonts: _Fonts | None,
+    cache: GraphCache | None = None,
 ) -> None:
     look = style.status(step.status)
     rect = QRectF(box.x, box.y, box.w, box.h)
-    shape = QPainterPath()
-    shape.addRoundedRect(rect, RADIUS, RADIUS)
+    shape, stripe = cache.shape(box.id) if cache is not None else _box_shapes(rect)
     painter.setOpacity(style.dim_opacity if emphasis == DIM else 1.0)
 
     fill = look.fill if fonts is not None else _overview_fill(step.status, style)
     painter.fillPath(shape, fill)
-    painter.save()
-    painter.setClipPath(shape)
-    painter.fillRect(QRectF(rect.x(), rect.y(), STRIPE, rect.height()), area)
-    painter.restore()
+    painter.fillPath(stripe, area)
 
     border = {CHAIN: style.accent, UNLOCK: style.unlock, SELECTED: style.accent}.get(
         emphasis, look.border
@@ -211,7 +640,7 @@ def _paint_node(
     if emphasis in (CHAIN, UNLOCK, SELECTED):
         width = max(width, 2.2)
     if fonts is None:
-        width *= 2.5  # an overview is seen at a third of the size or less
+        width *= OVERVIEW_PEN
     pen = QPen(border, width)
     if look.dotted and emphasis not in (CHAIN, UNLOCK, SELECTED):
         pen.setStyle(Qt.PenStyle.DotLine)
@@ -226,8 +655,20 @@ def _paint_node(
         painter.drawPath(ring)
 
     if fonts is not None:
-        _paint_label(painter, rect, step, look.text, style, fonts)
+        lines, info = (
+            cache.label(box.id, fonts) if cache is not None else _label_text(rect, step, fonts)
+        )
+        _paint_label(painter, rect, step, look.text, style, fonts, lines, info)
     painter.setOpacity(1.0)
+
+
+def _box_shapes(rect: QRectF) -> tuple[QPainterPath, QPainterPath]:
+    """A box's rounded outline, and the area stripe along its left side within it."""
+    shape = QPainterPath()
+    shape.addRoundedRect(rect, RADIUS, RADIUS)
+    band = QPainterPath()
+    band.addRect(QRectF(rect.x(), rect.y(), STRIPE, rect.height()))
+    return shape, shape.intersected(band)
 
 
 def _overview_fill(status: str, style: GraphStyle) -> QColor:
@@ -241,6 +682,25 @@ def _overview_fill(status: str, style: GraphStyle) -> QColor:
     return mix(style.card, tint[0], tint[1]) if tint else style.card
 
 
+def _label_font(step: Step, fonts: _Fonts) -> QFont:
+    return fonts.struck if step.status == "skipped" else fonts.goal if step.goal else fonts.name
+
+
+def _label_text(rect: QRectF, step: Step, fonts: _Fonts) -> tuple[list[str], str]:
+    """The name broken into the lines of a box, and the hours and status line, elided."""
+    left = rect.x() + STRIPE + PAD
+    right = rect.right() - PAD
+    mark_left = right - MARK
+    metrics = QFontMetricsF(_label_font(step, fonts))
+    lines = wrap_text(step.skill.name, metrics, (mark_left - 5 - left, right - left))
+    info = format_hours(step.skill.hours)
+    if step.status != "todo":
+        info += " · " + status_label(step.status)
+    star_room = 16.0 if step.goal else 0.0
+    small = QFontMetricsF(fonts.small)
+    return lines, small.elidedText(info, Qt.TextElideMode.ElideRight, right - left - star_room)
+
+
 def _paint_label(
     painter: QPainter,
     rect: QRectF,
@@ -248,16 +708,16 @@ def _paint_label(
     color: QColor,
     style: GraphStyle,
     fonts: _Fonts,
+    lines: list[str],
+    info: str,
 ) -> None:
     left = rect.x() + STRIPE + PAD
     right = rect.right() - PAD
     mark = QRectF(right - MARK, rect.y() + PAD - 1, MARK, MARK)
     paint_status_mark(painter, mark, step.status, style)
 
-    font = fonts.struck if step.status == "skipped" else fonts.goal if step.goal else fonts.name
+    font = _label_font(step, fonts)
     metrics = QFontMetricsF(font)
-    widths = (mark.left() - 5 - left, right - left)
-    lines = wrap_text(step.skill.name, metrics, widths)
     painter.setFont(font)
     painter.setPen(color)
     baseline = rect.y() + PAD + metrics.ascent() - 1
@@ -266,17 +726,10 @@ def _paint_label(
         baseline += metrics.lineSpacing()
 
     small = QFontMetricsF(fonts.small)
-    info = format_hours(step.skill.hours)
-    if step.status != "todo":
-        info += " · " + status_label(step.status)
     bottom = rect.bottom() - PAD + 1
-    star_room = 16.0 if step.goal else 0.0
     painter.setFont(fonts.small)
     painter.setPen(style.muted if step.status != "in-progress" else style.accent)
-    painter.drawText(
-        QPointF(left, bottom - small.descent()),
-        small.elidedText(info, Qt.TextElideMode.ElideRight, right - left - star_room),
-    )
+    painter.drawText(QPointF(left, bottom - small.descent()), info)
     if step.goal:
         star = QRectF(right - 13, bottom - 13, 13, 13)
         paint_goal_star(painter, star, style)

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from planner import __version__
-from planner.errors import PlannerError
-from planner.service import Planner
+from planner.service import DEFAULT_PROFILE
 from planner.ui import theme
 from planner.ui.main_window import MainWindow
+from planner.ui.startup import (
+    Ask,
+    Inform,
+    Opened,
+    OutsideChanges,
+    ask_user,
+    inform_user,
+    open_planner,
+)
 
 
 def launch(db_path: Path | str | None, profile: str | None) -> int:
@@ -28,29 +37,46 @@ def launch(db_path: Path | str | None, profile: str | None) -> int:
     settings = QSettings()
     theme.apply_scheme(app, str(settings.value("appearance/scheme", "system")))
 
-    chosen = profile or str(settings.value("profile", "default"))
-    try:
-        try:
-            planner = Planner.open(db_path, chosen)
-        except PlannerError:
-            if profile is not None or chosen == "default":
-                raise
-            planner = Planner.open(db_path, "default")  # the remembered profile was deleted
-    except PlannerError as error:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Roadmap planner", str(error))
-        box.setInformativeText("Nothing was changed. The app will close.")
-        box.exec()
+    started = start(db_path, profile, settings)
+    if started is None:
         return 1
-
-    window = MainWindow(planner, settings)
     hints = QGuiApplication.styleHints()
     hints.colorSchemeChanged.connect(
         lambda _scheme: theme.apply_scheme(app, str(settings.value("appearance/scheme", "system")))
     )
-    window.show()
-    if planner.profile().role is None:
-        QTimer.singleShot(0, window.run_onboarding)
     try:
         return app.exec()
     finally:
-        planner.close()
+        started.opened.close()
+
+
+@dataclass
+class Started:
+    """The app's main window, open on its database."""
+
+    window: MainWindow
+    opened: Opened
+    outside: OutsideChanges  # reloads the window after changes made elsewhere
+
+
+def start(
+    db_path: Path | str | None,
+    profile: str | None,
+    settings: QSettings,
+    ask: Ask = ask_user,
+    inform: Inform = inform_user,
+) -> Started | None:
+    """Open the database (through the open-problem dialog while it cannot be), then show the
+    main window; None when the learner chose Quit or nothing could be opened."""
+    remembered = str(settings.value("profile", DEFAULT_PROFILE))
+    opened = open_planner(db_path, profile, remembered, ask, inform)
+    if opened is None:
+        return None
+    window = MainWindow(opened.planner, settings)
+    outside = OutsideChanges(window)
+    window.show()
+    if opened.note:
+        window.statusBar().showMessage(opened.note, 20000)
+    if opened.planner.profile().role is None:
+        QTimer.singleShot(0, window.run_onboarding)
+    return Started(window, opened, outside)

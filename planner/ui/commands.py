@@ -1,4 +1,4 @@
-"""Undoable edits (QUndoCommand): status changes, notes and study sessions."""
+"""Undoable edits (QUndoCommand): status changes, notes, study sessions and library edits."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from datetime import date
 from PySide6.QtGui import QUndoCommand
 
 from planner.errors import PlannerError
-from planner.service import Change, StudySession
+from planner.service import Change, LibraryChange, LibraryEdit, StudySession
 from planner.ui.state import AppState
+from planner.ui.text import button_text
 
 STATUS_WORDS = {
     "todo": "To do",
@@ -23,7 +24,9 @@ class _Command(QUndoCommand):
     """A command on the app state; a refused operation is reported, not raised into Qt."""
 
     def __init__(self, state: AppState, text: str) -> None:
-        super().__init__(text)
+        # The text names skills and follows "Undo" in the Edit menu, where `&` would mark a
+        # shortcut: doubled, it shows as itself (undoText() gives it back doubled).
+        super().__init__(button_text(text))
         self.state = state
 
     def _run(self, action: str) -> None:
@@ -192,3 +195,22 @@ class EditStudySessionCommand(_Command):
         b = self.before
         self.state.planner.edit_study_session(b.id, minutes=b.minutes, day=b.day, note=b.note)
         return Change(sessions=True, skills=(b.skill,))
+
+
+class LibraryEditCommand(_Command):
+    """Add, change or delete skills and roles; undo puts back what the edit replaced (and the
+    learners' role and track choices it took away). Redo makes the same edit again."""
+
+    def __init__(self, state: AppState, text: str, change: LibraryChange) -> None:
+        super().__init__(state, text)
+        self.change = change
+        self.edit: LibraryEdit | None = None
+
+    def _do(self) -> Change:
+        self.edit = self.state.planner.edit_library(self.change)
+        return Change(library=True, skills=tuple(self.change.skills))
+
+    def _undo(self) -> Change:
+        assert self.edit is not None
+        self.state.planner.undo_edit(self.edit)
+        return Change(library=True, skills=tuple(self.change.skills))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -153,8 +153,23 @@ class CompareView(QWidget):
         self._color_titles()
         self.role_a.activated.connect(self.refresh)
         self.role_b.activated.connect(self.refresh)
-        state.planChanged.connect(self.refresh)  # progress changes what each role still costs
-        self.refresh()
+        state.planChanged.connect(self._on_plan_changed)  # progress changes what roles cost
+        # The comparison is worked out when the view is shown: on a big library it takes
+        # longer than the rest of opening the app, for a view the learner may never open.
+        self._stale = True
+        self._fill_roles()
+
+    def _on_plan_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+            self._fill_roles()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     # ------------------------------------------------------------------ filling
     def _fill_roles(self) -> None:
@@ -182,6 +197,7 @@ class CompareView(QWidget):
 
     def refresh(self) -> None:
         """Recompute the comparison for the chosen roles and the learner's progress."""
+        self._stale = False
         self._fill_roles()
         a, b = self.role_a.currentData(), self.role_b.currentData()
         if not isinstance(a, str) or not isinstance(b, str):

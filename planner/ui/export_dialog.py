@@ -33,6 +33,7 @@ from planner.export.options import PAPERS, SECTIONS, PdfOptions
 from planner.export.pdf.fonts import family as register_fonts
 from planner.service import Planner
 from planner.ui.ops import Progress, QueryOp
+from planner.ui.text import button_text, tooltip
 
 FORMAT_LABELS = {
     "pdf": "PDF document — to print or send to a mentor",
@@ -213,8 +214,8 @@ class ExportDialog(QDialog):
         if role is None:
             return
         for track in role.tracks:
-            check = QCheckBox(track.name)
-            check.setToolTip(track.summary)
+            check = QCheckBox(button_text(track.name))
+            check.setToolTip(tooltip(track.summary))
             check.setChecked(role.id == profile.role and track.id in profile.tracks)
             self.track_checks[track.id] = check
             self.tracks_layout.addWidget(check)

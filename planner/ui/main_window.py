@@ -9,8 +9,26 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QMimeData,
+    QSettings,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -40,7 +58,7 @@ from planner import __version__
 from planner.core.plan import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, STRATEGIES
 from planner.core.units import format_hours, plural
 from planner.errors import PlannerError
-from planner.service import Planner
+from planner.service import Change, Planner
 from planner.ui import theme
 from planner.ui.chart_widgets import chart_icon
 from planner.ui.commands import (
@@ -53,12 +71,14 @@ from planner.ui.commands import (
 )
 from planner.ui.compare_view import CompareView
 from planner.ui.graph_view import GraphView
+from planner.ui.import_dialog import ImportProblemsDialog
+from planner.ui.library_editor import LibraryEditor
 from planner.ui.models import short_date
 from planner.ui.plan_view import PlanView
 from planner.ui.progress_view import ProgressView
 from planner.ui.skill_panel import SkillPanel
 from planner.ui.state import AppState
-from planner.ui.text import tooltip
+from planner.ui.text import button_text, tooltip
 
 APP_NAME = "Roadmap planner"
 STRATEGY_WORDS = {"foundations-first": "Foundations first", "goal-by-goal": "Goal by goal"}
@@ -73,7 +93,7 @@ class MainWindow(QMainWindow):
         self.state = AppState(planner, self)
         self.undo_stack = QUndoStack(self)
         self.setWindowIcon(theme.app_icon())
-        self.setAcceptDrops(False)
+        self.setAcceptDrops(True)  # roadmap files dropped on the window are imported
 
         self._build_toolbar()
         self.plan_view = PlanView(self.state)
@@ -84,6 +104,8 @@ class MainWindow(QMainWindow):
         self.views.addWidget(self.graph_view)
         self.progress_view = ProgressView(self.state)
         self.views.addWidget(self.progress_view)
+        self.library_editor = LibraryEditor(self.state)
+        self.views.addWidget(self.library_editor)
         self.compare_view = CompareView(self.state)
         self.views.addWidget(self.compare_view)
         self.sidebar = QListWidget()
@@ -94,6 +116,7 @@ class MainWindow(QMainWindow):
             ("Plan", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView)),
             ("Graph", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)),
             ("Progress", chart_icon()),
+            ("Library", style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)),
             ("Compare", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)),
         ):
             item = QListWidgetItem(icon, text)
@@ -122,6 +145,7 @@ class MainWindow(QMainWindow):
         self.plan_view.set_icons(theme.status_icons(self.palette()))
         self._build_menus()
         self.progress_view.set_undo_stack(self.undo_stack)
+        self.library_editor.set_undo_stack(self.undo_stack)
         self._connect_signals()
         self._restore_settings()
         self.refresh_profile()
@@ -219,10 +243,14 @@ class MainWindow(QMainWindow):
         self.action_done.setToolTip("Mark the selected skill done, or to do again")
         log = edit.addAction("Log study time", self.focus_log)
         log.setShortcut(QKeySequence("Ctrl+L"))
+        edit.addSeparator()
+        self.action_new_skill = edit.addAction("New skill…", self.library_editor.new_skill)
+        self.action_edit_skill = edit.addAction("Edit skill…", self.edit_selected_skill)
+        self.action_edit_skill.setToolTip("Edit the selected skill in the library")
 
         view = menu.addMenu("&View")
         self.view_actions: list[QAction] = []
-        for index, name in enumerate(("Plan", "Graph", "Progress", "Compare")):
+        for index, name in enumerate(("Plan", "Graph", "Progress", "Library", "Compare")):
             action = view.addAction(name, partial(self.show_view, index))
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             self.view_actions.append(action)
@@ -256,6 +284,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.state.planChanged.connect(self._on_plan_changed)
+        self.state.libraryChanged.connect(self._on_library_changed)
         self.state.selectionChanged.connect(self._on_selection_changed)
         self.state.failed.connect(self.show_error)
         self.profile_box.activated.connect(self._on_profile_chosen)
@@ -366,7 +395,7 @@ class MainWindow(QMainWindow):
             self.tracks_button.setText("Tracks")
             return
         for track in role.tracks:
-            action = self.tracks_menu.addAction(track.name)
+            action = self.tracks_menu.addAction(button_text(track.name))
             action.setCheckable(True)
             action.setChecked(track.id in profile.tracks)
             action.setToolTip(tooltip(track.summary))
@@ -424,6 +453,10 @@ class MainWindow(QMainWindow):
         ]
         self.status_plan.setText(" · ".join(parts))
 
+    def _on_library_changed(self) -> None:
+        # Roles and tracks may have been added, renamed or deleted: the toolbar shows them.
+        self.refresh_profile(replan=False)
+
     def _on_selection_changed(self, skill_id: str) -> None:
         self.graph_view.select_skill(skill_id or None)
 
@@ -436,7 +469,7 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(index)
 
     def show_view(self, index: int) -> None:
-        """Switch to the plan (0), the graph (1), the progress (2) or the comparison (3)."""
+        """Switch to the plan (0), graph (1), progress (2), library (3) or comparison (4)."""
         self.views.setCurrentIndex(index)
         self.sidebar.setCurrentRow(index)
 
@@ -499,6 +532,12 @@ class MainWindow(QMainWindow):
     def _log_time_for(self, skill_id: str) -> None:
         self.state.select(skill_id)
         self.focus_log()
+
+    def edit_selected_skill(self) -> None:
+        """Open the skill editor on the skill selected in any view."""
+        if self.state.selected:
+            self.show_view(3)
+            self.library_editor.edit_skill(self.state.selected)
 
     def focus_log(self) -> None:
         """Ctrl+L: show the skill panel with the cursor in the study-time field."""
@@ -585,7 +624,9 @@ class MainWindow(QMainWindow):
         from planner.ui.quiz_dialog import QuizDialog
 
         try:
-            dialog = QuizDialog(self.state, self)
+            dialog = QuizDialog(
+                self.state.planner, lambda role: self.state.update_profile(role=role), self
+            )
         except PlannerError as error:
             self.show_error(str(error))
             return
@@ -620,15 +661,12 @@ class MainWindow(QMainWindow):
         try:
             counts = self.state.planner.import_files([Path(p) for p in paths])
         except PlannerError as error:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Import refused", "", parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText("Nothing was imported. Fix these problems and try again:")
-            box.setDetailedText(str(error))
-            box.setInformativeText(str(error).splitlines()[0])
-            box.open()
-            self._last_dialog = box
+            dialog = ImportProblemsDialog(paths, error, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.import_problems = dialog  # kept for tests and so that it is not collected
             return False
-        self.refresh_profile()
+        self.state.changed(Change(library=True))  # the toolbar, the plan and the editor follow
         self.statusBar().showMessage(
             f"Imported {plural(counts.skills_added, 'new skill')}, "
             f"{plural(counts.skills_updated, 'updated skill')}, "
@@ -636,6 +674,21 @@ class MainWindow(QMainWindow):
             8000,
         )
         return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _dropped_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            # After the drop returns: a modal dialog inside a drop handler stalls the source.
+            QTimer.singleShot(0, partial(self.import_files, paths))
 
     def set_scheme(self, scheme: str, save: bool = True) -> None:
         """Light, dark, or follow the system."""
@@ -673,7 +726,7 @@ class MainWindow(QMainWindow):
             ("Space", "Mark the selected skill done / to do (in the plan)"),
             ("Ctrl+L", "Log study time on the selected skill"),
             ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-            ("Ctrl+1 … Ctrl+4", "Plan / graph / progress / compare"),
+            ("Ctrl+1 … Ctrl+5", "Plan / graph / progress / library / compare"),
             ("Delete", "Delete the study session selected in the recent activity"),
             ("Ctrl+H", "Hide what you already know"),
             ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom the graph in / out / to fit"),
@@ -736,6 +789,13 @@ class MainWindow(QMainWindow):
             "nothing to set up.</p>"
             f"<p>Your data: {html.escape(str(self.state.planner.db.path))}</p>",
         )
+
+
+def _dropped_files(mime: QMimeData) -> list[str]:
+    """The local files being dragged (anything else, such as web links, is not taken)."""
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
 
 
 def _setting_bool(settings: QSettings, key: str) -> bool:

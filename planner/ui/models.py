@@ -6,15 +6,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 
 from planner.core.plan import Plan, Step
 from planner.core.search import search_words, skill_text
@@ -28,8 +28,9 @@ COLUMNS = ("Skill", "Status", "Area", "Hours", "Start", "End")
 SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
-# Internal ids: 0 for a phase row, 1 + the phase's row for a step row (ids are unsigned).
-_NO_PHASE = 0
+KNOWN = ("done", "skipped", "implied")
+"""The statuses "hide what you already know" hides."""
+_PHASE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def short_date(value: object) -> str:
@@ -39,25 +40,46 @@ def short_date(value: object) -> str:
     return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
 
 
-class PlanModel(QAbstractItemModel):
-    """Phases at the top level, the plan's steps below them, in study order."""
+class PlanModel(QStandardItemModel):
+    """Phases at the top level, the plan's steps below them, in study order.
+
+    Read-only. The shape of the tree (one item per phase with a row per step, no item per
+    step) lives in Qt's QStandardItemModel, so views and the filter walk it in C++; what each
+    cell shows comes from `data()`, read from the plan. With a shape written in Python, a tree
+    view laying out 10,000 steps called back into Python several times per row, and every
+    keystroke of a search cost that.
+    """
 
     def __init__(self, icons: dict[str, QIcon] | None = None) -> None:
         super().__init__()
+        self.setColumnCount(len(COLUMNS))
         self._phases: list[tuple[int, list[Step]]] = []
         self._where: dict[str, tuple[int, int]] = {}
+        self._search: list[list[str]] | None = None  # what a search looks in, built when asked
         self._icons = icons or {}
 
     # ------------------------------------------------------------------ content
     def set_plan(self, plan: Plan | None) -> None:
         """Show another plan (the whole model is rebuilt: plans change as a whole)."""
         self.beginResetModel()
-        self._phases = plan.phases() if plan is not None else []
-        self._where = {
-            step.skill.id: (p, r)
-            for p, (_, steps) in enumerate(self._phases)
-            for r, step in enumerate(steps)
-        }
+        with QSignalBlocker(self):  # one reset, not a signal per phase
+            self.removeRows(0, self.rowCount())
+            self._phases = plan.phases() if plan is not None else []
+            self._where = {
+                step.skill.id: (p, r)
+                for p, (_, steps) in enumerate(self._phases)
+                for r, step in enumerate(steps)
+            }
+            self._search = None
+            shapes = []
+            for _, steps in self._phases:
+                phase = QStandardItem()
+                phase.setFlags(_PHASE_FLAGS)
+                phase.setColumnCount(len(COLUMNS))
+                phase.setRowCount(len(steps))
+                shapes.append(phase)
+            if shapes:
+                self.invisibleRootItem().appendRows(shapes)
         self.endResetModel()
 
     def set_icons(self, icons: dict[str, QIcon]) -> None:
@@ -72,36 +94,37 @@ class PlanModel(QAbstractItemModel):
         if where is None:
             return QModelIndex()
         phase_row, row = where
-        return self.createIndex(row, column, phase_row + 1)
+        return self.index(row, column, self.index(phase_row, 0))
 
     def step_at(self, index: Index) -> Step | None:
         """The step of a row (None for a phase row)."""
-        if not index.isValid() or index.internalId() == _NO_PHASE:
+        if not index.isValid():
             return None
-        return self._phases[index.internalId() - 1][1][index.row()]
-
-    # ------------------------------------------------------------------ structure
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
+        parent = index.parent()
         if not parent.isValid():
-            return self.createIndex(row, column, _NO_PHASE)
-        return self.createIndex(row, column, parent.row() + 1)
+            return None
+        return self._phases[parent.row()][1][index.row()]
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == _NO_PHASE:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _NO_PHASE)
+    def phase_size(self, phase_row: int) -> int:
+        """How many steps the phase at `phase_row` holds."""
+        return len(self._phases[phase_row][1])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._phases)
-        if parent.internalId() == _NO_PHASE and parent.column() == 0:
-            return len(self._phases[parent.row()][1])
-        return 0
+    def shows(self, phase_row: int, row: int, words: list[str], hide_done: bool) -> bool:
+        """Whether a step passes a search (every word in its name, id or area) and, with
+        `hide_done`, is still to study. Reads the step directly, without an index: the filter
+        asks this of every step on every keystroke."""
+        if hide_done and self._phases[phase_row][1][row].status in KNOWN:
+            return False
+        if not words:
+            return True
+        if self._search is None:  # built once per plan, on the first search
+            self._search = [[skill_text(s.skill) for s in steps] for _, steps in self._phases]
+        haystack = self._search[phase_row][row]
+        return all(word in haystack for word in words)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(COLUMNS)
+    # ------------------------------------------------------------------ read-only
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        return False  # the plan changes through the service, never by editing a cell
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -110,18 +133,14 @@ class PlanModel(QAbstractItemModel):
             return COLUMNS[section]
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     # ------------------------------------------------------------------ data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _NO_PHASE:
+        parent = index.parent()
+        if not parent.isValid():
             return self._phase_data(index, role)
-        step = self._phases[index.internalId() - 1][1][index.row()]
+        step = self._phases[parent.row()][1][index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._step_text(step, column)
@@ -183,25 +202,32 @@ class PlanModel(QAbstractItemModel):
 
 
 class PlanFilter(QSortFilterProxyModel):
-    """Shows the steps that match the search words, optionally without those behind you."""
+    """Shows the steps that match the search words, optionally without those behind you; a
+    phase shows while one of its steps does. Its source is a PlanModel."""
 
     def __init__(self) -> None:
         super().__init__()
         self._words: list[str] = []
         self._hide_done = False
-        self.setRecursiveFilteringEnabled(True)  # a phase stays while one of its steps shows
 
     def set_search(self, text: str) -> None:
         """Every word must appear in the name, id or area (case does not matter)."""
-        self.beginFilterChange()
-        self._words = search_words(text)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        words = search_words(text)
+        if words != self._words:
+            self._words = words
+            self._refilter()
 
     def set_hide_done(self, hide: bool) -> None:
         """Hide done, skipped and implied steps."""
-        self.beginFilterChange()
-        self._hide_done = hide
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if hide != self._hide_done:
+            self._hide_done = hide
+            self._refilter()
+
+    def _refilter(self) -> None:
+        # One layout change rather than Qt's incremental update, which removes and inserts
+        # each run of rows on its own: hundreds of runs in a big plan, each handled by the
+        # view. One relayout of 10,000 steps costs less than that, and always the same.
+        self.invalidate()
 
     @property
     def hide_done(self) -> bool:
@@ -210,12 +236,11 @@ class PlanFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        status = model.data(index, STATUS_ROLE)
-        if status == "phase":
-            # Shown only through a matching child (recursive filtering), or when nothing filters.
-            return not self._words and not self._hide_done and model.rowCount(index) > 0
-        if self._hide_done and status in ("done", "skipped", "implied"):
-            return False
-        haystack = str(model.data(index, SEARCH_ROLE))
-        return all(word in haystack for word in self._words)
+        assert isinstance(model, PlanModel)
+        words, hide = self._words, self._hide_done
+        if source_parent.isValid():
+            return model.shows(source_parent.row(), source_row, words, hide)
+        # A phase: shown while one of its steps is (an empty phase never is).
+        return any(
+            model.shows(source_row, row, words, hide) for row in range(model.phase_size(source_row))
+        )

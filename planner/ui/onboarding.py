@@ -45,8 +45,9 @@ from planner.core.plan import (
     skeleton,
 )
 from planner.core.units import plural
-from planner.errors import UsageError
+from planner.errors import PlannerError, UsageError
 from planner.service import Change, Planner
+from planner.ui.quiz_dialog import QuizDialog
 from planner.ui.text import tooltip
 
 _MIN_HOURS, _MAX_HOURS = MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK
@@ -410,8 +411,10 @@ class _RolePage(QWizardPage):
         self._group = QButtonGroup(self)
         grid = QGridLayout()
         grid.setSpacing(12)
+        self.radios: dict[str, QRadioButton] = {}
         for i, role in enumerate(draft.library.roles.values()):
             card = _RoleCard(role, locale)
+            self.radios[role.id] = card.radio
             card.radio.setChecked(role.id == draft.role)
             card.radio.toggled.connect(
                 lambda chosen, role_id=role.id: self._choose(role_id) if chosen else None
@@ -426,6 +429,37 @@ class _RolePage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_scroller(grid))
+        # The link is a fixed string (rich text is safe here: nothing in it comes from a file).
+        self.quiz_link = QLabel('<a href="#quiz">Not sure? Take the quiz: which role fits me?</a>')
+        self.quiz_link.setObjectName("quizLink")
+        self.quiz_link.setTextFormat(Qt.TextFormat.RichText)
+        self.quiz_link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.quiz_link.linkActivated.connect(lambda _link: self.open_quiz())
+        self.quiz_dialog: QuizDialog | None = None
+        try:
+            draft.planner.quiz()  # the questions name roles: only offered when they exist
+        except PlannerError:
+            self.quiz_link.hide()
+        layout.addWidget(self.quiz_link)
+
+    def open_quiz(self) -> None:
+        """The questionnaire; its recommendation becomes the chosen card."""
+        self.quiz_dialog = QuizDialog(
+            self._draft.planner, self._choose_from_quiz, self, action="Choose this role"
+        )
+        self.quiz_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.quiz_dialog.open()
+
+    def _choose_from_quiz(self, role_id: str) -> bool:
+        radio = self.radios.get(role_id)
+        if radio is None:
+            return False
+        radio.setChecked(True)
+        radio.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def _choose(self, role_id: str) -> None:
         self._draft.choose_role(role_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +57,7 @@ class PlanView(QWidget):
         self.model = PlanModel()
         self.proxy = PlanFilter()
         self.proxy.setSourceModel(self.model)
+        self._phases_pending = False  # phase rows came back: to open and span when idle
 
         self.hide_done = QCheckBox("Hide what you already know")
         self.hide_done.setToolTip("Hide done, skipped and implied skills")
@@ -104,8 +105,9 @@ class PlanView(QWidget):
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.toggleRequested.connect(self.toggle_done)
-        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(self._span_phases)
+        self.proxy.rowsInserted.connect(self._on_rows_inserted)
         self.tree.doubleClicked.connect(self._on_double_clicked)
         self.hide_done.toggled.connect(self._on_hide_done)
 
@@ -113,7 +115,7 @@ class PlanView(QWidget):
     def _on_plan_changed(self) -> None:
         plan = self.state.plan
         self.model.set_plan(plan)
-        self.tree.expandAll()
+        self._expand_phases()
         self.stack.setCurrentWidget(self.tree if plan is not None else self.empty)
         if plan is None:
             self.summary.clear()
@@ -126,11 +128,35 @@ class PlanView(QWidget):
             )
         self._on_selection_changed(self.state.selected)
 
+    def _on_rows_inserted(self, parent: QModelIndex, _first: int, _last: int) -> None:
+        # Filtering inserts steps back run by run, hundreds of runs in a big plan. Phase rows
+        # (at the top level) need a span and to be open, done once the change is over: setting
+        # a span lays the tree out, and doing that after each run made clearing a search on
+        # 10,000 steps take seconds.
+        if not parent.isValid() and not self._phases_pending:
+            self._phases_pending = True
+            QTimer.singleShot(0, self._fix_phases)
+
+    def _fix_phases(self) -> None:
+        self._phases_pending = False
+        self._expand_phases()
+        self._span_phases()
+
+    def _expand_phases(self) -> None:
+        # Phases are always open. A phase that stayed keeps its state; expandAll() would make
+        # the tree ask each of thousands of steps for children.
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if not self.tree.isExpanded(index):
+                self.tree.expand(index)
+
     def _span_phases(self) -> None:
-        # A phase header is one line of text across the whole row.
+        # A phase header is one line of text across the whole row. A span stays with its row
+        # (the tree keeps it by persistent index), so only rows that (re)appeared need one.
         root = QModelIndex()
         for row in range(self.proxy.rowCount()):
-            self.tree.setFirstColumnSpanned(row, root, True)
+            if not self.tree.isFirstColumnSpanned(row, root):
+                self.tree.setFirstColumnSpanned(row, root, True)
 
     def _on_selection_changed(self, skill_id: str) -> None:
         source = self.model.index_of(skill_id)
@@ -160,12 +186,12 @@ class PlanView(QWidget):
 
     def _on_hide_done(self, hide: bool) -> None:
         self.proxy.set_hide_done(hide)
-        self.tree.expandAll()
+        self._fix_phases()
 
     def set_search(self, text: str) -> None:
         """Filter the steps by the search words."""
         self.proxy.set_search(text)
-        self.tree.expandAll()
+        self._fix_phases()
 
     def current_skill(self) -> str | None:
         """The skill of the current row, if any."""

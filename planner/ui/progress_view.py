@@ -199,7 +199,10 @@ class ProgressView(QWidget):
         self._show_undo_text(stack.undoText())
 
     def _show_undo_text(self, text: str) -> None:
-        self.undo_button.setToolTip(f"Undo: {text} (Ctrl+Z)" if text else "Nothing to undo")
+        shown = text.replace("&&", "&")  # a menu entry's text: see commands._Command
+        self.undo_button.setToolTip(
+            tooltip(f"Undo: {shown} (Ctrl+Z)") if text else "Nothing to undo"
+        )
 
     # ------------------------------------------------------------------ state -> view
     def refresh(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.quiz import Recommendation
 from planner.errors import PlannerError
-from planner.ui.state import AppState
+from planner.service import Planner
 
 
 def _plain(text: str = "") -> QLabel:
@@ -33,11 +35,19 @@ def _plain(text: str = "") -> QLabel:
 class QuizDialog(QDialog):
     """Questions from roadmaps/quiz.yaml; the result updates as answers are chosen."""
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        planner: Planner,
+        choose: Callable[[str], bool],
+        parent: QWidget | None = None,
+        action: str = "Start this plan",
+    ) -> None:
+        """`choose(role_id)` takes the recommended role (False: refused, the dialog stays)."""
         super().__init__(parent)
         self.setWindowTitle("Which role fits me?")
-        self.state = state
-        self.quiz = state.planner.quiz()
+        self.planner = planner
+        self.choose = choose
+        self.quiz = planner.quiz()
         self.recommendation: Recommendation | None = None
         self.groups: dict[str, QButtonGroup] = {}
 
@@ -69,7 +79,7 @@ class QuizDialog(QDialog):
         self.reasons.setFrameShape(QFrame.Shape.NoFrame)
         self.reasons.setFixedHeight(self.reasons.fontMetrics().lineSpacing() * 7)
         self.reasons.setAccessibleName("Reasons")
-        self.start = QPushButton("Start this plan")
+        self.start = QPushButton(action)
         self.start.setEnabled(False)
         self.start.clicked.connect(self.start_plan)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -92,15 +102,15 @@ class QuizDialog(QDialog):
         if not answers:
             return
         try:
-            self.recommendation = self.state.planner.recommend_role(answers)
+            self.recommendation = self.planner.recommend_role(answers)
         except PlannerError as error:
             self.result_label.setText(str(error))
             return
         rec = self.recommendation
-        role = self.state.planner.library().roles[rec.role]
+        role = self.planner.library().roles[rec.role]
         left = len(self.groups) - len(answers)
         points = ", ".join(
-            f"{self.state.planner.library().roles[r].name} {s:g}"
+            f"{self.planner.library().roles[r].name} {s:g}"
             for r, s in sorted(rec.scores.items(), key=lambda kv: -kv[1])
         )
         more = f" ({left} question{'s' if left != 1 else ''} left)" if left else ""
@@ -109,8 +119,8 @@ class QuizDialog(QDialog):
         self.start.setEnabled(True)
 
     def start_plan(self) -> None:
-        """Make the recommended role the learner's and re-plan."""
+        """Take the recommended role (the learner's plan, or the wizard's choice)."""
         if self.recommendation is None:
             return
-        if self.state.update_profile(role=self.recommendation.role):
+        if self.choose(self.recommendation.role):
             self.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFocusEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -64,6 +64,13 @@ class _NoteEdit(QPlainTextEdit):
         super().focusOutEvent(event)
 
 
+# A checked status must stand out in light and dark alike: the palette's highlight.
+STATUS_BUTTON_STYLE = (
+    "QToolButton:checked { background: palette(highlight); "
+    "color: palette(highlighted-text); border-radius: 3px; }"
+)
+
+
 class SkillPanel(QScrollArea):
     """Everything about the selected skill, and the learner's own notes and time on it.
 
@@ -112,11 +119,7 @@ class SkillPanel(QScrollArea):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.status_buttons.addButton(button)
             buttons.addWidget(button)
-        # A checked status must stand out in light and dark alike: the palette's highlight.
-        self.setStyleSheet(
-            "QToolButton:checked { background: palette(highlight); "
-            "color: palette(highlighted-text); border-radius: 3px; }"
-        )
+        self._style_status_buttons()
         self._status_of_button = {
             b: b.objectName().removeprefix("status-") for b in self.status_buttons.buttons()
         }
@@ -184,6 +187,18 @@ class SkillPanel(QScrollArea):
         self._connect_signals()
         self.show_skill("")
 
+    def _style_status_buttons(self) -> None:
+        # Set on the buttons alone (a style sheet on the whole panel would keep its old
+        # colours when the scheme changes), and again on every palette change, because Qt
+        # resolves palette(...) in a style sheet only when it is set.
+        for button in self.status_buttons.buttons():
+            button.setStyleSheet(STATUS_BUTTON_STYLE)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_status_buttons()
+        super().changeEvent(event)
+
     def _skill_list(self, name: str) -> QListWidget:
         widget = QListWidget()
         widget.setAccessibleName(name)
@@ -197,6 +212,8 @@ class SkillPanel(QScrollArea):
     def _connect_signals(self) -> None:
         self.state.selectionChanged.connect(self.show_skill)
         self.state.planChanged.connect(self._refresh)
+        # An edit in the library may rename, re-describe or delete the skill shown.
+        self.state.libraryChanged.connect(lambda: self.show_skill(self.skill_id))
         self.state.notesChanged.connect(self._on_note_changed)
         self.state.sessionsChanged.connect(self._on_sessions_changed)
         self.status_buttons.buttonClicked.connect(self._on_status_clicked)

@@ -18,6 +18,7 @@ class AppState(QObject):
 
     Signals:
         planChanged(): a new plan (and progress) is available in `plan` / `progress`.
+        libraryChanged(): skills or roles were added, edited or deleted (before planChanged).
         selectionChanged(str): the selected skill id ("" for none).
         notesChanged(str): a note of this skill changed.
         sessionsChanged(str): a study session of this skill was logged or removed.
@@ -25,6 +26,7 @@ class AppState(QObject):
     """
 
     planChanged = Signal()
+    libraryChanged = Signal()
     selectionChanged = Signal(str)
     notesChanged = Signal(str)
     sessionsChanged = Signal(str)
@@ -66,6 +68,8 @@ class AppState(QObject):
     def changed(self, change: Change) -> None:
         """An operation finished: refresh what it concerns."""
         self.dirty = True
+        if change.library:
+            self.libraryChanged.emit()
         if change.statuses or change.library or change.profile:
             self.replan()
         for skill_id in change.skills:

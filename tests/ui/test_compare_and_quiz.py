@@ -41,11 +41,11 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 def test_compare_view_shows_both_roles_and_what_each_still_costs(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    window.show_view(3)
+    window.show_view(4)
     view = window.compare_view
     assert window.views.currentWidget() is view
-    assert window.sidebar.item(3).text() == "Compare"
-    assert window.view_actions[3].shortcut().toString() == "Ctrl+4"
+    assert window.sidebar.item(4).text() == "Compare"
+    assert window.view_actions[4].shortcut().toString() == "Ctrl+5"
     assert view.role_a.currentData() == "ml-engineer"  # the learner's role comes first
     assert view.role_b.currentData() == "ai-engineer"
     c = window.state.planner.compare("ml-engineer", "ai-engineer")
@@ -77,7 +77,7 @@ def test_compare_view_shows_both_roles_and_what_each_still_costs(
 
 
 def test_compare_view_follows_the_palette(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
-    window.show_view(3)
+    window.show_view(4)
     window.resize(1280, 800)
     window.set_scheme("light", save=False)
     qtbot.wait(50)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
@@ -288,11 +288,12 @@ def test_a_bad_import_shows_every_problem_and_stores_nothing(
     path.write_text("format: 1\nskills:\n  - {id: x, name: X, area: A, hours: -1}\n")
     skills = len(window.state.planner.library().skills)
     assert not window.import_files([str(path)])
-    box = window.findChild(QMessageBox)
-    assert box is not None
-    assert f"{path}:3: skill 'x': 'hours'" in box.detailedText()
+    dialog = window.import_problems
+    assert dialog.isVisible()
+    entries = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert entries == [f"{path}:3: skill 'x': 'hours': Input should be greater than 0, got -1"]
     assert len(window.state.planner.library().skills) == skills
-    box.close()
+    dialog.close()
 
 
 def test_the_plan_model_passes_the_model_tester(qtmodeltester: object, planner: Planner) -> None:

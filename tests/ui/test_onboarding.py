@@ -503,3 +503,27 @@ def test_apply_dates_known_skills_today_when_the_start_is_ahead(planner: Planner
         events = queries.progress_events(session, planner.profile().id)
     assert sorted(events) == [(TODAY, "git", "done"), (TODAY, "python-basics", "done")]
     assert planner.profile().start == date(2026, 4, 1)
+
+
+def test_the_role_page_links_to_the_quiz_and_its_answer_becomes_the_choice(
+    qtbot: QtBot, planner: Planner
+) -> None:
+    wizard = open_wizard(qtbot, planner)
+    go_to(wizard, ROLE)
+    page = wizard.currentPage()
+    link = find(wizard, QLabel, "quizLink")
+    assert link.isVisible()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    link.linkActivated.emit("#quiz")  # what a click on the link does
+    dialog = getattr(page, "quiz_dialog", None)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.start.text() == "Choose this role"
+    # Loves maths and how things work, happy to read papers: ML engineering.
+    for question, answer in (("maths", 0), ("under-the-hood", 0), ("pace", 1), ("research", 0)):
+        dialog.groups[question].button(answer).click()
+    assert dialog.recommendation is not None and dialog.recommendation.role == "ml-engineer"
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert find(wizard, QRadioButton, "role-ml-engineer").isChecked()
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert planner.profile().role is None  # nothing stored before the wizard finishes

@@ -1,0 +1,339 @@
+"""The skill editor: every field of the file format, prerequisites picked from the library."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.edit import EditError, LibraryChange, cycle_message
+from planner.core.model import Resource, Skill
+from planner.library.schema import LEVELS, MAX_HOURS, MAX_ID_LENGTH, RESOURCE_KINDS
+from planner.service import Planner
+from planner.ui.skill_picker import SkillPicker
+
+SKILL_ID = Qt.ItemDataRole.UserRole
+NO_LEVEL = "—"
+PROBLEM_COLOR = "#d9453b"  # a red that reads on the light and the dark palette
+
+
+def id_from_name(name: str) -> str:
+    """A file-format id suggested from a name: "Linear algebra" -> "linear-algebra"."""
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    return "-".join(words)[:MAX_ID_LENGTH].strip("-")
+
+
+def problem_label() -> QLabel:
+    """Where a dialog says why it cannot be saved yet."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names in messages are never markup
+    label.setWordWrap(True)
+    label.setObjectName("problem")
+    label.setStyleSheet(f"color: {PROBLEM_COLOR}; font-weight: 600")
+    label.hide()
+    return label
+
+
+class SkillList(QWidget):
+    """A list of skills (prerequisites or goals) with Add… and Remove."""
+
+    def __init__(self, title: str, planner: Planner, picker_title: str) -> None:
+        super().__init__()
+        self.planner = planner
+        self.picker_title = picker_title
+        self.refuse: Callable[[str], str] | None = None
+        self.exclude: set[str] = set()
+        self.list = QListWidget()
+        self.list.setAccessibleName(title)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.add_button = QPushButton("Add…")
+        self.add_button.setToolTip(f"Choose skills to add to “{title}”")
+        self.remove_button = QPushButton("Remove")
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_selected)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(title)
+        caption.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(caption)
+        layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.picker: SkillPicker | None = None
+
+    def ids(self) -> tuple[str, ...]:
+        """The skills listed, in order."""
+        return tuple(str(self.list.item(i).data(SKILL_ID)) for i in range(self.list.count()))
+
+    def set_ids(self, ids: Sequence[str]) -> None:
+        """Show these skills."""
+        self.list.clear()
+        for skill_id in ids:
+            self.append(skill_id)
+
+    def append(self, skill_id: str) -> None:
+        """Add one skill at the end (once)."""
+        if skill_id in self.ids():
+            return
+        skill = self.planner.library().skills.get(skill_id)
+        item = QListWidgetItem(skill.name if skill else skill_id)
+        item.setData(SKILL_ID, skill_id)
+        item.setToolTip(skill_id)
+        self.list.addItem(item)
+
+    def add(self) -> None:
+        """Open the picker; chosen skills are appended."""
+        taken = set(self.ids()) | self.exclude
+        skills = [s for s in self.planner.library().skills.values() if s.id not in taken]
+        self.picker = SkillPicker(self.picker_title, skills, self, refuse=self.refuse)
+        self.picker.accepted.connect(self._picked)
+        self.picker.open()
+
+    def _picked(self) -> None:
+        assert self.picker is not None
+        for skill_id in self.picker.chosen:
+            self.append(skill_id)
+
+    def remove_selected(self) -> None:
+        """Take the selected skills out of the list."""
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+
+
+class SkillDialog(QDialog):
+    """Add a skill, or edit one; `skill` holds the result once accepted.
+
+    Nothing is stored here: the caller pushes the edit on the undo stack. The dialog checks
+    the skill as the library would (fields, ids, cycles) and stays open until it passes.
+    """
+
+    def __init__(self, planner: Planner, skill: Skill | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.planner = planner
+        self.original = skill
+        self.skill: Skill | None = None
+        self.setWindowTitle(f"Edit “{skill.name}”" if skill else "New skill")
+        library = planner.library()
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Linear algebra")
+        self.id = QLineEdit()
+        self.id.setPlaceholderText("lowercase-with-hyphens")
+        self.id.setMaxLength(MAX_ID_LENGTH)
+        self._id_typed = skill is not None
+        self.id.textEdited.connect(self._on_id_edited)
+        self.name.textChanged.connect(self._on_name_changed)
+        self.area = QComboBox()
+        self.area.setEditable(True)
+        self.area.addItems(sorted({s.area for s in library.skills.values()}, key=str.casefold))
+        self.area.setCurrentText("")
+        self.level = QComboBox()
+        self.level.addItems([NO_LEVEL, *LEVELS])
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0.5, MAX_HOURS)
+        self.hours.setDecimals(1)
+        self.hours.setSingleStep(1)
+        self.hours.setSuffix(" h")
+        self.hours.setValue(10)
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText("What the learner will be able to do, in plain words")
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMaximumHeight(120)
+
+        form = QFormLayout()
+        form.addRow("&Name", self.name)
+        form.addRow("&Id", self.id)
+        form.addRow("&Area", self.area)
+        form.addRow("&Level", self.level)
+        form.addRow("&Hours", self.hours)
+        form.addRow("&Summary", self.summary)
+
+        current = skill.id if skill else ""
+        self.requires = SkillList("Requires (hard prerequisites)", planner, "Add a requirement")
+        self.recommends = SkillList(
+            "Recommends (soft prerequisites)", planner, "Add a recommendation"
+        )
+        for box in (self.requires, self.recommends):
+            box.refuse = self._refuse
+            box.exclude = {current} if current else set()
+        prerequisites = QGroupBox("Prerequisites")
+        grid = QGridLayout(prerequisites)
+        grid.addWidget(self.requires, 0, 0)
+        grid.addWidget(self.recommends, 0, 1)
+
+        self.resources = QTableWidget(0, 4)
+        self.resources.setHorizontalHeaderLabels(["Title", "Address", "Kind", "Free"])
+        self.resources.setAccessibleName("Resources")
+        header = self.resources.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.resources.verticalHeader().hide()
+        add_resource = QPushButton("Add resource")
+        add_resource.clicked.connect(lambda: self.add_resource(Resource("", "https://")))
+        remove_resource = QPushButton("Remove")
+        remove_resource.clicked.connect(self._remove_resource)
+        resources = QGroupBox("Resources")
+        column = QVBoxLayout(resources)
+        column.addWidget(self.resources)
+        row = QHBoxLayout()
+        row.addWidget(add_resource)
+        row.addWidget(remove_resource)
+        row.addStretch(1)
+        column.addLayout(row)
+
+        self.problem = problem_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(prerequisites, 1)
+        layout.addWidget(resources, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(720, 760)
+        if skill is not None:
+            self._fill(skill)
+
+    def _fill(self, skill: Skill) -> None:
+        self.name.setText(skill.name)
+        self.id.setText(skill.id)
+        self.id.setReadOnly(True)  # progress and other skills hang on the id
+        self.id.setToolTip("The id of a stored skill cannot change: progress hangs on it.")
+        self.area.setCurrentText(skill.area)
+        self.level.setCurrentText(skill.level or NO_LEVEL)
+        self.hours.setValue(skill.hours)
+        self.summary.setPlainText(skill.summary)
+        self.requires.set_ids(skill.requires)
+        self.recommends.set_ids(skill.recommends)
+        for resource in skill.resources:
+            self.add_resource(resource)
+
+    def _on_name_changed(self, name: str) -> None:
+        if not self._id_typed:
+            self.id.setText(id_from_name(name))
+
+    def _on_id_edited(self, _text: str) -> None:
+        self._id_typed = True
+
+    def _refuse(self, prereq: str) -> str:
+        """Why `prereq` cannot be a prerequisite of this skill ("" when it can)."""
+        if self.original is None:
+            return ""  # nothing depends on a new skill yet, so no cycle can close
+        cycle = self.planner.cycle_if_added(self.original.id, prereq)
+        return cycle_message(self.planner.library(), cycle) if cycle else ""
+
+    # ------------------------------------------------------------------ resources
+    def add_resource(self, resource: Resource) -> None:
+        """Append a row for a resource."""
+        row = self.resources.rowCount()
+        self.resources.insertRow(row)
+        self.resources.setItem(row, 0, QTableWidgetItem(resource.title))
+        self.resources.setItem(row, 1, QTableWidgetItem(resource.url))
+        kind = QComboBox()
+        kind.addItems(["", *RESOURCE_KINDS])
+        kind.setCurrentText(resource.kind or "")
+        self.resources.setCellWidget(row, 2, kind)
+        free = QCheckBox()
+        free.setTristate(True)
+        free.setCheckState(
+            Qt.CheckState.PartiallyChecked
+            if resource.free is None
+            else (Qt.CheckState.Checked if resource.free else Qt.CheckState.Unchecked)
+        )
+        free.setToolTip("Free, paid, or not said (partly checked)")
+        self.resources.setCellWidget(row, 3, free)
+        self.resources.setCurrentCell(row, 0)
+
+    def _remove_resource(self) -> None:
+        row = self.resources.currentRow()
+        if row >= 0:
+            self.resources.removeRow(row)
+
+    def _resources(self) -> tuple[Resource, ...]:
+        out = []
+        for row in range(self.resources.rowCount()):
+            title = self.resources.item(row, 0)
+            url = self.resources.item(row, 1)
+            kind = self.resources.cellWidget(row, 2)
+            free = self.resources.cellWidget(row, 3)
+            assert isinstance(kind, QComboBox) and isinstance(free, QCheckBox)
+            state = free.checkState()
+            out.append(
+                Resource(
+                    title.text().strip() if title else "",
+                    url.text().strip() if url else "",
+                    kind.currentText() or None,
+                    None
+                    if state == Qt.CheckState.PartiallyChecked
+                    else state == Qt.CheckState.Checked,
+                )
+            )
+        return tuple(out)
+
+    # ------------------------------------------------------------------ result
+    def value(self) -> Skill:
+        """The skill as the fields say now."""
+        level = self.level.currentText()
+        return Skill(
+            id=self.id.text().strip(),
+            name=self.name.text().strip(),
+            area=self.area.currentText().strip(),
+            hours=round(self.hours.value(), 1),
+            level=None if level == NO_LEVEL else level,
+            summary=self.summary.toPlainText().strip(),
+            requires=self.requires.ids(),
+            recommends=tuple(p for p in self.recommends.ids() if p not in self.requires.ids()),
+            resources=self._resources(),
+        )
+
+    def accept(self) -> None:
+        """Save only a skill the library would take; otherwise say why and stay open."""
+        skill = self.value()
+        problems: list[str] = []
+        if self.original is None and skill.id in self.planner.library().skills:
+            problems.append(f"a skill with the id '{skill.id}' already exists")
+        try:
+            self.planner.check_edit(LibraryChange({skill.id: skill}))
+        except EditError as error:
+            problems.extend(error.problems)
+        if problems:
+            self.problem.setText("\n".join(problems))
+            self.problem.show()
+            return
+        if self.original == skill:
+            super().reject()  # nothing changed: no undo step
+            return
+        self.skill = skill
+        super().accept()

@@ -1,0 +1,200 @@
+"""Opening the database for the app: one window per database, and a dialog (never a traceback,
+never a window on a broken file) when it cannot be opened."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from planner.errors import DatabaseError, DatabaseProblem, PlannerError
+from planner.service import DEFAULT_PROFILE, Planner
+from planner.ui.main_window import MainWindow
+from planner.ui.open_problem_dialog import (
+    APP_NAME,
+    RESTORABLE,
+    Choice,
+    OpenProblem,
+    OpenProblemDialog,
+)
+
+Ask = Callable[[OpenProblem], Choice]
+Inform = Callable[[str], None]
+LOCK_SUFFIX = ".lock"
+
+
+class InstanceLock:
+    """A lock file beside the database, held while the app has it open: a second window of the
+    app on the same database is told the planner is open already instead of running beside it.
+
+    The command line takes no lock: SQLite (WAL, a busy timeout, short transactions) lets it
+    write while the app is open. A lock left by a crashed app is taken over (Qt checks whether
+    the process that wrote it still runs).
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.file = QLockFile(str(db_path.with_name(db_path.name + LOCK_SUFFIX)))
+        self.file.setStaleLockTime(0)  # held for as long as the app runs, however long
+
+    def acquire(self) -> None:
+        """Take the lock, or raise DatabaseError (LOCKED) when another app instance holds it.
+
+        A lock file that cannot be written at all is no reason to refuse: opening the database
+        then says precisely what is wrong with the folder."""
+        if self.file.isLocked():
+            return
+        with contextlib.suppress(OSError):
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        if self.file.tryLock(100):
+            return
+        if self.file.error() is not QLockFile.LockError.LockFailedError:
+            return
+        holder = ""
+        pid, host, _app = self.file.getLockInfo()
+        if pid:
+            holder = f" (process {pid}{f' on {host}' if host else ''})"
+        raise DatabaseError(
+            f"{self.db_path}: the planner seems to be open already{holder}; nothing was "
+            "changed — switch to its window, or close it and try again",
+            DatabaseProblem.LOCKED,
+            self.db_path,
+        )
+
+    def release(self) -> None:
+        """Let go of the lock (nothing happens when it is not held)."""
+        if self.file.isLocked():
+            self.file.unlock()
+
+
+def ask_user(problem: OpenProblem) -> Choice:
+    """Show the dialog and wait for the learner's choice."""
+    dialog = OpenProblemDialog(problem)
+    dialog.exec()
+    return dialog.choice
+
+
+def inform_user(message: str) -> None:
+    """A message that needs no choice (the app will close, or the dialog comes back)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
+    box.exec()
+
+
+class Opened:
+    """The planner open on its database, with the lock held, and what was done to get there."""
+
+    def __init__(self, planner: Planner, lock: InstanceLock, note: str = "") -> None:
+        self.planner = planner
+        self.lock = lock
+        self.note = note  # for the status bar: "Backup of … restored …"
+
+    def close(self) -> None:
+        """Release the database, then the lock."""
+        self.planner.close()
+        self.lock.release()
+
+
+def open_planner(
+    db_path: Path | str | None,
+    profile: str | None,
+    remembered: str,
+    ask: Ask = ask_user,
+    inform: Inform = inform_user,
+) -> Opened | None:
+    """Open the database for the app, asking what to do for as long as it cannot be opened.
+
+    `profile` is the one asked for explicitly (an error if unknown); otherwise `remembered`,
+    falling back to the default profile when it was deleted. Returns None when the learner
+    chose Quit, or for a problem no choice can help with (after saying what it is).
+    """
+    path = Planner.database_path(db_path)
+    lock = InstanceLock(path)
+    note = ""
+    while True:
+        try:
+            lock.acquire()
+            return Opened(_open(path, profile, remembered), lock, note)
+        except DatabaseError as error:
+            problem = _problem(error, path)
+            choice = ask(problem)
+            if choice is Choice.QUIT:
+                lock.release()
+                return None
+            try:
+                if choice is Choice.RESTORE and problem.latest is not None:
+                    kept = Planner.restore_database(path, problem.latest.path)
+                    note = "Backup restored." + (
+                        f" The file it replaced is kept as {kept}." if kept else ""
+                    )
+                elif choice is Choice.START_AFRESH:
+                    kept = Planner.set_aside_database(path)
+                    note = f"A new database was started. The old file is kept as {kept}."
+            except PlannerError as failed:
+                inform(f"That did not work: {failed}")
+        except PlannerError as error:  # not the database: nothing a choice can change
+            lock.release()
+            inform(f"{error}\n\nNothing was changed. The app will close.")
+            return None
+
+
+def _open(path: Path, profile: str | None, remembered: str) -> Planner:
+    try:
+        return Planner.open(path, profile or remembered)
+    except DatabaseError:
+        raise
+    except PlannerError:
+        if profile is not None or remembered == DEFAULT_PROFILE:
+            raise
+        return Planner.open(path, DEFAULT_PROFILE)  # the remembered profile was deleted
+
+
+def _problem(error: DatabaseError, path: Path) -> OpenProblem:
+    latest = None
+    if error.kind in RESTORABLE:
+        with contextlib.suppress(OSError):
+            backups = Planner.backups_of(path)
+            latest = backups[0] if backups else None
+    return OpenProblem(error, path, latest, Planner.backups_folder(path))
+
+
+class OutsideChanges(QObject):
+    """Brings the window up to date when the learner comes back to it after changing the
+    database elsewhere (the command line, while the app is open).
+
+    The undo steps are dropped, as after restoring a backup: undoing one could overwrite what
+    was done outside the app.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.state.planner.changed_elsewhere()  # from now on
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_state_changed)
+
+    def _on_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check()
+
+    def check(self) -> bool:
+        """Reload if the database changed elsewhere; whether it did."""
+        window = self.window
+        if not window.isVisible():
+            return False
+        try:
+            if not window.state.planner.changed_elsewhere():
+                return False
+            window.undo_stack.clear()
+            window.refresh_profile()
+        except PlannerError as error:
+            window.show_error(str(error))
+            return True
+        window.statusBar().showMessage("Updated with changes made outside the app.", 8000)
+        return True

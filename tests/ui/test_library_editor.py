@@ -1,0 +1,371 @@
+"""The library editor, driven as a learner would: add, edit and delete skills and roles, be
+told why a cycle is refused, undo everything; and roadmap files dropped on the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
+from pytestqt.qtbot import QtBot
+
+from planner.service import Planner
+from planner.ui.library_editor import ID_ROLE, LibraryEditor, SkillTableModel
+from planner.ui.main_window import MainWindow
+from planner.ui.role_dialog import RoleDialog, TrackDialog
+from planner.ui.skill_dialog import SkillDialog, SkillList
+from tests.ui.conftest import TODAY
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
+    planner.update_profile(role="ml-engineer", hours_per_week=10)
+    planner.set_status("numpy", "done")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(planner, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_view(3)
+    yield win
+    win.close()
+    planner.close()
+
+
+def editor_of(window: MainWindow) -> LibraryEditor:
+    assert window.views.currentWidget() is window.library_editor
+    return window.library_editor
+
+
+def select_skill(qtbot: QtBot, editor: LibraryEditor, skill_id: str) -> None:
+    """Find the skill with the filter box and click its row."""
+    editor.search.clear()
+    qtbot.keyClicks(editor.search, skill_id)
+    for row in range(editor.proxy.rowCount()):
+        index = editor.proxy.index(row, 0)
+        if index.data(ID_ROLE) == skill_id:
+            rect = editor.table.visualRect(index)
+            qtbot.mouseClick(editor.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            assert editor.selected_skill() == skill_id
+            return
+    raise AssertionError(f"{skill_id} not listed")
+
+
+def pick(qtbot: QtBot, skills: SkillList, text: str) -> None:
+    """Add… then type to find a skill and press OK."""
+    qtbot.mouseClick(skills.add_button, Qt.MouseButton.LeftButton)
+    picker = skills.picker
+    assert picker is not None and picker.isVisible()
+    qtbot.keyClicks(picker.search, text)
+    qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
+
+
+def skill_dialog(editor: LibraryEditor) -> SkillDialog:
+    assert isinstance(editor.dialog, SkillDialog) and editor.dialog.isVisible()
+    return editor.dialog
+
+
+def test_add_a_skill_with_a_prerequisite_then_undo_and_redo(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = editor_of(window)
+    planner = window.state.planner
+    count = len(planner.library().skills)
+    qtbot.mouseClick(editor.new_skill_button, Qt.MouseButton.LeftButton)
+    dialog = skill_dialog(editor)
+    qtbot.keyClicks(dialog.name, "PyTorch first steps")
+    assert dialog.id.text() == "pytorch-first-steps"  # suggested from the name
+    qtbot.keyClicks(dialog.area.lineEdit(), "Deep learning")
+    dialog.hours.setValue(12)
+    pick(qtbot, dialog.requires, "numpy")
+    assert dialog.requires.ids() == ("numpy",)
+    with qtbot.waitSignal(window.state.libraryChanged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    skill = planner.library().skills["pytorch-first-steps"]
+    assert (skill.name, skill.area, skill.hours, skill.requires) == (
+        "PyTorch first steps",
+        "Deep learning",
+        12,
+        ("numpy",),
+    )
+    assert editor.count.text() == f"{count + 1} skills"
+    assert window.undo_stack.undoText() == "Add “PyTorch first steps”"
+
+    with qtbot.waitSignal(window.state.libraryChanged):
+        window.action_undo.trigger()
+    assert "pytorch-first-steps" not in planner.library().skills
+    assert editor.model.row_of("pytorch-first-steps") == -1
+    with qtbot.waitSignal(window.state.libraryChanged):
+        window.action_redo.trigger()
+    assert planner.library().skills["pytorch-first-steps"] == skill
+
+
+def test_closing_a_cycle_is_refused_with_the_cycle_shown(qtbot: QtBot, window: MainWindow) -> None:
+    editor = editor_of(window)
+    select_skill(qtbot, editor, "python-basics")
+    qtbot.mouseClick(editor.edit_skill_button, Qt.MouseButton.LeftButton)
+    dialog = skill_dialog(editor)
+    pick(qtbot, dialog.requires, "numpy")
+    picker = dialog.requires.picker
+    assert picker is not None and picker.isVisible()  # refused: the picker stays open
+    assert picker.problem.isVisible()
+    assert picker.problem.text() == (
+        "'NumPy' cannot be a prerequisite of 'Python programming': 'Python programming' "
+        "already comes before it, so this would make a cycle: "
+        "NumPy → Python programming → NumPy"
+    )
+    qtbot.keyClick(picker, Qt.Key.Key_Escape)
+    assert dialog.requires.ids() == ()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # nothing changed
+    assert not dialog.isVisible()
+    assert window.undo_stack.count() == 0
+
+
+def test_a_skill_the_library_cannot_take_keeps_the_dialog_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = editor_of(window)
+    qtbot.mouseClick(editor.new_skill_button, Qt.MouseButton.LeftButton)
+    dialog = skill_dialog(editor)
+    qtbot.keyClicks(dialog.id, "numpy")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    problems = dialog.problem.text().splitlines()
+    assert "a skill with the id 'numpy' already exists" in problems
+    assert "skill 'numpy': 'name' must not be empty" in problems
+    assert window.undo_stack.count() == 0
+
+
+def test_editing_hours_moves_the_plan_and_the_graph_at_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = editor_of(window)
+    before = window.state.plan
+    assert before is not None
+    select_skill(qtbot, editor, "pandas")
+    qtbot.mouseClick(editor.edit_skill_button, Qt.MouseButton.LeftButton)
+    dialog = skill_dialog(editor)
+    dialog.hours.setValue(dialog.hours.value() + 30)
+    dialog.summary.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(dialog.summary, " With exercises.")
+    with qtbot.waitSignal(window.state.planChanged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    after = window.state.plan
+    assert after is not None
+    assert after.total_hours == before.total_hours + 30
+    assert window.graph_view._plan is after
+    assert window.state.planner.library().skills["pandas"].summary.endswith("With exercises.")
+    assert window.skill_panel.summary.text().endswith("With exercises.")  # the panel follows
+    with qtbot.waitSignal(window.state.planChanged):
+        window.action_undo.trigger()
+    assert window.state.plan is not None
+    assert window.state.plan.total_hours == before.total_hours
+
+
+def test_delete_asks_names_what_is_affected_and_undo_restores_it_all(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = editor_of(window)
+    planner = window.state.planner
+    library = planner.library()
+    select_skill(qtbot, editor, "numpy")
+    qtbot.mouseClick(editor.delete_skill_button, Qt.MouseButton.LeftButton)
+    box = editor.confirm_box
+    assert box is not None and box.isVisible()
+    assert box.text().startswith("Delete “NumPy”?")
+    assert "It is required by: " in box.text() and "pandas" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert "numpy" in planner.library().skills
+
+    qtbot.mouseClick(editor.delete_skill_button, Qt.MouseButton.LeftButton)
+    box = editor.confirm_box
+    assert box is not None
+    delete = next(b for b in box.buttons() if b.text() == "Delete")
+    with qtbot.waitSignal(window.state.libraryChanged):
+        qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert "numpy" not in planner.library().skills
+    assert "numpy" not in planner.library().skills["pandas"].requires
+    assert window.skill_panel.details.isHidden()  # the deleted skill is no longer shown
+    assert window.state.step("numpy") is None
+
+    with qtbot.waitSignal(window.state.libraryChanged):
+        window.action_undo.trigger()
+    assert planner.library().skills == library.skills
+    step = window.state.step("numpy")
+    assert step is not None and step.status == "done"  # the history came back with it
+
+
+def test_roles_and_tracks_are_created_edited_and_undone(qtbot: QtBot, window: MainWindow) -> None:
+    editor = editor_of(window)
+    editor.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(editor.new_role_button, Qt.MouseButton.LeftButton)
+    dialog = editor.dialog
+    assert isinstance(dialog, RoleDialog)
+    qtbot.keyClicks(dialog.name, "Data engineer")
+    pick(qtbot, dialog.goals, "sql")
+    qtbot.mouseClick(dialog.add_track_button, Qt.MouseButton.LeftButton)
+    track_dialog = dialog.track_dialog
+    assert isinstance(track_dialog, TrackDialog)
+    qtbot.keyClicks(track_dialog.name, "Streaming")
+    qtbot.mouseClick(track_dialog.save_button, Qt.MouseButton.LeftButton)
+    assert track_dialog.isVisible()  # a track needs a goal
+    assert "at least one goal" in track_dialog.problem.text()
+    pick(qtbot, track_dialog.goals, "pandas")
+    qtbot.mouseClick(track_dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [t.id for t in dialog.track_values()] == ["streaming"]
+    with qtbot.waitSignal(window.state.libraryChanged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    role = window.state.planner.library().roles["data-engineer"]
+    assert role.goals == ("sql",) and role.tracks[0].goals == ("pandas",)
+    assert window.role_box.findData("data-engineer") >= 0  # the toolbar follows
+    assert editor.roles_model.rowCount() == 3
+
+    # Edit: take the track away, then undo both steps.
+    editor.roles.selectRow(2)
+    qtbot.mouseClick(editor.edit_role_button, Qt.MouseButton.LeftButton)
+    dialog = editor.dialog
+    assert isinstance(dialog, RoleDialog)
+    dialog.tracks.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_track_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.state.libraryChanged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert window.state.planner.library().roles["data-engineer"].tracks == ()
+    window.action_undo.trigger()
+    assert window.state.planner.library().roles["data-engineer"] == role
+    window.action_undo.trigger()
+    assert "data-engineer" not in window.state.planner.library().roles
+    assert window.role_box.findData("data-engineer") == -1
+
+
+def test_deleting_the_learners_role_asks_and_undo_puts_them_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = editor_of(window)
+    editor.tabs.setCurrentIndex(1)
+    editor.roles.selectRow(1)
+    assert editor.selected_role() == "ml-engineer"
+    qtbot.mouseClick(editor.delete_role_button, Qt.MouseButton.LeftButton)
+    box = editor.confirm_box
+    assert box is not None and "1 profile (default) will have no role" in box.text()
+    delete = next(b for b in box.buttons() if b.text() == "Delete")
+    with qtbot.waitSignal(window.state.planChanged):
+        qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert window.state.plan is None
+    assert window.status_plan.text() == "Choose a role to see your plan."
+    with qtbot.waitSignal(window.state.planChanged):
+        window.action_undo.trigger()
+    assert window.state.planner.profile().role == "ml-engineer"
+    assert window.state.plan is not None
+
+
+def test_filters_by_text_area_and_role(qtbot: QtBot, window: MainWindow) -> None:
+    editor = editor_of(window)
+    total = editor.model.rowCount()
+    qtbot.keyClicks(editor.search, "python")
+    shown = editor.proxy.rowCount()
+    assert 0 < shown < total
+    assert editor.count.text() == f"{shown} of {total} skills"
+    editor.search.clear()
+    editor.area_box.setCurrentIndex(editor.area_box.findData("Mathematics"))
+    editor.area_box.activated.emit(editor.area_box.currentIndex())
+    areas = {editor.proxy.index(r, 1).data() for r in range(editor.proxy.rowCount())}
+    assert areas == {"Mathematics"}
+    editor.area_box.setCurrentIndex(0)
+    editor.role_filter.setCurrentIndex(editor.role_filter.findData("ai-engineer"))
+    editor.role_filter.activated.emit(editor.role_filter.currentIndex())
+    ids = {editor.proxy.index(r, 0).data(ID_ROLE) for r in range(editor.proxy.rowCount())}
+    assert "python-basics" in ids and "backpropagation" not in ids
+
+
+def test_the_skill_table_passes_the_model_tester(qtmodeltester: object, planner: Planner) -> None:
+    model = SkillTableModel()
+    model.set_library(planner.library())
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def drop(window: MainWindow, *paths: Path) -> None:
+    """Drag files over the window (it must say yes) and let go."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(
+        QPoint(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, event)
+
+
+def test_dropping_a_bad_file_lists_its_problems_and_stores_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text("format: 1\nskills:\n  - {id: kafka, name: Kafka, area: Data, hours: 8}\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "format: 1\nskills:\n  - {id: spark, name: Spark, area: Data, hours: 0}\n"
+        "  - {id: flink, name: Flink, area: Data, hours: 5, requirs: [spark]}\n"
+    )
+    skills = dict(window.state.planner.library().skills)
+    drop(window, good, bad)
+    qtbot.waitUntil(lambda: getattr(window, "import_problems", None) is not None)
+    dialog = window.import_problems
+    assert dialog.isVisible()
+    entries = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert entries == [
+        f"{bad}:3: skill 'spark': 'hours': Input should be greater than 0, got 0",
+        f"{bad}:4: skill 'flink': unknown key 'requirs' (did you mean 'requires'?)",
+    ]
+    assert dict(window.state.planner.library().skills) == skills  # not even the good file
+    dialog.close()
+
+    with qtbot.waitSignal(window.state.libraryChanged):
+        drop(window, good)
+    assert "kafka" in window.state.planner.library().skills
+    assert window.library_editor.model.row_of("kafka") >= 0
+
+
+def test_edit_skill_from_the_menu_opens_the_editor_on_the_selected_skill(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_view(0)
+    window.state.select("pandas")
+    window.action_edit_skill.trigger()
+    assert window.views.currentWidget() is window.library_editor
+    dialog = skill_dialog(window.library_editor)
+    assert dialog.name.text() == "pandas" and dialog.id.isReadOnly()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and window.undo_stack.count() == 0
+
+
+def test_switching_the_scheme_restyles_the_checked_status_button(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.state.select("numpy")  # done
+    button = window.skill_panel.findChild(QToolButton, "status-done")
+    assert button is not None and button.isChecked()
+    for scheme in ("dark", "light"):
+        window.set_scheme(scheme)
+        QApplication.processEvents()
+        highlight = window.palette().color(QPalette.ColorRole.Highlight)
+        image = button.grab().toImage()
+        centre = image.pixelColor(image.width() // 2, 2)
+        assert centre == highlight, scheme
