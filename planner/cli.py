@@ -337,6 +337,17 @@ def _hours(text: str) -> float:
     return value
 
 
+def _session_number(text: str) -> int:
+    """A study session's number: a positive whole number SQLite can store."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a session number: {text!r}") from None
+    if not 0 < number < 2**63:
+        raise argparse.ArgumentTypeError(f"no study session has the number {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; `planner --help` shows it."""
     parser = argparse.ArgumentParser(
@@ -395,7 +406,9 @@ def build_parser() -> argparse.ArgumentParser:
     formats(p, "text", "json")
     p = command("session", cmd_session, "correct, delete or restore a logged study session")
     p.add_argument("action", choices=("edit", "delete", "restore"))
-    p.add_argument("id", metavar="ID", type=int, help="the session's number (see `history`)")
+    p.add_argument(
+        "id", metavar="ID", type=_session_number, help="the session's number (see `history`)"
+    )
     p.add_argument("--duration", metavar="DURATION", help="edit: like 90m, 1.5h or 2h30m")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="edit: the day studied")
     p.add_argument("--note", metavar="TEXT", help="edit: the note")

@@ -22,7 +22,7 @@ from planner.db.models import (
     TrackGoalRow,
     TrackRow,
 )
-from planner.db.queries import utcnow
+from planner.db.queries import set_role_fields, utcnow
 
 
 @dataclass(frozen=True)
@@ -158,13 +158,7 @@ def _put_role(session: Session, role: Role) -> None:
         position = (session.scalar(select(func.max(RoleRow.position))) or 0) + 1
         row = RoleRow(id=role.id, position=position)
         session.add(row)
-    row.name, row.summary = role.name, role.summary
-    salary = role.salary
-    row.salary_amount = salary.amount if salary else None
-    row.salary_currency = salary.currency if salary else None
-    row.salary_region = salary.region if salary else None
-    row.salary_source = salary.source if salary else None
-    row.goals = [RoleGoalRow(skill_id=g, position=i) for i, g in enumerate(role.goals)]
+    set_role_fields(row, role)
     # Unlike an import, an edit says exactly which tracks the role has: a track left out is
     # removed (with the learners' choice of it, which Choices keeps for undo).
     by_id = {t.id: t for t in row.tracks}

@@ -252,13 +252,7 @@ def save_library(session: Session, library: Library) -> ImportCounts:
             roles_added += 1
         else:
             roles_updated += 1
-        role_row.name, role_row.summary = role.name, role.summary
-        salary = role.salary
-        role_row.salary_amount = salary.amount if salary else None
-        role_row.salary_currency = salary.currency if salary else None
-        role_row.salary_region = salary.region if salary else None
-        role_row.salary_source = salary.source if salary else None
-        role_row.goals = [RoleGoalRow(skill_id=g, position=i) for i, g in enumerate(role.goals)]
+        set_role_fields(role_row, role)
         # Tracks are updated or added; a track missing from the file is kept, because
         # learners may have chosen it and importing never deletes.
         by_id = {t.id: t for t in role_row.tracks}
@@ -275,6 +269,17 @@ def save_library(session: Session, library: Library) -> ImportCounts:
             ]
     session.flush()
     return ImportCounts(added, updated, roles_added, roles_updated)
+
+
+def set_role_fields(row: RoleRow, role: Role) -> None:
+    """Copy a role's name, summary, pay and goals onto its row (tracks are the caller's)."""
+    row.name, row.summary = role.name, role.summary
+    salary = role.salary
+    row.salary_amount = salary.amount if salary else None
+    row.salary_currency = salary.currency if salary else None
+    row.salary_region = salary.region if salary else None
+    row.salary_source = salary.source if salary else None
+    row.goals = [RoleGoalRow(skill_id=g, position=i) for i, g in enumerate(role.goals)]
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
