@@ -2,15 +2,19 @@
 painted, and quit. Both sides of the launch comparison go through this same script:
 
     python benchmarks/launch_probe.py bare            a bare PySide6 main window
-    python benchmarks/launch_probe.py floor           the same after `import sqlalchemy.orm`
+    python benchmarks/launch_probe.py widgets         the least a real main window has: a
+                                                      toolbar with a label and a combo box, a
+                                                      menu, a list, a dock, status-bar text
     python benchmarks/launch_probe.py app DB PROFILE  the app (planner.app.run) on a database
 
 It prints `painted <seconds since the process started>` after the main window's first paint
 event has been handled and the frame flushed (a zero timer posted from the paint event runs
 once the whole window has been drawn), then `maxrss <kilobytes>` (the peak resident set so
-far, from getrusage), then quits. With `--settle` it then opens the graph view and waits
-until its layout is ready (a big plan is laid out on a worker thread when the graph is first
-shown), and prints `settled <seconds>` and a second `maxrss`: the peak with the graph open.
+far, from getrusage). The app paints its window's frame before it opens the database; the
+probe then waits for the window's `opened` signal (the plan is shown, everything works) and
+prints `usable <seconds>` and `maxrss` again. With `--settle` it then opens the graph view and
+waits until its layout is ready (a big plan is laid out on a worker thread when the graph is
+first shown), and prints `settled <seconds>` and a last `maxrss`: the peak with the graph open.
 
 Nothing else is done before the app's own code runs: the QApplication is created here first
 (the app's `launch` takes an existing one), so that the event filter is in place before the
@@ -24,6 +28,10 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
 
 
 def _since_start() -> float:
@@ -40,24 +48,37 @@ def _maxrss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def _print(key: str) -> None:
+    print(f"{key} {_since_start():.4f}", flush=True)
+    print(f"maxrss {_maxrss_kb()}", flush=True)
+
+
 def main() -> int:
     mode = sys.argv[1]
     settle = "--settle" in sys.argv
-    if mode == "floor":
-        # What any window backed by the app's storage layer costs at least.
-        import sqlalchemy.orm  # noqa: F401
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
 
     def report() -> None:
-        print(f"painted {_since_start():.4f}", flush=True)
-        print(f"maxrss {_maxrss_kb()}", flush=True)
+        _print("painted")
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        if mode != "app":
+            QApplication.quit()
+            return
+        if getattr(window, "attached", True):
+            opened(window)
+        else:
+            # The app's MainWindow (not imported here: the probe must not change what loads when).
+            signal = window.opened  # type: ignore[attr-defined]
+            signal.connect(lambda: QTimer.singleShot(0, lambda: opened(window)))
+
+    def opened(window: QMainWindow) -> None:
+        _print("usable")
         if not settle:
             QApplication.quit()
             return
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
         graph = getattr(window, "graph_view", None)
         show_view = getattr(window, "show_view", None)
         if show_view is not None:
@@ -69,8 +90,7 @@ def main() -> int:
             if laying_out and time.perf_counter() - started < 120:
                 QTimer.singleShot(20, wait)
                 return
-            print(f"settled {_since_start():.4f}", flush=True)
-            print(f"maxrss {_maxrss_kb()}", flush=True)
+            _print("settled")
             QApplication.quit()
 
         wait()
@@ -90,15 +110,42 @@ def main() -> int:
 
     first_paint = FirstPaint()
     app.installEventFilter(first_paint)
-    if mode in ("bare", "floor"):
+    if mode == "bare":
         window = QMainWindow()
         window.setWindowTitle("bare")
         window.resize(1280, 800)
         window.show()
         return app.exec()
+    if mode == "widgets":
+        window = _least_real_window()
+        window.show()
+        return app.exec()
     from planner.app import run
 
     return run(sys.argv[2], sys.argv[3])
+
+
+def _least_real_window() -> QMainWindow:
+    """A window with what every real main window has and a bare one lacks: text (the first
+    text drawn loads the fonts), Qt's namespace of enums, a few widget classes set up."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QListWidget, QMainWindow
+
+    window = QMainWindow()
+    window.setWindowTitle("widgets")
+    bar = window.addToolBar("Settings")
+    role = QComboBox()
+    role.addItem("Machine-learning engineer")
+    bar.addWidget(QLabel("Role"))
+    bar.addWidget(role)
+    window.menuBar().addMenu("&File").addAction("Quit")
+    views = QListWidget()
+    views.addItems(["Plan", "Graph", "Progress"])
+    window.setCentralWidget(views)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, QDockWidget("Skill", window))
+    window.statusBar().showMessage("Ready")
+    window.resize(1280, 800)
+    return window
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.core.edit import (
     DeletionEffects,
@@ -24,7 +25,6 @@ from planner.core.edit import (
     deletion_effects,
     inverse,
 )
-from planner.core.files import library_file, role_file
 from planner.core.graph import SkillGraph, build_graph, find_cycle, implied
 from planner.core.model import STATUSES, Library, Role, Skill
 from planner.core.plan import (
@@ -66,16 +66,16 @@ __all__ = [
     "StudySession",
 ]
 from planner.errors import NotFoundError, PlannerError, UsageError
-from planner.library.dump import dump_roadmap
-from planner.library.load import load_files
-from planner.library.quiz import QuizFile, check_quiz, read_quiz
-from planner.library.schema import RoadmapFile
 from planner.paths import (
     builtin_quiz_file,
     builtin_roadmap_files,
     builtin_roadmaps_dir,
     default_db_path,
 )
+
+if TYPE_CHECKING:
+    from planner.library.quiz import QuizFile
+    from planner.library.schema import RoadmapFile
 
 DEFAULT_PROFILE = "default"
 
@@ -170,6 +170,8 @@ class Planner:
         try:
             with db.session() as session:
                 if queries.library_is_empty(session):
+                    from planner.library.load import load_files  # the file format, on demand
+
                     files = load_files(builtin_roadmap_files())
                     queries.save_library(session, Library.from_files(files))
             planner.profile()  # an unknown profile is an error now, not halfway through
@@ -233,6 +235,8 @@ class Planner:
 
     def import_files(self, paths: Sequence[Path]) -> ImportCounts:
         """Validate roadmap files against the stored library, then store them, all or nothing."""
+        from planner.library.load import load_files  # the file format, on demand
+
         current = self.library()
         files = load_files(paths, context=current.skills.values())
         incoming = Library.from_files(files)
@@ -248,10 +252,14 @@ class Planner:
     def export_role_file(self, role_id: str, path: Path) -> Path:
         """Write a roadmap file holding the role, its tracks and every skill they need."""
         self.role(role_id)
+        from planner.core.files import role_file
+
         return _write_roadmap(path, role_file(self.library(), role_id))
 
     def export_library_file(self, path: Path) -> Path:
         """Write the whole library as one roadmap file."""
+        from planner.core.files import library_file
+
         return _write_roadmap(path, library_file(self.library(), "Roadmap library"))
 
     # ------------------------------------------------------------------ library edits
@@ -302,6 +310,8 @@ class Planner:
 
     def quiz(self) -> QuizFile:
         """The "Which role fits me?" questions, checked against the library."""
+        from planner.library.quiz import check_quiz, read_quiz
+
         loaded = read_quiz(builtin_quiz_file())
         check_quiz(loaded, self.library().roles, self.library().skills)
         return loaded.quiz
@@ -737,6 +747,8 @@ class Planner:
 
 
 def _write_roadmap(path: Path, roadmap: RoadmapFile) -> Path:
+    from planner.library.dump import dump_roadmap
+
     # The schema line points at the installed schema so that an editor can check the file.
     text = dump_roadmap(roadmap, schema=(builtin_roadmaps_dir() / "schema.json").as_uri())
     # Written beside the target, then renamed over it: a failure leaves no half-written file,

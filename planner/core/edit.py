@@ -15,7 +15,6 @@ from typing import Any
 from planner.core.graph import SkillGraph
 from planner.core.model import Library, Role, Skill, Track
 from planner.errors import PlannerError
-from planner.library.load import entry_problems
 
 
 class EditError(PlannerError):
@@ -78,14 +77,14 @@ def check_change(library: Library, graph: SkillGraph, change: LibraryChange) -> 
             continue
         if skill.id != skill_id:
             problems.append(f"skill '{skill_id}' cannot change its id to '{skill.id}'")
-        problems.extend(entry_problems({"format": 1, "skills": [skill_data(skill)]}))
+        problems.extend(_entry_problems({"format": 1, "skills": [skill_data(skill)]}))
         problems.extend(_reference_problems(after, skill))
     for role_id, role in change.roles.items():
         if role is None:
             continue
         if role.id != role_id:
             problems.append(f"role '{role_id}' cannot change its id to '{role.id}'")
-        problems.extend(entry_problems({"format": 1, "roles": [role_data(role)]}))
+        problems.extend(_entry_problems({"format": 1, "roles": [role_data(role)]}))
         problems.extend(_role_problems(after, role))
     for role in after.roles.values():
         if role.id in change.roles:
@@ -106,6 +105,13 @@ def check_change(library: Library, graph: SkillGraph, change: LibraryChange) -> 
             cycle = _cycle(_successors(after, graph, change), skill_id, prereq)
             if cycle:
                 raise EditError([cycle_message(after, cycle)], tuple(cycle))
+
+
+def _entry_problems(data: dict[str, Any]) -> list[str]:
+    # The file format's own checks (pydantic), loaded at the first edit rather than at start.
+    from planner.library.load import entry_problems
+
+    return entry_problems(data)
 
 
 def _reference_problems(after: Library, skill: Skill) -> list[str]:

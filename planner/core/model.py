@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from planner.library import schema
-from planner.library.load import LoadedFile
+if TYPE_CHECKING:  # the file format (pydantic) loads only when a file is read
+    from planner.library import schema
+    from planner.library.load import LoadedFile
 
 STATUSES = ("todo", "in-progress", "done", "skipped")
 """Statuses a learner sets; `implied` is derived (a prerequisite of something done or skipped)."""

@@ -22,18 +22,14 @@ from datetime import date
 
 from planner.core.graph import FINISHED, SkillGraph, closure, goals_of, hard_ancestors, implied
 from planner.core.model import Library, Skill
+
+# Re-exported: the limits live in `pace` so that the window's frame needs nothing else.
+from planner.core.pace import DEFAULT_STRATEGY as DEFAULT_STRATEGY
+from planner.core.pace import MAX_HOURS_PER_WEEK as MAX_HOURS_PER_WEEK
+from planner.core.pace import MIN_HOURS_PER_WEEK as MIN_HOURS_PER_WEEK
+from planner.core.pace import STRATEGIES as STRATEGIES
 from planner.core.perf import paused_gc
 from planner.errors import UsageError
-
-STRATEGIES: dict[str, str] = {
-    "foundations-first": "Layer by layer: everything a phase needs comes in an earlier phase.",
-    "goal-by-goal": "Early wins: the goal with the fewest hours left first, with what it needs.",
-}
-DEFAULT_STRATEGY = "foundations-first"
-# One range everywhere (service, toolbar, wizard): below half an hour a week no plan ends in
-# a learner's lifetime; above 80 nobody studies sustainably.
-MIN_HOURS_PER_WEEK = 0.5
-MAX_HOURS_PER_WEEK = 80.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planner.core.graph import SkillGraph
 from planner.core.model import Library
 from planner.core.plan import compare_roles
 from planner.core.units import format_hours
-from planner.library.quiz import QuizFile
+
+if TYPE_CHECKING:  # the file format (pydantic) loads only when the quiz file is read
+    from planner.library.quiz import QuizFile
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy.exc
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner.errors import DatabaseError, DatabaseProblem
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
@@ -29,16 +29,34 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _alembic_config() -> Config:
+    # Alembic (a tenth of a second to import) loads only when a schema is created or migrated:
+    # opening a database that is up to date needs no more than `known_revisions`.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
-    """The newest schema revision this version of the app knows."""
+    """The newest schema revision this version of the app knows (asked of Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
+
+
+@cache
+def known_revisions() -> tuple[str, ...]:
+    """Every schema revision this version knows, oldest first, read from the names of the
+    migration scripts (`NNNN_what.py` holds revision "NNNN"; a test holds them to Alembic's)."""
+    return tuple(
+        sorted(
+            f.name.split("_", 1)[0]
+            for f in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+        )
+    )
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -173,16 +191,13 @@ def inspect_file(path: Path) -> str | None:
             message = f"{path}: the database cannot be read ({error})"
         raise DatabaseError(message, kind, path) from None
     revision = None if row is None else str(row[0])
-    if revision is not None:
-        try:
-            ScriptDirectory.from_config(_alembic_config()).get_revision(revision)
-        except Exception:  # alembic raises several types for an unknown revision
-            raise DatabaseError(
-                f"{path}: this database was written by a newer version of the planner "
-                f"(schema {revision}); update the app to open it. The file was left untouched.",
-                DatabaseProblem.NEWER,
-                path,
-            ) from None
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError(
+            f"{path}: this database was written by a newer version of the planner "
+            f"(schema {revision}); update the app to open it. The file was left untouched.",
+            DatabaseProblem.NEWER,
+            path,
+        )
     return revision
 
 
@@ -271,6 +286,11 @@ def _migrate(engine: Engine, path: Path, revision: str | None) -> None:
     foreign keys off (the pragma only takes effect outside a transaction), are checked with
     `foreign_key_check` before they commit, and an existing database is backed up first.
     """
+    if revision == known_revisions()[-1]:
+        return  # up to date when inspected a moment ago: the common case, without Alembic
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         if MigrationContext.configure(connection).get_current_revision() == head_revision():
             connection.rollback()

@@ -33,17 +33,26 @@ _WEIGHTS = {"pdf": 20.0, "markdown": 1.0, "json": 1.0, "ics": 1.0, "csv": 1.0}
 
 Report = Callable[[float, str], None]
 """Told how far the export is (0 to 1) and what it is doing."""
+PdfRenderer = Callable[[ExportData, PdfOptions, Report], bytes]
+"""Draws the PDF somewhere else than on the calling thread (the GUI: in a child process)."""
 
 
 def render(
-    data: ExportData, fmt: str, pdf: PdfOptions | None = None, report: Report | None = None
+    data: ExportData,
+    fmt: str,
+    pdf: PdfOptions | None = None,
+    report: Report | None = None,
+    render_pdf: PdfRenderer | None = None,
 ) -> bytes:
-    """One format's bytes."""
+    """One format's bytes. `render_pdf`, when given, draws the PDF (the desktop app has it drawn
+    in a child process); otherwise it is drawn here, on the calling thread."""
+    if fmt == "pdf" and render_pdf is not None:
+        return render_pdf(data, pdf or PdfOptions(), report or (lambda _share, _what: None))
     if fmt == "pdf":
         # Imported here: the other formats, and the CLI writing only them, need no Qt at all.
-        from planner.export.pdf import render_pdf
+        from planner.export.pdf import render_pdf as draw_pdf
 
-        return render_pdf(data, pdf or PdfOptions(), report)
+        return draw_pdf(data, pdf or PdfOptions(), report)
     if fmt == "markdown":
         return export_markdown(data).encode("utf-8")
     if fmt == "json":
@@ -79,14 +88,18 @@ def write_exports(
     *,
     pdf: PdfOptions | None = None,
     report: Report | None = None,
+    render_pdf: PdfRenderer | None = None,
 ) -> list[Path]:
-    """Render every (format, path) and write them all, or none; returns the paths."""
+    """Render every (format, path) and write them all, or none; returns the paths, in the
+    order given. The quick formats are rendered first, the PDF last."""
     tell: Report = report or (lambda _share, _what: None)
     check_targets(targets)
     total = sum(_WEIGHTS.get(fmt, 1.0) for fmt, _ in targets) or 1.0
     done = 0.0
-    rendered: list[tuple[Path, bytes]] = []
-    for fmt, path in targets:
+    rendered: dict[int, tuple[Path, bytes]] = {}
+    order = sorted(range(len(targets)), key=lambda i: targets[i][0] == "pdf")
+    for index in order:
+        fmt, path = targets[index]
         weight = _WEIGHTS.get(fmt, 1.0)
         start = done
 
@@ -94,11 +107,12 @@ def write_exports(
             tell(min((start + share * weight) / total, 1.0), what)
 
         inner(0.0, f"Writing {path.name}")
-        rendered.append((path, render(data, fmt, pdf, inner)))
+        rendered[index] = (path, render(data, fmt, pdf, inner, render_pdf))
         done += weight
-    _write_all(rendered)
+    files = [rendered[index] for index in range(len(targets))]
+    _write_all(files)
     tell(1.0, "Done")
-    return [path for path, _ in rendered]
+    return [path for path, _ in files]
 
 
 def _write_all(files: Sequence[tuple[Path, bytes]]) -> None:

@@ -1,28 +1,29 @@
-"""Start the Qt application: settings, theme, the service and the main window."""
+"""Start the Qt application: settings, theme, the main window, then the service under it.
+
+The window's frame is shown first and the database opened once it has been painted: a learner
+sees the app at once, and the storage layer (SQLAlchemy, the migrations, the library) loads
+behind an "Opening your planner…" page instead of before any window.
+"""
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
-from planner.service import DEFAULT_PROFILE
 from planner.ui import theme
 from planner.ui.main_window import MainWindow
-from planner.ui.startup import (
-    Ask,
-    Inform,
-    Opened,
-    OutsideChanges,
-    ask_user,
-    inform_user,
-    open_planner,
-)
+
+if TYPE_CHECKING:
+    from planner.ui.startup import Ask, Inform, Opened, OutsideChanges
+
+DEFAULT_PROFILE = "default"  # the service's own (planner.service), without importing it yet
 
 
 def launch(db_path: Path | str | None, profile: str | None) -> int:
@@ -37,9 +38,18 @@ def launch(db_path: Path | str | None, profile: str | None) -> int:
     settings = QSettings()
     theme.apply_scheme(app, str(settings.value("appearance/scheme", "system")))
 
-    started = start(db_path, profile, settings)
-    if started is None:
-        return 1
+    window = MainWindow(None, settings)
+    window.show()
+    opened: list[Started] = []
+
+    def open_database() -> None:
+        started = start(db_path, profile, settings, window=window)
+        if started is None:
+            app.exit(1)  # the learner chose Quit, or nothing could be opened (and was told)
+            return
+        opened.append(started)
+
+    window.firstPainted.connect(open_database)
     hints = QGuiApplication.styleHints()
     hints.colorSchemeChanged.connect(
         lambda _scheme: theme.apply_scheme(app, str(settings.value("appearance/scheme", "system")))
@@ -47,7 +57,8 @@ def launch(db_path: Path | str | None, profile: str | None) -> int:
     try:
         return app.exec()
     finally:
-        started.opened.close()
+        for started in opened:
+            started.opened.close()
 
 
 @dataclass
@@ -63,18 +74,25 @@ def start(
     db_path: Path | str | None,
     profile: str | None,
     settings: QSettings,
-    ask: Ask = ask_user,
-    inform: Inform = inform_user,
+    ask: Ask | None = None,
+    inform: Inform | None = None,
+    window: MainWindow | None = None,
 ) -> Started | None:
-    """Open the database (through the open-problem dialog while it cannot be), then show the
-    main window; None when the learner chose Quit or nothing could be opened."""
+    """Open the database (through the open-problem dialog while it cannot be) under the main
+    window, shown first unless `window` is given; None, with the window closed, when the
+    learner chose Quit or nothing could be opened."""
+    from planner.ui.startup import OutsideChanges, ask_user, inform_user, open_planner
+
+    if window is None:
+        window = MainWindow(None, settings)
+        window.show()
     remembered = str(settings.value("profile", DEFAULT_PROFILE))
-    opened = open_planner(db_path, profile, remembered, ask, inform)
+    opened = open_planner(db_path, profile, remembered, ask or ask_user, inform or inform_user)
     if opened is None:
+        window.close()
         return None
-    window = MainWindow(opened.planner, settings)
+    window.attach(opened.planner)
     outside = OutsideChanges(window)
-    window.show()
     if opened.note:
         window.statusBar().showMessage(opened.note, 20000)
     if opened.planner.profile().role is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QIcon, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,25 +29,6 @@ from planner.render.charts import (
     paint_weekly_hours,
     weekly_hours_tooltip,
 )
-
-
-def chart_icon() -> QIcon:
-    """The sidebar's Progress icon: three rising bars (mid tones that read on light and dark)."""
-    icon = QIcon()
-    for size in (16, 22, 32, 44):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        s = size / 16
-        for i, (height, color) in enumerate(((5, "#4e79a7"), (8, "#4e79a7"), (12, "#59a14f"))):
-            painter.setBrush(QColor(color))
-            bar = QRectF((1.5 + 4.6 * i) * s, (14.5 - height) * s, 3.6 * s, height * s)
-            painter.drawRoundedRect(bar, s, s)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
 
 
 # ---------------------------------------------------------------------------- charts

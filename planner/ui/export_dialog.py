@@ -1,4 +1,9 @@
-"""File → Export: choose formats and where; written in the background, then offered to open."""
+"""File → Export: choose formats and where; written in the background, then offered to open.
+
+The data and the text formats are prepared on a pool thread; the PDF is drawn in a child
+process (planner.export.pdf_process), never by a thread of this process: Qt text layout off
+the GUI thread deadlocked against it. Cancel, or closing the dialog, kills the child.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +35,7 @@ from PySide6.QtWidgets import (
 from planner.errors import PlannerError
 from planner.export.bundle import FORMATS, SUFFIXES, write_exports
 from planner.export.options import PAPERS, SECTIONS, PdfOptions
-from planner.export.pdf.fonts import family as register_fonts
+from planner.export.pdf_process import ExportCancelled, PdfProcess
 from planner.service import Planner
 from planner.ui.ops import Progress, QueryOp
 from planner.ui.text import button_text, tooltip
@@ -51,10 +56,12 @@ class ExportDialog(QDialog):
     Signals:
         exported(list): the files were written (their paths, as strings).
         failed(str): nothing was written; the message says why.
+        cancelled(): the learner stopped the export; nothing was written.
     """
 
     exported = Signal(list)
     failed = Signal(str)
+    cancelled = Signal()
 
     def __init__(
         self,
@@ -62,12 +69,15 @@ class ExportDialog(QDialog):
         settings: QSettings,
         parent: QWidget | None = None,
         open_url: OpenUrl = QDesktopServices.openUrl,
+        make_pdf_process: Callable[[], PdfProcess] = PdfProcess,
     ) -> None:
         super().__init__(parent)
         self.planner = planner
         self.settings = settings
         self._open_url = open_url
+        self._make_pdf_process = make_pdf_process
         self.written: list[Path] = []
+        self.pdf_process: PdfProcess | None = None  # while an export runs
         self.setWindowTitle("Export your roadmap")
         self._build()
         self._connect_signals()
@@ -163,6 +173,7 @@ class ExportDialog(QDialog):
         )
         self.folder_button.hide()
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self._close_text = self.close_button.text()
 
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -189,7 +200,7 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start)
         self.open_button.clicked.connect(self.open_first)
         self.folder_button.clicked.connect(self.open_folder)
-        self.close_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self._close_or_cancel)
 
     def _restore(self) -> None:
         chosen = str(self.settings.value("export/formats", "pdf")).split(",")
@@ -280,24 +291,54 @@ class ExportDialog(QDialog):
         if existing and not self._confirm_replace(existing):
             return
         self._save_choices()
-        register_fonts()  # once, on the GUI thread, before the worker draws with them
         role, tracks, options = self.role_id, self.tracks(), self.pdf_options()
+        process = self.pdf_process = self._make_pdf_process()
+        # The child goes with the dialog, and with the app (the child also watches its stdin).
+        self.destroyed.connect(process.cancel)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(process.cancel)
 
         def op(planner: Planner, progress: Progress) -> list[Path]:
             data = planner.export_data(role, tracks)
-            return write_exports(data, targets, pdf=options, report=progress)
+            return write_exports(
+                data, targets, pdf=options, report=progress, render_pdf=process.render
+            )
 
         self._set_running(True)
         QueryOp(self, self.planner, op, self._on_done).failure(self._on_failed).with_progress(
             self._on_progress
         ).run_in_background()
 
+    def cancel(self) -> None:
+        """Stop the running export: the PDF process is killed and nothing is written."""
+        process = self.pdf_process
+        if process is None or process.cancelled:
+            return
+        process.cancel()
+        self.close_button.setEnabled(False)  # until the background work has wound up
+        self.status_label.setText("Cancelling…")
+
+    def _close_or_cancel(self) -> None:
+        if self.pdf_process is not None:
+            self.cancel()
+        else:
+            self.reject()
+
     def _set_running(self, running: bool) -> None:
         for widget in (self.export_button, self.browse_button, self.role_box, self.name_edit):
             widget.setEnabled(not running)
         self.folder_edit.setEnabled(not running)
-        self.close_button.setEnabled(not running)
+        self.close_button.setEnabled(True)
+        self.close_button.setText("&Cancel" if running else self._close_text)
+        self.close_button.setToolTip("Stop the export; nothing is written" if running else "")
         self.progress_bar.setVisible(running)
+        if not running and self.pdf_process is not None:
+            self.destroyed.disconnect(self.pdf_process.cancel)
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.disconnect(self.pdf_process.cancel)
+            self.pdf_process = None
         if running:
             self.progress_bar.setValue(0)
             self.open_button.hide()
@@ -305,6 +346,8 @@ class ExportDialog(QDialog):
             self.status_label.setText("Exporting…")
 
     def _on_progress(self, share: float, what: str) -> None:
+        if self.pdf_process is not None and self.pdf_process.cancelled:
+            return  # "Cancelling…" stays until the work has stopped
         self.progress_bar.setValue(round(share * 1000))
         self.status_label.setText(what)
 
@@ -323,6 +366,10 @@ class ExportDialog(QDialog):
     def _on_failed(self, error: Exception) -> None:
         self._set_running(False)
         self._update()
+        if isinstance(error, ExportCancelled):
+            self.status_label.setText("Export cancelled. Nothing was written.")
+            self.cancelled.emit()
+            return
         if isinstance(error, PlannerError):
             message = str(error)
         else:  # a bug: say so plainly rather than pretend the learner did something wrong
@@ -357,8 +404,9 @@ class ExportDialog(QDialog):
         self.settings.setValue("export/folder", self.folder_edit.text().strip())
 
     def reject(self) -> None:
-        if not self.close_button.isEnabled():
-            return  # an export is running: its files are written whole or not at all
+        """Close (Esc, the window's close button): a running export is cancelled first; its
+        files are written whole or not at all, so cancelling leaves none."""
+        self.cancel()
         super().reject()
 
 

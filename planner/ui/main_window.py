@@ -1,4 +1,10 @@
-"""The main window: toolbar, sidebar of views, the skill panel, menus and the status bar."""
+"""The main window: toolbar, sidebar of views, the skill panel, menus and the status bar.
+
+The window is built in two steps so that it is on screen at once: its frame (toolbar, sidebar,
+menus, an "Opening your planner…" page) needs nothing but Qt, and `attach` adds the views once
+the database is open. The views and the storage layer are imported in `attach`, not here:
+importing SQLAlchemy alone takes longer than opening a bare Qt window.
+"""
 
 from __future__ import annotations
 
@@ -8,27 +14,19 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QMimeData,
     QSettings,
     QSignalBlocker,
     QSize,
     Qt,
     QTimer,
+    Signal,
 )
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeySequence,
-    QUndoCommand,
-    QUndoStack,
-)
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -48,77 +46,86 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QToolButton,
     QWidget,
 )
 
 from planner import __version__
-from planner.core.plan import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, STRATEGIES
+from planner.core.pace import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, STRATEGIES
 from planner.core.units import format_hours, plural
 from planner.errors import PlannerError
-from planner.service import Change, Planner
 from planner.ui import theme
-from planner.ui.chart_widgets import chart_icon
-from planner.ui.commands import (
-    DeleteStudySessionCommand,
-    EditNoteCommand,
-    EditStudySessionCommand,
-    LogStudyCommand,
-    RestoreStudySessionCommand,
-    SetStatusCommand,
-)
-from planner.ui.compare_view import CompareView
-from planner.ui.graph_view import GraphView
-from planner.ui.import_dialog import ImportProblemsDialog
-from planner.ui.library_editor import LibraryEditor
-from planner.ui.models import short_date
-from planner.ui.plan_view import PlanView
-from planner.ui.progress_view import ProgressView
-from planner.ui.skill_panel import SkillPanel
-from planner.ui.state import AppState
 from planner.ui.text import button_text, tooltip
+
+if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted before them
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import (
+        QCloseEvent,
+        QDragEnterEvent,
+        QDragMoveEvent,
+        QDropEvent,
+        QPaintEvent,
+        QUndoCommand,
+    )
+
+    from planner.service import Planner
+    from planner.ui.compare_view import CompareView
+    from planner.ui.graph_view import GraphView
+    from planner.ui.library_editor import LibraryEditor
+    from planner.ui.plan_view import PlanView
+    from planner.ui.progress_view import ProgressView
+    from planner.ui.skill_panel import SkillPanel
+    from planner.ui.state import AppState
 
 APP_NAME = "Roadmap planner"
 STRATEGY_WORDS = {"foundations-first": "Foundations first", "goal-by-goal": "Goal by goal"}
+VIEW_NAMES = ("Plan", "Graph", "Progress", "Library", "Compare")
+OPENING_TEXT = "Opening your planner…"
 
 
 class MainWindow(QMainWindow):
-    """The window a learner keeps open: their plan, its graph and the selected skill."""
+    """The window a learner keeps open: their plan, its graph and the selected skill.
 
-    def __init__(self, planner: Planner, settings: QSettings, parent: QWidget | None = None):
+    `MainWindow(None, settings)` is the frame alone, shown while the database opens;
+    `attach(planner)` completes it (given a planner, the constructor does both).
+
+    Signals:
+        firstPainted(): the window has been drawn on screen once (emitted after that paint).
+        opened(): `attach` has filled the window: the plan is shown and everything works.
+    """
+
+    firstPainted = Signal()
+    opened = Signal()
+
+    state: AppState
+    plan_view: PlanView
+    graph_view: GraphView
+    progress_view: ProgressView
+    library_editor: LibraryEditor
+    compare_view: CompareView
+    skill_panel: SkillPanel
+
+    def __init__(self, planner: Planner | None, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
-        self.state = AppState(planner, self)
+        self.attached = False
+        self._painted = False
         self.undo_stack = QUndoStack(self)
         self.setWindowIcon(theme.app_icon())
+        self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)  # roadmap files dropped on the window are imported
 
         self._build_toolbar()
-        self.plan_view = PlanView(self.state)
-        self.graph_view = GraphView()
-        self.graph_view.setAccessibleName("Prerequisite graph")
         self.views = QStackedWidget()
-        self.views.addWidget(self.plan_view)
-        self.views.addWidget(self.graph_view)
-        self.progress_view = ProgressView(self.state)
-        self.views.addWidget(self.progress_view)
-        self.library_editor = LibraryEditor(self.state)
-        self.views.addWidget(self.library_editor)
-        self.compare_view = CompareView(self.state)
-        self.views.addWidget(self.compare_view)
+        self.opening = QLabel(OPENING_TEXT)
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setEnabled(False)  # drawn in the palette's muted text colour
+        self.views.addWidget(self.opening)
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Views")
         self.sidebar.setIconSize(QSize(22, 22))
-        style = self.style()
-        for text, icon in (
-            ("Plan", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView)),
-            ("Graph", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)),
-            ("Progress", chart_icon()),
-            ("Library", style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)),
-            ("Compare", style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)),
-        ):
+        for text, icon in theme.view_icons().items():
             item = QListWidgetItem(icon, text)
             item.setSizeHint(QSize(120, 40))
             self.sidebar.addItem(item)
@@ -132,34 +139,92 @@ class MainWindow(QMainWindow):
         row.addWidget(self.views, 1)
         self.setCentralWidget(central)
 
-        self.skill_panel = SkillPanel(self.state)
         self.dock = QDockWidget("Skill", self)
         self.dock.setObjectName("skillDock")
-        self.dock.setWidget(self.skill_panel)
+        waiting = QWidget()  # holds the skill panel's place, so nothing jumps when it comes
+        waiting.setMinimumWidth(300)
+        self.dock.setWidget(waiting)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
         self.status_plan = QLabel()
         self.status_plan.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status_plan, 1)
 
-        self.plan_view.set_icons(theme.status_icons(self.palette()))
         self._build_menus()
+        self._restore_geometry()
+        for part in (self.menuBar(), self.toolbar, self.sidebar):
+            part.setEnabled(False)  # until `attach`: there is nothing to act on yet
+        if planner is not None:
+            self.attach(planner)
+
+    def attach(self, planner: Planner) -> None:
+        """Complete the window on an open planner: the views, their signals, the profile."""
+        from planner.ui.compare_view import CompareView
+        from planner.ui.graph_view import GraphView
+        from planner.ui.library_editor import LibraryEditor
+        from planner.ui.plan_view import PlanView
+        from planner.ui.progress_view import ProgressView
+        from planner.ui.skill_panel import SkillPanel
+        from planner.ui.state import AppState
+
+        self.state = AppState(planner, self)
+        self.plan_view = PlanView(self.state)
+        self.graph_view = GraphView()
+        self.graph_view.setAccessibleName("Prerequisite graph")
+        self.progress_view = ProgressView(self.state)
+        self.library_editor = LibraryEditor(self.state)
+        self.compare_view = CompareView(self.state)
+        for view in (
+            self.plan_view,
+            self.graph_view,
+            self.progress_view,
+            self.library_editor,
+            self.compare_view,
+        ):
+            self.views.addWidget(view)
+        self.views.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.skill_panel = SkillPanel(self.state)
+        waiting = self.dock.widget()
+        self.dock.setWidget(self.skill_panel)
+        waiting.deleteLater()
+
+        self.plan_view.set_icons(theme.status_icons(self.palette()))
         self.progress_view.set_undo_stack(self.undo_stack)
         self.library_editor.set_undo_stack(self.undo_stack)
+        self.action_new_skill.triggered.connect(self.library_editor.new_skill)
+        self.action_zoom_in.triggered.connect(self.graph_view.zoom_in)
+        self.action_zoom_out.triggered.connect(self.graph_view.zoom_out)
+        self.action_fit.triggered.connect(self.graph_view.fit)
+        self._add_hours_box()
+        self.attached = True
         self._connect_signals()
-        self._restore_settings()
+        self._restore_view_settings()
         self.refresh_profile()
+        for part in (self.menuBar(), self.toolbar, self.sidebar):
+            part.setEnabled(True)
+        self.opened.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # After this paint has been handled and the frame shown, not from inside it.
+            QTimer.singleShot(0, self.firstPainted.emit)
 
     # ------------------------------------------------------------------ building
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Plan settings")
+        bar = self.toolbar = QToolBar("Plan settings")
         bar.setObjectName("planToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
         self.profile_box = QComboBox()
+        # Filled once the database is open: sized by their contents, not by their empty start.
+        self.profile_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.profile_box.setAccessibleName("Profile")
         self.profile_box.setToolTip("Whose plan: each profile has its own progress")
         self.role_box = QComboBox()
+        self.role_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.role_box.setAccessibleName("Role")
         self.role_box.setToolTip("The role you are preparing for")
         self.tracks_button = QToolButton()
@@ -169,14 +234,6 @@ class MainWindow(QMainWindow):
         self.tracks_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.tracks_menu = QMenu(self.tracks_button)
         self.tracks_button.setMenu(self.tracks_menu)
-        self.hours_box = QDoubleSpinBox()
-        self.hours_box.setRange(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK)
-        self.hours_box.setDecimals(1)
-        self.hours_box.setSingleStep(1)
-        self.hours_box.setSuffix(" h/week")
-        self.hours_box.setAccessibleName("Hours per week")
-        self.hours_box.setToolTip("How many hours a week you can study")
-        self.hours_box.setKeyboardTracking(False)
         self.strategy_box = QComboBox()
         self.strategy_box.setAccessibleName("Order")
         for name, description in STRATEGIES.items():
@@ -194,19 +251,33 @@ class MainWindow(QMainWindow):
             ("Profile", self.profile_box),
             ("Role", self.role_box),
             (None, self.tracks_button),
-            (None, self.hours_box),
             (None, self.strategy_box),
         ):
             if label:
                 caption = QLabel(f" {label} ")
                 caption.setBuddy(widget)
                 bar.addWidget(caption)
-            bar.addWidget(widget)
+            placed = bar.addWidget(widget)
             bar.addSeparator()
+        self._strategy_action = placed  # the hours box goes before it, in `attach`
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         bar.addWidget(self.search)
+
+    def _add_hours_box(self) -> None:
+        # Added with the views rather than in the frame: Qt's first spin box costs a few
+        # milliseconds to set up, a twentieth of what a bare window takes to appear.
+        self.hours_box = QDoubleSpinBox()
+        self.hours_box.setRange(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK)
+        self.hours_box.setDecimals(1)
+        self.hours_box.setSingleStep(1)
+        self.hours_box.setSuffix(" h/week")
+        self.hours_box.setAccessibleName("Hours per week")
+        self.hours_box.setToolTip("How many hours a week you can study")
+        self.hours_box.setKeyboardTracking(False)
+        self.toolbar.insertWidget(self._strategy_action, self.hours_box)
+        self.toolbar.insertSeparator(self._strategy_action)
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -244,13 +315,13 @@ class MainWindow(QMainWindow):
         log = edit.addAction("Log study time", self.focus_log)
         log.setShortcut(QKeySequence("Ctrl+L"))
         edit.addSeparator()
-        self.action_new_skill = edit.addAction("New skill…", self.library_editor.new_skill)
+        self.action_new_skill = edit.addAction("New skill…")
         self.action_edit_skill = edit.addAction("Edit skill…", self.edit_selected_skill)
         self.action_edit_skill.setToolTip("Edit the selected skill in the library")
 
         view = menu.addMenu("&View")
         self.view_actions: list[QAction] = []
-        for index, name in enumerate(("Plan", "Graph", "Progress", "Library", "Compare")):
+        for index, name in enumerate(VIEW_NAMES):
             action = view.addAction(name, partial(self.show_view, index))
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             self.view_actions.append(action)
@@ -259,12 +330,12 @@ class MainWindow(QMainWindow):
         self.action_hide_done.setCheckable(True)
         self.action_hide_done.setShortcut(QKeySequence("Ctrl+H"))
         view.addSeparator()
-        zoom_in = view.addAction("Zoom in", self.graph_view.zoom_in)
-        zoom_in.setShortcut(QKeySequence.StandardKey.ZoomIn)
-        zoom_out = view.addAction("Zoom out", self.graph_view.zoom_out)
-        zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
-        fit = view.addAction("Fit the graph", self.graph_view.fit)
-        fit.setShortcut(QKeySequence("Ctrl+0"))
+        self.action_zoom_in = view.addAction("Zoom in")
+        self.action_zoom_in.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.action_zoom_out = view.addAction("Zoom out")
+        self.action_zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.action_fit = view.addAction("Fit the graph")
+        self.action_fit.setShortcut(QKeySequence("Ctrl+0"))
         view.addSeparator()
         appearance = view.addMenu("Appearance")
         self.scheme_actions: dict[str, QAction] = {}
@@ -310,7 +381,7 @@ class MainWindow(QMainWindow):
         self.progress_view.sessionRestoreRequested.connect(self._on_session_restored)
 
     # ------------------------------------------------------------------ settings
-    def _restore_settings(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -319,31 +390,42 @@ class MainWindow(QMainWindow):
         window_state = self.settings.value("window/state")
         if isinstance(window_state, QByteArray):
             self.restoreState(window_state)
-        self.plan_view.hide_done.setChecked(_setting_bool(self.settings, "plan/hideDone"))
-        view = _setting_int(self.settings, "window/view")
-        self.show_view(view if 0 <= view < self.views.count() else 0)
         scheme = str(self.settings.value("appearance/scheme", "system"))
         self.set_scheme(scheme if scheme in self.scheme_actions else "system", save=False)
+
+    def _restore_view_settings(self) -> None:
+        self.plan_view.hide_done.setChecked(_setting_bool(self.settings, "plan/hideDone"))
+        view = _setting_int(self.settings, "window/view")
+        self.show_view(view if 0 <= view < len(VIEW_NAMES) else 0)
 
     def save_settings(self) -> None:
         """Remember window geometry, docks, the view, toggles and the profile."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        if not self.attached:  # closed while opening: only the frame was there to remember
+            self.settings.sync()
+            return
         self.settings.setValue("window/view", self.views.currentIndex())
         self.settings.setValue("plan/hideDone", self.plan_view.hide_done.isChecked())
         self.settings.setValue("profile", self.state.planner.profile_name)
         self.settings.sync()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        palette_changed = event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        )
+        if palette_changed and self.attached:
             # The status marks are painted in palette colours: light and dark need their own.
             self.plan_view.set_icons(theme.status_icons(self.palette()))
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.skill_panel.save_note()
+        if self.attached:
+            self.skill_panel.save_note()
         self.save_settings()
-        self.back_up_if_changed()
+        if self.attached:
+            self.back_up_if_changed()
         super().closeEvent(event)
 
     def back_up_if_changed(self) -> None:
@@ -439,6 +521,8 @@ class MainWindow(QMainWindow):
             self.state.update_profile(strategy=strategy)
 
     def _on_plan_changed(self) -> None:
+        from planner.ui.models import short_date
+
         plan, progress = self.state.plan, self.state.progress
         self.graph_view.set_plan(plan)
         if plan is None or progress is None:
@@ -493,6 +577,8 @@ class MainWindow(QMainWindow):
         current = self.state.planner.statuses().get(skill_id, "todo")
         if status == current and (step is None or step.status != "implied"):
             return
+        from planner.ui.commands import SetStatusCommand
+
         self.undo_stack.push(SetStatusCommand(self.state, skill_id, status, day))
 
     def toggle_done(self) -> None:
@@ -504,20 +590,30 @@ class MainWindow(QMainWindow):
             self.set_status(skill_id, "todo" if current == "done" else "done")
 
     def _on_note_edited(self, skill_id: str, old: str, new: str) -> None:
+        from planner.ui.commands import EditNoteCommand
+
         self.undo_stack.push(EditNoteCommand(self.state, skill_id, old, new))
 
     def _on_study_logged(self, skill_id: str, minutes: int, day: object) -> None:
+        from planner.ui.commands import LogStudyCommand
+
         when = day if isinstance(day, date) else None
         self.undo_stack.push(LogStudyCommand(self.state, skill_id, minutes, when))
 
     def _on_session_edited(self, session_id: int, minutes: int, day: object, note: str) -> None:
+        from planner.ui.commands import EditStudySessionCommand
+
         if isinstance(day, date):
             self._push(lambda: EditStudySessionCommand(self.state, session_id, minutes, day, note))
 
     def _on_session_deleted(self, session_id: int) -> None:
+        from planner.ui.commands import DeleteStudySessionCommand
+
         self._push(lambda: DeleteStudySessionCommand(self.state, session_id))
 
     def _on_session_restored(self, session_id: int) -> None:
+        from planner.ui.commands import RestoreStudySessionCommand
+
         self._push(lambda: RestoreStudySessionCommand(self.state, session_id))
 
     def _push(self, make: Callable[[], QUndoCommand]) -> None:
@@ -658,6 +754,9 @@ class MainWindow(QMainWindow):
 
     def import_files(self, paths: list[str]) -> bool:
         """Validate and store roadmap files; every problem is listed when any file is wrong."""
+        from planner.service import Change
+        from planner.ui.import_dialog import ImportProblemsDialog
+
         try:
             counts = self.state.planner.import_files([Path(p) for p in paths])
         except PlannerError as error:

@@ -1,4 +1,4 @@
-"""The dialog shown before any window when the database cannot be opened: what is wrong, in
+"""The dialog shown over the empty window when the database cannot be opened: what is wrong, in
 plain words, which file, and what helps — restore the latest backup, retry, show the file."""
 
 from __future__ import annotations

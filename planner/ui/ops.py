@@ -2,7 +2,9 @@
 
 An operation runs on the thread pool with its own service over the same database (so its own
 sessions), reports progress, and hands plain data to a success or failure callback on the GUI
-thread.
+thread. The operation must not draw with Qt (text layout, fonts, painting): on a Python thread
+that can deadlock against the GUI thread over the GIL and Qt's own locks. A PDF is drawn in a
+child process instead (planner.export.pdf_process).
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 from planner.service import Planner
 
@@ -20,7 +23,12 @@ Progress = Callable[[float, str], None]
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker's signals reach it queued, in order."""
+    """Lives on the GUI thread; the worker's signals reach it queued, in order.
+
+    It belongs to the application, not to the owner of the operation: a dialog may be closed
+    and deleted while its operation runs, and the worker must still have something to signal.
+    Once the owner is gone its callbacks are no longer called.
+    """
 
     progressed = Signal(float, str)
     succeeded = Signal(object)
@@ -28,36 +36,56 @@ class _Relay(QObject):
 
     def __init__(
         self,
-        parent: QObject,
+        owner: QObject,
         success: Callable[[object], None],
         failure: Callable[[Exception], None],
         progress: Progress | None,
     ) -> None:
-        super().__init__(parent)
-        self._success, self._failure, self._progress = success, failure, progress
+        super().__init__(QCoreApplication.instance() or owner)
+        self._owner: QObject | None = owner
+        self._success: Callable[[object], None] | None = success
+        self._failure: Callable[[Exception], None] | None = failure
+        self._progress = progress
         queued = Qt.ConnectionType.QueuedConnection
         self.progressed.connect(self._on_progress, queued)
         self.succeeded.connect(self._on_success, queued)
         self.failed.connect(self._on_failure, queued)
 
+    @property
+    def _owned(self) -> bool:
+        # Not through `owner.destroyed`: that fires while the owner is half gone, possibly
+        # from this relay's own deletion dropping the last reference to it.
+        return self._owner is not None and isValid(self._owner)
+
     @Slot(float, str)
     def _on_progress(self, share: float, what: str) -> None:
-        if self._progress is not None:
+        if self._progress is not None and self._owned:
             self._progress(share, what)
 
     @Slot(object)
     def _on_success(self, result: object) -> None:
+        success = self._success
         try:
-            self._success(result)
+            if success is not None and self._owned:
+                success(result)
         finally:
-            self.deleteLater()
+            self._finish()
 
     @Slot(object)
     def _on_failure(self, error: object) -> None:
+        failure = self._failure
         try:
-            self._failure(error if isinstance(error, Exception) else RuntimeError(str(error)))
+            if failure is not None and self._owned:
+                failure(error if isinstance(error, Exception) else RuntimeError(str(error)))
         finally:
-            self.deleteLater()
+            self._finish()
+
+    def _finish(self) -> None:
+        # The worker thread may free this relay's Python object last: it must not take the
+        # last reference to the owner (a widget) with it, which would have Qt delete the
+        # widget from that thread. So every reference to it is dropped here, on the GUI thread.
+        self._owner = self._success = self._failure = self._progress = None
+        self.deleteLater()
 
 
 class _Job(QRunnable):
@@ -75,7 +103,8 @@ class QueryOp(Generic[T]):
     `op(planner, progress)` runs on a pool thread with a `Planner` of its own (same database,
     profile and clock, its own caches and sessions) and must return plain data. `success`
     gets the result and `failure` the exception, both on the GUI thread; a `PlannerError`
-    is the learner's to read, anything else a bug.
+    is the learner's to read, anything else a bug. Neither is called once `parent` has been
+    deleted (the operation itself runs to its end: make it cancellable if that matters).
     """
 
     def __init__(

@@ -1,5 +1,5 @@
-"""Opening the database for the app: one window per database, and a dialog (never a traceback,
-never a window on a broken file) when it cannot be opened."""
+"""Opening the database for the app: one window per database, and a dialog (never a traceback;
+the window stays an empty frame behind it) when it cannot be opened."""
 
 from __future__ import annotations
 

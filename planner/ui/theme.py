@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -13,16 +15,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import (
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
-    QWidget,
-)
-
-from planner.render.style import paint_status_mark, style_for
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 SCHEMES = ("system", "light", "dark")
 
@@ -79,42 +72,18 @@ def system_is_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
-class _ClearIndicators(QProxyStyle):
-    """Fusion, with check boxes and radio buttons outlined so they show on dark palettes too:
-    Fusion draws their outline from the window colour, which nearly vanishes there."""
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        indicators = (
-            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-        )
-        if element not in indicators or not is_dark(option.palette):
-            return
-        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(150, 155, 162), 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
-            painter.drawEllipse(rect)
-        else:
-            painter.drawRoundedRect(rect, 2, 2)
-        painter.restore()
-
-
 def apply_scheme(app: QApplication, scheme: str) -> None:
     """Use the light or dark palette, or the system's choice for "system"."""
     dark = system_is_dark() if scheme == "system" else scheme == "dark"
-    if not isinstance(app.style(), _ClearIndicators):
-        app.setStyle(_ClearIndicators(QStyleFactory.create("Fusion")))
+    style = app.style()
+    if dark:
+        # Only where it is needed: the proxy brings every primitive Qt draws through Python.
+        from planner.ui.dark_style import ClearIndicators
+
+        if not isinstance(style, ClearIndicators):
+            app.setStyle(ClearIndicators(QStyleFactory.create("Fusion")))
+    elif style is None or style.name().lower() != "fusion":
+        app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(dark_palette() if dark else light_palette())
 
 
@@ -162,6 +131,8 @@ def _icon_pixmap(size: int) -> QPixmap:
 
 def status_icons(palette: QPalette) -> dict[str, QIcon]:
     """The status marks of the graph, as icons for lists (one visual language everywhere)."""
+    from planner.render.style import paint_status_mark, style_for  # after the first paint
+
     style = style_for(palette)
     icons: dict[str, QIcon] = {}
     for status in ("todo", "in-progress", "done", "skipped", "implied"):
@@ -179,3 +150,86 @@ def status_icons(palette: QPalette) -> dict[str, QIcon]:
             icon.addPixmap(pixmap)
         icons[status] = icon
     return icons
+
+
+def view_icons() -> dict[str, QIcon]:
+    """The sidebar's icons, drawn in mid tones that read on light and dark alike (and the same
+    on every platform, unlike the style's standard icons)."""
+    return {
+        "Plan": _drawn_icon(_draw_plan),
+        "Graph": _drawn_icon(_draw_graph),
+        "Progress": _drawn_icon(_draw_chart),
+        "Library": _drawn_icon(_draw_library),
+        "Compare": _drawn_icon(_draw_compare),
+    }
+
+
+_BLUE, _GREEN, _GREY = "#4e79a7", "#59a14f", "#8c8c8c"
+
+
+def _drawn_icon(draw: Callable[[QPainter, float], None]) -> QIcon:
+    """An icon drawn by `draw(painter, scale)` on a 16-unit square, at the sizes lists use."""
+    icon = QIcon()
+    for size in (16, 22, 32, 44):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        draw(painter, size / 16)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def _draw_chart(painter: QPainter, s: float) -> None:
+    for i, (height, color) in enumerate(((5, _BLUE), (8, _BLUE), (12, _GREEN))):
+        painter.setBrush(QColor(color))
+        bar = QRectF((1.5 + 4.6 * i) * s, (14.5 - height) * s, 3.6 * s, height * s)
+        painter.drawRoundedRect(bar, s, s)
+
+
+def _draw_plan(painter: QPainter, s: float) -> None:
+    # A list of steps: a mark, then a line of text, three times.
+    for i, color in enumerate((_GREEN, _BLUE, _BLUE)):
+        y = (2.5 + 4.5 * i) * s
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(QRectF(1 * s, y, 3.4 * s, 3.4 * s))
+        painter.setBrush(QColor(_GREY))
+        painter.drawRoundedRect(QRectF(6 * s, y + 0.9 * s, 9 * s, 1.8 * s), 0.9 * s, 0.9 * s)
+
+
+def _draw_graph(painter: QPainter, s: float) -> None:
+    nodes = [QPointF(3, 12.5), QPointF(3, 4), QPointF(8.5, 8), QPointF(13, 3.5), QPointF(13, 12.5)]
+    painter.setPen(QPen(QColor(_GREY), 1.2 * s))
+    for a, b in ((0, 2), (1, 2), (2, 3), (2, 4)):
+        painter.drawLine(nodes[a] * s, nodes[b] * s)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for point, color in zip(nodes, (_GREEN, _GREEN, _BLUE, _BLUE, _BLUE), strict=True):
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(point * s, 2.2 * s, 2.2 * s)
+
+
+def _draw_library(painter: QPainter, s: float) -> None:
+    # Books on a shelf: three spines and one leaning.
+    for x, height, color in ((1.5, 11, _BLUE), (4.7, 12.5, _GREEN), (7.9, 10, _BLUE)):
+        painter.setBrush(QColor(color))
+        painter.drawRoundedRect(QRectF(x * s, (14 - height) * s, 2.6 * s, height * s), s, s)
+    painter.save()
+    painter.translate(12.2 * s, 14 * s)
+    painter.rotate(-18)
+    painter.setBrush(QColor(_GREY))
+    painter.drawRoundedRect(QRectF(0, -11 * s, 2.6 * s, 11 * s), s, s)
+    painter.restore()
+    painter.setBrush(QColor(_GREY))
+    painter.drawRect(QRectF(0.5 * s, 14 * s, 15 * s, 1.2 * s))
+
+
+def _draw_compare(painter: QPainter, s: float) -> None:
+    # Two roles side by side: two columns of bars of different lengths.
+    for column, color in ((0, _BLUE), (1, _GREEN)):
+        x = (1.5 + 7 * column) * s
+        for row, width in enumerate((5.5, 3.5, 4.5) if column == 0 else (4, 5.5, 3)):
+            painter.setBrush(QColor(color))
+            box = QRectF(x, (2.5 + 4.2 * row) * s, width * s, 2.6 * s)
+            painter.drawRoundedRect(box, 0.8 * s, 0.8 * s)

@@ -118,3 +118,31 @@ def test_a_database_locked_by_another_program_gives_a_clear_error(
     finally:
         other.close()
         planner.close()
+
+
+def test_the_revisions_known_without_alembic_are_alembics_own() -> None:
+    # Opening an up-to-date database skips Alembic; it must agree with Alembic on what is
+    # "up to date" and on which revisions are older rather than from a newer app.
+    from alembic.script import ScriptDirectory
+
+    from planner.db.engine import _alembic_config, known_revisions
+
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    oldest_first = [rev.revision for rev in scripts.walk_revisions()][::-1]
+    assert list(known_revisions()) == oldest_first
+    assert known_revisions()[-1] == head_revision()
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "planner.sqlite3"
+    Database.open(path).close()
+    script = (
+        "import sys; from pathlib import Path; from planner.db.engine import Database; "
+        f"Database.open(Path({str(path)!r})).close(); "
+        "print(any(m == 'alembic' or m.startswith('alembic.') for m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +12,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool, QUrl
 from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
+import planner.export.pdf
+from planner.export.pdf_process import PdfProcess
 from planner.service import Planner
 from planner.ui.export_dialog import ExportDialog
 from planner.ui.main_window import MainWindow
@@ -150,3 +155,130 @@ def test_ctrl_e_in_the_main_window_opens_the_dialog(
     assert shown.role_id == "ml-engineer"
     shown.close()
     window.close()
+
+
+# A PDF process that says where it is, then waits until it is killed or its stdin closes:
+# a PDF that takes long to draw.
+HANGING = (
+    "import os, sys; print('progress 0.5 drawing in', os.getpid(), flush=True); "
+    "sys.stdin.buffer.read()"
+)
+FAILING = "import sys; print('error The printer caught fire.'); sys.exit(1)"
+
+
+def fake_pdf_process(script: str) -> PdfProcess:
+    return PdfProcess([sys.executable, "-c", script])
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def drawing_pid(dialog: ExportDialog) -> int:
+    """The pid the hanging PDF process showed in the dialog (0 until it has)."""
+    text = dialog.status_label.text()
+    return int(text.split()[-1]) if text.startswith("drawing in") else 0
+
+
+def test_the_pdf_is_drawn_by_a_child_process_never_in_the_app(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def drawn_here(*_args: object) -> bytes:
+        raise AssertionError("the PDF was drawn in the app's process")
+
+    monkeypatch.setattr(planner.export.pdf, "render_pdf", drawn_here)
+    tick(qtbot, dialog.format_checks["json"], True)
+    shares: list[int] = []
+    dialog.progress_bar.valueChanged.connect(shares.append)
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "roadmap-ml-engineer.json",
+        "roadmap-ml-engineer.pdf",
+    ]
+    pdf = PdfReader(out / "roadmap-ml-engineer.pdf")
+    assert round(float(pdf.pages[0].mediabox.width)) == 595  # A4, the default here
+    titles = [item.title for item in pdf.outline if not isinstance(item, list)]
+    assert titles[:2] == ["Summary", "Plan by phase"]
+    text = "".join(p.extract_text().replace("\t", " ") for p in pdf.pages)
+    assert "Typed in the dialog test." in text
+    assert shares == sorted(shares)  # the PDF's own progress, after the JSON file's
+    assert any(0 < share < 1000 for share in shares)
+    assert dialog.close_button.text() == "Close"
+
+
+def test_a_failing_pdf_process_shows_its_message_and_writes_nothing(
+    qtbot: QtBot, learner: Planner, settings: QSettings, tmp_path: Path
+) -> None:
+    shown = ExportDialog(learner, settings, make_pdf_process=lambda: fake_pdf_process(FAILING))
+    qtbot.addWidget(shown)
+    out = tmp_path / "out"
+    out.mkdir()
+    shown.folder_edit.setText(str(out))
+    tick(qtbot, shown.format_checks["markdown"], True)
+    with qtbot.waitSignal(shown.failed, timeout=60_000) as failed:
+        qtbot.mouseClick(shown.export_button, Qt.MouseButton.LeftButton)
+    assert failed.args == ["The printer caught fire."]
+    assert shown.status_label.text() == "Nothing was written. The printer caught fire."
+    assert list(out.iterdir()) == []  # not the Markdown file, no part of the PDF
+    assert shown.export_button.isEnabled()
+    assert shown.progress_bar.isHidden()
+
+
+def test_cancel_kills_the_pdf_process_and_writes_nothing(
+    qtbot: QtBot, learner: Planner, settings: QSettings, tmp_path: Path
+) -> None:
+    shown = ExportDialog(learner, settings, make_pdf_process=lambda: fake_pdf_process(HANGING))
+    qtbot.addWidget(shown)
+    shown.show()
+    out = tmp_path / "out"
+    out.mkdir()
+    shown.folder_edit.setText(str(out))
+    tick(qtbot, shown.format_checks["csv"], True)
+    qtbot.mouseClick(shown.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: drawing_pid(shown) > 0, timeout=60_000)
+    pid = drawing_pid(shown)
+    assert alive(pid)
+    assert shown.close_button.text() == "&Cancel"
+    with qtbot.waitSignal(shown.cancelled, timeout=60_000):
+        qtbot.mouseClick(shown.close_button, Qt.MouseButton.LeftButton)
+    assert not alive(pid)
+    assert list(out.iterdir()) == []
+    assert shown.isVisible()  # Cancel stops the export, not the dialog
+    assert shown.status_label.text() == "Export cancelled. Nothing was written."
+    assert shown.close_button.text() == "Close"
+    assert shown.export_button.isEnabled()
+
+
+def test_cancel_right_after_export_writes_nothing(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(dialog.cancelled, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_closing_the_dialog_during_an_export_kills_the_pdf_process(
+    qtbot: QtBot, learner: Planner, settings: QSettings, tmp_path: Path
+) -> None:
+    """As in the main window, where the dialog is deleted when it closes."""
+    shown = ExportDialog(learner, settings, make_pdf_process=lambda: fake_pdf_process(HANGING))
+    shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    shown.show()
+    out = tmp_path / "out"
+    out.mkdir()
+    shown.folder_edit.setText(str(out))
+    qtbot.mouseClick(shown.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: drawing_pid(shown) > 0, timeout=60_000)
+    pid = drawing_pid(shown)
+    shown.close()
+    qtbot.waitUntil(lambda: not isValid(shown), timeout=60_000)  # deleted, as it closed
+    qtbot.waitUntil(lambda: not alive(pid), timeout=60_000)
+    QThreadPool.globalInstance().waitForDone()
+    assert list(out.iterdir()) == []

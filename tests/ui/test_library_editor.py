@@ -3,17 +3,24 @@ told why a cycle is refused, undo everything; and roadmap files dropped on the w
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QTableView, QToolButton
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from planner.core.edit import LibraryChange, delete_skill_change
+from planner.core.graph import closure, goals_of
+from planner.core.model import Library
 from planner.service import Planner
-from planner.ui.library_editor import ID_ROLE, LibraryEditor, SkillTableModel
+from planner.ui import library_editor
+from planner.ui.library_editor import ID_ROLE, SKILL_COLUMNS, LibraryEditor, SkillTableModel
 from planner.ui.main_window import MainWindow
 from planner.ui.role_dialog import RoleDialog, TrackDialog
 from planner.ui.skill_dialog import SkillDialog, SkillList
@@ -369,3 +376,319 @@ def test_switching_the_scheme_restyles_the_checked_status_button(
         image = button.grab().toImage()
         centre = image.pixelColor(image.width() // 2, 2)
         assert centre == highlight, scheme
+
+
+# ---------------------------------------------------------------------------- following edits
+# The editor follows the library row by row (SkillTableModel.set_library), sorts in the model,
+# works a role's skills out only for the role filter and keeps them while nothing they depend
+# on changes: each of these is checked against the table a fresh model would show.
+
+
+def shown_ids(editor: LibraryEditor) -> list[str]:
+    return [str(editor.proxy.index(r, 0).data(ID_ROLE)) for r in range(editor.proxy.rowCount())]
+
+
+def cells(model: SkillTableModel, skill_id: str) -> list[str]:
+    row = model.row_of(skill_id)
+    assert row >= 0, skill_id
+    return [str(model.index(row, c).data()) for c in range(len(SKILL_COLUMNS))]
+
+
+def rows(model: SkillTableModel) -> list[list[str]]:
+    return [cells(model, skill_id) for skill_id in model.ids]
+
+
+def fresh_model(library: Library, column: int, order: Qt.SortOrder) -> SkillTableModel:
+    model = SkillTableModel()
+    model.sort(column, order)
+    model.set_library(library)
+    return model
+
+
+def assert_as_filled_afresh(editor: LibraryEditor) -> None:
+    """The rows followed edit by edit are those of a table filled afresh, in the same order,
+    and the view shows exactly those the filter accepts, in that order."""
+    library = editor.state.planner.library()
+    model = editor.model
+    assert model.library is library
+    fresh = fresh_model(library, model.sort_column, model.sort_order)
+    assert model.ids == fresh.ids
+    assert model.needed_by == fresh.needed_by
+    assert rows(model) == rows(fresh)
+    accepted = [
+        i for r, i in enumerate(model.ids) if editor.proxy.filterAcceptsRow(r, QModelIndex())
+    ]
+    assert shown_ids(editor) == accepted
+    assert editor.proxy.rowCount() == len(accepted)
+
+
+def edit(qtbot: QtBot, window: MainWindow, change: LibraryChange) -> None:
+    with qtbot.waitSignal(window.state.libraryChanged):
+        window.library_editor.push("Edit", change)
+
+
+def undo(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.state.libraryChanged):
+        window.action_undo.trigger()
+
+
+def choose(box: QComboBox, data: str) -> None:
+    index = box.findData(data)
+    assert index >= 0, data
+    box.setCurrentIndex(index)
+    box.activated.emit(index)
+
+
+def role_needs(planner: Planner, role_id: str) -> set[str]:
+    library = planner.library()
+    role = library.roles[role_id]
+    return closure(planner.graph(), goals_of(library, role_id, [t.id for t in role.tracks]).ids)
+
+
+def test_an_edited_skill_shows_its_new_name_and_area_and_the_filters_follow(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = editor_of(window)
+    planner = window.state.planner
+    total = len(planner.library().skills)
+    pandas = planner.library().skills["pandas"]
+    data_skills = {i for i, s in planner.library().skills.items() if s.area == "Data"}
+    choose(editor.area_box, "Data")
+    assert set(shown_ids(editor)) == data_skills
+
+    edit(
+        qtbot, window, LibraryChange({"pandas": replace(pandas, name="Zebra tables", area="Tabs")})
+    )
+    assert cells(editor.model, "pandas")[:2] == ["Zebra tables", "Tabs"]
+    assert set(shown_ids(editor)) == data_skills - {"pandas"}  # out of the chosen area
+    assert editor.count.text() == f"{len(data_skills) - 1} of {total} skills"
+    assert_as_filled_afresh(editor)
+    choose(editor.area_box, "Tabs")  # the new area is offered
+    assert shown_ids(editor) == ["pandas"]
+    choose(editor.area_box, "")
+    qtbot.keyClicks(editor.search, "zebra")
+    assert shown_ids(editor) == ["pandas"]
+    editor.search.clear()
+    qtbot.keyClicks(editor.search, "pandas")  # the id still finds it, the old name nothing else
+    assert shown_ids(editor) == ["pandas"]
+    editor.search.clear()
+    names = [editor.proxy.index(r, 0).data() for r in range(editor.proxy.rowCount())]
+    assert names == sorted(names, key=str.casefold)  # moved to its place by name
+
+    choose(editor.area_box, "Tabs")
+    undo(qtbot, window)
+    assert editor.area_box.findData("Tabs") == -1  # gone with its only skill: all areas again
+    assert editor.area_box.currentData() == ""
+    assert cells(editor.model, "pandas")[:2] == ["pandas", "Data"]
+    assert editor.count.text() == f"{total} skills"
+    assert_as_filled_afresh(editor)
+    qtbot.keyClicks(editor.search, "zebra")
+    assert shown_ids(editor) == []
+    editor.search.clear()
+    choose(editor.area_box, "Data")
+    assert set(shown_ids(editor)) == data_skills
+
+
+def test_deleting_a_skill_and_undoing_puts_its_row_and_its_neighbours_counts_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = editor_of(window)
+    planner = window.state.planner
+    library = planner.library()
+    before = rows(editor.model)
+    qtbot.keyClicks(editor.search, "p")  # a filter on all along
+    assert "numpy" in shown_ids(editor)
+    assert cells(editor.model, "pandas")[4] == "2"  # numpy and sql
+
+    edit(qtbot, window, delete_skill_change(library, "numpy"))
+    assert editor.model.row_of("numpy") == -1
+    assert "numpy" not in shown_ids(editor)
+    assert cells(editor.model, "pandas")[4] == "1"
+    assert editor.model.rowCount() == len(library.skills) - 1
+    assert_as_filled_afresh(editor)
+
+    undo(qtbot, window)
+    assert "numpy" in shown_ids(editor)
+    assert cells(editor.model, "pandas")[4] == "2"
+    assert_as_filled_afresh(editor)
+    editor.search.clear()
+    assert sorted(rows(editor.model)) == sorted(before)
+
+
+def test_the_role_filter_follows_a_roles_goals_and_the_prerequisites(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = editor_of(window)
+    planner = window.state.planner
+    edit(qtbot, window, LibraryChange({"sql": replace(planner.library().skills["sql"], hours=3)}))
+    assert editor.role_skills.sets == {}  # worked out only when a role filter is chosen
+    choose(editor.role_filter, "ai-engineer")
+    assert set(shown_ids(editor)) == role_needs(planner, "ai-engineer")
+    assert "backpropagation" not in shown_ids(editor)
+
+    role = planner.library().roles["ai-engineer"]
+    edit(
+        qtbot,
+        window,
+        LibraryChange(roles={role.id: replace(role, goals=(*role.goals, "backpropagation"))}),
+    )
+    shown = set(shown_ids(editor))
+    assert {"backpropagation", "calculus", "neural-network-basics"} <= shown
+    assert shown == role_needs(planner, "ai-engineer")
+    undo(qtbot, window)
+    assert "backpropagation" not in shown_ids(editor)
+    assert set(shown_ids(editor)) == role_needs(planner, "ai-engineer")
+
+    # A rename changes nothing the role needs: its skills are kept, not worked out again.
+    kept = editor.role_skills.sets["ai-engineer"]
+    capstone = planner.library().skills["llm-app-capstone"]
+    edit(qtbot, window, LibraryChange({capstone.id: replace(capstone, name="Final project")}))
+    assert editor.role_skills.sets["ai-engineer"] is kept
+    assert editor.role_skills.library is planner.library()
+    # A soft prerequisite does not bring a skill in; a hard one does, with its own.
+    outside = "gradient-boosted-trees"
+    assert outside not in kept
+    capstone = planner.library().skills[capstone.id]
+    edit(qtbot, window, LibraryChange({capstone.id: replace(capstone, recommends=(outside,))}))
+    assert outside not in shown_ids(editor)
+    edit(
+        qtbot,
+        window,
+        LibraryChange({capstone.id: replace(capstone, requires=(*capstone.requires, outside))}),
+    )
+    assert outside in shown_ids(editor)
+    assert set(shown_ids(editor)) == role_needs(planner, "ai-engineer")
+    assert_as_filled_afresh(editor)
+    undo(qtbot, window)
+    assert outside not in shown_ids(editor)
+    assert set(shown_ids(editor)) == role_needs(planner, "ai-engineer")
+
+
+def test_the_selection_and_the_scroll_position_stay_across_edits(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = editor_of(window)
+    planner = window.state.planner
+    select_skill(qtbot, editor, "pandas")
+    editor.search.clear()
+    scroll = editor.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.maximum() > 10)  # laid out again with every row
+    scroll.setValue(10)
+
+    numpy = planner.library().skills["numpy"]
+    with qtbot.assertNotEmitted(window.state.selectionChanged):
+        edit(qtbot, window, LibraryChange({"numpy": replace(numpy, name="Aaa numeric Python")}))
+    assert editor.selected_skill() == "pandas" and window.state.selected == "pandas"
+    assert editor.table.selectionModel().isRowSelected(editor.table.currentIndex().row())
+    assert scroll.value() == 10
+
+    # The selected skill itself moves to another place: still selected, and in view.
+    pandas = planner.library().skills["pandas"]
+    with qtbot.assertNotEmitted(window.state.selectionChanged):
+        edit(qtbot, window, LibraryChange({"pandas": replace(pandas, name="Zzz pandas")}))
+    current = editor.table.currentIndex()
+    assert editor.selected_skill() == "pandas" and window.state.selected == "pandas"
+    assert editor.table.selectionModel().isRowSelected(current.row())
+    assert editor.table.viewport().rect().contains(editor.table.visualRect(current).center())
+
+    # Filtered out by the edit: nothing selected in the table, and no neighbour chosen instead.
+    choose(editor.area_box, "Data")
+    select_skill(qtbot, editor, "pandas")
+    editor.search.clear()
+    pandas = planner.library().skills["pandas"]
+    with qtbot.assertNotEmitted(window.state.selectionChanged):
+        edit(qtbot, window, LibraryChange({"pandas": replace(pandas, area="Tabs")}))
+    assert not editor.table.currentIndex().isValid()
+    assert not editor.table.selectionModel().hasSelection()
+    assert window.state.selected == "pandas"
+    undo(qtbot, window)  # back in the area: selected again
+    assert editor.selected_skill() == "pandas"
+
+
+def test_sorting_by_a_column_keeps_the_selection_and_edits_keep_the_order(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = editor_of(window)
+    planner = window.state.planner
+    select_skill(qtbot, editor, "pandas")
+    editor.search.clear()
+    header = editor.table.horizontalHeader()
+    position = QPoint(header.sectionViewportPosition(3) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert (editor.model.sort_column, editor.model.sort_order) == (3, Qt.SortOrder.AscendingOrder)
+    assert editor.selected_skill() == "pandas"
+    assert_as_filled_afresh(editor)
+    skills = planner.library().skills
+    hours = [skills[i].hours for i in shown_ids(editor)]
+    assert hours == sorted(hours)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert editor.model.sort_order == Qt.SortOrder.DescendingOrder
+    hours = [skills[i].hours for i in shown_ids(editor)]
+    assert hours == sorted(hours, reverse=True)
+    assert editor.selected_skill() == "pandas"
+
+    edit(qtbot, window, LibraryChange({"pandas": replace(skills["pandas"], hours=999)}))
+    assert shown_ids(editor)[0] == "pandas"
+    assert editor.selected_skill() == "pandas"
+    assert_as_filled_afresh(editor)
+    undo(qtbot, window)
+    assert_as_filled_afresh(editor)
+
+
+def test_the_skill_table_follows_any_edits_as_if_filled_afresh(
+    qtmodeltester: ModelTester, planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_editor, "FOLLOW_AT_MOST", 4)  # both ways: followed and refilled
+    rng = random.Random(9)
+    library = planner.library()
+    model = SkillTableModel()
+    model.set_library(library)
+    qtmodeltester.check(model)  # stays connected: every signal below is checked too
+    names = [s.name for s in library.skills.values()]
+    for step in range(120):
+        if step % 15 == 0:
+            order = rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+            model.sort(rng.randrange(-1, len(SKILL_COLUMNS)), order)
+        skills = dict(library.skills)
+        ids = list(skills)
+        for _ in range(rng.choice([1, 1, 2, 3, 6])):
+            skill = skills[rng.choice(ids)]
+            kind = rng.randrange(6)
+            if kind == 0:  # a name, maybe another skill's (a tie)
+                skills[skill.id] = replace(skill, name=rng.choice([*names, f"New {step}"]))
+            elif kind == 1:
+                skills[skill.id] = replace(skill, area=rng.choice(["Data", "Mathematics", "X"]))
+            elif kind == 2:
+                skills[skill.id] = replace(skill, hours=rng.choice([1.0, 8.0, 15.0]))
+            elif kind == 3:  # prerequisites and "needed by" counts move
+                other = rng.choice(ids)
+                skills[skill.id] = replace(skill, requires=skill.requires[1:], recommends=(other,))
+            elif kind == 4:
+                del skills[skill.id]
+                ids.remove(skill.id)
+            else:
+                new = replace(skill, id=f"new-{step}-{skill.id}", level=None)
+                skills[new.id] = new
+                ids.append(new.id)
+        if step % 10 == 9:  # the same skills read again (equal, not identical), reordered
+            copies = [(i, replace(s)) for i, s in skills.items()]
+            if step % 20 == 19:
+                rng.shuffle(copies)
+            skills = dict(copies)
+        library = Library(skills, library.roles)
+        model.set_library(library)
+        fresh = fresh_model(library, model.sort_column, model.sort_order)
+        assert model.ids == fresh.ids, step
+        assert model.needed_by == fresh.needed_by, step
+        assert rows(model) == rows(fresh), step
+
+
+def test_the_area_column_is_as_wide_as_qt_measures_it(qtbot: QtBot, window: MainWindow) -> None:
+    editor = editor_of(window)
+    table = editor.table
+    assert table.sizeHintForColumn(1) == QTableView.sizeHintForColumn(table, 1)
+    pandas = window.state.planner.library().skills["pandas"]
+    long_area = "A much longer area name than any of the built-in ones"
+    edit(qtbot, window, LibraryChange({"pandas": replace(pandas, area=long_area)}))
+    assert table.sizeHintForColumn(1) == QTableView.sizeHintForColumn(table, 1)
+    qtbot.waitUntil(lambda: table.horizontalHeader().sectionSize(1) >= table.sizeHintForColumn(1))

@@ -1,24 +1,26 @@
-"""The app on a database it cannot open: a dialog before any window that says what is wrong
+"""The app on a database it cannot open: a dialog over the empty window that says what is wrong
 and offers what helps (restore the latest backup, retry, show the file, quit); a second app
 window on one database is told the planner is open already."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from planner.cli import main as cli_main
 from planner.db import engine
 from planner.errors import DatabaseProblem
 from planner.service import Planner
-from planner.ui import application, theme
+from planner.ui import theme
 from planner.ui.application import Started, start
 from planner.ui.main_window import MainWindow
 from planner.ui.open_problem_dialog import Choice, OpenProblem, OpenProblemDialog
@@ -393,27 +395,58 @@ def test_coming_back_to_the_app_after_using_the_cli_shows_what_it_did(
 
 
 # ------------------------------------------------------------------ the real, modal dialog
-def test_the_app_shows_the_modal_dialog_and_quit_exits_1(
-    qtbot: QtBot, db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+# In a process of its own: once an application's event loop has run and ended, Qt treats the
+# application as closing, which later tests in this process would feel.
+_LAUNCH = """
+import sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from planner.ui import application
+from planner.ui.main_window import MainWindow
+from planner.ui.open_problem_dialog import OpenProblemDialog
+
+
+def frames():
+    return [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def click_quit():
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, OpenProblemDialog):  # the frame is painted, then the file opened
+        QTimer.singleShot(10, click_quit)
+        return
+    print("dialog:", dialog.headline.text())
+    print("behind it:", [w.windowTitle() for w in frames()])
+    QTest.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+
+
+QTimer.singleShot(0, click_quit)
+status = application.launch(None, None)
+print("left open:", len(frames()))
+sys.exit(status)
+"""
+
+
+def test_the_app_shows_the_modal_dialog_and_quit_exits_1(db: Path) -> None:
     break_database(db, "not-sqlite")
     before = db.read_bytes()
-    found: list[str] = []
-
-    def click_quit() -> None:
-        dialog = QApplication.activeModalWidget()
-        try:
-            assert isinstance(dialog, OpenProblemDialog)
-            found.append(dialog.headline.text())
-            qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
-        finally:  # whatever went wrong, no dialog is left waiting for a click
-            if isinstance(dialog, QDialog) and dialog.isVisible():
-                dialog.reject()
-
-    monkeypatch.setattr(theme, "apply_scheme", lambda *a: None)  # keep the tests' palette
-    QTimer.singleShot(0, click_quit)
-    assert application.launch(None, None) == 1
-    assert found == ["This file is not a planner database"]
+    result = subprocess.run(
+        [sys.executable, "-c", _LAUNCH],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        "dialog: This file is not a planner database",
+        "behind it: ['Roadmap planner']",  # the window's empty frame, shown at once
+        "left open: 0",
+    ]
+    assert "Traceback" not in result.stderr
     assert db.read_bytes() == before
 
 
