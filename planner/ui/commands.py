@@ -24,9 +24,11 @@ class _Command(QUndoCommand):
     """A command on the app state; a refused operation is reported, not raised into Qt."""
 
     def __init__(self, state: AppState, text: str) -> None:
-        # The text names skills and follows "Undo" in the Edit menu, where `&` would mark a
-        # shortcut: doubled, it shows as itself (undoText() gives it back doubled).
-        super().__init__(button_text(text))
+        # The text names skills. text() keeps it as written, for lists and tooltips. Qt puts
+        # actionText() (also what undoText() gives) after "Undo" in the Edit menu as it is,
+        # where `&` would mark a shortcut: there it is doubled. "text\naction text" sets both.
+        text = text.replace("\n", " ")
+        super().__init__(f"{text}\n{button_text(text)}")
         self.state = state
 
     def _run(self, action: str) -> None:

@@ -105,6 +105,7 @@ class ProgressView(QWidget):
         self.activity.setMinimumHeight(160)
         self.undo_button = self._tool_button("Undo", "Undo the last change (Ctrl+Z)")
         self.undo_button.setEnabled(False)
+        self._undo_stack: QUndoStack | None = None
         self.edit_button = self._tool_button("Edit…", "Correct this study session")
         self.delete_button = self._tool_button("Delete", "Delete this study session")
         self.restore_button = self._tool_button("Restore", "Bring this study session back")
@@ -192,16 +193,20 @@ class ProgressView(QWidget):
 
     def set_undo_stack(self, stack: QUndoStack) -> None:
         """The window's undo stack: the activity's Undo button undoes its last step."""
+        self._undo_stack = stack
         self.undo_button.clicked.connect(stack.undo)
         stack.canUndoChanged.connect(self.undo_button.setEnabled)
         stack.undoTextChanged.connect(self._show_undo_text)
         self.undo_button.setEnabled(stack.canUndo())
         self._show_undo_text(stack.undoText())
 
-    def _show_undo_text(self, text: str) -> None:
-        shown = text.replace("&&", "&")  # a menu entry's text: see commands._Command
+    def _show_undo_text(self, menu_text: str) -> None:
+        # undoText() is the Edit menu's, `&` doubled (see commands._Command): the tooltip shows
+        # the step's own text. (The stack says "" as it is deleted: it is then left alone.)
+        stack = self._undo_stack
+        text = stack.text(stack.index() - 1) if menu_text and stack is not None else ""
         self.undo_button.setToolTip(
-            tooltip(f"Undo: {shown} (Ctrl+Z)") if text else "Nothing to undo"
+            tooltip(f"Undo: {text} (Ctrl+Z)") if text else "Nothing to undo"
         )
 
     # ------------------------------------------------------------------ state -> view

@@ -6,7 +6,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFocusEvent
+from PySide6.QtGui import QDesktopServices, QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -88,6 +88,7 @@ class SkillPanel(QScrollArea):
         super().__init__(parent)
         self.state = state
         self.skill_id = ""
+        self._skill: Skill | None = None  # the skill shown, to draw its links again
         self._saved_note = ""
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -197,6 +198,10 @@ class SkillPanel(QScrollArea):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._style_status_buttons()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            # The links' colour is fixed when the text is set: draw them again, and only them
+            # (a note being typed and the study-time fields stay as they are).
+            self._show_resources()
         super().changeEvent(event)
 
     def _skill_list(self, name: str) -> QListWidget:
@@ -231,6 +236,7 @@ class SkillPanel(QScrollArea):
         library = self.state.planner.library()
         skill = library.skills.get(skill_id)
         self.skill_id = skill.id if skill is not None else ""
+        self._skill = skill
         self.empty.setVisible(skill is None)
         self.details.setVisible(skill is not None)
         if skill is None:
@@ -242,7 +248,7 @@ class SkillPanel(QScrollArea):
         )
         self.summary.setText(skill.summary)
         self.summary.setVisible(bool(skill.summary))
-        self.resources.setText(_resources_html(skill))
+        self._show_resources()
         self._fill_list(self.prerequisites, [*skill.requires, *(f"~{r}" for r in skill.recommends)])
         unlocks = sorted(
             (
@@ -260,6 +266,11 @@ class SkillPanel(QScrollArea):
         self.log_message.clear()
         self.day.setDate(_qdate(self.state.planner.today()))  # the app may stay open for days
         self._refresh()
+
+    def _show_resources(self) -> None:
+        if self._skill is not None:
+            link = self.palette().color(QPalette.ColorRole.Link)
+            self.resources.setText(_resources_html(self._skill, link.name()))
 
     def _fill_list(self, widget: QListWidget, ids: list[str]) -> None:
         widget.clear()
@@ -361,7 +372,8 @@ class SkillPanel(QScrollArea):
         self.duration.setFocus()
 
 
-def _resources_html(skill: Skill) -> str:
+def _resources_html(skill: Skill, link_color: str) -> str:
+    """The resources as links in `link_color` (a "#rrggbb" name: the palette's link colour)."""
     if not skill.resources:
         return "<i>No resources listed.</i>"
     items = []
@@ -370,7 +382,9 @@ def _resources_html(skill: Skill) -> str:
         extra = " · ".join(x for x in (r.kind or "", "free" if r.free else "") if x)
         suffix = f" <span style='color: gray'>({html.escape(extra)})</span>" if extra else ""
         if safe_link(r.url):
-            items.append(f"<a href='{html.escape(r.url, quote=True)}'>{title}</a>{suffix}")
+            href = html.escape(r.url, quote=True)
+            link = f"<a href='{href}' style='color: {link_color}'>{title}</a>"
+            items.append(f"{link}{suffix}")
         else:
             items.append(f"{title}{suffix}")
     return "<br>".join(items)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
+from planner.ui import theme
 from planner.ui.main_window import MainWindow
 from planner.ui.models import SKILL_ID_ROLE, PlanModel
 from tests.ui.conftest import TODAY
@@ -346,3 +348,74 @@ def test_tooltips_show_summaries_literally(window: MainWindow, tmp_path: Path) -
     window.refresh_profile()
     tip = row_of(window, "tip").data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "<p>&lt;img src=/etc/passwd&gt; &lt;b&gt;bold&lt;/b&gt;</p>"
+
+
+def test_resource_links_follow_the_colour_scheme(qtbot: QtBot, window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette = app.palette()
+    window.state.select("pytorch")
+    panel = window.skill_panel
+    assert "<a href='https://docs.pytorch.org/tutorials/'" in panel.resources.text()
+    # What the learner is typing outlives the change of scheme.
+    qtbot.keyClicks(panel.notes, "half a thought")
+    qtbot.keyClicks(panel.duration, "45m")
+
+    def link_colour() -> str:
+        return app.palette().color(QPalette.ColorRole.Link).name()
+
+    try:
+        theme.apply_scheme(app, "dark")
+        dark = link_colour()
+        assert dark == theme.dark_palette().color(QPalette.ColorRole.Link).name()
+        qtbot.waitUntil(lambda: f"color: {dark}" in panel.resources.text())
+        assert panel.notes.toPlainText() == "half a thought"
+        assert panel.duration.text() == "45m"
+        assert panel.skill_id == "pytorch"
+        theme.apply_scheme(app, "light")
+        light = link_colour()
+        assert light != dark
+        qtbot.waitUntil(lambda: f"color: {light}" in panel.resources.text())
+        assert f"color: {dark}" not in panel.resources.text()
+        assert panel.notes.toPlainText() == "half a thought"
+        assert panel.duration.text() == "45m"
+    finally:
+        app.setPalette(palette)
+
+
+def test_an_ampersand_in_an_undo_text_is_shown_as_itself(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "qa.yaml"
+    path.write_text(
+        "format: 1\nskills:\n  - {id: qa, name: Q&A practice, area: A, hours: 2}\n"
+        "roles:\n  - {id: qa-role, name: Q&A, goals: [qa]}\n",
+        encoding="utf-8",
+    )
+    assert window.import_files([str(path)])
+    with qtbot.waitSignal(window.state.planChanged):
+        window.state.update_profile(role="qa-role")
+    window.state.select("qa")
+    done = window.skill_panel.findChild(type(window.tracks_button), "status-done")
+    assert done is not None
+    with qtbot.waitSignal(window.state.planChanged):
+        qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
+    # The Edit menu: `&` doubled, so it shows literally instead of marking a shortcut.
+    undo = window.action_undo
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert isinstance(edit, QMenu) and undo in edit.actions()
+    assert undo.text() == "&Undo Mark “Q&&A practice” done"
+    assert undo.iconText() == "Undo Mark “Q&A practice” done"  # the text as a menu shows it
+    # The command keeps the text as written, and the Progress view shows that.
+    stack = window.undo_stack
+    assert stack.text(stack.index() - 1) == "Mark “Q&A practice” done"
+    window.show_view(2)
+    view = window.progress_view
+    assert view.undo_button.toolTip() == "<p>Undo: Mark “Q&amp;A practice” done (Ctrl+Z)</p>"
+    entry = view.activity.topLevelItem(0)
+    assert entry is not None and entry.text(1) == "Finished “Q&A practice” (was to do)"
+    with qtbot.waitSignal(window.state.planChanged):
+        qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert window.state.planner.statuses() == {}
+    assert window.action_redo.iconText() == "Redo Mark “Q&A practice” done"
+    assert view.undo_button.toolTip() == "Nothing to undo"

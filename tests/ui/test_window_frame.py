@@ -1,0 +1,109 @@
+"""The window's frame, shown before the database opens: what it shows, that nothing in it acts
+on a planner not there yet, and that `attach` completes it into the usual window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QLabel
+from pytestqt.qtbot import QtBot
+
+from planner.service import Planner
+from planner.ui.main_window import OPENING_TEXT, MainWindow
+from tests.ui.conftest import TODAY
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def frame(qtbot: QtBot, settings: QSettings) -> Iterator[MainWindow]:
+    """The frame alone, shown and active, as the app paints it first."""
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    yield window
+    window.close()
+
+
+@pytest.fixture
+def planner(tmp_path: Path) -> Iterator[Planner]:
+    p = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
+    p.update_profile(role="ml-engineer", hours_per_week=12)
+    yield p
+    p.close()
+
+
+def test_the_frame_says_it_is_opening_and_offers_nothing_to_click(frame: MainWindow) -> None:
+    shown = frame.views.currentWidget()
+    assert isinstance(shown, QLabel) and shown.text() == OPENING_TEXT
+    assert [frame.sidebar.item(i).text() for i in range(frame.sidebar.count())] == [
+        "Plan",
+        "Graph",
+        "Progress",
+        "Library",
+        "Compare",
+    ]
+    assert not frame.menuBar().isEnabled()
+    assert not frame.toolbar.isEnabled()
+    assert not frame.sidebar.isEnabled()
+    assert frame.windowTitle() == "Roadmap planner"
+
+
+def test_shortcuts_in_the_frame_do_nothing_and_raise_nothing(
+    qtbot: QtBot, frame: MainWindow, planner: Planner
+) -> None:
+    # Export, log time, import, the graph, hide-done, edit skill: each needs the planner. Any
+    # exception in a slot fails the test (pytest-qt), so each key reaching its action would.
+    for key in (Qt.Key.Key_E, Qt.Key.Key_L, Qt.Key.Key_H, Qt.Key.Key_2, Qt.Key.Key_4):
+        qtbot.keyClick(frame, key, Qt.KeyboardModifier.ControlModifier)
+    assert not frame.attached
+    assert isinstance(frame.views.currentWidget(), QLabel)
+
+    with qtbot.waitSignal(frame.opened):
+        frame.attach(planner)
+    # The same keys reach the window once it is complete (so they were pressed for real).
+    qtbot.keyClick(frame, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert frame.views.currentWidget() is frame.graph_view
+
+
+def test_attach_completes_the_window_on_the_learners_plan(
+    qtbot: QtBot, frame: MainWindow, planner: Planner
+) -> None:
+    with qtbot.waitSignal(frame.opened):
+        frame.attach(planner)
+    assert frame.attached
+    assert frame.menuBar().isEnabled() and frame.toolbar.isEnabled() and frame.sidebar.isEnabled()
+    assert frame.views.currentWidget() is frame.plan_view
+    assert all(not (isinstance(frame.views.widget(i), QLabel)) for i in range(frame.views.count()))
+    assert frame.role_box.currentText() == "Machine-learning engineer"
+    assert frame.hours_box.value() == 12
+    assert frame.windowTitle() == "default — Roadmap planner"
+    assert frame.dock.widget() is frame.skill_panel
+    # The hours box sits between the tracks button and the order, as it always did.
+    widgets = [frame.toolbar.widgetForAction(a) for a in frame.toolbar.actions()]
+    placed = [w for w in widgets if w in (frame.tracks_button, frame.hours_box, frame.strategy_box)]
+    assert placed == [frame.tracks_button, frame.hours_box, frame.strategy_box]
+    assert isinstance(frame.hours_box, QDoubleSpinBox)
+    assert "finish" in frame.status_plan.text()
+
+
+def test_closing_the_frame_before_the_database_opens_keeps_the_size_and_nothing_else(
+    qtbot: QtBot, frame: MainWindow, settings: QSettings
+) -> None:
+    frame.resize(1000, 700)
+    frame.close()  # no planner: no note to save, no backup to take, no profile to remember
+    settings.sync()
+    assert settings.value("window/geometry") is not None
+    assert settings.value("profile") is None
+    assert settings.value("window/view") is None
