@@ -12,8 +12,11 @@ DB_FILENAME = "planner.sqlite3"
 
 
 def builtin_roadmaps_dir() -> Path:
-    """The folder of built-in roadmap files shipped beside the package."""
-    return Path(__file__).resolve().parent.parent / "roadmaps"
+    """The folder of built-in roadmap files: `planner/roadmaps` in an installed package (the
+    wheel carries them there), else `roadmaps/` beside the package in a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "roadmaps"
+    return installed if installed.is_dir() else package.parent / "roadmaps"
 
 
 QUIZ_FILENAME = "quiz.yaml"
