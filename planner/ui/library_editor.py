@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -37,10 +37,12 @@ from planner.core.model import Library, Role, Skill
 from planner.core.search import matches, search_words
 from planner.core.units import format_hours, plural
 from planner.ui.commands import LibraryEditCommand
-from planner.ui.role_dialog import RoleDialog
-from planner.ui.skill_dialog import SkillDialog
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+
+if TYPE_CHECKING:  # imported when a dialog opens: they load the file format (pydantic)
+    from planner.ui.role_dialog import RoleDialog
+    from planner.ui.skill_dialog import SkillDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -674,6 +676,8 @@ class LibraryEditor(QWidget):
             self._open_skill_dialog(skill_id)
 
     def _open_skill_dialog(self, skill_id: str | None) -> None:
+        from planner.ui.skill_dialog import SkillDialog
+
         planner = self.state.planner
         original = planner.library().skills[skill_id] if skill_id else None
         dialog = SkillDialog(planner, original, self)
@@ -749,6 +753,8 @@ class LibraryEditor(QWidget):
             self._open_role_dialog(role_id)
 
     def _open_role_dialog(self, role_id: str | None) -> None:
+        from planner.ui.role_dialog import RoleDialog
+
         planner = self.state.planner
         original = planner.library().roles[role_id] if role_id else None
         dialog = RoleDialog(planner, original, self)
