@@ -116,7 +116,7 @@ def bench_plans(n: int, library: Library, runs: int) -> list[Row]:
             (warm.median_ms <= 3 * bare.median_ms and warm.median_ms <= 50) if target else None,
         ),
     ]
-    if n <= TARGET_SIZE:  # n/10 goals, each with most of the graph behind it: quadratic
+    if n <= TARGET_SIZE:  # n/10 goals, each with most of the graph behind it
         rows.append(
             Row(
                 "re-plan, goal-by-goal",

@@ -262,3 +262,13 @@ def test_a_kept_skeleton_gives_the_same_plan_as_a_fresh_one(data: st.DataObject)
         fresh = make_plan(*args, start=MONDAY, strategy=strategy)
         kept = make_plan(*args, start=MONDAY, strategy=strategy, prepared=prepared)
         assert kept == fresh
+
+
+def test_goal_by_goal_counts_only_what_remains_and_soft_prerequisites_in_the_plan() -> None:
+    # With the track, stats (10 h) is a goal of its own and recommended before ml: ml's group
+    # holds it too (80 h), web needs 22 h, stats 10 h.
+    plan = plan_of(small_library(), tracks=("stats-track",), strategy="goal-by-goal")
+    assert order(plan) == ["stats", "git", "python", "web", "maths", "numpy", "pandas", "ml"]
+    # Python done: web needs 12 h (git, web), ml 60 h; the known skill is listed first.
+    plan = plan_of(small_library(), {"python": "done"}, strategy="goal-by-goal")
+    assert order(plan) == ["python", "git", "web", "maths", "numpy", "pandas", "ml"]
