@@ -107,3 +107,22 @@ def test_closing_the_frame_before_the_database_opens_keeps_the_size_and_nothing_
     assert settings.value("window/geometry") is not None
     assert settings.value("profile") is None
     assert settings.value("window/view") is None
+
+
+def test_a_roadmap_file_dragged_over_the_frame_is_not_taken(
+    frame: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "extra.yaml"))])
+    enter = QDragEnterEvent(
+        QPoint(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(frame, enter)
+    assert not enter.isAccepted()  # nothing to import it into until the database is open
