@@ -23,8 +23,6 @@ from planner.ui.main_window import MainWindow
 if TYPE_CHECKING:
     from planner.ui.startup import Ask, Inform, Opened, OutsideChanges
 
-DEFAULT_PROFILE = "default"  # the service's own (planner.service), without importing it yet
-
 
 def launch(db_path: Path | str | None, profile: str | None) -> int:
     """Run the desktop app until its window closes; returns the exit status."""
@@ -81,6 +79,7 @@ def start(
     """Open the database (through the open-problem dialog while it cannot be) under the main
     window, shown first unless `window` is given; None, with the window closed, when the
     learner chose Quit or nothing could be opened."""
+    from planner.service import DEFAULT_PROFILE  # the storage layer loads here, after the paint
     from planner.ui.startup import OutsideChanges, ask_user, inform_user, open_planner
 
     if window is None:
