@@ -172,7 +172,13 @@ class Planner:
                 if queries.library_is_empty(session):
                     from planner.library.load import load_files  # the file format, on demand
 
-                    files = load_files(builtin_roadmap_files())
+                    builtin = builtin_roadmap_files()
+                    if not builtin:  # a broken installation: say so, not an empty planner
+                        raise PlannerError(
+                            f"the built-in roadmaps are missing (no roadmap files in "
+                            f"{builtin_roadmaps_dir()}); reinstall the planner"
+                        )
+                    files = load_files(builtin)
                     queries.save_library(session, Library.from_files(files))
             planner.profile()  # an unknown profile is an error now, not halfway through
         except BaseException:

@@ -174,3 +174,21 @@ def test_a_read_only_database_file_is_refused_before_any_write(
         "writable, or choose another database file"
     )
     assert db.read_bytes() == before
+
+
+def test_missing_built_in_roadmaps_are_named_not_an_empty_planner(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A broken installation (the wheel once shipped without roadmaps/): a new database would
+    # have opened on an empty library, with no role to choose and nothing said.
+    empty = tmp_path / "site" / "roadmaps"
+    empty.mkdir(parents=True)
+    monkeypatch.setattr("planner.paths.builtin_roadmaps_dir", lambda: empty)
+    monkeypatch.setattr("planner.service.builtin_roadmaps_dir", lambda: empty)
+    code, out, err = Cli(tmp_path / "planner.sqlite3", capsys)("roles")
+    assert code == 1
+    assert out == ""
+    assert err.strip().endswith(
+        f"the built-in roadmaps are missing (no roadmap files in {empty}); reinstall the planner"
+    )
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
