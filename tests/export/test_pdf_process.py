@@ -24,6 +24,7 @@ from planner.export.pdf_process import (
     encode_job,
 )
 from planner.service import ExportData
+from tests.processes import alive
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TIMEOUT = 120  # seconds: a child that hangs fails the test instead of the run
@@ -61,14 +62,6 @@ def split_output(stdout: bytes) -> tuple[list[str], bytes]:
             return lines, pdf
         lines.append(line)
     raise AssertionError(f"no PDF after {lines}")
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def test_the_child_draws_the_pdf_it_is_sent(data: ExportData) -> None:

@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.service import Planner
 
@@ -19,3 +22,24 @@ def planner(tmp_path: Path) -> Iterator[Planner]:
     p = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
     yield p
     p.close()
+
+
+def files_mime(*paths: Path) -> QMimeData:
+    """What a file manager puts in a drag of these files (keep it while its events are used)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return mime
+
+
+def drag_enter(widget: QWidget, mime: QMimeData) -> QDragEnterEvent:
+    """A drag of `mime` entering `widget`; the event after the widget saw it (accepted when it
+    would take the drop)."""
+    enter = QDragEnterEvent(
+        QPoint(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, enter)
+    return enter

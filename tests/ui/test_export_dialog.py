@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from planner.export.pdf_process import PdfProcess
 from planner.service import Planner
 from planner.ui.export_dialog import ExportDialog
 from planner.ui.main_window import MainWindow
+from tests.processes import alive
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui
@@ -168,14 +168,6 @@ FAILING = "import sys; print('error The printer caught fire.'); sys.exit(1)"
 
 def fake_pdf_process(script: str) -> PdfProcess:
     return PdfProcess([sys.executable, "-c", script])
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def drawing_pid(dialog: ExportDialog) -> int:

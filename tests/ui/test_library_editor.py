@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QTextCursor
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QDropEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QTableView, QToolButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -24,7 +24,7 @@ from planner.ui.library_editor import ID_ROLE, SKILL_COLUMNS, LibraryEditor, Ski
 from planner.ui.main_window import MainWindow
 from planner.ui.role_dialog import RoleDialog, TrackDialog
 from planner.ui.skill_dialog import SkillDialog, SkillList
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import TODAY, drag_enter, files_mime
 
 pytestmark = pytest.mark.gui
 
@@ -300,17 +300,8 @@ def test_the_skill_table_passes_the_model_tester(qtmodeltester: object, planner:
 
 def drop(window: MainWindow, *paths: Path) -> None:
     """Drag files over the window (it must say yes) and let go."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(
-        QPoint(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
+    mime = files_mime(*paths)
+    assert drag_enter(window, mime).isAccepted()
     event = QDropEvent(
         QPointF(200, 200),
         Qt.DropAction.CopyAction,

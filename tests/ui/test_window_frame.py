@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
 from planner.ui.main_window import OPENING_TEXT, MainWindow
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import TODAY, drag_enter, files_mime
 
 pytestmark = pytest.mark.gui
 
@@ -112,17 +112,7 @@ def test_closing_the_frame_before_the_database_opens_keeps_the_size_and_nothing_
 def test_a_roadmap_file_dragged_over_the_frame_is_not_taken(
     frame: MainWindow, tmp_path: Path
 ) -> None:
-    from PySide6.QtCore import QMimeData, QPoint, QUrl
-    from PySide6.QtGui import QDragEnterEvent
-
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "extra.yaml"))])
-    enter = QDragEnterEvent(
-        QPoint(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(frame, enter)
-    assert not enter.isAccepted()  # nothing to import it into until the database is open
+    mime = files_mime(tmp_path / "extra.yaml")
+    assert not drag_enter(
+        frame, mime
+    ).isAccepted()  # nothing to import it into until the database is open
