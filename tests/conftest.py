@@ -7,8 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A shared CI machine is slow at random moments: a property test fails on what it finds, never on
+# how long drawing an example took. Tests that pass their own settings keep these two as well.
+settings.register_profile("planner", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("planner")
 
 REPO = Path(__file__).resolve().parent.parent
 ROADMAPS = REPO / "roadmaps"

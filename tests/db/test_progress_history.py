@@ -70,7 +70,9 @@ entries = st.lists(
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(history=entries)
 def test_the_stored_timeline_follows_every_entry(db: Database, history: list[Any]) -> None:

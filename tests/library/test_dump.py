@@ -85,7 +85,11 @@ def rich_libraries(draw: st.DrawFn) -> Library:
     return Library(skills, {"role": role})
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(library=rich_libraries())
 def test_random_library_survives_file_and_load(library: Library, tmp_path: Path) -> None:
     path = tmp_path / "lib.yaml"
