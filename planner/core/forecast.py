@@ -131,7 +131,7 @@ def per_week(hours: float) -> str:
 def velocity_words(f: Forecast) -> str:
     """The pace in a phrase: '5.2 h/week over the last 4 weeks', or why there is none."""
     if f.velocity is None:
-        return "no pace yet: too early to tell"
+        return "no pace yet"
     return f"{per_week(f.velocity)} over {pace_span_words(f.pace_days)}"
 
 

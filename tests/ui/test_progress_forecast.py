@@ -71,7 +71,7 @@ def test_ninety_minutes_before_the_start_are_too_early_to_tell(
         f"planned {short_date(plan.finish)}"
     )
     assert view.studied_card.value.text() == "1.5 h"
-    assert view.studied_card.detail.text() == "no pace yet: too early to tell"
+    assert view.studied_card.detail.text() == "no pace yet"
     assert "days behind" not in words_on(view) and "days ahead" not in words_on(view)
 
 
@@ -110,7 +110,7 @@ def test_deleting_the_session_that_made_the_evidence_takes_the_forecast_back(
     # One hour left in the three weeks: the forecast is withdrawn, and the card says why.
     assert view.finish_card.value.text() == "Too early to tell"
     assert view.finish_card.detail.text().startswith("2 h more of study\nplanned ")
-    assert view.studied_card.detail.text() == "no pace yet: too early to tell"
+    assert view.studied_card.detail.text() == "no pace yet"
 
     with qtbot.waitSignal(view.state.planChanged):
         qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
