@@ -633,7 +633,12 @@ class Planner:
         with self.db.session() as session:
             history = queries.progress_history(session, profile.id)
         progress = summarise_history(
-            plan, self.graph(), history, self.today(), target=profile.target_date
+            plan,
+            self.graph(),
+            history,
+            self.today(),
+            target=profile.target_date,
+            start=profile.start,
         )
         return plan, progress
 
@@ -652,7 +657,12 @@ class Planner:
             notes = {s: queries.get_note(session, profile.id, s) for s in skill_ids}
         # The same figures as `progress` computes, so the export agrees with the app.
         progress = summarise_history(
-            plan, self.graph(), reduced, self.today(), target=profile.target_date
+            plan,
+            self.graph(),
+            reduced,
+            self.today(),
+            target=profile.target_date,
+            start=profile.start,
         )
         before: dict[str, str] = {}
         history: list[HistoryEntry] = []

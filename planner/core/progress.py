@@ -1,5 +1,6 @@
 """Progress over time, computed from the recorded history: streaks, hours per day and per week,
-burn-up against the plan, velocity, the forecast finish and what a target date asks for.
+burn-up against the plan, velocity, the forecast finish (core/forecast.py says when there is
+one) and what a target date asks for.
 
 How the history is read: a status entry says "from this day on, the skill has this status".
 An entry made later overrides earlier ones from its own day on, so a back-dated entry lands on
@@ -15,11 +16,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.core.forecast import Forecast, first_activity, make_forecast
 from planner.core.graph import FINISHED, SkillGraph
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
-
-VELOCITY_DAYS = 28
-FORECAST_HORIZON_DAYS = 100 * 366
 
 StatusEntry = tuple[date, str, str]  # (day, skill, status)
 
@@ -55,11 +54,12 @@ class Progress:
     hours_logged: float
     streak_days: int
     longest_streak_days: int
-    velocity: float  # hours studied per week over the last four weeks
+    velocity: float  # hours a week over `forecast.pace_days`; 0 until the evidence suffices
     planned_finish: date | None
-    forecast_finish: date | None
+    forecast_finish: date | None  # None unless `forecast.state` is FORECAST
     weekly_hours: tuple[tuple[str, float], ...]
     burnup: tuple[tuple[date, float], ...]
+    forecast: Forecast  # the pace and the forecast, or why there is none yet
     daily_minutes: tuple[tuple[date, int], ...] = ()
     as_of: date | None = None  # the day these figures were computed for
     planned_hours_per_week: float | None = None
@@ -262,19 +262,15 @@ def summarise_history(
     today: date,
     *,
     target: date | None = None,
+    start: date | None = None,
 ) -> Progress:
-    """Every progress figure for one plan, from the learner's reduced history."""
+    """Every progress figure for one plan, from the learner's reduced history; `start` is the
+    day the learner chose to begin (None: not set), from which their pace is measured."""
     daily = history.daily_minutes
     current, longest = streaks((day for day, _ in daily), today)
-    window_start = today - timedelta(days=VELOCITY_DAYS - 1)
-    recent = sum(m for day, m in daily if window_start <= day <= today)
-    velocity = recent / 60 / (VELOCITY_DAYS / 7)
     remaining = plan.remaining_hours
-    forecast: date | None = None
-    if remaining > 0 and velocity > 0:
-        days = math.ceil(remaining / velocity * 7)
-        if days <= FORECAST_HORIZON_DAYS:  # further away it is "not at this pace", not a date
-            forecast = today + timedelta(days=days)
+    first = first_activity(daily, [day for day, _, _ in history.status_changes[:1]])
+    forecast = make_forecast(remaining, daily, first, start, today)
     return Progress(
         skills_total=len(plan.steps),
         skills_done=sum(1 for s in plan.steps if not s.remaining),
@@ -283,11 +279,12 @@ def summarise_history(
         hours_logged=sum(m for _, m in daily) / 60,
         streak_days=current,
         longest_streak_days=longest,
-        velocity=velocity,
+        velocity=forecast.velocity or 0.0,
         planned_finish=plan.finish,
-        forecast_finish=forecast,
+        forecast_finish=forecast.finish,
         weekly_hours=tuple(weekly_hours(daily, today)),
         burnup=tuple(burnup_from_changes(plan, graph, history.status_changes)),
+        forecast=forecast,
         daily_minutes=daily,
         as_of=today,
         planned_hours_per_week=plan.hours_per_week,
@@ -306,9 +303,10 @@ def summarise(
     today: date,
     *,
     target: date | None = None,
+    start: date | None = None,
 ) -> Progress:
     """Every progress figure for one plan, from the status entries (in the order entered) and
     the study sessions. The service reads a reduced `History` from the database instead."""
     return summarise_history(
-        plan, graph, History.from_records(events, sessions), today, target=target
+        plan, graph, History.from_records(events, sessions), today, target=target, start=start
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from planner.core.forecast import forecast_words, velocity_words
 from planner.core.model import Library, Role, Skill
 from planner.core.plan import MAX_HOURS_PER_WEEK, Comparison, Plan
 from planner.core.progress import Progress, round_up
@@ -101,6 +102,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
 def progress_json(profile: str, plan: Plan, progress: Progress) -> dict[str, Any]:
     """Progress as `planner progress --format json` prints it."""
     needed = progress.hours_per_week_needed
+    f = progress.forecast
     return {
         "profile": profile,
         "role": plan.role,
@@ -115,11 +117,17 @@ def progress_json(profile: str, plan: Plan, progress: Progress) -> dict[str, Any
         "hours_logged": round(progress.hours_logged, 2),
         "streak_days": progress.streak_days,
         "longest_streak_days": progress.longest_streak_days,
-        "velocity_hours_per_week": round(progress.velocity, 2),
+        # Null, like the forecast, until the history can bear a pace (docs/progress.md).
+        "velocity_hours_per_week": round(f.velocity, 2) if f.velocity is not None else None,
         "hours_per_week": plan.hours_per_week,
         "planned_finish": _day(progress.planned_finish),
         "forecast_finish": _day(progress.forecast_finish),
         "days_ahead": progress.days_ahead,
+        "forecast_state": f.state,
+        "pace_since": _day(f.since),
+        "pace_days": f.pace_days,
+        "more_days_needed": f.more_days,
+        "more_hours_needed": round(f.more_minutes / 60, 2),
         "target_date": _day(progress.target_date),
         "hours_per_week_needed": round_up(needed) if needed is not None else None,
         "target_fits": progress.target_fits,
@@ -241,13 +249,13 @@ def progress_text(profile: str, plan: Plan, p: Progress) -> str:
     if p.forecast_finish is not None:
         forecast = p.forecast_finish.isoformat() + (f" ({pace})" if pace else "")
     else:
-        forecast = "-" if plan.remaining_hours else "finished"
+        forecast = forecast_words(p.forecast)
     lines = [
         f"{profile} · {plan.role}",
         f"skills: {p.skills_done} of {p.skills_total} done ({p.percent_done_skills:.0f} %)",
         f"hours: {format_hours(p.hours_done)} of {format_hours(p.hours_total)} "
         f"({p.percent_done_hours:.0f} %)",
-        f"studied: {format_hours(p.hours_logged)} · {p.velocity:.1f} h/week over the last 4 weeks",
+        f"studied: {format_hours(p.hours_logged)} · {velocity_words(p.forecast)}",
         f"streak: {plural(p.streak_days, 'day')} (longest {plural(p.longest_streak_days, 'day')})",
         f"planned finish: {_day(p.planned_finish) or '-'} at {plan.hours_per_week:g} h/week · "
         f"forecast at your pace: {forecast}",

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.forecast import forecast_card, velocity_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
 from planner.core.progress import Progress, round_up
 from planner.core.units import format_hours, plural
@@ -229,10 +230,7 @@ class ProgressView(QWidget):
             f"{format_hours(p.hours_done)} of {format_hours(p.hours_total)}\n"
             f"{p.skills_done} of {plural(p.skills_total, 'skill')} ({p.percent_done_skills:.0f} %)",
         )
-        self.studied_card.show_figure(
-            format_hours(p.hours_logged),
-            f"{p.velocity:.1f} h/week over the last 4 weeks",
-        )
+        self.studied_card.show_figure(format_hours(p.hours_logged), velocity_words(p.forecast))
         self.streak_card.show_figure(
             plural(p.streak_days, "day"), f"longest {plural(p.longest_streak_days, 'day')}"
         )
@@ -240,9 +238,9 @@ class ProgressView(QWidget):
         if not plan.remaining_hours:
             self.finish_card.show_figure("Finished", "nothing left to study in this plan")
         elif p.forecast_finish is None:
-            self.finish_card.show_figure(
-                "No pace yet", f"planned {planned} · log study time to see a forecast"
-            )
+            # No date the history cannot bear: what is missing instead (core/forecast.py).
+            headline, detail = forecast_card(p.forecast, short_date)
+            self.finish_card.show_figure(headline, f"{detail}\nplanned {planned}")
         else:
             self.finish_card.show_figure(
                 _pace(p.days_ahead),

@@ -60,7 +60,11 @@ def test_progress_json_of_a_back_dated_history(cli: Cli) -> None:
     assert data["burnup"][-1]["done_hours"] == data["hours_done"]
     assert data["daily_hours"][1] == {"date": ago(8), "hours": 1.5}
     assert sum(w["hours"] for w in data["weekly_hours"]) == 6
-    assert data["velocity_hours_per_week"] == 1.5
+    # The pace counts from the first entry, 20 days ago: 6 h in 3 weeks.
+    assert (data["pace_since"], data["pace_days"]) == (ago(20), 21)
+    assert data["velocity_hours_per_week"] == 2.0
+    assert data["forecast_state"] == "forecast"
+    assert (data["more_days_needed"], data["more_hours_needed"]) == (0, 0)
     assert data["forecast_finish"] is not None
     assert (
         data["days_ahead"]
@@ -72,7 +76,8 @@ def test_progress_json_of_a_back_dated_history(cli: Cli) -> None:
 
 
 def test_progress_text_says_ahead_or_behind_and_what_a_target_needs(cli: Cli) -> None:
-    cli.ok("log", "python-basics", "20h", "--date", ago(0))  # more than the plan's week
+    cli.ok("log", "python-basics", "10h", "--date", ago(27))
+    cli.ok("log", "python-basics", "10h", "--date", ago(0))  # 20 h in four weeks
     target = (date.today() + timedelta(days=600)).isoformat()  # 955 h: 11.2 h a week
     planner = Planner.open(cli.db)
     planner.set_target_date(date.fromisoformat(target))
@@ -86,6 +91,53 @@ def test_progress_text_says_ahead_or_behind_and_what_a_target_needs(cli: Cli) ->
     assert data["target_date"] == target
     assert data["target_fits"] is False
     assert data["hours_per_week_needed"] > 10
+
+
+def test_ninety_minutes_before_the_start_give_no_forecast(cli: Cli) -> None:
+    # Issue 14: from 90 minutes logged before the chosen start, a finish in 2075.
+    today = date.today()
+    monday = today + timedelta(days=7 - today.weekday())
+    cli.ok("profile", "set", "--hours-per-week", "12", "--start", monday.isoformat())
+    cli.ok("log", "clustering", "90m")
+    data = cli.json("progress")
+    assert data["forecast_finish"] is None and data["days_ahead"] is None
+    assert data["velocity_hours_per_week"] is None
+    assert data["forecast_state"] == "too-early"
+    assert data["pace_since"] == monday.isoformat()
+    assert data["more_days_needed"] == 14 + (monday - today).days - 1
+    assert data["more_hours_needed"] == 3
+    assert data["hours_logged"] == 1.5 and data["planned_finish"] is not None
+    text = cli.ok("progress")
+    assert "studied: 1.5 h · no pace yet" in text
+    assert text.rstrip().endswith(
+        "forecast at your pace: too early to tell — "
+        f"14 days and 3 h of study from your start on {monday.isoformat()}"
+    )
+    assert "behind" not in text and "ahead" not in text
+
+
+def test_a_forecast_once_two_weeks_hold_three_hours(cli: Cli) -> None:
+    cli.ok("log", "python-basics", "2h", "--date", ago(15))
+    text = cli.ok("progress")
+    assert "forecast at your pace: too early to tell — 1 h more of study" in text
+    assert cli.json("progress")["more_hours_needed"] == 1
+    cli.ok("log", "python-basics", "10h")
+    data = cli.json("progress")
+    assert data["forecast_state"] == "forecast" and data["days_ahead"] is not None
+    assert data["velocity_hours_per_week"] == 5.25  # 12 h in 16 days
+    assert f"forecast at your pace: {data['forecast_finish']} (" in cli.ok("progress")
+
+
+def test_a_pace_of_minutes_gives_no_date_decades_away(cli: Cli) -> None:
+    cli.ok("log", "python-basics", "4h", "--date", ago(100))
+    cli.ok("log", "python-basics", "12m", "--date", ago(3))  # 12 minutes in four weeks
+    data = cli.json("progress")
+    assert data["forecast_state"] == "too-slow"
+    assert data["forecast_finish"] is None and data["days_ahead"] is None
+    assert "forecast at your pace: more than 10 years at 3 min/week" in cli.ok("progress")
+    cli.ok("session", "delete", "2")
+    assert cli.json("progress")["forecast_state"] == "no-recent-study"
+    assert "forecast at your pace: no study logged in the last 4 weeks" in cli.ok("progress")
 
 
 def test_history_lists_every_kind_of_entry_newest_first(cli: Cli) -> None:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from planner.core.forecast import NO_RECENT_STUDY, TOO_EARLY, TOO_SLOW
 from planner.core.graph import build_graph, implied
 from planner.core.model import Library
 from planner.core.plan import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, make_plan
@@ -80,9 +81,10 @@ def test_burnup_replays_back_dated_entries_where_they_belong() -> None:
     assert progress.skills_done == 4
     assert progress.hours_logged == 3
     assert progress.streak_days == 2
-    # 3 h in the last four weeks: 0.75 h a week, so 58 h remaining take 542 days.
-    assert progress.velocity == 0.75
-    assert progress.forecast_finish == date(2026, 1, 20) + timedelta(days=542)
+    # 11 days of history (from the first entry, 10 Jan): too early for a pace or a forecast.
+    assert progress.forecast.state == TOO_EARLY
+    assert (progress.forecast.more_days, progress.forecast.more_minutes) == (3, 0)
+    assert progress.forecast_finish is None and progress.days_ahead is None
     assert progress.planned_finish == plan.finish
 
 
@@ -242,13 +244,19 @@ def test_velocity_counts_the_last_28_days_exactly() -> None:
     assert progress.velocity == 1.0  # 4 h in four weeks
 
 
+def weekly(today: date, hours: float, weeks: int = 4) -> list[tuple[date, int]]:
+    """A session a week for `weeks` weeks, the first one (weeks * 7 - 1) days before today."""
+    first = today - timedelta(days=weeks * 7 - 1)
+    return [(first + timedelta(days=7 * i), round(hours * 60)) for i in range(weeks)]
+
+
 def test_the_forecast_moves_with_the_pace() -> None:
     lib = small_library()
     graph = build_graph(lib.skills)
     today = date(2026, 3, 28)
     plan = make_plan(lib, graph, "role", start=today, hours_per_week=10)
-    slow = summarise(plan, graph, [], [(today, 60 * 20)], today=today)
-    fast = summarise(plan, graph, [], [(today, 60 * 80)], today=today)
+    slow = summarise(plan, graph, [], weekly(today, 5), today=today)
+    fast = summarise(plan, graph, [], weekly(today, 20), today=today)
     assert slow.velocity == 5 and fast.velocity == 20
     # 82 h at 5 h/week: 114.8 days; at 20 h/week: 28.7 days.
     assert slow.forecast_finish == today + timedelta(days=115)
@@ -262,9 +270,22 @@ def test_a_pace_too_slow_to_end_gives_no_forecast_date() -> None:
     graph = build_graph(lib.skills)
     today = date(2026, 3, 28)
     plan = make_plan(lib, graph, "role", start=today)
-    progress = summarise(plan, graph, [], [(today, 1)], today=today)
+    # Enough history, but a minute in the last four weeks: 82 h would take centuries.
+    sessions = [(today - timedelta(days=60), 180), (today, 1)]
+    progress = summarise(plan, graph, [], sessions, today=today)
     assert progress.velocity > 0
-    assert progress.forecast_finish is None
+    assert progress.forecast.state == TOO_SLOW
+    assert progress.forecast_finish is None and progress.days_ahead is None
+
+
+def test_no_study_in_the_last_four_weeks_gives_no_forecast() -> None:
+    lib = small_library()
+    graph = build_graph(lib.skills)
+    today = date(2026, 3, 28)
+    plan = make_plan(lib, graph, "role", start=today)
+    progress = summarise(plan, graph, [], [(today - timedelta(days=60), 600)], today=today)
+    assert progress.forecast.state == NO_RECENT_STUDY
+    assert (progress.velocity, progress.forecast_finish) == (0, None)
 
 
 def test_the_hours_a_target_needs() -> None:

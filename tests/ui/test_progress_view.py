@@ -126,8 +126,8 @@ def test_ctrl_3_shows_the_progress_with_its_figures(window: MainWindow) -> None:
     known = skills["python-basics"].hours + skills["git"].hours
     assert view.done_card.detail.text().startswith(f"{format_hours(known)} of ")
     assert "2 of 54 skills" in view.done_card.detail.text()
-    # All 8.5 h fall in the last four weeks: 2.1 h a week, far behind a plan of 10.
-    assert view.studied_card.detail.text() == "2.1 h/week over the last 4 weeks"
+    # 8.5 h since the first entry 27 days ago: 2.2 h a week, far behind a plan of 10.
+    assert view.studied_card.detail.text() == "2.2 h/week over the last 27 days"
     assert view.finish_card.value.text().endswith("days behind")
     assert short_date(progress.planned_finish) in view.finish_card.detail.text()
     assert view.weekly.progress is progress and view.burnup.progress is progress
@@ -332,7 +332,7 @@ def test_a_role_without_history_shows_empty_charts(open_window: Opener, qtbot: Q
     view = view_of(window)
     assert view.stack.currentWidget() is view.content
     assert view.done_card.value.text() == "0 %"
-    assert view.finish_card.value.text() == "No pace yet"
+    assert view.finish_card.value.text() == "Too early to tell"
     assert view.streak_card.value.text() == "0 days"
     assert view.activity.topLevelItemCount() == 0
     assert not any(b.isVisible() for b in (view.edit_button, view.revert_button))

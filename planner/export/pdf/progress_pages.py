@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
+from planner.core.forecast import forecast_words, velocity_words
 from planner.core.units import format_hours, plural
 from planner.export.pdf.context import (
     MUTED,
@@ -99,8 +100,8 @@ def summary_text(ctx: Context) -> str:
     parts = [
         f"{p.skills_done} of {plural(p.skills_total, 'skill')} are behind you "
         f"({p.percent_done_hours:.0f} % of the plan's {format_hours(p.hours_total)}).",
-        f"You logged {format_hours(p.hours_logged)} of study, "
-        f"{p.velocity:.1f} h a week over the last four weeks; "
+        f"You logged {format_hours(p.hours_logged)} of study "
+        f"({velocity_words(p.forecast)}); "
         f"your streak is {plural(p.streak_days, 'day')} "
         f"(longest {plural(p.longest_streak_days, 'day')}).",
     ]
@@ -108,6 +109,8 @@ def summary_text(ctx: Context) -> str:
         line = f"At {plan.hours_per_week:g} h a week the plan ends on {long_date(plan.finish)}"
         if p.forecast_finish is not None:
             line += f"; at your pace you would finish on {long_date(p.forecast_finish)}"
+        else:
+            line += f"; at your pace: {forecast_words(p.forecast, long_date)}"
         parts.append(line + ".")
     return " ".join(parts)
 

@@ -7,6 +7,7 @@ from collections import Counter
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from planner.core.forecast import forecast_card, velocity_words
 from planner.core.units import format_hours, plural
 from planner.export.pdf.context import (
     ACCENT,
@@ -48,8 +49,8 @@ def figures(ctx: Context) -> list[tuple[str, str, str]]:
     plan, p = ctx.data.plan, ctx.data.progress
     remaining = sum(1 for s in plan.steps if s.remaining)
     if p.forecast_finish is None:
-        pace = "—"
-        pace_detail = "log study time to see when you will finish at your pace"
+        # No date the history cannot bear: what is missing instead (core/forecast.py).
+        pace, pace_detail = forecast_card(p.forecast, long_date)
     else:
         pace = long_date(p.forecast_finish)
         ahead = p.days_ahead or 0
@@ -79,7 +80,7 @@ def figures(ctx: Context) -> list[tuple[str, str, str]]:
         (
             "Studied",
             format_hours(p.hours_logged),
-            f"{p.velocity:.1f} h a week over the last four weeks",
+            velocity_words(p.forecast),
         ),
         (
             "Streak",
