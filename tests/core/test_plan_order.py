@@ -159,12 +159,12 @@ def test_every_plan_reads_top_to_bottom(data: st.DataObject, strategy: str) -> N
     block = set(in_progress).union(*(open_prerequisites(library, status, s) for s in in_progress))
     assert {s.skill.id for s in steps if s.phase == 1 and plan.focus} == block
     assert plan.focus == bool(in_progress)
-    for s in remaining:
-        if s.skill.id not in block:
-            assert all(position[s.skill.id] > position[b] for b in block)
+    for step in remaining:
+        if step.skill.id not in block:
+            assert all(position[step.skill.id] > position[b] for b in block)
     # Each in progress right after its open prerequisites: what comes between belongs to a
     # skill in progress started no later.
-    latest = date.max
+    never = date.max
     for skill in in_progress:
         mine = open_prerequisites(library, status, skill)
         for other in ids[position[min(block, key=position.__getitem__)] : position[skill]]:
@@ -176,24 +176,23 @@ def test_every_plan_reads_top_to_bottom(data: st.DataObject, strategy: str) -> N
                 if b == other or other in open_prerequisites(library, status, b)
             ]
             assert any(
-                position[b] < position[skill]
-                and started.get(b, latest) <= started.get(skill, latest)
+                position[b] < position[skill] and started.get(b, never) <= started.get(skill, never)
                 for b in owners
             )
         assert next(s for s in steps if s.skill.id == skill).started == started.get(skill)
 
     # Every hard prerequisite still to study comes before its skill; soft ones too, but for
     # those of a skill in the in-progress block.
-    for s in ids:
-        if status[s] not in REMAINING:
+    for skill_id in ids:
+        if status[skill_id] not in REMAINING:
             continue
-        skill = library.skills[s]
-        for prereq in skill.requires:
+        needs = library.skills[skill_id]
+        for prereq in needs.requires:
             if status[prereq] in REMAINING:
-                assert position[prereq] < position[s]
-        for prereq in skill.recommends:
-            if status.get(prereq) in REMAINING and s not in block:
-                assert position[prereq] < position[s]
+                assert position[prereq] < position[skill_id]
+        for prereq in needs.recommends:
+            if status.get(prereq) in REMAINING and skill_id not in block:
+                assert position[prereq] < position[skill_id]
 
     # Goal by goal: one group per goal, each named after it and ending with it unless the goal
     # is in progress (or needed by one).
