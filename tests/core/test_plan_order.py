@@ -141,7 +141,8 @@ def test_every_plan_reads_top_to_bottom(data: st.DataObject, strategy: str) -> N
     # Dates never go backwards in reading order, and phases are contiguous blocks in order
     # whose date ranges never overlap (one may end on the day the next begins).
     for earlier, later in itertools.pairwise(remaining):
-        assert earlier.start is not None and later.start is not None and earlier.end is not None
+        assert earlier.start is not None and later.start is not None
+        assert earlier.end is not None and later.end is not None
         assert earlier.start <= later.start
         assert earlier.end <= later.end
         assert later.phase in (earlier.phase, earlier.phase + 1)
