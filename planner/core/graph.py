@@ -148,3 +148,32 @@ def implied(graph: SkillGraph, statuses: Mapping[str, str]) -> dict[str, str]:
         for skill, source in hard_ancestors(graph, finished).items()
         if statuses.get(skill, "todo") == "todo"
     }
+
+
+def open_prerequisites(graph: SkillGraph, statuses: Mapping[str, str], skill_id: str) -> list[str]:
+    """The hard prerequisites of a skill still to study (todo or in progress, not known),
+    transitively through those alone, prerequisites first (then by id): what a plan puts
+    before it, and what the learner is told about when they start it."""
+    known = implied(graph, statuses)
+    found: set[str] = set()
+    stack = [skill_id]
+    while stack:
+        for prereq in graph.hard_preds[stack.pop()]:
+            still_open = prereq not in known and statuses.get(prereq, "todo") not in FINISHED
+            if still_open and prereq not in found:
+                found.add(prereq)
+                stack.append(prereq)
+    # Kahn's algorithm within the found ones, smallest id first among those ready.
+    waiting = {s: sum(1 for p in graph.hard_preds[s] if p in found) for s in found}
+    ready = sorted(s for s, count in waiting.items() if count == 0)
+    ordered: list[str] = []
+    while ready:
+        node = ready.pop(0)
+        ordered.append(node)
+        for succ in graph.succs[node]:
+            if succ in waiting and node in graph.hard_preds[succ]:
+                waiting[succ] -= 1
+                if waiting[succ] == 0:
+                    ready.append(succ)
+                    ready.sort()
+    return ordered
