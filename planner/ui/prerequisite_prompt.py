@@ -86,14 +86,15 @@ class PrerequisitePrompt(QObject):
             QMessageBox.Icon.Information, "Prerequisites still open", "", parent=self.window
         )
         box.setTextFormat(Qt.TextFormat.RichText)
-        count = "one skill" if len(needed) == 1 else f"{len(needed)} skills"
+        one = len(needed) == 1
+        count, them = ("one skill", "it") if one else (f"{len(needed)} skills", "them")
         box.setText(f"<b>{escape(name)}</b> builds on {count} you have not finished:")
         box.setInformativeText(
-            f"<ul>{items}</ul>Your plan now puts them first, right before {escape(name)}. "
-            "If you already know them, mark them known."
+            f"<ul>{items}</ul>Your plan now puts {them} first, right before {escape(name)}. "
+            f"If you already know {them}, mark {them} known."
         )
-        known = box.addButton("Mark them known", QMessageBox.ButtonRole.AcceptRole)
-        first = box.addButton("Study them first", QMessageBox.ButtonRole.ActionRole)
+        known = box.addButton(f"Mark {them} known", QMessageBox.ButtonRole.AcceptRole)
+        first = box.addButton(f"Study {them} first", QMessageBox.ButtonRole.ActionRole)
         box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(first)
         known.setObjectName("markKnown")

@@ -134,6 +134,7 @@ def test_marking_the_prerequisites_known_is_one_undo_step(qtbot: QtBot, window: 
     box = prompt(qtbot, window)
     assert "Statistics" in box.text() and "one skill" in box.text()
     assert "Probability" in box.informativeText()
+    assert "puts it first, right before Statistics" in box.informativeText()
     with qtbot.waitSignal(window.state.planChanged):
         click(qtbot, box, "markKnown")
     statuses = window.state.planner.statuses()
