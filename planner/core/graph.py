@@ -7,6 +7,7 @@ ids are sorted, never taken from set or dict iteration order.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -165,15 +166,15 @@ def open_prerequisites(graph: SkillGraph, statuses: Mapping[str, str], skill_id:
                 stack.append(prereq)
     # Kahn's algorithm within the found ones, smallest id first among those ready.
     waiting = {s: sum(1 for p in graph.hard_preds[s] if p in found) for s in found}
-    ready = sorted(s for s, count in waiting.items() if count == 0)
+    ready = [s for s, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
     ordered: list[str] = []
     while ready:
-        node = ready.pop(0)
+        node = heapq.heappop(ready)
         ordered.append(node)
         for succ in graph.succs[node]:
             if succ in waiting and node in graph.hard_preds[succ]:
                 waiting[succ] -= 1
                 if waiting[succ] == 0:
-                    ready.append(succ)
-                    ready.sort()
+                    heapq.heappush(ready, succ)
     return ordered

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.core.graph import build_graph
+from planner.core.graph import build_graph, implied
+from planner.core.graph import open_prerequisites as graph_open_prerequisites
 from planner.core.model import Library
 from planner.core.plan import Plan, make_plan
 from tests.core.libraries import libraries, small_library, statuses
@@ -208,3 +209,19 @@ def test_every_plan_reads_top_to_bottom(data: st.DataObject, strategy: str) -> N
                 assert group.kind == "in-progress" and group.phase == 1
     else:
         assert all(g.kind == "phase" for g in groups[1 if plan.focus else 0 :])
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_the_open_prerequisites_a_learner_is_told_about(data: st.DataObject) -> None:
+    library = data.draw(libraries())
+    known = data.draw(statuses(library))
+    graph = build_graph(library.skills)
+    skill = data.draw(st.sampled_from(sorted(library.skills)))
+    told = graph_open_prerequisites(graph, known, skill)
+    plan_status = dict.fromkeys(implied(graph, known), "implied")
+    status = {s: plan_status.get(s, known.get(s, "todo")) for s in library.skills}
+    assert sorted(told) == sorted(open_prerequisites(library, status, skill))
+    position = {s: i for i, s in enumerate(told)}
+    for s in told:  # prerequisites first
+        assert all(position[p] < position[s] for p in library.skills[s].requires if p in position)
