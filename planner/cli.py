@@ -15,7 +15,7 @@ from pathlib import Path
 from planner import __version__, cli_db, cli_export, cli_library, cli_profile
 from planner.core.model import STATUSES
 from planner.core.plan import STRATEGIES
-from planner.core.units import format_hours, parse_date, parse_duration
+from planner.core.units import format_hours, parse_date, parse_duration, plural
 from planner.errors import DatabaseError, PlannerError, Problem, RoadmapError, UsageError
 from planner.export import markdown, report
 from planner.library.load import LoadedFile, check_together, read_file
@@ -229,10 +229,22 @@ def cmd_status(args: argparse.Namespace) -> int:
     try:
         day = parse_date(args.date) if args.date else None
         change = planner.set_status(args.skill, args.state, day)
+        needed = planner.open_prerequisites(change.skill) if change.status == "in-progress" else []
     finally:
         planner.close()
     _out(f"{change.skill}: {change.previous} -> {change.status} ({change.day.isoformat()})")
+    _prerequisite_notice(change.skill, needed)
     return 0
+
+
+def _prerequisite_notice(skill_id: str, needed: list[str]) -> None:
+    """One line naming the hard prerequisites of a skill just begun that are still open."""
+    if needed:
+        _out(
+            f"note: {skill_id} needs {plural(len(needed), 'skill')} not done yet: "
+            f"{', '.join(needed)}; the plan puts them first (mark any you already know "
+            "with `planner status SKILL done`)"
+        )
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -242,11 +254,14 @@ def cmd_log(args: argparse.Namespace) -> int:
         minutes = parse_duration(args.duration)
         day = parse_date(args.date) if args.date else None
         logged, started = planner.log_study(args.skill, minutes, day, args.note or "")
+        studying = planner.statuses().get(logged.skill) == "in-progress"
+        needed = planner.open_prerequisites(logged.skill) if studying else []
     finally:
         planner.close()
     _out(f"{logged.skill}: logged {report.duration(logged.minutes)} on {logged.day.isoformat()}")
     if started is not None:
         _out(f"{started.skill}: todo -> in-progress")
+    _prerequisite_notice(logged.skill, needed)
     return 0
 
 

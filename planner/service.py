@@ -25,7 +25,7 @@ from planner.core.edit import (
     deletion_effects,
     inverse,
 )
-from planner.core.graph import SkillGraph, build_graph, find_cycle, implied
+from planner.core.graph import SkillGraph, build_graph, find_cycle, implied, open_prerequisites
 from planner.core.model import STATUSES, Library, Role, Skill
 from planner.core.plan import (
     DEFAULT_STRATEGY,
@@ -476,6 +476,8 @@ class Planner:
             tracks = profile.tracks if role_id == profile.role else ()
         if start is None:
             start = max(self.today(), profile.start or self.today())
+        with self.db.session() as session:
+            started = queries.in_progress_since(session, profile.id)
         return make_plan(
             self.library(),
             self.graph(),
@@ -486,7 +488,14 @@ class Planner:
             start=start,
             strategy=strategy or profile.strategy or DEFAULT_STRATEGY,
             prepared=self._skeleton(role_id, tracks),
+            started=started,
         )
+
+    def open_prerequisites(self, skill_id: str) -> list[str]:
+        """The hard prerequisites of a skill the learner has not finished (nor is known to
+        know), prerequisites first: what to tell them about when they start it."""
+        self.skill(skill_id)
+        return open_prerequisites(self.graph(), self.statuses(), skill_id)
 
     def compare(self, role_a: str, role_b: str) -> Comparison:
         """Two roles side by side, with what each still costs this learner."""

@@ -7,6 +7,7 @@ ids are sorted, never taken from set or dict iteration order.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -148,3 +149,32 @@ def implied(graph: SkillGraph, statuses: Mapping[str, str]) -> dict[str, str]:
         for skill, source in hard_ancestors(graph, finished).items()
         if statuses.get(skill, "todo") == "todo"
     }
+
+
+def open_prerequisites(graph: SkillGraph, statuses: Mapping[str, str], skill_id: str) -> list[str]:
+    """The hard prerequisites of a skill still to study (todo or in progress, not known),
+    transitively through those alone, prerequisites first (then by id): what a plan puts
+    before it, and what the learner is told about when they start it."""
+    known = implied(graph, statuses)
+    found: set[str] = set()
+    stack = [skill_id]
+    while stack:
+        for prereq in graph.hard_preds[stack.pop()]:
+            still_open = prereq not in known and statuses.get(prereq, "todo") not in FINISHED
+            if still_open and prereq not in found:
+                found.add(prereq)
+                stack.append(prereq)
+    # Kahn's algorithm within the found ones, smallest id first among those ready.
+    waiting = {s: sum(1 for p in graph.hard_preds[s] if p in found) for s in found}
+    ready = [s for s, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    ordered: list[str] = []
+    while ready:
+        node = heapq.heappop(ready)
+        ordered.append(node)
+        for succ in graph.succs[node]:
+            if succ in waiting and node in graph.hard_preds[succ]:
+                waiting[succ] -= 1
+                if waiting[succ] == 0:
+                    heapq.heappush(ready, succ)
+    return ordered

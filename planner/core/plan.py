@@ -1,15 +1,18 @@
 """Plans: the skills of a role in study order, grouped in phases and scheduled on a calendar.
 
-Ordering strategies (both deterministic, both respect every hard prerequisite, and every soft
-one whose two ends are in the plan):
+A plan reads top to bottom: the skills already known (undated), then the skills in progress,
+then the rest; the remaining skills are studied back to back in that order, so dates never go
+backwards and phases (the blocks in reading order) never overlap.
 
-- ``foundations-first``: layer by layer. Phase 1 holds what can be studied right away, phase 2
-  what needs only phase-1 skills, and so on; within a phase, alphabetical by skill id.
-- ``goal-by-goal``: early wins. Goals are taken in order of the hours still needed to reach
-  them (fewest first, then by id); each goal comes right after whatever it still needs.
-
-In both, skills already in progress (and what they still need) come first, and skills that
-are done, skipped or implied are listed before the remaining ones, without dates.
+- **In progress first**: each skill in progress comes right after whatever of its hard
+  prerequisites is still open (todo or in progress, not known), in the order they were
+  started. This block is phase 1. Soft prerequisites do not hold it back.
+- Then the rest, by strategy (both deterministic, both respecting every hard prerequisite and
+  every soft one whose two ends are in the rest):
+  - ``foundations-first``: layer by layer. The next phase holds what can be studied right away,
+    the one after what needs only those, and so on; within a phase, alphabetical by skill id.
+  - ``goal-by-goal``: early wins. Goals are taken in order of the hours still needed to reach
+    them (fewest first, then by id); each goal's phase holds whatever it still needs.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from planner.core.graph import FINISHED, SkillGraph, closure, goals_of, hard_ancestors, implied
+from planner.core import goal_order as goal_ranking
+from planner.core.graph import FINISHED, SkillGraph, closure, goals_of, implied
 from planner.core.model import Library, Skill
 
 # Re-exported: the limits live in `pace` so that the window's frame needs nothing else.
@@ -29,6 +33,8 @@ from planner.core.pace import MAX_HOURS_PER_WEEK as MAX_HOURS_PER_WEEK
 from planner.core.pace import MIN_HOURS_PER_WEEK as MIN_HOURS_PER_WEEK
 from planner.core.pace import STRATEGIES as STRATEGIES
 from planner.core.perf import paused_gc
+from planner.core.skeleton import Skeleton as Skeleton
+from planner.core.skeleton import skeleton as skeleton
 from planner.errors import UsageError
 
 
@@ -43,6 +49,7 @@ class Step:
     start: date | None = None
     end: date | None = None
     implied_by: str | None = None  # for implied steps: the finished skill that implies it
+    started: date | None = None  # for steps in progress: the day the learner began, if known
 
     @property
     def remaining(self) -> bool:
@@ -60,6 +67,8 @@ class Plan:
     hours_per_week: float
     start: date
     steps: tuple[Step, ...]
+    focus: bool = False  # phase 1 holds the skills in progress and what they still need
+    goal_groups: tuple[str, ...] = ()  # goal-by-goal: each later phase's goal ("" for none)
 
     @property
     def total_hours(self) -> float:
@@ -84,6 +93,55 @@ class Plan:
             groups.setdefault(step.phase, []).append(step)
         return sorted(groups.items())
 
+    def groups(self) -> list[Group]:
+        """The phases as the learner reads them, each with its title: "Already known",
+        the in-progress block, then "Phase N" (foundations first) or "Goal: …" (goal by goal)."""
+        names = {s.skill.id: s.skill.name for s in self.steps}
+        result: list[Group] = []
+        for phase, steps in self.phases():
+            kind, goal = "phase", None
+            if phase == 0:
+                kind, title = "known", "Already known"
+            elif phase == 1 and self.focus:
+                kind = "in-progress"
+                title = "In progress" if self.strategy == "goal-by-goal" else "Phase 1: in progress"
+            elif self.strategy == "goal-by-goal":
+                number = phase - 1 - self.focus
+                goal = self.goal_groups[number] if number < len(self.goal_groups) else ""
+                kind = "goal"
+                title = f"Goal: {names[goal]}" if goal in names else "Other skills"
+                goal = goal or None
+            else:
+                title = f"Phase {phase}"
+            result.append(Group(phase, kind, title, goal, tuple(steps)))
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One phase of a plan with its title; `kind` is known, in-progress, phase or goal."""
+
+    phase: int
+    kind: str
+    title: str
+    goal: str | None  # for a goal group: the goal's skill id
+    steps: tuple[Step, ...]
+
+    @property
+    def hours(self) -> float:
+        """The hours of the group's skills."""
+        return sum(s.skill.hours for s in self.steps)
+
+    @property
+    def start(self) -> date | None:
+        """The day its first remaining step starts (None when nothing in it remains)."""
+        return min((s.start for s in self.steps if s.start is not None), default=None)
+
+    @property
+    def end(self) -> date | None:
+        """The day its last remaining step ends."""
+        return max((s.end for s in self.steps if s.end is not None), default=None)
+
 
 def check_schedule(hours_per_week: float, strategy: str) -> None:
     """Refuse values no plan can be made with, in the learner's words."""
@@ -98,54 +156,6 @@ def check_schedule(hours_per_week: float, strategy: str) -> None:
         raise UsageError(f"unknown strategy '{strategy}' (strategies: {', '.join(STRATEGIES)})")
 
 
-@dataclass(frozen=True)
-class Skeleton:
-    """What a plan's shape depends on, computed once per role, tracks and library.
-
-    Statuses change all the time and the skeleton not at all, so re-planning after a status
-    change starts from here. Skills are numbered in a topological order of the plan (ties by
-    id), and the adjacency is held as lists of those numbers.
-    """
-
-    role: str
-    tracks: tuple[str, ...]
-    goals: frozenset[str]
-    ids: tuple[str, ...]  # in a fixed topological order
-    index: Mapping[str, int]
-    preds: tuple[tuple[int, ...], ...]  # hard and soft, within the plan
-    succs: tuple[tuple[int, ...], ...]
-    goal_order: tuple[str, ...]
-
-
-def skeleton(
-    library: Library, graph: SkillGraph, role_id: str, track_ids: Sequence[str] = ()
-) -> Skeleton:
-    """The skills of a role's plan (with the chosen tracks) and the edges between them."""
-    goals = goals_of(library, role_id, track_ids)
-    members = closure(graph, goals.ids)
-    # A fixed topological order (Kahn, smallest id first) to number the skills by.
-    waiting = {s: sum(1 for p in graph.preds[s] if p in members) for s in members}
-    ready = [s for s, count in waiting.items() if count == 0]
-    heapq.heapify(ready)
-    ids: list[str] = []
-    while ready:
-        node = heapq.heappop(ready)
-        ids.append(node)
-        for succ in graph.succs[node]:
-            if succ in waiting:
-                waiting[succ] -= 1
-                if waiting[succ] == 0:
-                    heapq.heappush(ready, succ)
-    if len(ids) != len(members):  # the library is validated acyclic; this guards the invariant
-        raise ValueError("the prerequisite graph has a cycle")
-    index = {s: i for i, s in enumerate(ids)}
-    preds = tuple(tuple(index[p] for p in graph.preds[s] if p in index) for s in ids)
-    succs = tuple(tuple(index[q] for q in graph.succs[s] if q in index) for s in ids)
-    return Skeleton(
-        role_id, goals.tracks, frozenset(goals.ids), tuple(ids), index, preds, succs, goals.ids
-    )
-
-
 def make_plan(
     library: Library,
     graph: SkillGraph,
@@ -157,11 +167,13 @@ def make_plan(
     start: date,
     strategy: str = DEFAULT_STRATEGY,
     prepared: Skeleton | None = None,
+    started: Mapping[str, date] | None = None,
 ) -> Plan:
     """The learner's plan: the role's skills in study order, with dates for what remains.
 
     `prepared` is the role's skeleton when the caller keeps one (it must match the role, the
-    tracks and the library); without it the skeleton is computed here.
+    tracks and the library); without it the skeleton is computed here. `started` gives the
+    day each skill in progress was begun: the plan shows it, and takes them in that order.
     """
     check_schedule(hours_per_week, strategy)
     with paused_gc():
@@ -175,6 +187,7 @@ def make_plan(
             start,
             strategy,
             prepared,
+            started or {},
         )
 
 
@@ -188,6 +201,7 @@ def _make_plan(
     start: date,
     strategy: str,
     prepared: Skeleton | None,
+    started: Mapping[str, date],
 ) -> Plan:
     sk = prepared if prepared is not None else skeleton(library, graph, role_id, track_ids)
     known_by = implied(graph, statuses)
@@ -196,215 +210,111 @@ def _make_plan(
     status = ["implied" if s in known_by else statuses.get(s, "todo") for s in ids]
     remaining = [st in ("todo", "in-progress") for st in status]
 
-    # Phase: 1 + the longest chain of remaining prerequisites; one pass in skeleton order.
-    phase = [0] * n
-    for i in range(n):
-        if remaining[i]:
-            deepest = 0
-            for p in sk.preds[i]:
-                if remaining[p] and phase[p] > deepest:
-                    deepest = phase[p]
-            phase[i] = deepest + 1
-
-    in_progress = [ids[i] for i in range(n) if status[i] == "in-progress"]
-    urgent = {sk.index[s] for s in in_progress}
-    urgent |= {sk.index[s] for s in hard_ancestors(graph, in_progress) if s in sk.index}
-
+    goal_order: list[str] = []
     rank = [0] * n
     if strategy == "goal-by-goal":
-        rank = _goal_ranks(sk, library, remaining)
+        rank, goal_order = goal_ranking.goal_ranks(sk, library, remaining)
 
-    # One integer per skill orders the heap: group, then rank, then phase, then skeleton
+    # Known skills first, in skeleton order (a topological one); then the in-progress block.
+    order = [i for i in range(n) if not remaining[i]]
+    focus_block = _focus_block(sk, graph, status, remaining, rank, started)
+    order += focus_block
+    focus = bytearray(n)
+    for i in focus_block:
+        focus[i] = 1
+
+    # The rest: layer = 1 + the longest chain of its prerequisites among the rest, one pass
+    # in skeleton order (what is known or in the block above is behind the learner by then).
+    rest = [remaining[i] and not focus[i] for i in range(n)]
+    layer = [0] * n
+    for i in range(n):
+        if rest[i]:
+            deepest = 0
+            for p in sk.preds[i]:
+                if rest[p] and layer[p] > deepest:
+                    deepest = layer[p]
+            layer[i] = deepest + 1
+    # One integer per skill orders the heap: rank (goal-by-goal), then layer, then skeleton
     # position (which breaks ties by id among skills that are otherwise equal).
     shift = max(n, 1).bit_length() + 1
-    keys = [
-        (
-            (((0 if not remaining[i] else (1 if i in urgent else 2)) << shift | rank[i]) << shift)
-            | phase[i]
-        )
-        << shift
-        | i
-        for i in range(n)
-    ]
-    order = _topological(sk, keys)
-    steps = _steps(sk, library, order, status, phase, known_by, hours_per_week, start)
-    return Plan(role_id, sk.tracks, strategy, float(hours_per_week), start, steps)
+    keys = [((rank[i] << shift | layer[i]) << shift) | i for i in range(n)]
+    rest_order = _topological(sk, keys, rest)
+    order += rest_order
+
+    # Phases are the blocks in reading order, so their dates never overlap: 1 is the
+    # in-progress block when there is one; then layers (foundations first) or goals.
+    phase = [0] * n
+    offset = 1 if focus_block else 0
+    for i in focus_block:
+        phase[i] = 1
+    group_goals: list[str] = []
+    if strategy == "goal-by-goal":
+        previous = -1
+        for i in rest_order:
+            if rank[i] != previous:
+                previous = rank[i]
+                group_goals.append(goal_order[rank[i]] if rank[i] < len(goal_order) else "")
+            phase[i] = offset + len(group_goals)
+    else:
+        for i in rest_order:
+            phase[i] = offset + layer[i]
+    steps = _steps(sk, library, order, status, phase, known_by, hours_per_week, start, started)
+    return Plan(
+        role_id,
+        sk.tracks,
+        strategy,
+        float(hours_per_week),
+        start,
+        steps,
+        focus=bool(focus_block),
+        goal_groups=tuple(group_goals),
+    )
 
 
-def _goal_ranks(sk: Skeleton, library: Library, remaining: list[bool]) -> list[int]:
-    """For goal-by-goal: each remaining skill's rank is that of the first goal needing it."""
-    goals = [g for g in dict.fromkeys(sk.goal_order) if remaining[sk.index[g]]]
-    skills = library.skills
-    hours = {i: skills[sk.ids[i]].hours for i in range(len(sk.ids)) if remaining[i]}
-    ordered = _goals_by_hours(sk, hours, goals)
-    unranked = len(ordered)
-    rank = [unranked] * len(sk.ids)  # needed by no remaining goal: after all of them
-    # All edges, soft included: a goal's group must contain what is recommended before it too,
-    # or putting the group first would break a soft prerequisite. One walk for all goals, in
-    # order: a skill first reached from a goal is needed by no goal before it, and everything
-    # before a skill reached earlier was reached with it.
-    seen = [False] * len(sk.ids)
-    for position, goal in enumerate(ordered):
-        g = sk.index[goal]
-        if seen[g]:
+def _focus_block(
+    sk: Skeleton,
+    graph: SkillGraph,
+    status: list[str],
+    remaining: list[bool],
+    rank: list[int],
+    started: Mapping[str, date],
+) -> list[int]:
+    """The skills in progress, each right after whatever of its hard prerequisites is still
+    open (not known), in the order they were started (then plan order). Soft prerequisites
+    do not hold an in-progress skill back: the learner has already begun it."""
+    index = sk.index
+    ids = sk.ids
+    latest = date.max
+    in_progress = sorted(
+        (i for i in range(len(ids)) if status[i] == "in-progress"),
+        key=lambda i: (started.get(ids[i], latest), rank[i], i),
+    )
+    placed: set[int] = set()
+    block: list[int] = []
+    hard = graph.hard_preds
+    for source in in_progress:
+        if source in placed:
             continue
-        seen[g] = True
-        stack = [g]
+        chain = {source}
+        stack = [ids[source]]
         while stack:
-            node = stack.pop()
-            if remaining[node]:
-                rank[node] = position
-            for p in sk.preds[node]:
-                if not seen[p]:
-                    seen[p] = True
-                    stack.append(p)
-    return rank
+            for prereq in hard[stack.pop()]:
+                p = index.get(prereq)
+                if p is not None and remaining[p] and p not in placed and p not in chain:
+                    chain.add(p)
+                    stack.append(prereq)
+        ordered = sorted(chain)  # skeleton order is topological: prerequisites first
+        block += ordered
+        placed.update(ordered)
+    return block
 
 
-def _goals_by_hours(sk: Skeleton, hours: Mapping[int, float], goals: list[str]) -> list[str]:
-    """The goals by the hours still needed to reach them (remaining skills, all edges), then id.
-
-    Each goal's hours are summed exactly, as integers in units of the finest binary fraction
-    among the hours (`_closure_sums`, one sweep for all goals). The order has always compared
-    float sums, added up in the order of a set of the goal's closure (`_summed_hours`), and
-    those can differ from the exact sums in the last bits. When the remaining hours come to
-    fewer than 2**53 units in all (whole hours, halves, quarters...: any real library) every
-    partial sum is exact and the two orders are the same; otherwise only goals whose exact sums
-    are within rounding error of each other can swap, and those alone are summed as before.
-    """
-    if not all(type(h) in (int, float) and math.isfinite(h) for h in hours.values()) or (
-        not math.isfinite(sum(abs(h) for h in hours.values()))
-    ):  # a library the schema refuses: sum as before, whatever the cost
-        summed = {g: _summed_hours(sk, hours, sk.index[g]) for g in goals}
-        return sorted(goals, key=lambda g: (summed[g], g))
-    ratios = {i: h.as_integer_ratio() for i, h in hours.items()}
-    scale = max((d.bit_length() - 1 for _, d in ratios.values()), default=0)
-    weight = [0] * len(sk.ids)
-    for i, (num, den) in ratios.items():
-        weight[i] = num << (scale - den.bit_length() + 1)
-    exact = _closure_sums(sk, weight, [sk.index[g] for g in goals])
-    ordered = sorted(goals, key=lambda g: (exact[sk.index[g]], g))
-    magnitude = sum(abs(w) for w in weight)
-    if magnitude < 1 << 53:  # every partial sum of every goal is exact: floats order the same
-        return ordered
-    # A bound on any goal's rounding error (n terms of at most `magnitude` in all, subnormals
-    # included), in units; goals further apart than twice that are ordered alike by floats.
-    n = len(sk.ids)
-    slack = 2 * ((magnitude * 2 * (n + 1) >> 53) + n + 1)
-    result: list[str] = []
-    start = 0
-    while start < len(ordered):
-        stop = start + 1
-        while (
-            stop < len(ordered)
-            and exact[sk.index[ordered[stop]]] - exact[sk.index[ordered[stop - 1]]] <= slack
-        ):
-            stop += 1
-        near = ordered[start:stop]
-        if len(near) > 1:
-            summed = {g: _summed_hours(sk, hours, sk.index[g]) for g in near}
-            near.sort(key=lambda g: (summed[g], g))
-        result.extend(near)
-        start = stop
-    return result
-
-
-def _summed_hours(sk: Skeleton, hours: Mapping[int, float], goal: int) -> float:
-    """A goal's remaining hours summed term by term in the order goal-by-goal has always used
-    (its closure walked into a set, then the set's order), to the last bit of the float."""
-    seen = {goal}
-    stack = [goal]
-    while stack:
-        for p in sk.preds[stack.pop()]:
-            if p not in seen:
-                seen.add(p)
-                stack.append(p)
-    return sum(hours[i] for i in seen if i in hours)
-
-
-# Bitsets of about this many bits in all are alive at once while summing the goals' hours.
-_BITSET_BUDGET = 1 << 28
-_MIN_WIDTH = 1 << 10
-
-
-def _closure_sums(sk: Skeleton, weight: list[int], targets: list[int]) -> dict[int, int]:
-    """Each target's total weight: its own and that of everything before it (all edges).
-
-    One sweep in skeleton order builds, for each skill, the set of weighted skills it needs as
-    a Python int (one bit per weighted skill; an OR per edge) and drops it after its last
-    successor; a target's total is a few popcounts. Overlapping closures cost nothing extra:
-    O(E * W / 64) word operations for E edges and W weighted skills. When the live bitsets
-    would exceed the budget, the bits are done in slices, one sweep each.
-    """
-    if not targets:
-        return {}
-    end = max(targets) + 1
-    preds = sk.preds
-    weighted = [i for i in range(end) if weight[i]]
-    bit_of = [-1] * end
-    for bit, i in enumerate(weighted):
-        bit_of[i] = bit
-    last = list(range(end))  # the last successor needing each skill's bitset (itself if none)
-    for i in range(end):
-        for p in preds[i]:
-            last[p] = i
-    freed = [0] * end
-    for i in last:
-        freed[i] += 1
-    live = peak = 0
-    for count in freed:
-        live += 1
-        if live > peak:
-            peak = live
-        live -= count
-    width = max(_MIN_WIDTH, _BITSET_BUDGET // peak)
-    is_target = [False] * end
-    for t in targets:
-        is_target[t] = True
-    sums = dict.fromkeys(targets, 0)
-    for low in range(0, len(weighted), width):
-        groups = _masks([weight[i] for i in weighted[low : low + width]])
-        sets = [0] * end
-        for i in range(weighted[low], end):
-            bits = 0
-            for p in preds[i]:
-                bits |= sets[p]
-                if last[p] == i:
-                    sets[p] = 0
-            own = bit_of[i] - low
-            if 0 <= own < width:
-                bits |= 1 << own
-            if bits:
-                if is_target[i]:
-                    sums[i] += sum(m * (bits & mask).bit_count() for m, mask in groups)
-                if last[i] != i:
-                    sets[i] = bits
-    return sums
-
-
-def _masks(weights: list[int]) -> list[tuple[int, int]]:
-    """(multiplier, mask) pairs such that the weight of a bitset over `weights` is
-    sum(multiplier * popcount(bitset & mask)): one per bit of the weights, or one per distinct
-    weight when there are fewer of those (or some are negative)."""
-
-    def mask(flags: list[bool]) -> int:
-        return int("".join("1" if f else "0" for f in reversed(flags)) or "0", 2)
-
-    values = sorted(set(weights))
-    used = 0  # the bits set in some weight
-    for w in values:
-        used |= w
-    if values[0] > 0 and used.bit_count() < len(values):
-        planes = [b for b in range(used.bit_length()) if used >> b & 1]
-        return [(1 << b, mask([bool(w >> b & 1) for w in weights])) for b in planes]
-    return [(v, mask([w == v for w in weights])) for v in values]
-
-
-def _topological(sk: Skeleton, keys: list[int]) -> list[int]:
-    """Kahn's algorithm taking, among the skills whose prerequisites are all placed, the one
-    with the smallest key: any key gives a valid order, the key only chooses among them."""
-    waiting = [len(p) for p in sk.preds]
-    ready = [keys[i] for i, count in enumerate(waiting) if count == 0]
+def _topological(sk: Skeleton, keys: list[int], among: list[bool]) -> list[int]:
+    """Kahn's algorithm over the skills `among`, taking, among those whose prerequisites (in
+    `among`) are all placed, the one with the smallest key: any key gives a valid order, the
+    key only chooses among them."""
+    waiting = [sum(1 for p in preds if among[p]) for preds in sk.preds]
+    ready = [keys[i] for i, count in enumerate(waiting) if count == 0 and among[i]]
     heapq.heapify(ready)
     mask = (1 << (max(len(keys), 1).bit_length() + 1)) - 1
     order: list[int] = []
@@ -412,9 +322,10 @@ def _topological(sk: Skeleton, keys: list[int]) -> list[int]:
         node = heapq.heappop(ready) & mask
         order.append(node)
         for succ in sk.succs[node]:
-            waiting[succ] -= 1
-            if waiting[succ] == 0:
-                heapq.heappush(ready, keys[succ])
+            if among[succ]:
+                waiting[succ] -= 1
+                if waiting[succ] == 0:
+                    heapq.heappush(ready, keys[succ])
     return order
 
 
@@ -441,6 +352,7 @@ def _steps(
     known_by: Mapping[str, str],
     hours_per_week: float,
     start: date,
+    started: Mapping[str, date],
 ) -> tuple[Step, ...]:
     """The steps in order, with dates for the remaining ones studied back to back."""
     days_per_hour = 7 / hours_per_week
@@ -464,6 +376,7 @@ def _steps(
                     skill_id in sk.goals,
                     _day(base + first_day),
                     _day(base + last_day),
+                    started=started.get(skill_id) if st == "in-progress" else None,
                 )
             )
         else:

@@ -415,6 +415,16 @@ def statuses(session: Session, profile_id: int) -> dict[str, str]:
     return {skill_id: status for skill_id, status in rows}  # noqa: C416 (rows are Row tuples)
 
 
+def in_progress_since(session: Session, profile_id: int) -> dict[str, date]:
+    """The day each skill now in progress was started (its current status's day)."""
+    rows = session.execute(
+        select(SkillStateRow.skill_id, SkillStateRow.since).where(
+            SkillStateRow.profile_id == profile_id, SkillStateRow.status == "in-progress"
+        )
+    )
+    return {skill_id: since for skill_id, since in rows}  # noqa: C416 (rows are Row tuples)
+
+
 def status_of(session: Session, profile_id: int, skill_id: str) -> str:
     """The current status a learner gave a skill (todo when none)."""
     state = session.get(SkillStateRow, (profile_id, skill_id))

@@ -1,4 +1,4 @@
-"""The learner's plan as a Markdown checklist, grouped by phase, with hours, dates and links."""
+"""The learner's plan as a Markdown checklist, by phase or goal, with hours, dates and links."""
 
 from __future__ import annotations
 
@@ -58,14 +58,17 @@ def _checklist(plan: Plan, notes: Mapping[str, str]) -> list[str]:
         f"{format_hours(plan.remaining_hours)} remaining of {format_hours(plan.total_hours)} · "
         f"{plan.hours_per_week:g} h/week from {plan.start.isoformat()} · finish **{finish}**"
     )
-    for phase, steps in plan.phases():
-        hours = sum(s.skill.hours for s in steps)
-        title = "Already known" if phase == 0 else f"Phase {phase}"
-        lines += ["", f"## {title} · {plural(len(steps), 'skill')} · {format_hours(hours)}", ""]
-        for s in steps:
+    for group in plan.groups():
+        totals = f"{plural(len(group.steps), 'skill')} · {format_hours(group.hours)}"
+        if group.start and group.end:
+            totals += f" · {group.start.isoformat()} – {group.end.isoformat()}"
+        lines += ["", f"## {escape(group.title)} · {totals}", ""]
+        for s in group.steps:
             tick = "x" if not s.remaining else " "
             when = f" · {s.start.isoformat()} – {s.end.isoformat()}" if s.start and s.end else ""
             state = "" if s.status in ("todo", "done") else f" · {s.status}"
+            if s.started:
+                state += f" since {s.started.isoformat()}"
             goal = " ★" if s.goal else ""
             lines.append(
                 f"- [{tick}] **{escape(s.skill.name)}**{goal} · {escape(s.skill.area)} · "

@@ -81,6 +81,19 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "total_hours": plan.total_hours,
         "remaining_hours": plan.remaining_hours,
         "finish": _day(plan.finish),
+        "groups": [
+            {
+                "phase": g.phase,
+                "kind": g.kind,
+                "title": g.title,
+                "goal": g.goal,
+                "skills": len(g.steps),
+                "hours": g.hours,
+                "start": _day(g.start),
+                "end": _day(g.end),
+            }
+            for g in plan.groups()
+        ],
         "steps": [
             {
                 "skill": s.skill.id,
@@ -92,6 +105,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                 "goal": s.goal,
                 "start": _day(s.start),
                 "end": _day(s.end),
+                "started": _day(s.started),
                 "implied_by": s.implied_by,
             }
             for s in plan.steps
@@ -222,23 +236,19 @@ def plan_text(plan: Plan, library: Library) -> str:
         f"{plan.hours_per_week:g} h/week from {plan.start.isoformat()} · finish {finish} · "
         f"{plan.strategy}"
     )
-    for phase, steps in plan.phases():
-        hours = sum(s.skill.hours for s in steps)
-        title = "Already known" if phase == 0 else f"Phase {phase}"
-        dates = _span(
-            min((s.start for s in steps if s.start), default=None),
-            max((s.end for s in steps if s.end), default=None),
-        )
+    for group in plan.groups():
+        dates = _span(group.start, group.end)
         lines.append("")
         lines.append(
-            f"{title} · {plural(len(steps), 'skill')} · {format_hours(hours)}"
+            f"{group.title} · {plural(len(group.steps), 'skill')} · {format_hours(group.hours)}"
             + (f" · {dates}" if dates else "")
         )
-        for s in steps:
+        for s in group.steps:
             star = "*" if s.goal else " "
+            began = f" (started {s.started.isoformat()})" if s.started else ""
             lines.append(
                 f"  {MARKS[s.status]}{star} {s.skill.name:<48} {format_hours(s.skill.hours):>6}  "
-                f"{_span(s.start, s.end) or s.status}"
+                f"{_span(s.start, s.end) or s.status}{began}"
             )
     return "\n".join(lines)
 

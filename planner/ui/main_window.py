@@ -163,11 +163,13 @@ class MainWindow(QMainWindow):
         from planner.ui.graph_view import GraphView
         from planner.ui.library_editor import LibraryEditor
         from planner.ui.plan_view import PlanView
+        from planner.ui.prerequisite_prompt import PrerequisitePrompt
         from planner.ui.progress_view import ProgressView
         from planner.ui.skill_panel import SkillPanel
         from planner.ui.state import AppState
 
         self.state = AppState(planner, self)
+        self.prerequisites = PrerequisitePrompt(self.state, self.undo_stack, self.settings, self)
         self.plan_view = PlanView(self.state)
         self.graph_view = GraphView()
         self.graph_view.setAccessibleName("Prerequisite graph")
@@ -580,6 +582,8 @@ class MainWindow(QMainWindow):
         from planner.ui.commands import SetStatusCommand
 
         self.undo_stack.push(SetStatusCommand(self.state, skill_id, status, day))
+        if status == "in-progress":
+            self.prerequisites.offer(skill_id)
 
     def toggle_done(self) -> None:
         """Mark the selected skill done, or to do when it already is."""
@@ -599,6 +603,7 @@ class MainWindow(QMainWindow):
 
         when = day if isinstance(day, date) else None
         self.undo_stack.push(LogStudyCommand(self.state, skill_id, minutes, when))
+        self.prerequisites.offer(skill_id)
 
     def _on_session_edited(self, session_id: int, minutes: int, day: object, note: str) -> None:
         from planner.ui.commands import EditStudySessionCommand

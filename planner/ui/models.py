@@ -1,4 +1,4 @@
-"""Qt item models: the plan as a tree of phases and steps, and its search/"hide done" filter."""
+"""Qt item models: the plan as a tree of phases (or goals) and steps, and its search filter."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 
-from planner.core.plan import Plan, Step
+from planner.core.plan import Group, Plan, Step
 from planner.core.search import search_words, skill_text
 from planner.core.units import format_hours, plural
 from planner.ui.commands import STATUS_WORDS
@@ -33,11 +33,11 @@ KNOWN = ("done", "skipped", "implied")
 _PHASE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def short_date(value: object) -> str:
+def short_date(value: object, form: str = "d MMM yyyy") -> str:
     """A date in the user's locale, short: 2 Mar 2026 in en_GB."""
     if not isinstance(value, date):
         return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
+    return QLocale().toString(QDate(value.year, value.month, value.day), form)
 
 
 class PlanModel(QStandardItemModel):
@@ -53,7 +53,7 @@ class PlanModel(QStandardItemModel):
     def __init__(self, icons: dict[str, QIcon] | None = None) -> None:
         super().__init__()
         self.setColumnCount(len(COLUMNS))
-        self._phases: list[tuple[int, list[Step]]] = []
+        self._phases: list[Group] = []
         self._where: dict[str, tuple[int, int]] = {}
         self._search: list[list[str]] | None = None  # what a search looks in, built when asked
         self._icons = icons or {}
@@ -64,15 +64,15 @@ class PlanModel(QStandardItemModel):
         self.beginResetModel()
         with QSignalBlocker(self):  # one reset, not a signal per phase
             self.removeRows(0, self.rowCount())
-            self._phases = plan.phases() if plan is not None else []
+            self._phases = plan.groups() if plan is not None else []
             self._where = {
                 step.skill.id: (p, r)
-                for p, (_, steps) in enumerate(self._phases)
-                for r, step in enumerate(steps)
+                for p, group in enumerate(self._phases)
+                for r, step in enumerate(group.steps)
             }
             self._search = None
             shapes = []
-            for _, steps in self._phases:
+            for steps in (group.steps for group in self._phases):
                 phase = QStandardItem()
                 phase.setFlags(_PHASE_FLAGS)
                 phase.setColumnCount(len(COLUMNS))
@@ -103,22 +103,22 @@ class PlanModel(QStandardItemModel):
         parent = index.parent()
         if not parent.isValid():
             return None
-        return self._phases[parent.row()][1][index.row()]
+        return self._phases[parent.row()].steps[index.row()]
 
     def phase_size(self, phase_row: int) -> int:
         """How many steps the phase at `phase_row` holds."""
-        return len(self._phases[phase_row][1])
+        return len(self._phases[phase_row].steps)
 
     def shows(self, phase_row: int, row: int, words: list[str], hide_done: bool) -> bool:
         """Whether a step passes a search (every word in its name, id or area) and, with
         `hide_done`, is still to study. Reads the step directly, without an index: the filter
         asks this of every step on every keystroke."""
-        if hide_done and self._phases[phase_row][1][row].status in KNOWN:
+        if hide_done and self._phases[phase_row].steps[row].status in KNOWN:
             return False
         if not words:
             return True
         if self._search is None:  # built once per plan, on the first search
-            self._search = [[skill_text(s.skill) for s in steps] for _, steps in self._phases]
+            self._search = [[skill_text(s.skill) for s in g.steps] for g in self._phases]
         haystack = self._search[phase_row][row]
         return all(word in haystack for word in words)
 
@@ -140,7 +140,7 @@ class PlanModel(QStandardItemModel):
         parent = index.parent()
         if not parent.isValid():
             return self._phase_data(index, role)
-        step = self._phases[parent.row()][1][index.row()]
+        step = self._phases[parent.row()].steps[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._step_text(step, column)
@@ -149,6 +149,8 @@ class PlanModel(QStandardItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if step.status == "implied" and step.implied_by:
                 return tooltip(f"Known because you finished {step.implied_by}")
+            if step.started is not None and column == 1:
+                return tooltip(f"In progress since {short_date(step.started)}")
             return tooltip(step.skill.summary) or None
         if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
@@ -164,7 +166,8 @@ class PlanModel(QStandardItemModel):
         if role == SEARCH_ROLE:
             return skill_text(step.skill)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{step.skill.name}, {STATUS_WORDS[step.status]}"
+            since = f" since {short_date(step.started)}" if step.started else ""
+            return f"{step.skill.name}, {STATUS_WORDS[step.status]}{since}"
         return None
 
     @staticmethod
@@ -172,6 +175,8 @@ class PlanModel(QStandardItemModel):
         if column == 0:
             return step.skill.name + (" ★" if step.goal else "")
         if column == 1:
+            if step.started is not None:  # the day it was begun, the year in the tooltip
+                return f"Started {short_date(step.started, 'd MMM')}"
             return STATUS_WORDS[step.status]
         if column == 2:
             return step.skill.area
@@ -182,15 +187,11 @@ class PlanModel(QStandardItemModel):
         return short_date(step.end)
 
     def _phase_data(self, index: Index, role: int) -> Any:
-        phase, steps = self._phases[index.row()]
+        group = self._phases[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-            title = "Already known" if phase == 0 else f"Phase {phase}"
-            hours = sum(s.skill.hours for s in steps)
-            parts = [title, plural(len(steps), "skill"), format_hours(hours)]
-            starts = [s.start for s in steps if s.start is not None]
-            ends = [s.end for s in steps if s.end is not None]
-            if starts and ends:
-                parts.append(f"{short_date(min(starts))} – {short_date(max(ends))}")
+            parts = [group.title, plural(len(group.steps), "skill"), format_hours(group.hours)]
+            if group.start is not None and group.end is not None:
+                parts.append(f"{short_date(group.start)} – {short_date(group.end)}")
             return " · ".join(parts)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()

@@ -1,7 +1,8 @@
 """Goal-by-goal against its first, quadratic implementation: the same plans, to the last step.
 
-`reference_goal_ranks` is `planner.core.plan._goal_ranks` as it was before it was made
-near-linear (issue 9), kept verbatim; `reference_plan` is `make_plan` with it plugged in.
+`reference_goal_ranks` is `planner.core.goal_order.goal_ranks` as it was before it was made
+near-linear (issue 9), kept verbatim but for also returning the goals in their order (which
+names the plan's goal groups); `reference_plan` is `make_plan` with it plugged in.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.core import plan as plan_module
+from planner.core import goal_order
 from planner.core.graph import SkillGraph, build_graph, implied
 from planner.core.model import Library, Role, Skill, Track
 from planner.core.plan import Plan, Skeleton, make_plan, skeleton
@@ -24,7 +25,9 @@ MONDAY = date(2026, 1, 5)
 
 
 # ---------------------------------------------------------------------------- the reference
-def reference_goal_ranks(sk: Skeleton, library: Library, remaining: list[bool]) -> list[int]:
+def reference_goal_ranks(
+    sk: Skeleton, library: Library, remaining: list[bool]
+) -> tuple[list[int], list[str]]:
     """For goal-by-goal: each remaining skill's rank is that of the first goal needing it."""
     needs: dict[str, list[int]] = {}
     for goal in sk.goal_order:
@@ -48,7 +51,7 @@ def reference_goal_ranks(sk: Skeleton, library: Library, remaining: list[bool]) 
     for position in range(unranked - 1, -1, -1):  # the first goal needing a skill wins
         for i in needs[ordered[position]]:
             rank[i] = position
-    return rank
+    return rank, ordered
 
 
 def goal_by_goal(
@@ -60,7 +63,7 @@ def goal_by_goal(
 def reference_plan(
     library: Library, graph: SkillGraph, tracks: tuple[str, ...], known: Mapping[str, str]
 ) -> Plan:
-    with mock.patch.object(plan_module, "_goal_ranks", reference_goal_ranks):
+    with mock.patch.object(goal_order, "goal_ranks", reference_goal_ranks):
         return goal_by_goal(library, graph, tracks, known)
 
 
@@ -75,7 +78,7 @@ def assert_same_ranks(
 ) -> None:
     sk = skeleton(library, graph, "role", tracks)
     remaining = remaining_of(graph, sk, known)
-    assert plan_module._goal_ranks(sk, library, remaining) == reference_goal_ranks(
+    assert goal_order.goal_ranks(sk, library, remaining) == reference_goal_ranks(
         sk, library, remaining
     )
 
@@ -226,8 +229,8 @@ def test_the_hours_are_summed_in_slices_when_the_bitsets_would_not_fit() -> None
     graph = build_graph(library.skills)
     expected = reference_plan(library, graph, (), {})
     with (
-        mock.patch.object(plan_module, "_BITSET_BUDGET", 1_000),
-        mock.patch.object(plan_module, "_MIN_WIDTH", 7),
+        mock.patch.object(goal_order, "_BITSET_BUDGET", 1_000),
+        mock.patch.object(goal_order, "_MIN_WIDTH", 7),
     ):
         assert goal_by_goal(library, graph, (), {}) == expected
 

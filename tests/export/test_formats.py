@@ -32,7 +32,10 @@ def test_markdown_ticks_what_is_behind_and_groups_by_phase(data: ExportData) -> 
     phases = [phase for phase, _ in data.plan.phases()]
     assert len(headings) == len(phases)
     assert headings[0].startswith("## Already known")
-    assert [h.split(" · ")[0] for h in headings[1:]] == [f"## Phase {p}" for p in phases[1:]]
+    # A skill is in progress: it and what it still needs come first, as phase 1.
+    assert headings[1].startswith("## Phase 1: in progress · ")
+    assert [h.split(" · ")[0] for h in headings[2:]] == [f"## Phase {p}" for p in phases[2:]]
+    assert " · in-progress since 2026-03-01" in text
 
 
 def test_markdown_has_hours_links_notes_and_who_it_is_for(data: ExportData) -> None:

@@ -98,6 +98,16 @@ def test_every_step_is_listed_in_order_with_its_status_box(pdf: Pdf) -> None:
     assert plan_text.count(MARKS["todo"]) >= sum(1 for s in pdf.data.plan.steps if s.remaining)
 
 
+def test_the_skill_in_progress_leads_the_plan_with_the_day_it_was_started(pdf: Pdf) -> None:
+    pages = pdf.section_pages()
+    plan_text = squeeze("".join(pdf.texts()[pages["Plan by phase"] : pages["Prerequisite graph"]]))
+    assert squeeze("Phase 1: in progress") in plan_text
+    assert squeeze("in progress since 1 Mar 2026") in plan_text
+    doing = next(s for s in pdf.data.plan.steps if s.status == "in-progress")
+    first = next(s for s in pdf.data.plan.steps if s.remaining)
+    assert doing.phase == first.phase == 1
+
+
 def test_bookmarks_point_at_their_sections(pdf: Pdf) -> None:
     outline = pdf.outline()
     texts = pdf.texts()

@@ -179,14 +179,14 @@ def test_a_note_and_logged_time_survive_a_restart(
     with qtbot.waitSignal(window.state.sessionsChanged):
         qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
     assert panel.time_total.text() == "Studied so far: 1.5 h"
-    assert shown_status(window, "pytorch") == "In progress"
+    assert shown_status(window, "pytorch") == "Started 10 Mar"  # TODAY
     window.close()
 
     again = open_window()
     again.state.select("pytorch")
     assert again.skill_panel.notes.toPlainText() == "Do the 60-minute blitz first."
     assert again.skill_panel.time_total.text() == "Studied so far: 1.5 h"
-    assert shown_status(again, "pytorch") == "In progress"
+    assert shown_status(again, "pytorch") == "Started 10 Mar"
 
 
 def test_undo_a_note_and_a_study_session(qtbot: QtBot, window: MainWindow) -> None:

@@ -1,4 +1,4 @@
-"""The plan by phase as a table: status box, skill, goal star, area, hours and dates."""
+"""The plan by phase (or goal) as a table: status box, skill, goal star, area, hours, dates."""
 
 from __future__ import annotations
 
@@ -83,17 +83,13 @@ def add_plan(flow: Flow, ctx: Context) -> None:
     )
     flow.space(ctx.pt(10))
     flow.place(labels_h, labels)
-    for number, (phase, steps) in enumerate(plan.phases()):
+    for number, group in enumerate(plan.groups()):
         if number:
             flow.space(ctx.pt(10))
-        title = "Already known" if phase == 0 else f"Phase {phase}"
-        hours = sum(s.skill.hours for s in steps)
-        span = short_span(
-            min((s.start for s in steps if s.start), default=None),
-            max((s.end for s in steps if s.end), default=None),
-        )
+        title, steps = group.title, group.steps
+        span = short_span(group.start, group.end)
         totals = " · ".join(
-            x for x in (plural(len(steps), "skill"), format_hours(hours), span) if x
+            x for x in (plural(len(steps), "skill"), format_hours(group.hours), span) if x
         )
         band_h, band = _phase_band(ctx, width, title, totals)
         _, band_more = _phase_band(ctx, width, f"{title} (continued)", totals)
@@ -133,12 +129,17 @@ def section_heading(ctx: Context, title: str, width: float) -> tuple[float, Pain
 def _intro(plan: Plan) -> str:
     phases = sum(1 for phase, _ in plan.phases() if phase > 0)
     finish = f"planned finish {long_date(plan.finish)}" if plan.finish else "nothing left to study"
+    first = "What you are studying comes first, after what it still needs. " if plan.focus else ""
+    if plan.strategy == "goal-by-goal":
+        rule = "Then one goal at a time, the quickest to reach first"
+    else:
+        rule = "Each phase needs only what earlier phases teach"
     return (
         f"{plural(len(plan.steps), 'skill')} in {plural(phases, 'phase')}: "
         f"{format_hours(plan.total_hours)} in all, {format_hours(plan.remaining_hours)} still "
         f"to study at {plan.hours_per_week:g} h a week from {long_date(plan.start)} "
         f"({STRATEGY_WORDS.get(plan.strategy, plan.strategy)}), {finish}. "
-        f"Each phase needs only what earlier phases teach; {GOAL} marks a goal of the role."
+        f"{first}{rule}; {GOAL} marks a goal of the role."
     )
 
 
@@ -224,7 +225,8 @@ def _when(ctx: Context, step: Step) -> tuple[str, QColor]:
     if step.start is not None and step.end is not None:
         span = short_span(step.start, step.end)
         if step.status == "in-progress":
-            return f"{span}\n{STATUS_WORDS['in-progress']}", ACCENT
+            since = f" since {long_date(step.started)}" if step.started else ""
+            return f"{span}\n{STATUS_WORDS['in-progress']}{since}", ACCENT
         return span, TEXT
     if step.status == "implied":
         after = ctx.data.library.skills.get(step.implied_by or "")
