@@ -7,7 +7,7 @@ from collections import Counter
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from planner.core.units import format_hours, plural
+from planner.core.units import format_hours, format_logged, plural
 from planner.export.pdf.context import (
     ACCENT,
     BAND,
@@ -78,7 +78,7 @@ def figures(ctx: Context) -> list[tuple[str, str, str]]:
         ),
         (
             "Studied",
-            format_hours(p.hours_logged),
+            format_logged(p.hours_logged),
             f"{p.velocity:.1f} h a week over the last four weeks",
         ),
         (
