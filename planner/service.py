@@ -728,11 +728,13 @@ class Planner:
         with self.db.session() as session:
             running = personal.get_timer(session, profile.id)
             if running is not None:
-                name = self.library().skills.get(running.skill)
-                raise UsageError(
-                    f"a timer is already running on '{name.name if name else running.skill}'"
-                    ": stop it first (planner timer stop)"
-                )
+                skill = self.library().skills.get(running.skill)
+                if skill is not None:
+                    raise UsageError(
+                        f"a timer is already running on '{skill.name}'"
+                        ": stop it first (planner timer stop)"
+                    )
+                personal.clear_timer(session, profile.id)  # its skill was deleted since
             return personal.start_timer(session, profile.id, skill_id, started)
 
     def timer_minutes(self, running: RunningTimer) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.edit import delete_skill_change
 from planner.core.model import Skill
 from planner.errors import NotFoundError, UsageError
 from planner.service import Planner
@@ -126,3 +127,15 @@ def test_personal_goals_belong_to_one_profile(planner: Planner) -> None:
     planner.create_profile("sam")
     planner.use_profile("sam")
     assert planner.personal_goals() == []
+
+
+def test_a_timer_on_a_skill_deleted_since_is_gone_and_blocks_nothing(planner: Planner) -> None:
+    own = Skill(id="my-kaggle", name="My Kaggle entry", area="Practice", hours=12)
+    planner.add_skill(own)
+    planner.start_timer("my-kaggle")
+    planner.add_personal_goal("my-kaggle")
+    planner.edit_library(delete_skill_change(planner.library(), "my-kaggle"))
+    assert planner.timer() is None
+    assert planner.personal_goals() == []
+    planner.start_timer("git")
+    assert planner.timer() is not None
