@@ -1,5 +1,4 @@
-"""Study-time inputs: a duration field that reads durations as the command line does and says
-what it read, and the day studied."""
+"""Study-time inputs: a duration field that says what it read, and the day studied."""
 
 from __future__ import annotations
 

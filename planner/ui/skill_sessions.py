@@ -22,6 +22,7 @@ from planner.service import StudySession
 from planner.ui.models import short_date
 from planner.ui.session_dialog import SessionDialog
 from planner.ui.state import AppState
+from planner.ui.text import tooltip
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -84,7 +85,7 @@ class SessionList(QWidget):
         for s in reversed(sessions):  # newest first
             item = QTreeWidgetItem([short_date(s.day), format_minutes(s.minutes), s.note])
             item.setData(0, SESSION_ROLE, s)
-            item.setToolTip(2, s.note)
+            item.setToolTip(2, tooltip(s.note))  # a note is shown as typed, never as markup
             self.tree.addTopLevelItem(item)
             if s.id == keep:
                 self.tree.setCurrentItem(item)

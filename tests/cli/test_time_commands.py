@@ -82,3 +82,9 @@ def test_log_accepts_hours_then_bare_minutes_and_says_minutes(cli: Cli) -> None:
     assert cli.ok("log", "git", "1h30").startswith("git: logged 1 h 30 min on ")
     code, _out, err = cli("log", "git", "90")
     assert code == 1 and err.startswith("planner: bad duration '90'")
+
+
+def test_progress_text_says_minutes_under_an_hour(cli: Cli) -> None:
+    cli.ok("log", "git", "45m")
+    out = cli.ok("progress")
+    assert "studied: 45 min" in out and "0.8 h" not in out
