@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from planner import __version__, cli_db, cli_export, cli_library, cli_profile
+from planner import __version__, cli_db, cli_export, cli_library, cli_profile, cli_time
 from planner.core.model import STATUSES
 from planner.core.plan import STRATEGIES
 from planner.core.units import format_hours, parse_date, parse_duration, plural
@@ -212,10 +212,11 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
             strategy=args.strategy,
         )
         library = planner.library()
+        personal_goals = planner.personal_goals()
     finally:
         planner.close()
     if args.format == "json":
-        _json(report.plan_json(plan))
+        _json(report.plan_json(plan, personal_goals))
     elif args.format == "markdown":
         _out(markdown.plan_markdown(plan, library).rstrip())
     else:
@@ -431,6 +432,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_export.register(sub, _open)
     cli_db.register(sub, _open)
     cli_library.register(sub, _open)
+    cli_time.register(sub, _open)
     p = command("compare", cmd_compare, "two roles side by side")
     p.add_argument("role_a", metavar="ROLE_A")
     p.add_argument("role_b", metavar="ROLE_B")

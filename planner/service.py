@@ -11,8 +11,8 @@ import difflib
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,11 +42,12 @@ from planner.core.quiz import Recommendation, recommend
 from planner.core.units import MAX_SESSION_MINUTES
 from planner.db import backup as db_backup
 from planner.db import check as db_check
-from planner.db import library_edit, queries
+from planner.db import library_edit, personal, queries
 from planner.db.backup import Backup
 from planner.db.check import CheckReport
 from planner.db.engine import Database
 from planner.db.library_edit import Choices
+from planner.db.personal import RunningTimer
 from planner.db.queries import Activity, ImportCounts, Profile, StudySession
 
 # Plain data the CLI and the UI receive from the use cases, importable from here.
@@ -62,6 +63,7 @@ __all__ = [
     "LibraryEdit",
     "Planner",
     "Profile",
+    "RunningTimer",
     "StatusChange",
     "StudySession",
 ]
@@ -74,6 +76,8 @@ from planner.paths import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from planner.library.quiz import QuizFile
     from planner.library.schema import RoadmapFile
 
@@ -135,6 +139,7 @@ class ExportData:
     sessions: tuple[StudySession, ...]  # oldest first
     history: tuple[HistoryEntry, ...]  # status changes in the order they were entered
     today: date
+    personal_goals: frozenset[str] = frozenset()  # goals the learner added to their plan
 
 
 class Planner:
@@ -152,6 +157,8 @@ class Planner:
         self._library: Library | None = None
         self._graph: SkillGraph | None = None
         self._skeletons: dict[tuple[str, tuple[str, ...]], Skeleton] = {}
+        # Now, for the study timer (aware); tests pass a clock instead of waiting.
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -218,12 +225,14 @@ class Planner:
         self._graph = None
         self._skeletons.clear()
 
-    def _skeleton(self, role_id: str, tracks: Sequence[str]) -> Skeleton:
+    def _skeleton(
+        self, role_id: str, tracks: Sequence[str], library: Library, extra: tuple[str, ...]
+    ) -> Skeleton:
         """The shape of a role's plan; kept until the library changes, since re-planning
         after a status change only needs the statuses on top of it."""
-        key = (role_id, tuple(tracks))
+        key = (role_id, (*tracks, "+", *extra))
         if key not in self._skeletons:
-            self._skeletons[key] = skeleton(self.library(), self.graph(), role_id, tracks)
+            self._skeletons[key] = skeleton(library, self.graph(), role_id, tracks)
         return self._skeletons[key]
 
     def skill(self, skill_id: str) -> None:
@@ -478,8 +487,9 @@ class Planner:
             start = max(self.today(), profile.start or self.today())
         with self.db.session() as session:
             started = queries.in_progress_since(session, profile.id)
+        library, extra = self._with_personal_goals(role_id)
         return make_plan(
-            self.library(),
+            library,
             self.graph(),
             role_id,
             tracks,
@@ -487,7 +497,7 @@ class Planner:
             hours_per_week=hours_per_week if hours_per_week is not None else profile.hours_per_week,
             start=start,
             strategy=strategy or profile.strategy or DEFAULT_STRATEGY,
-            prepared=self._skeleton(role_id, tracks),
+            prepared=self._skeleton(role_id, tracks, library, extra),
             started=started,
         )
 
@@ -496,6 +506,17 @@ class Planner:
         know), prerequisites first: what to tell them about when they start it."""
         self.skill(skill_id)
         return open_prerequisites(self.graph(), self.statuses(), skill_id)
+
+    def _with_personal_goals(self, role_id: str) -> tuple[Library, tuple[str, ...]]:
+        """The library as this learner plans with it: their personal goals added to the role's
+        goals (so the plan holds them and all they need), and which goals those are."""
+        library = self.library()
+        role = library.roles[role_id]
+        extra = tuple(g for g in self.personal_goals() if g not in role.goals)
+        if not extra:
+            return library, ()
+        roles = {**library.roles, role_id: replace(role, goals=(*role.goals, *extra))}
+        return Library(library.skills, roles), extra
 
     def compare(self, role_a: str, role_b: str) -> Comparison:
         """Two roles side by side, with what each still costs this learner."""
@@ -552,14 +573,19 @@ class Planner:
         when = self._day(day)
         profile = self.profile()
         with self.db.session() as session:
-            logged = queries.add_study_session(session, profile.id, skill_id, when, minutes, note)
-            started: StatusChange | None = None
-            statuses = queries.statuses(session, profile.id)
-            if statuses.get(skill_id, "todo") == "todo" and skill_id not in implied(
-                self.graph(), statuses
-            ):
-                queries.record_status(session, profile.id, skill_id, "in-progress", when)
-                started = StatusChange(skill_id, "todo", "in-progress", when)
+            return self._log(session, profile.id, skill_id, minutes, when, note)
+
+    def _log(
+        self, session: Session, profile_id: int, skill_id: str, minutes: int, when: date, note: str
+    ) -> tuple[StudySession, StatusChange | None]:
+        logged = queries.add_study_session(session, profile_id, skill_id, when, minutes, note)
+        started: StatusChange | None = None
+        statuses = queries.statuses(session, profile_id)
+        if statuses.get(skill_id, "todo") == "todo" and skill_id not in implied(
+            self.graph(), statuses
+        ):
+            queries.record_status(session, profile_id, skill_id, "in-progress", when)
+            started = StatusChange(skill_id, "todo", "in-progress", when)
         return logged, started
 
     def minutes_studied(self, skill_id: str) -> int:
@@ -687,6 +713,7 @@ class Planner:
             sessions=tuple(sessions),
             history=tuple(history),
             today=self.today(),
+            personal_goals=frozenset(self.personal_goals()),
         )
 
     # ------------------------------------------------------------------ notes
@@ -704,6 +731,90 @@ class Planner:
         with self.db.session() as session:
             queries.set_note(session, profile.id, skill_id, text)
         return Change(notes=True, skills=(skill_id,))
+
+    # ------------------------------------------------------------------ study timer
+    def timer(self) -> RunningTimer | None:
+        """The learner's running study timer, if any (skills deleted since are left out)."""
+        profile = self.profile()
+        with self.db.session() as session:
+            running = personal.get_timer(session, profile.id)
+        return running if running is not None and running.skill in self.library().skills else None
+
+    def start_timer(self, skill_id: str, started: datetime | None = None) -> RunningTimer:
+        """Start timing study of a skill (now, or since `started`); one timer at a time."""
+        self.skill(skill_id)
+        profile = self.profile()
+        with self.db.session() as session:
+            running = personal.get_timer(session, profile.id)
+            if running is not None:
+                skill = self.library().skills.get(running.skill)
+                if skill is not None:
+                    raise UsageError(
+                        f"a timer is already running on '{skill.name}'"
+                        ": stop it first (planner timer stop)"
+                    )
+                personal.clear_timer(session, profile.id)  # its skill was deleted since
+            return personal.start_timer(session, profile.id, skill_id, started)
+
+    def timer_minutes(self, running: RunningTimer) -> int:
+        """Whole minutes a timer has run until now."""
+        return max(int((self.now() - running.started).total_seconds() // 60), 0)
+
+    def stop_timer(self) -> tuple[StudySession | None, StatusChange | None]:
+        """Stop the running timer and log its minutes as a study session on the day it
+        started; under a minute nothing is logged (None). Over 24 hours it is refused and the
+        timer keeps running: the learner logs what they really studied and cancels it."""
+        running = self.timer()
+        if running is None:
+            raise UsageError("no timer is running (start one: planner timer start SKILL)")
+        minutes = self.timer_minutes(running)
+        if minutes > MAX_SESSION_MINUTES:
+            raise UsageError(
+                "the timer has been running for more than 24 hours: log the time you studied "
+                "(planner log) and cancel the timer (planner timer cancel)"
+            )
+        profile = self.profile()
+        day = min(running.started.astimezone().date(), self.today())
+        with self.db.session() as session:
+            personal.clear_timer(session, profile.id)
+            if minutes < 1:
+                return None, None
+            return self._log(session, profile.id, running.skill, minutes, day, "")
+
+    def cancel_timer(self) -> RunningTimer:
+        """Stop the running timer without logging anything."""
+        running = self.timer()
+        profile = self.profile()
+        with self.db.session() as session:
+            if running is None or not personal.clear_timer(session, profile.id):
+                raise UsageError("no timer is running")
+        return running
+
+    # ------------------------------------------------------------------ personal goals
+    def personal_goals(self) -> list[str]:
+        """Skills the learner added to their plan as goals, oldest first (deleted ones left
+        out: they come back if the skill does)."""
+        profile = self.profile()
+        with self.db.session() as session:
+            found = personal.goals(session, profile.id)
+        return [g for g in found if g in self.library().skills]
+
+    def add_personal_goal(self, skill_id: str) -> Change:
+        """Make a skill (built-in or the learner's own) a goal of their plan."""
+        self.skill(skill_id)
+        profile = self.profile()
+        with self.db.session() as session:
+            if not personal.add_goal(session, profile.id, skill_id):
+                raise UsageError(f"'{skill_id}' is one of your goals already")
+        return Change(profile=True, skills=(skill_id,))
+
+    def remove_personal_goal(self, skill_id: str) -> Change:
+        """Take a skill off the learner's personal goals (its progress stays)."""
+        profile = self.profile()
+        with self.db.session() as session:
+            if not personal.remove_goal(session, profile.id, skill_id):
+                raise NotFoundError(f"'{skill_id}' is not one of your goals")
+        return Change(profile=True, skills=(skill_id,))
 
     # ------------------------------------------------------------------ backups and checks
     def backup(self) -> Path:

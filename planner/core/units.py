@@ -7,7 +7,11 @@ from datetime import date
 
 from planner.errors import UsageError
 
-_DURATION = re.compile(r"^(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?$")
+# "1h30" reads as 1 h 30 min: minutes after hours may leave out their unit, a bare number not.
+_DURATION = re.compile(
+    r"^(?:(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*"
+    r"(?:(?P<m>\d+)\s*(?P<unit>m(?:in(?:ute)?s?)?)?)?$"
+)
 MAX_SESSION_MINUTES = 24 * 60
 
 
@@ -22,9 +26,14 @@ def parse_date(text: str) -> date:
 
 
 def parse_duration(text: str) -> int:
-    """Minutes in a duration like 90m, 1.5h or 2h30m (at most 24 hours)."""
+    """Minutes in a duration like 90m, 1.5h, 2h30m or 1h30 (at most 24 hours)."""
     match = _DURATION.match(text.strip().lower())
-    if not text.strip() or match is None or not (match["h"] or match["m"]):
+    if (
+        not text.strip()
+        or match is None
+        or not (match["h"] or match["m"])
+        or (match["m"] and not match["h"] and not match["unit"])
+    ):
         raise UsageError(f"bad duration '{text}': write it like 90m, 1.5h or 2h30m")
     minutes = round(float(match["h"] or 0) * 60) + int(match["m"] or 0)
     if minutes <= 0:
@@ -38,6 +47,26 @@ def format_hours(hours: float) -> str:
     """Hours with at most one decimal: 12 h, 7.5 h."""
     rounded = round(hours, 1)
     return f"{rounded:g} h" if rounded != int(rounded) else f"{int(rounded)} h"
+
+
+def format_minutes(minutes: int) -> str:
+    """Study time the way people say it: 45 min, 2 h, 1 h 30 min (never "0.8 h")."""
+    hours, mins = divmod(max(int(minutes), 0), 60)
+    if hours and mins:
+        return f"{hours} h {mins} min"
+    return f"{hours} h" if hours else f"{mins} min"
+
+
+def format_logged(hours: float) -> str:
+    """Time studied, given in hours: minutes under an hour (45 min), hours above it (12.5 h)."""
+    minutes = round(hours * 60)
+    return format_minutes(minutes) if minutes < 60 else format_hours(hours)
+
+
+def duration_text(minutes: int) -> str:
+    """A duration as the learner would type it back: 45m, 2h, 1h30m."""
+    hours, mins = divmod(minutes, 60)
+    return (f"{hours}h" if hours else "") + (f"{mins}m" if mins or not hours else "")
 
 
 def plural(n: int, word: str) -> str:

@@ -338,3 +338,31 @@ class NoteRow(Base):
     )
     text: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StudyTimerRow(Base):
+    """A study timer that is running: which skill, since when (UTC). One per learner, kept in
+    the database so that it survives closing the app (migration 0004)."""
+
+    __tablename__ = "study_timer"
+
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[str] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ProfileGoalRow(Base):
+    """A skill the learner made a goal of their own: their plan includes it and everything it
+    needs, whatever their role (migration 0004)."""
+
+    __tablename__ = "profile_goal"
+
+    profile_id: Mapped[int] = mapped_column(
+        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[str] = mapped_column(
+        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
+    )
+    added_at: Mapped[datetime] = mapped_column(DateTime)

@@ -12,7 +12,7 @@ from planner.service import ExportData
 def export_dict(data: ExportData) -> dict[str, Any]:
     """`planner roadmap --format json` with `profile`, `exported`, `progress`, `notes` (skill
     id -> text) and `history` (`status_changes` and `study_sessions`, oldest first) added."""
-    result = plan_json(data.plan)
+    result = plan_json(data.plan, data.personal_goals)
     result["profile"] = data.profile
     result["exported"] = data.today.isoformat()
     result["progress"] = progress_json(data.profile, data.plan, data.progress)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from planner.core.model import Library, Resource
 from planner.core.plan import Plan
-from planner.core.units import format_hours, plural
+from planner.core.units import format_hours, format_logged, plural
 from planner.service import ExportData
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
@@ -39,7 +39,7 @@ def export_markdown(data: ExportData) -> str:
         f"For **{escape(data.profile)}** · exported {data.today.isoformat()}",
         "",
         f"Progress: {p.skills_done} of {plural(p.skills_total, 'skill')} behind you · "
-        f"{p.percent_done_hours:.0f} % of the hours · {format_hours(p.hours_logged)} studied",
+        f"{p.percent_done_hours:.0f} % of the hours · {format_logged(p.hours_logged)} studied",
         "",
     ]
     return "\n".join(lines + _checklist(data.plan, data.notes)) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -9,7 +10,7 @@ from planner.core.forecast import forecast_words, velocity_words
 from planner.core.model import Library, Role, Skill
 from planner.core.plan import MAX_HOURS_PER_WEEK, Comparison, Plan
 from planner.core.progress import Progress, round_up
-from planner.core.units import format_hours, plural
+from planner.core.units import format_hours, format_logged, format_minutes, plural
 from planner.service import Activity
 
 MARKS = {
@@ -27,10 +28,7 @@ def _day(value: date | None) -> str | None:
 
 def duration(minutes: int) -> str:
     """A study duration the way people say it: 45 min, 1 h 30 min."""
-    hours, mins = divmod(minutes, 60)
-    if hours and mins:
-        return f"{hours} h {mins} min"
-    return f"{hours} h" if hours else f"{mins} min"
+    return format_minutes(minutes)
 
 
 # ---------------------------------------------------------------------------- JSON shapes
@@ -70,8 +68,9 @@ def skill_json(skill: Skill, status: str) -> dict[str, Any]:
     }
 
 
-def plan_json(plan: Plan) -> dict[str, Any]:
-    """A plan as `planner roadmap --format json` prints it."""
+def plan_json(plan: Plan, personal_goals: Collection[str] = ()) -> dict[str, Any]:
+    """A plan as `planner roadmap --format json` prints it; `personal_goals` are the goals the
+    learner added themselves (marked `personal_goal`, and listed)."""
     return {
         "role": plan.role,
         "tracks": list(plan.tracks),
@@ -94,6 +93,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
             }
             for g in plan.groups()
         ],
+        "personal_goals": [s.skill.id for s in plan.steps if s.skill.id in personal_goals],
         "steps": [
             {
                 "skill": s.skill.id,
@@ -103,6 +103,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                 "status": s.status,
                 "phase": s.phase,
                 "goal": s.goal,
+                "personal_goal": s.skill.id in personal_goals,
                 "start": _day(s.start),
                 "end": _day(s.end),
                 "started": _day(s.started),
@@ -265,7 +266,7 @@ def progress_text(profile: str, plan: Plan, p: Progress) -> str:
         f"skills: {p.skills_done} of {p.skills_total} done ({p.percent_done_skills:.0f} %)",
         f"hours: {format_hours(p.hours_done)} of {format_hours(p.hours_total)} "
         f"({p.percent_done_hours:.0f} %)",
-        f"studied: {format_hours(p.hours_logged)} · {velocity_words(p.forecast)}",
+        f"studied: {format_logged(p.hours_logged)} · {velocity_words(p.forecast)}",
         f"streak: {plural(p.streak_days, 'day')} (longest {plural(p.longest_streak_days, 'day')})",
         f"planned finish: {_day(p.planned_finish) or '-'} at {plan.hours_per_week:g} h/week · "
         f"forecast at your pace: {forecast}",

@@ -109,6 +109,50 @@ class LogStudyCommand(_Command):
         return Change(sessions=True, statuses=self.started, skills=(self.skill_id,))
 
 
+class StopTimerCommand(LogStudyCommand):
+    """Stop the study timer, logging its minutes; undo removes the session (the timer stays
+    stopped), redo logs it again."""
+
+    def __init__(self, state: AppState, skill_id: str) -> None:
+        super().__init__(state, skill_id, 0, None)
+        name = state.planner.library().skills[skill_id].name
+        self.setText(f"Stop the timer on “{name}”")
+
+    def _do(self) -> Change:
+        if self.session_id is not None:  # a redo: the timer is long gone
+            return super()._do()
+        logged, started = self.state.planner.stop_timer()
+        if logged is None:  # under a minute: nothing to log, nothing to undo
+            self.setObsolete(True)
+            return Change()
+        self.minutes, self.day, self.session_id = logged.minutes, logged.day, logged.id
+        self.started = started is not None
+        return Change(sessions=True, statuses=self.started, skills=(self.skill_id,))
+
+
+class PersonalGoalCommand(_Command):
+    """Add a skill to the learner's plan as a goal of their own, or take it off; undo does
+    the other."""
+
+    def __init__(self, state: AppState, skill_id: str, add: bool) -> None:
+        name = state.planner.library().skills[skill_id].name
+        words = f"Add “{name}” to my goals" if add else f"Remove “{name}” from my goals"
+        super().__init__(state, words)
+        self.skill_id = skill_id
+        self.add = add
+
+    def _set(self, add: bool) -> Change:
+        if add:
+            return self.state.planner.add_personal_goal(self.skill_id)
+        return self.state.planner.remove_personal_goal(self.skill_id)
+
+    def _do(self) -> Change:
+        return self._set(self.add)
+
+    def _undo(self) -> Change:
+        return self._set(not self.add)
+
+
 class EditNoteCommand(_Command):
     """Save a note; consecutive saves of the same note merge into one undo step."""
 

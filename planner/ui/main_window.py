@@ -370,6 +370,7 @@ class MainWindow(QMainWindow):
         self.plan_view.statusRequested.connect(self.set_status)
         self.plan_view.logTimeRequested.connect(self._log_time_for)
         self.plan_view.showInGraphRequested.connect(self._show_in_graph)
+        self.plan_view.goalRequested.connect(self.set_personal_goal)
         self.plan_view.hide_done.toggled.connect(self.action_hide_done.setChecked)
         self.action_hide_done.toggled.connect(self.plan_view.hide_done.setChecked)
         self.graph_view.skillSelected.connect(self.state.select)
@@ -377,6 +378,10 @@ class MainWindow(QMainWindow):
         self.skill_panel.statusRequested.connect(self.set_status)
         self.skill_panel.noteEdited.connect(self._on_note_edited)
         self.skill_panel.studyLogged.connect(self._on_study_logged)
+        self.skill_panel.goalRequested.connect(self.set_personal_goal)
+        self.skill_panel.timer.stopRequested.connect(self._on_timer_stopped)
+        self.skill_panel.sessions.editRequested.connect(self._on_session_edited)
+        self.skill_panel.sessions.deleteRequested.connect(self._on_session_deleted)
         self.progress_view.statusRequested.connect(self.set_status)
         self.progress_view.sessionEditRequested.connect(self._on_session_edited)
         self.progress_view.sessionDeleteRequested.connect(self._on_session_deleted)
@@ -604,6 +609,19 @@ class MainWindow(QMainWindow):
         when = day if isinstance(day, date) else None
         self.undo_stack.push(LogStudyCommand(self.state, skill_id, minutes, when))
         self.prerequisites.offer(skill_id)
+
+    def _on_timer_stopped(self) -> None:
+        from planner.ui.commands import StopTimerCommand
+
+        running = self.state.planner.timer()
+        if running is not None:
+            self.undo_stack.push(StopTimerCommand(self.state, running.skill))
+
+    def set_personal_goal(self, skill_id: str, add: bool) -> None:
+        """Add a skill to the learner's plan as a goal of their own, or remove it (undoable)."""
+        from planner.ui.commands import PersonalGoalCommand
+
+        self._push(lambda: PersonalGoalCommand(self.state, skill_id, add))
 
     def _on_session_edited(self, session_id: int, minutes: int, day: object, note: str) -> None:
         from planner.ui.commands import EditStudySessionCommand

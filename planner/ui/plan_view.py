@@ -50,6 +50,7 @@ class PlanView(QWidget):
     statusRequested = Signal(str, str)
     logTimeRequested = Signal(str)
     showInGraphRequested = Signal(str)
+    goalRequested = Signal(str, bool)  # a skill added to (True) or removed from personal goals
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -226,6 +227,8 @@ class PlanView(QWidget):
         menu.addSeparator()
         menu.addAction("Log time…", lambda: self.logTimeRequested.emit(skill_id))
         menu.addAction("Show in graph", lambda: self.showInGraphRequested.emit(skill_id))
+        if skill_id in self.state.planner.personal_goals():  # the learner's own goal
+            menu.addAction("Remove from my goals", lambda: self.goalRequested.emit(skill_id, False))
         menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def set_icons(self, icons: dict[str, QIcon]) -> None:

@@ -39,9 +39,8 @@ from PySide6.QtWidgets import (
 from planner.core.forecast import forecast_card, velocity_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
 from planner.core.progress import Progress, round_up
-from planner.core.units import format_hours, plural
+from planner.core.units import format_hours, format_logged, format_minutes, plural
 from planner.errors import PlannerError
-from planner.export.report import duration
 from planner.render.charts import chart_style
 from planner.service import Activity
 from planner.ui.chart_widgets import BurnupChart, Card, HeatmapChart, Section, WeeklyHoursChart
@@ -230,7 +229,7 @@ class ProgressView(QWidget):
             f"{format_hours(p.hours_done)} of {format_hours(p.hours_total)}\n"
             f"{p.skills_done} of {plural(p.skills_total, 'skill')} ({p.percent_done_skills:.0f} %)",
         )
-        self.studied_card.show_figure(format_hours(p.hours_logged), velocity_words(p.forecast))
+        self.studied_card.show_figure(format_logged(p.hours_logged), velocity_words(p.forecast))
         self.streak_card.show_figure(
             plural(p.streak_days, "day"), f"longest {plural(p.longest_streak_days, 'day')}"
         )
@@ -442,14 +441,14 @@ def _describe(entry: Activity, name: str) -> str:
             "todo": f"Set “{name}” back to to do",
         }
         return f"{words[entry.status]} (was {STATUS_WORDS[entry.previous].lower()})"
-    time = duration(entry.minutes)
+    time = format_minutes(entry.minutes)
     if entry.kind == "logged":
         text = f"Studied “{name}” for {time}"
         if entry.session_deleted:
             text += " (deleted)"
         return text + (f" · {entry.note}" if entry.note else "")
     if entry.kind == "edited":
-        before = duration(entry.old_minutes or 0)
+        before = format_minutes(entry.old_minutes or 0)
         if entry.old_day is not None and entry.old_day != entry.day:
             before += f" on {short_date(entry.old_day)}"
         return f"Corrected time on “{name}”: {before} → {time}"

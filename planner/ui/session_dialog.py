@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.units import parse_duration
+from planner.core.units import duration_text, parse_duration
 from planner.errors import PlannerError
 
 
@@ -33,7 +33,7 @@ class SessionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Correct a study session")
         self.minutes = minutes
-        self.duration = QLineEdit(_duration_text(minutes))
+        self.duration = QLineEdit(duration_text(minutes))
         self.duration.setAccessibleName("Study time")
         self.duration.setToolTip("How long you studied: 45m, 1.5h or 2h30m")
         self.date = QDateEdit(_qdate(day))
@@ -69,11 +69,6 @@ class SessionDialog(QDialog):
             self.problem.setText(str(error))
             return
         super().accept()
-
-
-def _duration_text(minutes: int) -> str:
-    hours, mins = divmod(minutes, 60)
-    return (f"{hours}h" if hours else "") + (f"{mins}m" if mins or not hours else "")
 
 
 def _qdate(day: date) -> QDate:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -28,21 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.model import Skill
-from planner.core.units import format_hours, parse_duration
+from planner.core.units import format_hours, format_minutes
 from planner.errors import PlannerError
 from planner.ui.commands import STATUS_WORDS
+from planner.ui.duration_edit import DurationEdit, qdate, study_date_edit
 from planner.ui.models import short_date
+from planner.ui.skill_links import resources_html, safe_link
+from planner.ui.skill_sessions import SessionList
+from planner.ui.skill_timer import StudyTimer
 from planner.ui.state import AppState
 
 NOTE_SAVE_DELAY_MS = 800
 LEVEL_WORDS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
-
-
-def safe_link(url: str) -> bool:
-    """Only web addresses are ever opened: a roadmap file from a stranger must not be able to
-    launch a program or open a local file."""
-    scheme = QUrl(url).scheme().lower()
-    return scheme in ("http", "https") and QUrl(url).isValid()
 
 
 def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
@@ -78,11 +72,14 @@ class SkillPanel(QScrollArea):
         statusRequested(str, str): set a skill's status.
         noteEdited(str, str, str): a note changed (skill, old text, new text).
         studyLogged(str, int, object): log minutes on a skill on a date.
+        goalRequested(str, bool): add the skill to the learner's goals (True) or remove it.
+    The study timer and the sessions list have their own signals (`timer`, `sessions`).
     """
 
     statusRequested = Signal(str, str)
     noteEdited = Signal(str, str, str)
     studyLogged = Signal(str, int, object)
+    goalRequested = Signal(str, bool)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +121,10 @@ class SkillPanel(QScrollArea):
         self._status_of_button = {
             b: b.objectName().removeprefix("status-") for b in self.status_buttons.buttons()
         }
+        # Any skill, the learner's own included, can join their plan as a goal of their own.
+        self.goal_button = QPushButton("Add to my plan as a goal")
+        self.goal_button.setObjectName("personalGoal")
+        self.goal_button.setToolTip("Your plan then includes this skill and all it needs")
 
         self.summary = plain_label()
         self.resources = QLabel()
@@ -148,19 +149,18 @@ class SkillPanel(QScrollArea):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
 
-        self.duration = QLineEdit()
-        self.duration.setPlaceholderText("1h30m")
-        self.duration.setAccessibleName("Study time")
-        self.duration.setToolTip("How long you studied: 45m, 1.5h or 2h30m")
-        self.day = _date_edit(state.planner.today())
+        self.duration_field = DurationEdit()
+        self.duration = self.duration_field.edit  # where the learner types
+        self.day = study_date_edit(state.planner.today())
         self.log_button = QPushButton("Log time")
         self.log_button.setAccessibleName("Log study time")
         self.log_message = plain_label()
         self.time_total = plain_label()
-        log_row = QHBoxLayout()
-        log_row.addWidget(self.duration, 1)
-        log_row.addWidget(self.day)
-        log_row.addWidget(self.log_button)
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.day, 1)
+        day_row.addWidget(self.log_button)
+        self.timer = StudyTimer(state)
+        self.sessions = SessionList(state)
 
         self.details = QWidget()
         details = QVBoxLayout(self.details)
@@ -168,6 +168,7 @@ class SkillPanel(QScrollArea):
         details.addWidget(self.title)
         details.addWidget(self.meta)
         details.addLayout(buttons)
+        details.addWidget(self.goal_button)
         details.addWidget(self.implied)
         details.addWidget(self.summary)
         details.addWidget(_group("Resources", self.resources))
@@ -176,9 +177,13 @@ class SkillPanel(QScrollArea):
         details.addWidget(_group("Notes", self.notes))
         time_box = QWidget()
         time_layout = QFormLayout(time_box)
-        time_layout.addRow(log_row)
+        time_layout.setContentsMargins(0, 0, 0, 0)
+        time_layout.addRow("Time", self.duration_field)
+        time_layout.addRow("Day", day_row)
         time_layout.addRow(self.log_message)
+        time_layout.addRow(self.timer)
         time_layout.addRow(self.time_total)
+        time_layout.addRow(self.sessions)
         details.addWidget(_group("Study time", time_box))
         details.addStretch(1)
 
@@ -227,6 +232,7 @@ class SkillPanel(QScrollArea):
         self._note_timer.timeout.connect(self.save_note)
         self.notes.focusLost.connect(self.save_note)
         self.log_button.clicked.connect(self._log)
+        self.goal_button.clicked.connect(self._on_goal_clicked)
         self.duration.returnPressed.connect(self._log)
 
     # ------------------------------------------------------------------ showing a skill
@@ -263,14 +269,15 @@ class SkillPanel(QScrollArea):
             note = self.state.planner.note(skill.id)
             self.notes.setPlainText(note)
         self._saved_note = note
-        self.log_message.clear()
-        self.day.setDate(_qdate(self.state.planner.today()))  # the app may stay open for days
+        self._say("")
+        self.day.setDate(qdate(self.state.planner.today()))  # the app may stay open for days
+        self.sessions.show_sessions(skill.id)
         self._refresh()
 
     def _show_resources(self) -> None:
         if self._skill is not None:
             link = self.palette().color(QPalette.ColorRole.Link)
-            self.resources.setText(_resources_html(self._skill, link.name()))
+            self.resources.setText(resources_html(self._skill, link.name()))
 
     def _fill_list(self, widget: QListWidget, ids: list[str]) -> None:
         widget.clear()
@@ -314,9 +321,18 @@ class SkillPanel(QScrollArea):
         self.implied.setVisible(bool(self.implied.text()))
         minutes = self.state.planner.minutes_studied(self.skill_id)
         self.time_total.setText(
-            f"Studied so far: {format_hours(minutes / 60)}" if minutes else "No time logged yet."
+            f"Studied so far: {format_minutes(minutes)}" if minutes else "No time logged yet."
         )
-        self.day.setMaximumDate(_qdate(self.state.planner.today()))
+        self.timer.show_skill(self.skill_id)  # the command line may have started or stopped it
+        mine = self.skill_id in self.state.planner.personal_goals()
+        self.goal_button.setText("Remove from my goals" if mine else "Add to my plan as a goal")
+        self.goal_button.setToolTip(
+            "Your plan keeps this skill only if your role needs it"
+            if mine
+            else "Your plan then includes this skill and all it needs"
+        )
+        self.goal_button.setProperty("personal", mine)
+        self.day.setMaximumDate(qdate(self.state.planner.today()))
 
     # ------------------------------------------------------------------ actions
     def _on_skill_clicked(self, item: QListWidgetItem) -> None:
@@ -351,43 +367,35 @@ class SkillPanel(QScrollArea):
 
     def _on_sessions_changed(self, skill_id: str) -> None:
         if skill_id == self.skill_id:
+            self.sessions.show_sessions(skill_id)
             self._refresh()
+
+    def _on_goal_clicked(self) -> None:
+        if self.skill_id:
+            self.goalRequested.emit(self.skill_id, not self.goal_button.property("personal"))
 
     def _log(self) -> None:
         if not self.skill_id:
             return
         try:
-            minutes = parse_duration(self.duration.text())
+            minutes = self.duration_field.minutes()
         except PlannerError as error:
-            self.log_message.setText(str(error))
+            self._say(str(error))
             return
         qdate = self.day.date()
         day = date(qdate.year(), qdate.month(), qdate.day())
         self.studyLogged.emit(self.skill_id, minutes, day)
         self.duration.clear()
-        self.log_message.setText(f"Logged {format_hours(minutes / 60)} on {short_date(day)}.")
+        self._say(f"Logged {format_minutes(minutes)} on {short_date(day)}.")
+
+    def _say(self, text: str) -> None:
+        # An empty message takes no room in the study-time box.
+        self.log_message.setText(text)
+        self.log_message.setVisible(bool(text))
 
     def focus_log(self) -> None:
         """Ctrl+L: put the cursor where study time is typed."""
         self.duration.setFocus()
-
-
-def _resources_html(skill: Skill, link_color: str) -> str:
-    """The resources as links in `link_color` (a "#rrggbb" name: the palette's link colour)."""
-    if not skill.resources:
-        return "<i>No resources listed.</i>"
-    items = []
-    for r in skill.resources:
-        title = html.escape(r.title)
-        extra = " · ".join(x for x in (r.kind or "", "free" if r.free else "") if x)
-        suffix = f" <span style='color: gray'>({html.escape(extra)})</span>" if extra else ""
-        if safe_link(r.url):
-            href = html.escape(r.url, quote=True)
-            link = f"<a href='{href}' style='color: {link_color}'>{title}</a>"
-            items.append(f"{link}{suffix}")
-        else:
-            items.append(f"{title}{suffix}")
-    return "<br>".join(items)
 
 
 def _group(title: str, widget: QWidget) -> QGroupBox:
@@ -396,18 +404,3 @@ def _group(title: str, widget: QWidget) -> QGroupBox:
     layout.setContentsMargins(6, 6, 6, 6)
     layout.addWidget(widget)
     return box
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date_edit(today: date) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setMaximumDate(_qdate(today))
-    edit.setDate(_qdate(today))
-    edit.setAccessibleName("Study date")
-    edit.setToolTip("The day you studied")
-    return edit

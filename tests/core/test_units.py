@@ -6,13 +6,23 @@ from datetime import date
 
 import pytest
 
-from planner.core.units import format_hours, parse_date, parse_duration
+from planner.core.units import (
+    duration_text,
+    format_hours,
+    format_logged,
+    format_minutes,
+    parse_date,
+    parse_duration,
+)
 from planner.errors import UsageError
 
 
 @pytest.mark.parametrize(
     ("text", "minutes"),
-    [("90m", 90), ("1.5h", 90), ("2h30m", 150), ("2h 30m", 150), ("45min", 45), ("1H", 60)],
+    [
+        *[("90m", 90), ("1.5h", 90), ("2h30m", 150), ("2h 30m", 150), ("45min", 45), ("1H", 60)],
+        *[("1h30", 90), ("1 h 30 min", 90), ("2 hours", 120), ("45 minutes", 45)],
+    ],
 )
 def test_durations(text: str, minutes: int) -> None:
     assert parse_duration(text) == minutes
@@ -43,3 +53,17 @@ def test_plural_forms() -> None:
 
     assert plural(1, "skill") == "1 skill"
     assert [plural(n, "day") for n in (0, 2)] == ["0 days", "2 days"]
+
+
+def test_study_time_under_an_hour_is_said_in_minutes() -> None:
+    assert format_minutes(45) == "45 min"
+    assert format_minutes(60) == "1 h"
+    assert format_minutes(90) == "1 h 30 min"
+    assert format_logged(0.75) == "45 min"  # not "0.8 h"
+    assert format_logged(1.5) == "1.5 h"
+    assert format_logged(12) == "12 h"
+
+
+def test_durations_are_written_back_as_typed() -> None:
+    for minutes in (1, 45, 60, 90, 150, 24 * 60):
+        assert parse_duration(duration_text(minutes)) == minutes

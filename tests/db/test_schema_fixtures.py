@@ -96,27 +96,33 @@ class Release:
     skills: int = 107  # the built-in library of the release
 
 
+RELEASE_0002 = Release(
+    [*EVENTS, (1, "statistics", "in-progress", "2026-10-06")],
+    sorted([*TIMELINE, (1, "statistics", "2026-10-06", "in-progress", 14)]),
+    [
+        *SESSIONS[:3],
+        (4, 1, "numpy", "2026-09-06", 30, "ufuncs (was logged as 3h)", False),
+        *SESSIONS[4:],
+        (7, 1, "pandas", "2026-10-02", 20, "meant for numpy", True),
+        (8, 1, "statistics", "2026-10-06", 60, "hypothesis tests", False),
+    ],
+    changes=[
+        (4, "edit", "2026-09-06", 180, 30),
+        (7, "delete", "2026-10-02", 20, None),
+        (8, "delete", "2026-10-06", 60, None),
+        (8, "restore", "2026-10-06", 60, None),
+    ],
+    target=D("2027-06-30"),
+)
+
 EXPECTED = {
     "0001": Release(EVENTS, TIMELINE, SESSIONS, changes=[], target=None),
-    "0002": Release(
-        [*EVENTS, (1, "statistics", "in-progress", "2026-10-06")],
-        sorted([*TIMELINE, (1, "statistics", "2026-10-06", "in-progress", 14)]),
-        [
-            *SESSIONS[:3],
-            (4, 1, "numpy", "2026-09-06", 30, "ufuncs (was logged as 3h)", False),
-            *SESSIONS[4:],
-            (7, 1, "pandas", "2026-10-02", 20, "meant for numpy", True),
-            (8, 1, "statistics", "2026-10-06", 60, "hypothesis tests", False),
-        ],
-        changes=[
-            (4, "edit", "2026-09-06", 180, 30),
-            (7, "delete", "2026-10-02", 20, None),
-            (8, "delete", "2026-10-06", 60, None),
-            (8, "restore", "2026-10-06", 60, None),
-        ],
-        target=D("2027-06-30"),
-    ),
+    "0002": RELEASE_0002,
+    # 0003 ran the 0002 steps, then deleted the skill `rust` (its row stays, marked deleted).
+    "0003": RELEASE_0002,
 }
+# Skills each release marked deleted.
+DELETED = {"0003": ["rust"]}
 
 
 # ---------------------------------------------------------------- helpers
@@ -228,6 +234,12 @@ def test_every_row_of_the_history_is_intact(upgraded: Upgraded) -> None:
     expected = EXPECTED[upgraded.revision]
     path = upgraded.path
     assert _rows(path, "SELECT count(*) FROM skill") == [(expected.skills,)]
+    assert _rows(path, "SELECT id FROM skill WHERE deleted_at IS NOT NULL") == [
+        (s,) for s in DELETED.get(upgraded.revision, [])
+    ]
+    # What 0004 added starts empty: no timer running, no personal goals.
+    assert _rows(path, "SELECT count(*) FROM study_timer") == [(0,)]
+    assert _rows(path, "SELECT count(*) FROM profile_goal") == [(0,)]
     assert _rows(path, "SELECT id, name FROM profile ORDER BY id") == [(1, "default"), (2, "sam")]
     events = _rows(path, "SELECT profile_id, skill_id, status, day FROM progress_event ORDER BY id")
     assert events == expected.events
@@ -309,10 +321,16 @@ def test_the_upgraded_database_takes_new_history(upgraded: Upgraded) -> None:
         planner.set_status("pandas", "in-progress")
         planner.log_study("statistics", 25, note="after the upgrade")
         planner.edit_study_session(2, minutes=50)
+        planner.start_timer("pandas")
+        planner.add_personal_goal("computer-vision")
     finally:
         planner.close()
     planner = Planner.open(upgraded.path)
     try:
+        running = planner.timer()
+        assert running is not None and running.skill == "pandas"
+        assert planner.personal_goals() == ["computer-vision"]
+        assert "computer-vision" in {s.skill.id for s in planner.plan().steps}
         assert planner.statuses()["pandas"] == "in-progress"
         assert planner.study_session(2).minutes == 50
         assert planner.study_sessions()[-1].note == "after the upgrade"

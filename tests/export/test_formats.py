@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
@@ -151,3 +152,16 @@ def test_csv_keeps_markup_commas_quotes_and_newlines_literal(markup_data: Export
     notes = [r["note"] for r in table if r["kind"] == "study"]
     assert notes == [MARKUP, 'one, "two"\nthree']
     assert {r["name"] for r in table if r["skill"] == "markup-skill"} == {MARKUP}
+
+
+def test_markdown_says_study_under_an_hour_in_minutes(data: ExportData) -> None:
+    text = export_markdown(replace(data, progress=replace(data.progress, hours_logged=0.75)))
+    assert "45 min studied" in text and "0.8 h" not in text
+
+
+def test_json_marks_the_learners_own_goals(data: ExportData) -> None:
+    own = data.plan.steps[-1].skill.id
+    exported = json.loads(export_json(replace(data, personal_goals=frozenset({own}))))
+    assert exported["personal_goals"] == [own]
+    assert [s["skill"] for s in exported["steps"] if s["personal_goal"]] == [own]
+    assert not json.loads(export_json(data))["personal_goals"]

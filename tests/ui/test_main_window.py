@@ -178,14 +178,14 @@ def test_a_note_and_logged_time_survive_a_restart(
     qtbot.keyClicks(panel.duration, "1h30m")
     with qtbot.waitSignal(window.state.sessionsChanged):
         qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
-    assert panel.time_total.text() == "Studied so far: 1.5 h"
+    assert panel.time_total.text() == "Studied so far: 1 h 30 min"
     assert shown_status(window, "pytorch") == "Started 10 Mar"  # TODAY
     window.close()
 
     again = open_window()
     again.state.select("pytorch")
     assert again.skill_panel.notes.toPlainText() == "Do the 60-minute blitz first."
-    assert again.skill_panel.time_total.text() == "Studied so far: 1.5 h"
+    assert again.skill_panel.time_total.text() == "Studied so far: 1 h 30 min"
     assert shown_status(again, "pytorch") == "Started 10 Mar"
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
 from planner.core.forecast import forecast_words, velocity_words
-from planner.core.units import format_hours, plural
+from planner.core.units import format_hours, format_logged, plural
 from planner.export.pdf.context import (
     MUTED,
     TEXT,
@@ -100,7 +100,7 @@ def summary_text(ctx: Context) -> str:
     parts = [
         f"{p.skills_done} of {plural(p.skills_total, 'skill')} are behind you "
         f"({p.percent_done_hours:.0f} % of the plan's {format_hours(p.hours_total)}).",
-        f"You logged {format_hours(p.hours_logged)} of study "
+        f"You logged {format_logged(p.hours_logged)} of study "
         f"({velocity_words(p.forecast)}); "
         f"your streak is {plural(p.streak_days, 'day')} "
         f"(longest {plural(p.longest_streak_days, 'day')}).",

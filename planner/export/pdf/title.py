@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from planner.core.forecast import forecast_card, velocity_words
-from planner.core.units import format_hours, plural
+from planner.core.units import format_hours, format_logged, plural
 from planner.export.pdf.context import (
     ACCENT,
     BAND,
@@ -79,7 +79,7 @@ def figures(ctx: Context) -> list[tuple[str, str, str]]:
         ),
         (
             "Studied",
-            format_hours(p.hours_logged),
+            format_logged(p.hours_logged),
             velocity_words(p.forecast),
         ),
         (

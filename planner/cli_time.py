@@ -1,0 +1,121 @@
+"""The `planner timer` and `planner goal` commands: a study timer and personal goals."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from planner.cli_profile import with_planner
+from planner.core.units import format_minutes
+from planner.service import Planner
+
+Opener = Callable[[argparse.Namespace], Planner]
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def register(sub: Any, opener: Opener) -> None:
+    """Add `planner timer ...` and `planner goal ...` to the `planner` parser."""
+    run = with_planner(opener)
+    timer = sub.add_parser(
+        "timer",
+        help="time a study session: start, stop (logs it), or show the running timer",
+        description="With no action, show the running timer. The timer is kept in the "
+        "database: it runs on while the app or the terminal is closed.",
+    )
+    timer.set_defaults(handler=run(_show_timer))
+    actions = timer.add_subparsers(dest="action", metavar="ACTION")
+    p = actions.add_parser("start", help="start timing your study of a skill")
+    p.add_argument("skill", metavar="SKILL")
+    p.set_defaults(handler=run(_start_timer))
+    p = actions.add_parser("stop", help="stop the timer and log the time as a study session")
+    p.set_defaults(handler=run(_stop_timer))
+    p = actions.add_parser("cancel", help="stop the timer without logging anything")
+    p.set_defaults(handler=run(_cancel_timer))
+
+    goal = sub.add_parser("goal", help="skills you added to your plan as goals of your own")
+    actions = goal.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = actions.add_parser("add", help="add a skill (and all it needs) to your plan as a goal")
+    p.add_argument("skill", metavar="SKILL")
+    p.set_defaults(handler=run(_add_goal))
+    p = actions.add_parser("remove", help="take a skill off your personal goals")
+    p.add_argument("skill", metavar="SKILL")
+    p.set_defaults(handler=run(_remove_goal))
+    p = actions.add_parser("list", help="your personal goals")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=run(_list_goals))
+
+
+def _name(planner: Planner, skill_id: str) -> str:
+    return planner.library().skills[skill_id].name
+
+
+def _show_timer(planner: Planner, args: argparse.Namespace) -> int:
+    running = planner.timer()
+    if running is None:
+        _out("no timer is running")
+        return 0
+    since = running.started.astimezone().strftime("%Y-%m-%d %H:%M")
+    minutes = format_minutes(planner.timer_minutes(running))
+    _out(f"{running.skill}: timing {_name(planner, running.skill)} since {since} ({minutes})")
+    return 0
+
+
+def _start_timer(planner: Planner, args: argparse.Namespace) -> int:
+    running = planner.start_timer(args.skill)
+    since = running.started.astimezone().strftime("%H:%M")
+    _out(f"{running.skill}: timer started at {since}; `planner timer stop` logs the time")
+    return 0
+
+
+def _stop_timer(planner: Planner, args: argparse.Namespace) -> int:
+    running = planner.timer()
+    logged, started = planner.stop_timer()
+    if logged is None:
+        skill = running.skill if running is not None else "timer"
+        _out(f"{skill}: stopped after less than a minute; nothing logged")
+        return 0
+    _out(
+        f"{logged.skill}: logged {format_minutes(logged.minutes)} on {logged.day.isoformat()} "
+        f"(session #{logged.id})"
+    )
+    if started is not None:
+        _out(f"{started.skill}: todo -> in-progress")
+    return 0
+
+
+def _cancel_timer(planner: Planner, args: argparse.Namespace) -> int:
+    running = planner.cancel_timer()
+    _out(f"{running.skill}: timer cancelled; nothing logged")
+    return 0
+
+
+def _add_goal(planner: Planner, args: argparse.Namespace) -> int:
+    planner.add_personal_goal(args.skill)
+    _out(f"{args.skill}: added to your plan as a goal")
+    return 0
+
+
+def _remove_goal(planner: Planner, args: argparse.Namespace) -> int:
+    planner.remove_personal_goal(args.skill)
+    _out(f"{args.skill}: no longer one of your goals")
+    return 0
+
+
+def _list_goals(planner: Planner, args: argparse.Namespace) -> int:
+    goals = planner.personal_goals()
+    if args.format == "json":
+        skills = planner.library().skills
+        data = [{"skill": g, "name": skills[g].name} for g in goals]
+        _out(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    if not goals:
+        _out("no personal goals (add one: planner goal add SKILL)")
+    for goal in goals:
+        _out(f"{goal}  {_name(planner, goal)}")
+    return 0

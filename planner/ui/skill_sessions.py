@@ -1,0 +1,133 @@
+"""The skill panel's list of the learner's study sessions on one skill, to correct or delete."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.units import format_minutes
+from planner.service import StudySession
+from planner.ui.models import short_date
+from planner.ui.session_dialog import SessionDialog
+from planner.ui.state import AppState
+from planner.ui.text import tooltip
+
+SESSION_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SessionList(QWidget):
+    """The sessions logged on a skill, newest first; Edit… and Delete go through the undo
+    stack (the main window pushes the commands).
+
+    Signals:
+        editRequested(int, int, object, str): session id, minutes, day, note.
+        deleteRequested(int): session id.
+    """
+
+    editRequested = Signal(int, int, object, str)
+    deleteRequested = Signal(int)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.skill_id = ""
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Study sessions")
+        self.tree.setHeaderLabels(["Day", "Time", "Note"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setMaximumHeight(150)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Correct the selected session's time, day or note")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected session (Ctrl+Z brings it back)")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self.tree.currentItemChanged.connect(self._update_buttons)
+        self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_selected())
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+    def show_sessions(self, skill_id: str) -> None:
+        """List the skill's sessions (deleted ones left out), keeping the selection."""
+        selected = self.selected()
+        keep = selected.id if selected is not None and skill_id == self.skill_id else None
+        self.skill_id = skill_id
+        self.tree.clear()
+        sessions = [
+            s for s in self.state.planner.study_sessions() if s.skill == skill_id and not s.deleted
+        ]
+        for s in reversed(sessions):  # newest first
+            item = QTreeWidgetItem([short_date(s.day), format_minutes(s.minutes), s.note])
+            item.setData(0, SESSION_ROLE, s)
+            item.setToolTip(2, tooltip(s.note))  # a note is shown as typed, never as markup
+            self.tree.addTopLevelItem(item)
+            if s.id == keep:
+                self.tree.setCurrentItem(item)
+        self.setVisible(bool(sessions))
+        self._update_buttons()
+
+    def selected(self) -> StudySession | None:
+        """The selected session, if any."""
+        item = self.tree.currentItem()
+        found = item.data(0, SESSION_ROLE) if item is not None else None
+        return found if isinstance(found, StudySession) else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def edit_selected(self) -> None:
+        """Open the correction dialog on the selected session."""
+        session = self.selected()
+        if session is None:
+            return
+        dialog = SessionDialog(
+            session.minutes, session.day, session.note, self.state.planner.today(), self
+        )
+        dialog.accepted.connect(lambda: self._edited(session.id, dialog))
+        dialog.open()
+
+    def _edited(self, session_id: int, dialog: SessionDialog) -> None:
+        day: date = dialog.day()
+        self.editRequested.emit(session_id, dialog.minutes, day, dialog.note.text())
+
+    def delete_selected(self) -> None:
+        """Delete the selected session (undoable)."""
+        session = self.selected()
+        if session is not None:
+            self.deleteRequested.emit(session.id)
+
+    def _context_menu(self, position: QPoint) -> None:
+        if self.tree.itemAt(position) is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Edit…", self.edit_selected)
+        menu.addAction("Delete", self.delete_selected)
+        menu.popup(self.tree.viewport().mapToGlobal(position))
