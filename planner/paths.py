@@ -38,3 +38,19 @@ def default_db_path(explicit: str | None = None) -> Path:
     if chosen:
         return Path(chosen).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
+
+
+def refuse_special_target(path: Path) -> None:
+    """Refuse to write over anything but a regular file or a symbolic link: an export is
+    written beside its target and renamed over it, which would replace a device (/dev/zero),
+    a pipe or a socket with an ordinary file — as root, for every program on the machine."""
+    import stat
+
+    from planner.errors import PlannerError
+
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return  # nothing there yet (or unreachable: the write says why)
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode) or stat.S_ISDIR(mode)):
+        raise PlannerError(f"{path}: cannot write: the path is not a regular file")

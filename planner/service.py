@@ -73,6 +73,7 @@ from planner.paths import (
     builtin_roadmap_files,
     builtin_roadmaps_dir,
     default_db_path,
+    refuse_special_target,
 )
 
 if TYPE_CHECKING:
@@ -889,6 +890,7 @@ def _write_roadmap(path: Path, roadmap: RoadmapFile) -> Path:
     text = dump_roadmap(roadmap, schema=(builtin_roadmaps_dir() / "schema.json").as_uri())
     # Written beside the target, then renamed over it: a failure leaves no half-written file,
     # and a symbolic link in the target's place is replaced, not written through.
+    refuse_special_target(path)
     part: Path | None = None
     try:
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")

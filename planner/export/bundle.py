@@ -18,6 +18,7 @@ from planner.export.ics import export_ics
 from planner.export.json_export import export_json
 from planner.export.markdown import export_markdown
 from planner.export.options import PdfOptions
+from planner.paths import refuse_special_target
 from planner.service import ExportData
 
 FORMATS: dict[str, str] = {
@@ -66,7 +67,7 @@ def render(
 
 def check_targets(targets: Sequence[tuple[str, Path]]) -> None:
     """Refuse, before any work, targets that cannot be written: a missing or read-only
-    folder, a folder in place of a file, the same file twice."""
+    folder, a folder in place of a file, a device or pipe, the same file twice."""
     seen: set[Path] = set()
     for _fmt, path in targets:
         resolved = path.resolve()
@@ -75,6 +76,7 @@ def check_targets(targets: Sequence[tuple[str, Path]]) -> None:
         seen.add(resolved)
         if path.is_dir():
             raise PlannerError(f"{path}: is a folder, not a file")
+        refuse_special_target(path)
         folder = resolved.parent
         if not folder.is_dir():
             raise PlannerError(f"{path}: cannot write: the folder {folder} does not exist")
@@ -121,6 +123,7 @@ def _write_all(files: Sequence[tuple[Path, bytes]]) -> None:
     try:
         for path, blob in files:
             current = path
+            refuse_special_target(path)
             handle, name = tempfile.mkstemp(
                 dir=path.parent, prefix=f".{path.name}.", suffix=".part"
             )

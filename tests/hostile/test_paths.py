@@ -175,6 +175,29 @@ def test_export_refusals_are_one_line(cli: Cli, tmp_path: Path, flag: str) -> No
     assert written == ["folder"]
 
 
+@pytest.mark.parametrize("flag", FLAGS)
+def test_export_over_a_device_or_a_pipe_is_refused_and_leaves_it_in_place(
+    cli: Cli, tmp_path: Path, flag: str
+) -> None:
+    """Writing beside a target and renaming over it would replace /dev/zero with a regular file
+    (as root, for every program on the machine). A private device node stands in for it."""
+    import stat
+
+    os.mkfifo(tmp_path / "pipe")
+    specials = ["pipe"]
+    if ROOT:  # only root may make a device node
+        os.mknod(tmp_path / "zero", 0o666 | stat.S_IFCHR, os.makedev(1, 5))
+        specials.append("zero")
+    role = [] if flag == "--library" else ["--role", "ml-engineer"]
+    for name in specials:
+        before = (tmp_path / name).lstat().st_mode
+        assert fails(cli, "export", *role, flag, name) == (
+            f"{name}: cannot write: the path is not a regular file"
+        )
+        assert (tmp_path / name).lstat().st_mode == before
+    assert not leftovers(tmp_path)
+
+
 def test_export_of_the_same_file_twice_is_refused(cli: Cli, tmp_path: Path) -> None:
     message = fails(cli, "export", "--role", "ml-engineer", "--markdown", "a.md", "--yaml", "a.md")
     assert message == "a.md: given for two formats"
