@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from planner.core.model import Library, Resource
 from planner.core.plan import Plan
 from planner.core.units import format_hours, plural
+from planner.core.wording import behind_title
 from planner.service import ExportData
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
@@ -60,7 +61,7 @@ def _checklist(plan: Plan, notes: Mapping[str, str]) -> list[str]:
     )
     for phase, steps in plan.phases():
         hours = sum(s.skill.hours for s in steps)
-        title = "Already known" if phase == 0 else f"Phase {phase}"
+        title = behind_title(s.status for s in steps) if phase == 0 else f"Phase {phase}"
         lines += ["", f"## {title} · {plural(len(steps), 'skill')} · {format_hours(hours)}", ""]
         for s in steps:
             tick = "x" if not s.remaining else " "

@@ -9,6 +9,7 @@ from planner.core.model import Library, Role, Skill
 from planner.core.plan import MAX_HOURS_PER_WEEK, Comparison, Plan
 from planner.core.progress import Progress, round_up
 from planner.core.units import format_hours, plural
+from planner.core.wording import behind_title
 from planner.service import Activity
 
 MARKS = {
@@ -216,7 +217,7 @@ def plan_text(plan: Plan, library: Library) -> str:
     )
     for phase, steps in plan.phases():
         hours = sum(s.skill.hours for s in steps)
-        title = "Already known" if phase == 0 else f"Phase {phase}"
+        title = behind_title(s.status for s in steps) if phase == 0 else f"Phase {phase}"
         dates = _span(
             min((s.start for s in steps if s.start), default=None),
             max((s.end for s in steps if s.end), default=None),

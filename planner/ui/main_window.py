@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from planner import __version__
 from planner.core.pace import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, STRATEGIES
 from planner.core.units import format_hours, plural
+from planner.core.wording import HIDE_BEHIND
 from planner.errors import PlannerError
 from planner.ui import theme
 from planner.ui.text import button_text, tooltip
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             self.view_actions.append(action)
         view.addSeparator()
-        self.action_hide_done = view.addAction("Hide what you already know")
+        self.action_hide_done = view.addAction(HIDE_BEHIND)
         self.action_hide_done.setCheckable(True)
         self.action_hide_done.setShortcut(QKeySequence("Ctrl+H"))
         view.addSeparator()

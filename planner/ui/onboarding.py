@@ -557,7 +557,7 @@ class _FinishPanel(_Card):
         )
         if plan.finish is None:
             self._caption.setText("Nothing left to study")
-            self.date.setText("You already know every skill of this plan.")
+            self.date.setText("Every skill of this plan is done or known already.")
             self.detail.setText("")
             return
         span = _duration((plan.finish - plan.start).days + 1)
@@ -643,8 +643,8 @@ class _KnownPage(QWizardPage):
         self._syncing = False
         self.setTitle("What you already know")
         self.setSubTitle(
-            "Tick the skills you have already; your plan leaves them out. Ticking a skill "
-            "ticks what it builds on too."
+            "Tick the skills you have already: your plan marks them done and leaves them out. "
+            "Ticking a skill ticks what it builds on too."
         )
         self.filter = QLineEdit()
         self.filter.setObjectName("skillFilter")
@@ -817,7 +817,7 @@ class _SummaryPage(QWizardPage):
             "pace": f"{format_hours(self._locale, draft.hours)} a week, starting "
             f"{format_date(self._locale, draft.start)}",
             "skills": f"{plural(len(plan.steps), 'skill')} in the plan, "
-            + (f"{known} of them already known" if known else "none known yet"),
+            + (f"{known} of them done or known already" if known else "none done yet"),
         }
         for key, text in values.items():
             self._values[key].setText(text)

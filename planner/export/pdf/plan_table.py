@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from planner.core.plan import Plan, Step
 from planner.core.units import format_hours, plural
+from planner.core.wording import behind_title
 from planner.export.pdf.context import (
     ACCENT,
     BAND,
@@ -86,7 +87,7 @@ def add_plan(flow: Flow, ctx: Context) -> None:
     for number, (phase, steps) in enumerate(plan.phases()):
         if number:
             flow.space(ctx.pt(10))
-        title = "Already known" if phase == 0 else f"Phase {phase}"
+        title = behind_title(s.status for s in steps) if phase == 0 else f"Phase {phase}"
         hours = sum(s.skill.hours for s in steps)
         span = short_span(
             min((s.start for s in steps if s.start), default=None),
