@@ -1,5 +1,6 @@
-"""The plan view's marks as a learner meets them: the status circle is a button, bold and ★
-are explained on screen, and the group of skills behind them is named for what it holds."""
+"""The small things a new learner trips over: the plan's status circle is a button, bold and ★
+are explained on screen, the group of skills behind them is named for what it holds, Escape
+clears the search, and the menus show their keys."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.core.wording import HIDE_BEHIND
@@ -144,3 +146,88 @@ def test_the_group_behind_the_learner_names_what_it_holds_and_the_toggle_hides_e
     }
     assert before - after == group  # the group, and nothing else
     assert _header(window, 0).startswith("Phase 1 · ")
+
+
+def test_escape_clears_the_search_and_gives_the_keys_back_to_the_plan(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    plan = window.state.plan
+    assert plan is not None
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    qtbot.keyClicks(window.search, "pandas")
+    assert window.plan_view.proxy.rowCount() == 1  # one phase: the one holding pandas
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == ""
+    shown = sum(
+        window.plan_view.proxy.rowCount(window.plan_view.proxy.index(p, 0))
+        for p in range(window.plan_view.proxy.rowCount())
+    )
+    assert shown == len(plan.steps)
+    assert window.plan_view.tree.hasFocus()
+    # The keys are the plan's again: Space marks the current skill done.
+    window.state.select("git")
+    with qtbot.waitSignal(window.state.planChanged):
+        qtbot.keyClick(window.plan_view.tree, Qt.Key.Key_Space)
+    assert shown_status(window, "git") == "Done"
+
+
+def test_escape_in_an_empty_search_still_goes_back_to_the_view(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_view(1)
+    window.focus_search()
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.graph_view.hasFocus()
+
+
+def _menu_entries(window: MainWindow) -> dict[str, QAction]:
+    entries: dict[str, QAction] = {}
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        assert isinstance(menu, QMenu)
+        for action in menu.actions():
+            if not action.isSeparator() and action.menu() is None:
+                entries[action.text().split("\t")[0].replace("&", "")] = action
+    return entries
+
+
+def _key_shown(action: QAction) -> str:
+    """The key a menu shows beside an entry: its shortcut, or the text after a tab."""
+    if not action.shortcut().isEmpty():
+        return action.shortcut().toString()
+    return action.text().partition("\t")[2]
+
+
+def test_the_menus_show_the_keys_of_their_entries(window: MainWindow) -> None:
+    entries = _menu_entries(window)
+    shown = {name: _key_shown(action) for name, action in entries.items()}
+    assert shown["Toggle done"] == "Space"
+    for name, key in {
+        "Undo": "Ctrl+Z",
+        "Redo": "Ctrl+Shift+Z",
+        "Find": "Ctrl+F",
+        "Log study time": "Ctrl+L",
+        "Import roadmap…": "Ctrl+I",
+        "Export…": "Ctrl+E",
+        "Quit": "Ctrl+Q",
+        "Plan": "Ctrl+1",
+        "Compare": "Ctrl+5",
+        HIDE_BEHIND: "Ctrl+H",
+        "Fit the graph": "Ctrl+0",
+        "Keyboard shortcuts": "F1",
+    }.items():
+        assert shown[name] == key, name
+
+
+def test_toggle_done_from_the_menu_is_the_same_step_as_space(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.state.select("sql")
+    done = _menu_entries(window)["Toggle done"]
+    with qtbot.waitSignal(window.state.planChanged):
+        done.trigger()
+    assert shown_status(window, "sql") == "Done"
+    with qtbot.waitSignal(window.state.planChanged):
+        window.action_undo.trigger()
+    assert shown_status(window, "sql") == "To do"
