@@ -147,7 +147,7 @@ class ExportDialog(QDialog):
         self.name_edit.setAccessibleName("File name")
         # One line whatever is ticked: a label that wrapped to a second line as formats were
         # ticked moved every box above it, and the next click landed on the wrong one.
-        self.files_label = ElidedLabel()
+        self.files_label = ElidedLabel(Qt.TextElideMode.ElideRight)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.browse_button)
@@ -287,9 +287,7 @@ class ExportDialog(QDialog):
         ready = bool(targets and self.name_edit.text().strip() and self.folder_edit.text().strip())
         self.export_button.setEnabled(ready)
         self.pdf_group.setEnabled("pdf" in self.formats())
-        self.files_label.set_full_text(
-            "Writes " + ", ".join(path.name for _, path in targets) if ready else ""
-        )
+        self.files_label.set_full_text(_writes([path for _, path in targets]) if ready else "")
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export to", self.folder_edit.text())
@@ -423,6 +421,15 @@ class ExportDialog(QDialog):
         files are written whole or not at all, so cancelling leaves none."""
         self.cancel()
         super().reject()
+
+
+def _writes(paths: list[Path]) -> str:
+    """`Writes roadmap.pdf, .md and .ics`: the name once, then each format's ending."""
+    names = [path.name for path in paths]
+    if len(names) > 1 and len({path.stem for path in paths}) == 1:
+        names = names[:1] + [path.suffix for path in paths[1:]]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"Writes {listed}"
 
 
 def _slug(text: str) -> str:

@@ -194,6 +194,7 @@ class PlanView(QWidget):
         self.model.set_plan(plan)
         self._expand_phases()
         self.stack.setCurrentWidget(self.tree if plan is not None else self.empty)
+        self.legend.setVisible(plan is not None)  # nothing to explain on the empty page
         if plan is None:
             self.summary.clear()
         else:
