@@ -436,9 +436,9 @@ class MainWindow(QMainWindow):
         self.save_settings()
         super().closeEvent(event)
         if self.attached and event.isAccepted():
-            # The window goes first, the backup after: with a slow disk a backup took seconds
-            # with the window still on screen. It is still taken before the app ends (and
-            # before the database is released): only what the learner sees is quicker.
+            # The window goes first, the backup after: a backup (a copy, its syncs, thinning
+            # the folder) can take long on a slow disk, and it kept the window on screen. It
+            # is still taken before the app ends and before the database is let go of.
             self.hide()
             QApplication.sync()  # the window system has taken the window away
             self.back_up_if_changed()
