@@ -49,7 +49,8 @@ class DatabaseProblem(StrEnum):
     NOT_SQLITE = "not_sqlite"  # something else entirely: a text file, a picture, ...
     NOT_PLANNER = "not_planner"  # an SQLite database of another program
     NEWER = "newer"  # written by a newer version of the app
-    UNWRITABLE = "unwritable"  # the file or its folder refuses writes, or the disk is full
+    UNWRITABLE = "unwritable"  # the file or its folder refuses writes
+    DISK_FULL = "disk_full"  # no space left on the disk holding the database
     LOCKED = "locked"  # held by another program, or another window of the app
     OTHER = "other"
 

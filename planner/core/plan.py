@@ -35,6 +35,7 @@ from planner.core.pace import STRATEGIES as STRATEGIES
 from planner.core.perf import paused_gc
 from planner.core.skeleton import Skeleton as Skeleton
 from planner.core.skeleton import skeleton as skeleton
+from planner.core.wording import behind_title
 from planner.errors import UsageError
 
 
@@ -94,14 +95,15 @@ class Plan:
         return sorted(groups.items())
 
     def groups(self) -> list[Group]:
-        """The phases as the learner reads them, each with its title: "Already known",
+        """The phases as the learner reads them, each with its title: what is behind the learner
+        ("Done", "Done and known" …),
         the in-progress block, then "Phase N" (foundations first) or "Goal: …" (goal by goal)."""
         names = {s.skill.id: s.skill.name for s in self.steps}
         result: list[Group] = []
         for phase, steps in self.phases():
             kind, goal = "phase", None
             if phase == 0:
-                kind, title = "known", "Already known"
+                kind, title = "behind", behind_title(s.status for s in steps)
             elif phase == 1 and self.focus:
                 kind = "in-progress"
                 title = "In progress" if self.strategy == "goal-by-goal" else "Phase 1: in progress"
@@ -119,7 +121,7 @@ class Plan:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """One phase of a plan with its title; `kind` is known, in-progress, phase or goal."""
+    """One phase of a plan with its title; `kind` is behind, in-progress, phase or goal."""
 
     phase: int
     kind: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import re
 import shutil
 import sqlite3
@@ -11,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from planner.core.backups import backups_to_keep
-from planner.db.engine import inspect_file
+from planner.db.engine import disk_full_message, inspect_file, problem_of
 from planner.errors import DatabaseError, DatabaseProblem
 
 BACKUP_FOLDER = "backups"
@@ -108,6 +109,11 @@ def create_backup(db_path: Path, now: datetime | None = None) -> Path:
     except (OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+        full = isinstance(error, OSError) and error.errno == errno.ENOSPC
+        if full or problem_of(error, folder) is DatabaseProblem.DISK_FULL:
+            raise DatabaseError(
+                disk_full_message(folder), DatabaseProblem.DISK_FULL, folder
+            ) from None
         raise DatabaseError(f"{db_path}: cannot back up the database: {error}") from None
     return target
 

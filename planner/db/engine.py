@@ -4,6 +4,7 @@ and Alembic migrations applied automatically."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -92,7 +93,7 @@ _PROBLEM_OF_CODE = {
     "SQLITE_READONLY": DatabaseProblem.UNWRITABLE,
     "SQLITE_PERM": DatabaseProblem.UNWRITABLE,
     "SQLITE_CANTOPEN": DatabaseProblem.UNWRITABLE,
-    "SQLITE_FULL": DatabaseProblem.UNWRITABLE,
+    "SQLITE_FULL": DatabaseProblem.DISK_FULL,
     "SQLITE_IOERR": DatabaseProblem.UNWRITABLE,
     "SQLITE_CORRUPT": DatabaseProblem.CORRUPT,
     "SQLITE_NOTADB": DatabaseProblem.CORRUPT,  # the header was checked: the rest is damaged
@@ -111,15 +112,43 @@ ADVICE = {
 }
 
 
-def problem_of(error: BaseException) -> DatabaseProblem | None:
+# Less free space than this where the database is, and a failed write is put down to a
+# full disk: SQLite reports some writes cut short by it as a bare I/O error.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def problem_of(error: BaseException, path: Path | None = None) -> DatabaseProblem | None:
     """The kind of problem an sqlite3 error (or SQLAlchemy's wrapper of one) reports; None
-    for the errors a program makes (a broken constraint, bad SQL), which are not the file's."""
+    for the errors a program makes (a broken constraint, bad SQL), which are not the file's.
+
+    Given the database's `path`, an I/O error or a refused write on a disk with (next to) no
+    space left is said to be what it is: a full disk."""
     orig = getattr(error, "orig", error)
     name = str(getattr(orig, "sqlite_errorname", ""))
     for code, problem in _PROBLEM_OF_CODE.items():
         if name == code or name.startswith(code + "_"):  # SQLITE_IOERR_WRITE, ...
+            if problem is DatabaseProblem.UNWRITABLE and path is not None and disk_full(path):
+                return DatabaseProblem.DISK_FULL
             return problem
     return None
+
+
+def disk_full(path: Path) -> bool:
+    """Whether the disk holding `path` (a file or a folder) has no room left to write."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def disk_full_message(path: Path) -> str:
+    """What a learner reads when a write found the disk full: where to make room."""
+    folder = path if path.is_dir() else path.parent
+    return (
+        f"{path}: the disk is full: free some space on the disk holding {folder}, "
+        "then try again — nothing was lost"
+    )
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -182,8 +211,10 @@ def inspect_file(path: Path) -> str | None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        kind = problem_of(error) or DatabaseProblem.CORRUPT
-        if kind is DatabaseProblem.CORRUPT:
+        kind = problem_of(error, path) or DatabaseProblem.CORRUPT
+        if kind is DatabaseProblem.DISK_FULL:
+            message = disk_full_message(path)
+        elif kind is DatabaseProblem.CORRUPT:
             message = f"{path}: the database is damaged ({error})"
         elif kind is DatabaseProblem.LOCKED:
             message = f"{path}: the database is in use and stayed locked ({error})"
@@ -208,6 +239,8 @@ def _can_write(path: Path) -> bool:
 
 def _advised(error: DatabaseError) -> DatabaseError:
     """The error with what the learner can do about it, as one line."""
+    if error.kind is DatabaseProblem.DISK_FULL and error.path is not None:
+        return DatabaseError(disk_full_message(error.path), error.kind, error.path)
     advice = ADVICE.get(error.kind)
     if advice is None:
         return error
@@ -402,7 +435,7 @@ class Database:
             engine.dispose()
             if isinstance(error, DatabaseError):
                 raise
-            kind = problem_of(error) or DatabaseProblem.OTHER
+            kind = problem_of(error, path) or DatabaseProblem.OTHER
             message = str(getattr(error, "orig", error))
             raise _advised(
                 DatabaseError(f"{path}: cannot open the database ({message})", kind, path)
@@ -422,10 +455,12 @@ class Database:
             with self.sessions.begin() as session:
                 yield session
         except sqlalchemy.exc.DatabaseError as error:
-            kind = problem_of(error)
+            kind = problem_of(error, self.path)
             if kind is None and not isinstance(error, sqlalchemy.exc.OperationalError):
                 raise
             kind = kind or DatabaseProblem.OTHER
+            if kind is DatabaseProblem.DISK_FULL:  # the transaction was rolled back whole
+                raise DatabaseError(disk_full_message(self.path), kind, self.path) from None
             advice = ADVICE.get(kind)
             raise DatabaseError(
                 f"{self.path}: the database cannot be used right now ({error.orig}); "

@@ -37,6 +37,7 @@ from planner.export.bundle import FORMATS, SUFFIXES, write_exports
 from planner.export.options import PAPERS, SECTIONS, PdfOptions
 from planner.export.pdf_process import ExportCancelled, PdfProcess
 from planner.service import Planner
+from planner.ui.elided_label import ElidedLabel
 from planner.ui.ops import Progress, QueryOp
 from planner.ui.text import button_text, tooltip
 
@@ -96,6 +97,12 @@ class ExportDialog(QDialog):
         self.tracks_box = QWidget()
         self.tracks_layout = QVBoxLayout(self.tracks_box)
         self.tracks_layout.setContentsMargins(0, 0, 0, 0)
+        # As high as the role with the most tracks needs: choosing another role must not
+        # move the format boxes under the learner's pointer.
+        most = max((len(r.tracks) for r in library.roles.values()), default=0)
+        row = QCheckBox("Track").sizeHint().height() + self.tracks_layout.spacing()
+        self.tracks_box.setMinimumHeight(most * row)
+        self.tracks_layout.addStretch(1)
         self.track_checks: dict[str, QCheckBox] = {}
         plan_group = QGroupBox("Plan")
         plan_form = QFormLayout(plan_group)
@@ -138,9 +145,9 @@ class ExportDialog(QDialog):
         self.browse_button.setToolTip("Choose the folder to write the files in")
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName("File name")
-        self.files_label = QLabel()
-        self.files_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.files_label.setWordWrap(True)
+        # One line whatever is ticked: a label that wrapped to a second line as formats were
+        # ticked moved every box above it, and the next click landed on the wrong one.
+        self.files_label = ElidedLabel(Qt.TextElideMode.ElideRight)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.browse_button)
@@ -156,10 +163,16 @@ class ExportDialog(QDialog):
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setAccessibleName("Export progress")
+        keep_place = self.progress_bar.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # shown while exporting, without a jump
+        self.progress_bar.setSizePolicy(keep_place)
         self.progress_bar.hide()
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Room for a two-line message from the start, so that one does not push things about.
+        self.status_label.setMinimumHeight(2 * self.status_label.fontMetrics().lineSpacing())
 
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
@@ -218,6 +231,8 @@ class ExportDialog(QDialog):
 
     def _fill_tracks(self) -> None:
         for check in self.track_checks.values():
+            self.tracks_layout.removeWidget(check)  # gone now, not when deleted later
+            check.hide()
             check.deleteLater()
         self.track_checks.clear()
         profile = self.planner.profile()
@@ -229,7 +244,7 @@ class ExportDialog(QDialog):
             check.setToolTip(tooltip(track.summary))
             check.setChecked(role.id == profile.role and track.id in profile.tracks)
             self.track_checks[track.id] = check
-            self.tracks_layout.addWidget(check)
+            self.tracks_layout.insertWidget(self.tracks_layout.count() - 1, check)
 
     # ------------------------------------------------------------------ state
     @property
@@ -272,9 +287,7 @@ class ExportDialog(QDialog):
         ready = bool(targets and self.name_edit.text().strip() and self.folder_edit.text().strip())
         self.export_button.setEnabled(ready)
         self.pdf_group.setEnabled("pdf" in self.formats())
-        self.files_label.setText(
-            "Writes " + ", ".join(path.name for _, path in targets) if ready else ""
-        )
+        self.files_label.set_full_text(_writes([path for _, path in targets]) if ready else "")
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export to", self.folder_edit.text())
@@ -408,6 +421,15 @@ class ExportDialog(QDialog):
         files are written whole or not at all, so cancelling leaves none."""
         self.cancel()
         super().reject()
+
+
+def _writes(paths: list[Path]) -> str:
+    """`Writes roadmap.pdf, .md and .ics`: the name once, then each format's ending."""
+    names = [path.name for path in paths]
+    if len(names) > 1 and len({path.stem for path in paths}) == 1:
+        names = names[:1] + [path.suffix for path in paths[1:]]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"Writes {listed}"
 
 
 def _slug(text: str) -> str:

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from planner import __version__
 from planner.core.pace import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, STRATEGIES
 from planner.core.units import format_hours, plural
+from planner.core.wording import HIDE_BEHIND
 from planner.errors import PlannerError
 from planner.ui import theme
 from planner.ui.text import button_text, tooltip
@@ -249,6 +250,11 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName("Search skills")
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(260)
+        clear = QAction("Clear the search", self.search)
+        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # only while typing there
+        clear.triggered.connect(self.clear_search)
+        self.search.addAction(clear)
         for label, widget in (
             ("Profile", self.profile_box),
             ("Role", self.role_box),
@@ -298,7 +304,9 @@ class MainWindow(QMainWindow):
         self.action_backups = file.addAction("Backups…", self.show_backups)
         file.addSeparator()
         quit_action = file.addAction("Quit", self.close)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # The platform's own key where it has one; Windows has none (Alt+F4 closes any window).
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
 
         edit = menu.addMenu("&Edit")
         self.action_undo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -312,7 +320,9 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         find = edit.addAction("Find", self.focus_search)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        self.action_done = edit.addAction("Toggle done", self.toggle_done)
+        # Space belongs to the plan's list (a window-wide Space would press focused buttons
+        # instead): the menu shows the key after a tab, Qt's column for shortcuts.
+        self.action_done = edit.addAction("Toggle done\tSpace", self.toggle_done)
         self.action_done.setToolTip("Mark the selected skill done, or to do again")
         log = edit.addAction("Log study time", self.focus_log)
         log.setShortcut(QKeySequence("Ctrl+L"))
@@ -328,7 +338,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             self.view_actions.append(action)
         view.addSeparator()
-        self.action_hide_done = view.addAction("Hide what you already know")
+        self.action_hide_done = view.addAction(HIDE_BEHIND)
         self.action_hide_done.setCheckable(True)
         self.action_hide_done.setShortcut(QKeySequence("Ctrl+H"))
         view.addSeparator()
@@ -431,9 +441,14 @@ class MainWindow(QMainWindow):
         if self.attached:
             self.skill_panel.save_note()
         self.save_settings()
-        if self.attached:
-            self.back_up_if_changed()
         super().closeEvent(event)
+        if self.attached and event.isAccepted():
+            # The window goes first, the backup after: a backup (a copy, its syncs, thinning
+            # the folder) can take long on a slow disk, and it kept the window on screen. It
+            # is still taken before the app ends and before the database is let go of.
+            self.hide()
+            QApplication.sync()  # the window system has taken the window away
+            self.back_up_if_changed()
 
     def back_up_if_changed(self) -> None:
         """A backup (then thinning) when anything changed since the last one."""
@@ -576,6 +591,15 @@ class MainWindow(QMainWindow):
         """Ctrl+F."""
         self.search.setFocus()
         self.search.selectAll()
+
+    def clear_search(self) -> None:
+        """Escape in the search field: every skill shows again, and the keys go back to the
+        view (Space marks done again in the plan)."""
+        self.search.clear()
+        view = self.views.currentWidget()
+        target = self.plan_view.tree if self.attached and view is self.plan_view else view
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ------------------------------------------------------------------ edits (undoable)
     def set_status(self, skill_id: str, status: str, day: date | None = None) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 from planner.core.plan import Group, Plan, Step
 from planner.core.search import search_words, skill_text
 from planner.core.units import format_hours, plural
+from planner.core.wording import BEHIND
 from planner.ui.commands import STATUS_WORDS
 from planner.ui.text import tooltip
 
@@ -28,8 +29,8 @@ COLUMNS = ("Skill", "Status", "Area", "Hours", "Start", "End")
 SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
-KNOWN = ("done", "skipped", "implied")
-"""The statuses "hide what you already know" hides."""
+KNOWN = BEHIND
+"""The statuses the "hide done, known and skipped" toggle hides."""
 _PHASE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt
@@ -47,6 +47,7 @@ from planner.core.plan import (
 from planner.core.units import plural
 from planner.errors import PlannerError, UsageError
 from planner.service import Change, Planner
+from planner.ui.onboarding_name import NameField
 from planner.ui.quiz_dialog import QuizDialog
 from planner.ui.text import tooltip
 
@@ -64,14 +65,18 @@ class OnboardingChoice:
     hours_per_week: float
     start: date
     known: frozenset[str]  # every skill of the plan the learner already knows
+    name: str | None = None  # the learner's name for the profile (None: keep it)
 
 
 def apply_choice(planner: Planner, choice: OnboardingChoice) -> Change:
     """Store the choice: the profile, then every newly known skill as done.
 
     Known skills are dated the start day, or today when the start is ahead (a status cannot be
-    recorded in the future). Skills already finished or implied keep their own history.
+    recorded in the future). Skills already finished or implied keep their own history. A
+    new name is taken first: a name another profile has refuses the whole choice.
     """
+    if choice.name is not None and choice.name != planner.profile_name:
+        planner.rename_profile(planner.profile_name, choice.name)
     planner.update_profile(
         role=choice.role,
         tracks=choice.tracks,
@@ -338,8 +343,9 @@ _STEPS = (
 
 
 class _WelcomePage(QWizardPage):
-    def __init__(self, rerun: bool) -> None:
+    def __init__(self, rerun: bool, name: NameField) -> None:
         super().__init__()
+        self.name = name
         self.setTitle("Welcome to Roadmap planner")
         # A subtitle gives this page the same header as the others: a calmer start.
         self.setSubTitle("A study plan for becoming an AI engineer or an ML engineer.")
@@ -367,7 +373,13 @@ class _WelcomePage(QWizardPage):
                 else "You can change every answer later."
             )
         )
+        layout.addSpacing(8)
+        layout.addWidget(name)
         layout.addStretch()
+        name.changed.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:
+        return self.name.problem() is None
 
 
 class _RoleCard(_Card):
@@ -557,7 +569,7 @@ class _FinishPanel(_Card):
         )
         if plan.finish is None:
             self._caption.setText("Nothing left to study")
-            self.date.setText("You already know every skill of this plan.")
+            self.date.setText("Every skill of this plan is done or known already.")
             self.detail.setText("")
             return
         span = _duration((plan.finish - plan.start).days + 1)
@@ -643,8 +655,8 @@ class _KnownPage(QWizardPage):
         self._syncing = False
         self.setTitle("What you already know")
         self.setSubTitle(
-            "Tick the skills you have already; your plan leaves them out. Ticking a skill "
-            "ticks what it builds on too."
+            "Tick the skills you have already: your plan marks them done and leaves them out. "
+            "Ticking a skill ticks what it builds on too."
         )
         self.filter = QLineEdit()
         self.filter.setObjectName("skillFilter")
@@ -817,7 +829,7 @@ class _SummaryPage(QWizardPage):
             "pace": f"{format_hours(self._locale, draft.hours)} a week, starting "
             f"{format_date(self._locale, draft.start)}",
             "skills": f"{plural(len(plan.steps), 'skill')} in the plan, "
-            + (f"{known} of them already known" if known else "none known yet"),
+            + (f"{known} of them done or known already" if known else "none done yet"),
         }
         for key, text in values.items():
             self._values[key].setText(text)
@@ -851,8 +863,9 @@ class OnboardingWizard(QWizard):
             self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Start planning")
+        self.name = NameField(planner.profile_name, (p.name for p in planner.profiles()))
         for page in (
-            _WelcomePage(rerun=self._draft.role is not None),
+            _WelcomePage(rerun=self._draft.role is not None, name=self.name),
             _RolePage(self._draft, locale),
             _TracksPage(self._draft),
             _TimePage(self._draft, locale),
@@ -864,7 +877,7 @@ class OnboardingWizard(QWizard):
 
     def choice(self) -> OnboardingChoice:
         """The learner's answers; UsageError until a role is chosen."""
-        return self._draft.choice()
+        return replace(self._draft.choice(), name=self.name.name())
 
     def apply(self) -> Change:
         """Store the answers through the service."""

@@ -34,7 +34,14 @@ RESTORABLE = frozenset(
     {DatabaseProblem.CORRUPT, DatabaseProblem.NOT_SQLITE, DatabaseProblem.NOT_PLANNER}
 )
 # These may go away by themselves or by the learner's hand (close the other window, fix rights).
-RETRYABLE = frozenset({DatabaseProblem.LOCKED, DatabaseProblem.UNWRITABLE, DatabaseProblem.OTHER})
+RETRYABLE = frozenset(
+    {
+        DatabaseProblem.LOCKED,
+        DatabaseProblem.UNWRITABLE,
+        DatabaseProblem.DISK_FULL,
+        DatabaseProblem.OTHER,
+    }
+)
 
 
 class Choice(Enum):
@@ -90,8 +97,14 @@ def wording(problem: OpenProblem) -> tuple[str, str, str]:
         return (
             "The planner cannot save your progress here",
             "It is not allowed to write in the folder below, or the database file in it is "
-            "read-only, or the disk is full. Nothing was changed.",
-            "Make the folder and the file writable (or free some space), then press Retry.",
+            "read-only. Nothing was changed.",
+            "Make the folder and the file writable, then press Retry.",
+        )
+    if kind is DatabaseProblem.DISK_FULL:
+        return (
+            "The disk is full",
+            "There is no space left on the disk holding the folder below. Nothing was lost.",
+            "Free some space on that disk, then press Retry.",
         )
     if kind is DatabaseProblem.LOCKED:
         return (
@@ -253,7 +266,7 @@ class OpenProblemDialog(QDialog):
         self.resize(540, height if height > 0 else self.sizeHint().height())
 
     def _names_folder(self) -> bool:
-        return self.problem.kind is DatabaseProblem.UNWRITABLE
+        return self.problem.kind in (DatabaseProblem.UNWRITABLE, DatabaseProblem.DISK_FULL)
 
     def _fact(self, grid: QGridLayout, name: str) -> QLabel:
         row = grid.rowCount()
@@ -274,7 +287,7 @@ class OpenProblemDialog(QDialog):
         return button
 
     def _folder_button_text(self) -> str:
-        if self.problem.kind is DatabaseProblem.UNWRITABLE:
+        if self._names_folder():
             return "Open folder"
         if self.problem.kind in RESTORABLE and self.problem.latest is not None:
             return "Open backups folder"

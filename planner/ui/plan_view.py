@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeyEvent
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -12,23 +21,42 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QStackedLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.core.units import format_hours, plural
+from planner.core.wording import HIDE_BEHIND, HIDE_BEHIND_TIP
 from planner.ui.commands import STATUS_WORDS
 from planner.ui.models import SKILL_ID_ROLE, STATUS_ROLE, PlanFilter, PlanModel
 from planner.ui.state import AppState
 
 SETTABLE = ("todo", "in-progress", "done", "skipped")
+LEGEND = (
+    "<b>Bold</b> and ★ mark a goal of your role or tracks. "
+    "Click a status circle, or press Space, to mark a skill done or to do."
+)
 
 
 class _Tree(QTreeView):
-    """A tree view where Space toggles "done" on the current step."""
+    """A tree view where Space toggles "done" on the current step, and so does a click on a
+    step's status mark (the circle before its name).
+
+    Signals:
+        toggleRequested(): Space was pressed.
+        markClicked(QModelIndex): the status mark of this row was clicked.
+    """
 
     toggleRequested = Signal()
+    markClicked = Signal(QModelIndex)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMouseTracking(True)  # the pointer becomes a hand over a mark: it can be clicked
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.modifiers():
@@ -36,6 +64,46 @@ class _Tree(QTreeView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def mark_rect(self, index: QModelIndex) -> QRect:
+        """Where the status mark of a step's row is drawn (empty for a phase row)."""
+        index = index.siblingAtColumn(0)
+        if not index.isValid() or not index.parent().isValid():
+            return QRect()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(index)
+        delegate = self.itemDelegateForIndex(index)
+        if isinstance(delegate, QStyledItemDelegate):
+            delegate.initStyleOption(option, index)
+        if not option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
+            return QRect()
+        return self.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemDecoration, option, self
+        )
+
+    def _mark_at(self, position: QPoint) -> QModelIndex | None:
+        index = self.indexAt(position)
+        if index.isValid() and self.mark_rect(index).contains(position):
+            return index.siblingAtColumn(0)
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self._mark_at(event.position().toPoint())
+        if index is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.setCurrentIndex(index)  # the row clicked becomes the selected skill
+            self.markClicked.emit(index)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over = self._mark_at(event.position().toPoint()) is not None
+        if over:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.viewport().unsetCursor()
+        super().mouseMoveEvent(event)
 
 
 class PlanView(QWidget):
@@ -60,8 +128,8 @@ class PlanView(QWidget):
         self.proxy.setSourceModel(self.model)
         self._phases_pending = False  # phase rows came back: to open and span when idle
 
-        self.hide_done = QCheckBox("Hide what you already know")
-        self.hide_done.setToolTip("Hide done, skipped and implied skills")
+        self.hide_done = QCheckBox(HIDE_BEHIND)
+        self.hide_done.setToolTip(HIDE_BEHIND_TIP)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         header = QHBoxLayout()
@@ -94,10 +162,18 @@ class PlanView(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.tree)
 
+        # What bold, ★ and the marks mean, where the learner sees them rather than in a tooltip.
+        self.legend = QLabel(LEGEND)
+        self.legend.setObjectName("planLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 0)
+        layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(header)
         layout.addLayout(self.stack, 1)
+        layout.addWidget(self.legend)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -106,6 +182,7 @@ class PlanView(QWidget):
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.toggleRequested.connect(self.toggle_done)
+        self.tree.markClicked.connect(self._toggle_row)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(self._span_phases)
         self.proxy.rowsInserted.connect(self._on_rows_inserted)
@@ -118,6 +195,7 @@ class PlanView(QWidget):
         self.model.set_plan(plan)
         self._expand_phases()
         self.stack.setCurrentWidget(self.tree if plan is not None else self.empty)
+        self.legend.setVisible(plan is not None)  # nothing to explain on the empty page
         if plan is None:
             self.summary.clear()
         else:
@@ -201,7 +279,9 @@ class PlanView(QWidget):
 
     def toggle_done(self) -> None:
         """Space: done becomes to do; anything else becomes done."""
-        index = self.tree.currentIndex()
+        self._toggle_row(self.tree.currentIndex())
+
+    def _toggle_row(self, index: QModelIndex) -> None:
         skill_id = index.data(SKILL_ID_ROLE)
         if not isinstance(skill_id, str):
             return

@@ -64,7 +64,7 @@ def test_a_skill_in_progress_comes_first_right_after_its_open_prerequisites() ->
     assert ml.started == date(2026, 1, 2)
     assert ml.start == MONDAY + timedelta(days=30 + 5 + 5)  # after maths, numpy and pandas
     assert [g.title for g in plan.groups()] == [
-        "Already known",
+        "Done",
         "Phase 1: in progress",
         "Phase 2",
         "Phase 3",

@@ -66,7 +66,7 @@ def test_sqlite_result_codes_become_kinds() -> None:
     assert engine.problem_of(error("SQLITE_BUSY")) is DatabaseProblem.LOCKED
     assert engine.problem_of(error("SQLITE_READONLY_DBMOVED")) is DatabaseProblem.UNWRITABLE
     assert engine.problem_of(error("SQLITE_IOERR_WRITE")) is DatabaseProblem.UNWRITABLE
-    assert engine.problem_of(error("SQLITE_FULL")) is DatabaseProblem.UNWRITABLE
+    assert engine.problem_of(error("SQLITE_FULL")) is DatabaseProblem.DISK_FULL
     assert engine.problem_of(error("SQLITE_CORRUPT")) is DatabaseProblem.CORRUPT
     assert engine.problem_of(error("SQLITE_CONSTRAINT_FOREIGNKEY")) is None  # a program's bug
     assert engine.problem_of(ValueError("not from SQLite")) is None

@@ -99,3 +99,23 @@ def test_check_database_shows_the_report(qtbot: QtBot, open_window: Opener) -> N
     assert isinstance(box, QMessageBox)
     assert box.text() == "database ok: no problems found"
     box.close()
+
+
+def test_closing_hides_the_window_before_the_backup_is_taken(
+    qtbot: QtBot, open_window: Opener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window()
+    mark_done(qtbot, window, "pandas")
+    planner = window.state.planner
+    backup = planner.backup_and_thin
+    seen: list[bool] = []
+
+    def slow_backup() -> Path:
+        seen.append(window.isVisible())  # what the learner sees while the backup is written
+        return backup()
+
+    monkeypatch.setattr(planner, "backup_and_thin", slow_backup)
+    assert window.close()
+    assert seen == [False]  # gone from the screen before the slow part began
+    assert not window.isVisible()
+    assert len(planner.backups()) == 1  # and the backup was made all the same

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, QThreadPool, QUrl
 from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
@@ -274,3 +274,47 @@ def test_closing_the_dialog_during_an_export_kills_the_pdf_process(
     qtbot.waitUntil(lambda: not alive(pid), timeout=60_000)
     QThreadPool.globalInstance().waitForDone()
     assert list(out.iterdir()) == []
+
+
+def settle() -> None:
+    """Let Qt do what it does between two clicks: show new widgets, lay out again what asked
+    to be (the events it posted for that)."""
+    QCoreApplication.sendPostedEvents(None, 0)
+
+
+def test_ticking_formats_moves_nothing_so_each_click_lands_where_it_was_aimed(
+    qtbot: QtBot, dialog: ExportDialog
+) -> None:
+    # Where every box is before any click: a learner aims at what they see.
+    aimed = {
+        fmt: check.mapTo(dialog, QPoint(6, check.height() // 2))
+        for fmt, check in dialog.format_checks.items()
+    }
+    size = dialog.size()
+    order = ["markdown", "json", "ics", "csv", "pdf"]  # the PDF's options go grey at the end
+    for fmt in order:
+        target = dialog.childAt(aimed[fmt])
+        assert target is not None
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(dialog, aimed[fmt]))
+        settle()
+        assert dialog.size() == size
+    assert dialog.formats() == ["markdown", "json", "ics", "csv"]
+    assert not dialog.pdf_group.isEnabled()  # greyed in place, not taken out
+    assert dialog.pdf_group.isVisible()
+    for fmt, check in dialog.format_checks.items():
+        assert check.mapTo(dialog, QPoint(6, check.height() // 2)) == aimed[fmt]
+    # Every file is named on one line: the full list is in the tooltip when it does not fit.
+    files = dialog.files_label
+    assert files.full_text() == "Writes roadmap-ml-engineer.md, .json, .ics and .csv"
+    assert files.text() == files.full_text()  # and it fits
+    assert files.height() < 2 * files.fontMetrics().lineSpacing()
+
+
+def test_choosing_a_role_with_fewer_tracks_keeps_the_format_boxes_in_place(
+    qtbot: QtBot, dialog: ExportDialog
+) -> None:
+    before = {f: c.mapTo(dialog, QPoint(0, 0)) for f, c in dialog.format_checks.items()}
+    dialog.role_box.setCurrentIndex(dialog.role_box.findData("ai-engineer"))
+    settle()
+    assert all(c.isVisible() for c in dialog.track_checks.values())
+    assert {f: c.mapTo(dialog, QPoint(0, 0)) for f, c in dialog.format_checks.items()} == before

@@ -269,7 +269,7 @@ def test_the_summary_shows_the_finish_date_the_plan_will_have(
     assert shown == long_date(plan.finish)
     known = sum(not s.remaining for s in plan.steps)
     assert known == 2  # NumPy needs Python: both are known now
-    assert skills == f"{len(plan.steps)} skills in the plan, 2 of them already known"
+    assert skills == f"{len(plan.steps)} skills in the plan, 2 of them done or known already"
     assert pace == "12.5 h a week, starting Tuesday, 10 March 2026"
 
 

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.cli import main as cli_main
 from planner.db import engine
-from planner.errors import DatabaseProblem
+from planner.errors import DatabaseError, DatabaseProblem
 from planner.service import Planner
 from planner.ui import theme
 from planner.ui.application import Started, start
@@ -288,6 +288,36 @@ def test_an_unwritable_folder_is_named_and_retry_opens_once_it_is_fixed(
     assert shown.path == str(folder)
     assert shown.buttons == ["Retry", "Open folder", "Quit"]
     assert learner.urls == [QUrl.fromLocalFile(str(folder))]
+    assert result is not None
+    started.append(result)
+    assert result.window.state.planner.statuses().get("pandas") == "done"
+
+
+def test_a_full_disk_says_so_and_retry_opens_once_there_is_room(
+    qtbot: QtBot,
+    db: Path,
+    settings: QSettings,
+    started: list[Started],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_room(path: Path) -> None:
+        raise DatabaseError(engine.disk_full_message(path), DatabaseProblem.DISK_FULL, path)
+
+    monkeypatch.setattr(engine, "_check_writable", no_room)
+
+    def free_space() -> None:  # the learner empties the bin, then presses Retry
+        monkeypatch.setattr(engine, "_check_writable", lambda path: None)
+
+    learner = Learner(qtbot, ("Open folder", "Retry"), meanwhile=free_space)
+    result = start(None, None, settings, ask=learner)
+    (shown,) = learner.dialogs
+    assert shown.kind is DatabaseProblem.DISK_FULL
+    assert shown.headline == "The disk is full"
+    assert "no space left on the disk holding the folder below. Nothing was lost." in shown.text
+    assert "Free some space on that disk, then press Retry." in shown.text
+    assert shown.path == str(db.parent)
+    assert shown.buttons == ["Retry", "Open folder", "Quit"]
+    assert learner.urls == [QUrl.fromLocalFile(str(db.parent))]
     assert result is not None
     started.append(result)
     assert result.window.state.planner.statuses().get("pandas") == "done"
