@@ -101,7 +101,7 @@ def test_logging_a_late_skill_puts_it_first_and_the_dates_read_forward(
     qtbot.waitUntil(lambda: window.prerequisites.box is None)
     shown = rows(window)
     headers = [h for h, _ in shown]
-    assert headers[0].startswith("Already known · 1 skill")
+    assert headers[0].startswith("Done · 1 skill")
     assert headers[1].startswith("Phase 1: in progress · 6 skills · ")
     assert headers[2].startswith("Phase 2 · ")
     doing = shown[1][1]
