@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QScrollArea,
@@ -101,7 +102,10 @@ class ProgressView(QWidget):
         self.activity.setAlternatingRowColors(True)
         self.activity.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.activity.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.activity.setColumnWidth(0, 70)
+        # The day column takes the width of its longest date in the current font, so that no
+        # date is cut ("20 Dec …") at any size; the words take the rest (elided, tooltip whole).
+        self.activity.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.activity.header().setStretchLastSection(True)
         self.activity.setMinimumHeight(160)
         self.undo_button = self._tool_button("Undo", "Undo the last change (Ctrl+Z)")
         self.undo_button.setEnabled(False)
