@@ -34,6 +34,7 @@ from planner.render.charts import (
     paint_weekly_hours,
     weekly_hours_tooltip,
 )
+from planner.ui.wrapping_label import WrappingLabel
 
 
 # ---------------------------------------------------------------------------- charts
@@ -191,10 +192,9 @@ class Card(Section):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.value.setFont(font)
-        self.detail = QLabel()
+        self.detail = WrappingLabel()
         self.detail.setObjectName(f"{name}Detail")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setWordWrap(True)
         self.box = QVBoxLayout(body)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(2)

@@ -25,15 +25,15 @@ from planner.export.report import counted_tracks
 from planner.ui import theme
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+from planner.ui.wrapping_label import WrappingLabel
 
 SKILL_ID = Qt.ItemDataRole.UserRole
 NBSP = "\u00a0"
 
 
 def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = WrappingLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # role and skill names are never markup
-    label.setWordWrap(True)
     return label
 
 

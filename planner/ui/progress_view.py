@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimeZone,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QPalette, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -130,16 +130,22 @@ class ProgressView(QWidget):
         activity_layout.addWidget(self.activity, 1)
         activity_layout.addLayout(actions)
 
-        cards = QHBoxLayout()
-        cards.setSpacing(10)
-        for card in (
+        self.cards = [
             self.done_card,
             self.studied_card,
             self.streak_card,
             self.finish_card,
             self.target_card,
-        ):
-            cards.addWidget(card)
+        ]
+        # One row of cards when they fit, else two or three rows (large fonts): see resizeEvent.
+        self.cards_rows = QVBoxLayout()
+        self.cards_rows.setSpacing(10)
+        self.card_rows = [QHBoxLayout() for _ in self.cards]
+        for row in self.card_rows:
+            row.setSpacing(10)
+            self.cards_rows.addLayout(row)
+        self.cards_per_row = 0
+        self._place_cards(len(self.cards))
         grid = QGridLayout()
         grid.setSpacing(10)
         grid.addWidget(Section("Burn-up", self.burnup), 0, 0)
@@ -156,7 +162,7 @@ class ProgressView(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(10)
-        column.addLayout(cards)
+        column.addLayout(self.cards_rows)
         column.addLayout(grid, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -436,6 +442,29 @@ class ProgressView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(900, 700)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = self.content.viewport().width() - 20  # the column's margins
+
+        def fits(per_row: int) -> bool:
+            rows = [self.cards[i : i + per_row] for i in range(0, len(self.cards), per_row)]
+            return all(
+                sum(c.minimumSizeHint().width() for c in row) + 10 * (len(row) - 1) <= width
+                for row in rows
+            )
+
+        self._place_cards(next((n for n in (5, 3, 2) if fits(n)), 1))
+
+    def _place_cards(self, per_row: int) -> None:
+        if per_row == self.cards_per_row:
+            return
+        self.cards_per_row = per_row
+        for row in self.card_rows:
+            for card in self.cards:
+                row.removeWidget(card)
+        for index, card in enumerate(self.cards):
+            self.card_rows[index // per_row].addWidget(card)
 
 
 def _describe(entry: Activity, name: str) -> str:

@@ -12,7 +12,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+)
 
 from planner.core.progress import Progress
 from planner.render.chart_axes import ChartStyle, ChartText
@@ -52,7 +61,7 @@ def painters(long_forecast: bool = False) -> list[Painter]:
     ]
 
 
-def assert_fits(texts: list[ChartText], rect: QRectF, device: QImage | QPdfWriter) -> None:
+def assert_fits(texts: list[ChartText], rect: QRectF, device: QPaintDevice) -> None:
     assert texts, "the chart drew no text at all"
     slack = 0.75
     for t in texts:

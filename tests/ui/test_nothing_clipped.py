@@ -1,8 +1,9 @@
 """Nothing is clipped at the default 1280×800 window with the skill panel open: in every view,
 each label and button is as wide as its text needs (or elided with the whole text in its
 tooltip), each chart's labels lie inside their boxes and the chart, and the shortcuts dialog
-shows keys and descriptions in two columns, each on one line. The charts are checked again at
-200 % in tests/render/test_chart_labels.py (half the width, twice the font)."""
+shows keys and descriptions in two columns, each on one line. The Progress and Compare views and
+the shortcuts dialog are checked again with twice the font (200 % text), and the charts at 200 %
+in tests/render/test_chart_labels.py too (half the width, twice the font)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolBar, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QTableWidgetItem,
+    QToolBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
 from planner.ui.chart_widgets import BurnupChart, HeatmapChart, WeeklyHoursChart
+from planner.ui.compare_view import CompareView
 from planner.ui.main_window import MainWindow
+from planner.ui.progress_view import ProgressView
 from planner.ui.shortcuts_dialog import SHORTCUTS, ShortcutsDialog
 from tests.render.test_chart_labels import assert_fits
 from tests.ui.conftest import TODAY
@@ -198,19 +208,73 @@ def test_the_shortcuts_dialog_aligns_keys_and_descriptions(
     assert isinstance(dialog, ShortcutsDialog)
     qtbot.waitExposed(dialog)
     table = dialog.table
+
+    def cell(row: int, column: int) -> QTableWidgetItem:
+        item = table.item(row, column)
+        assert item is not None
+        return item
+
     assert table.rowCount() == len(SHORTCUTS) and table.columnCount() == 2
     assert not table.wordWrap()
     # One row a shortcut, every row in sight, each text on one line within its column.
     assert table.viewport().height() >= sum(table.rowHeight(r) for r in range(table.rowCount()))
     for row in range(table.rowCount()):
         for column in range(2):
-            item = table.item(row, column)
+            item = cell(row, column)
             needed = QFontMetrics(item.font()).horizontalAdvance(item.text())
             assert needed < table.columnWidth(column), item.text()
             assert QFontMetrics(item.font()).height() <= table.rowHeight(row)
-    keys = [table.item(r, 0).text() for r in range(table.rowCount())]
+    keys = [cell(r, 0).text() for r in range(table.rowCount())]
     assert "Ctrl+F" in keys and "F1" in keys
-    x_of_descriptions = {table.visualItemRect(table.item(r, 1)).left() for r in range(len(keys))}
+    x_of_descriptions = {table.visualItemRect(cell(r, 1)).left() for r in range(len(keys))}
     assert len(x_of_descriptions) == 1  # one column: the descriptions start at the same x
     assert clipped_texts(dialog) == []
     dialog.close()
+
+
+@pytest.fixture
+def twice_the_font() -> Iterator[None]:
+    """The application's font at twice its size (what 200 % text scaling does to the texts),
+    put back afterwards."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    bigger = QFont(font)
+    bigger.setPointSizeF(font.pointSizeF() * 2)
+    app.setFont(bigger)
+    yield
+    app.setFont(font)
+
+
+def test_progress_compare_and_shortcuts_fit_twice_the_font(
+    window: MainWindow, qtbot: QtBot, twice_the_font: None
+) -> None:
+    """At the room the window gives a view at 1280×800, with texts twice as large: the cards
+    move onto more rows, the charts keep their least heights (the view scrolls), wrapped
+    sentences get their lines, and the shortcuts dialog grows with its texts."""
+    size = window.views.size()
+    progress = ProgressView(window.state)
+    compare = CompareView(window.state)
+    for view in (progress, compare):
+        qtbot.addWidget(view)
+        view.resize(size)
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.waitUntil(lambda v=view: clipped_texts(v) == [])  # type: ignore[misc]
+    assert progress.cards_per_row < 5  # one row of five cards no longer fits
+    for chart in (progress.burnup, progress.weekly, progress.heatmap):
+        chart.grab()
+        assert chart.height() >= chart.minimumHeight() >= 2 * 100  # lines of the bigger font
+        assert_fits(chart.texts, chart.rect().toRectF(), chart)
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    for row in range(table.rowCount()):
+        for column in range(2):
+            item = table.item(row, column)
+            assert item is not None
+            needed = QFontMetrics(item.font()).horizontalAdvance(item.text())
+            assert needed < table.columnWidth(column), item.text()
+    assert clipped_texts(dialog) == []
