@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
+from planner.ui import theme
 from planner.ui.chart_widgets import BurnupChart, HeatmapChart, WeeklyHoursChart
 from planner.ui.compare_view import CompareView
 from planner.ui.main_window import MainWindow
@@ -129,6 +130,8 @@ def test_every_view_fits_its_texts_at_1280_by_800(window: MainWindow, qtbot: QtB
         assert window.size().width() == WIDTH and window.size().height() == HEIGHT
         window.grab()  # lays out and paints everything as the screen would
         checked: list[str] = []
+        # What the learner sees once the pending layouts ran (a view lays out after it shows).
+        qtbot.waitUntil(lambda v=view: clipped_texts(v) == [])  # type: ignore[misc]
         assert clipped_texts(view, checked) == [], name
         assert checked, f"no text looked at in the {name} view"
     # The window's own texts: the skill panel, toolbar and status bar.
@@ -146,7 +149,10 @@ def test_the_progress_charts_fit_their_labels_in_the_view(window: MainWindow, qt
     assert isinstance(charts[0], BurnupChart) and isinstance(charts[1], WeeklyHoursChart)
     assert isinstance(charts[2], HeatmapChart)
     for scheme in ("light", "dark"):
-        window.set_scheme(scheme, save=False)
+        window.set_scheme(scheme, save=False)  # the view fills itself again: wait for layout
+        dark = scheme == "dark"
+        qtbot.waitUntil(lambda d=dark: theme.is_dark(view.palette()) is d)  # type: ignore[misc]
+        qtbot.waitUntil(lambda: clipped_texts(view) == [] and clipped_texts(window.dock) == [])
         for chart in charts:
             chart.grab()
             # Each chart gets at least its least height: the view scrolls rather than squeeze.
@@ -191,7 +197,9 @@ def test_compare_names_are_whole_and_it_says_which_tracks_it_counts(
         view.set_roles("ml-engineer", "ai-engineer")
         for scheme in ("light", "dark"):
             window.set_scheme(scheme, save=False)
-            qtbot.waitUntil(lambda: True)
+            dark = scheme == "dark"
+            qtbot.waitUntil(lambda d=dark: theme.is_dark(view.palette()) is d)  # type: ignore[misc]
+            qtbot.waitUntil(lambda: clipped_texts(view) == [])
             window.grab().save(str(SCREENSHOTS / f"compare-{scheme}.png"))
         window.set_scheme("light", save=False)
 
