@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QApplication,
     QLabel,
     QTableWidgetItem,
@@ -78,6 +79,24 @@ def shown(widget: QWidget, top: QWidget) -> bool:
     )
 
 
+def cut_by_a_parent(widget: QWidget, top: QWidget) -> bool:
+    """Whether a parent of the widget (up to `top`) is too small to show the whole of it;
+    a scroll area's viewport may hide part of it: the learner scrolls to see it."""
+    rect = widget.rect()
+    child = widget
+    while child is not top:
+        parent = child.parentWidget()
+        if parent is None:
+            return False
+        rect = rect.translated(child.pos())
+        if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent is not top:
+            return False  # the viewport: what lies beyond is scrolled to
+        if not parent.rect().contains(rect):
+            return True
+        child = parent
+    return False
+
+
 def clipped_texts(top: QWidget, checked: list[str] | None = None) -> list[str]:
     """Every label and button under `top` whose text is cut, with what is wrong (and the texts
     looked at, in `checked`)."""
@@ -87,6 +106,9 @@ def clipped_texts(top: QWidget, checked: list[str] | None = None) -> list[str]:
         if not shown(label, top) or not label.text().strip() or not label.pixmap().isNull():
             continue
         checked.append(label.text())
+        if cut_by_a_parent(label, top):
+            problems.append(f"label {label.text()!r}: cut by the panel it is in")
+            continue
         room = label.contentsRect()
         if label.wordWrap():
             needed = label.heightForWidth(room.width())
@@ -102,6 +124,9 @@ def clipped_texts(top: QWidget, checked: list[str] | None = None) -> list[str]:
         if not shown(button, top) or not text.strip():
             continue
         checked.append(text)
+        if cut_by_a_parent(button, top):
+            problems.append(f"button {text!r}: cut by the panel it is in")
+            continue
         needed = QFontMetrics(button.font()).horizontalAdvance(text)
         if needed > button.contentsRect().width():
             problems.append(f"button {text!r}: needs {needed} px, has {button.width()}")
@@ -145,6 +170,8 @@ def test_the_progress_charts_fit_their_labels_in_the_view(window: MainWindow, qt
     window.show_view(2)
     view = window.progress_view
     qtbot.waitUntil(lambda: window.views.currentWidget() is view)
+    qtbot.waitUntil(lambda: clipped_texts(view) == [])
+    assert view.cards_per_row == 5  # at 1280×800 the five figure cards share one row
     charts = [view.burnup, view.weekly, view.heatmap]
     assert isinstance(charts[0], BurnupChart) and isinstance(charts[1], WeeklyHoursChart)
     assert isinstance(charts[2], HeatmapChart)
