@@ -520,10 +520,28 @@ class Planner:
         return Library(library.skills, roles), extra
 
     def compare(self, role_a: str, role_b: str) -> Comparison:
-        """Two roles side by side, with what each still costs this learner."""
+        """Two roles side by side, with what each still costs this learner. The learner's own
+        role counts their tracks, as their plan does; another role counts its goals alone."""
         self.role(role_a)
         self.role(role_b)
-        return compare_roles(self.library(), self.graph(), role_a, role_b, self.statuses())
+        profile = self.profile()
+        library = self.library()
+
+        def tracks(role_id: str) -> tuple[str, ...]:
+            if role_id != profile.role:
+                return ()
+            role = library.roles[role_id]
+            return tuple(t for t in profile.tracks if role.track(t) is not None)
+
+        return compare_roles(
+            library,
+            self.graph(),
+            role_a,
+            role_b,
+            self.statuses(),
+            tracks(role_a),
+            tracks(role_b),
+        )
 
     # ------------------------------------------------------------------ progress
     def _day(self, day: date | None) -> date:

@@ -401,6 +401,8 @@ class Comparison:
     total_hours_b: float
     remaining_hours_a: float
     remaining_hours_b: float
+    tracks_a: tuple[str, ...] = ()  # the tracks counted with each role's own goals
+    tracks_b: tuple[str, ...] = ()
 
 
 def compare_roles(
@@ -409,11 +411,16 @@ def compare_roles(
     role_a: str,
     role_b: str,
     statuses: Mapping[str, str] | None = None,
+    tracks_a: Sequence[str] = (),
+    tracks_b: Sequence[str] = (),
 ) -> Comparison:
-    """The overlap of two roles' plans (without tracks) given the learner's progress."""
+    """The overlap of two roles' plans, each with the tracks given, given the learner's
+    progress."""
     statuses = statuses or {}
-    plan_a = closure(graph, goals_of(library, role_a).ids)
-    plan_b = closure(graph, goals_of(library, role_b).ids)
+    goals_a = goals_of(library, role_a, tracks_a)
+    goals_b = goals_of(library, role_b, tracks_b)
+    plan_a = closure(graph, goals_a.ids)
+    plan_b = closure(graph, goals_b.ids)
     known = set(implied(graph, statuses)) | {s for s, st in statuses.items() if st in FINISHED}
 
     def hours(ids: set[str]) -> float:
@@ -429,4 +436,6 @@ def compare_roles(
         total_hours_b=hours(plan_b),
         remaining_hours_a=hours(plan_a - known),
         remaining_hours_b=hours(plan_b - known),
+        tracks_a=goals_a.tracks,
+        tracks_b=goals_b.tracks,
     )

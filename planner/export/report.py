@@ -216,6 +216,8 @@ def compare_json(c: Comparison) -> dict[str, Any]:
         "total_hours_b": c.total_hours_b,
         "remaining_hours_a": c.remaining_hours_a,
         "remaining_hours_b": c.remaining_hours_b,
+        "tracks_a": list(c.tracks_a),
+        "tracks_b": list(c.tracks_b),
     }
 
 
@@ -291,11 +293,26 @@ def target_words(plan: Plan, p: Progress) -> str:
     return f"needs {hours}: the plan does not fit at {plan.hours_per_week:g} h/week"
 
 
+def counted_tracks(c: Comparison, library: Library) -> str:
+    """Which tracks a comparison counts, in words: the learner's own, or none."""
+    parts = []
+    for role_id, tracks in ((c.a, c.tracks_a), (c.b, c.tracks_b)):
+        role = library.roles[role_id]
+        names = [t.name for t in role.tracks if t.id in tracks]
+        if names:
+            label = "track" if len(names) == 1 else "tracks"
+            parts.append(f"{role.name} with your {label} {', '.join(names)}")
+        else:
+            parts.append(f"{role.name} without tracks")
+    return "; ".join(parts)
+
+
 def compare_text(c: Comparison, library: Library) -> str:
     """A comparison as text."""
     a, b = library.roles[c.a], library.roles[c.b]
     lines = [
         f"{a.name} vs {b.name}",
+        f"  counts: {counted_tracks(c, library)}",
         f"  shared: {plural(len(c.shared), 'skill')}",
         f"  only {a.name}: {plural(len(c.only_a), 'skill')}",
         f"  only {b.name}: {plural(len(c.only_b), 'skill')}",

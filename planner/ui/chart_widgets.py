@@ -20,27 +20,35 @@ from PySide6.QtWidgets import (
 from planner.core.plan import Plan
 from planner.core.progress import Progress
 from planner.render.charts import (
+    BURNUP_LINES,
+    HEATMAP_LINES,
+    WEEKLY_LINES,
     ChartStyle,
+    ChartText,
     burnup_tooltip,
     chart_style,
     heatmap_tooltip,
+    min_height,
     paint_burnup,
     paint_heatmap,
     paint_weekly_hours,
     weekly_hours_tooltip,
 )
+from planner.ui.wrapping_label import WrappingLabel
 
 
 # ---------------------------------------------------------------------------- charts
 class _Chart(QWidget):
     """A chart painted by a render function, with the value under the mouse as a tooltip."""
 
-    def __init__(self, name: str, min_height: int) -> None:
+    def __init__(self, name: str, lines: float) -> None:
         super().__init__()
         self.setAccessibleName(name)
-        self.setMinimumHeight(min_height)
+        self.lines = lines  # the least height, in lines of text: it grows with the font
+        self.setMinimumHeight(min_height(lines, self.style_now()))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
+        self.texts: list[ChartText] = []  # drawn by the last paint, with their boxes
 
     def style_now(self) -> ChartStyle:
         """The charts' colours for the widget's current palette (light or dark)."""
@@ -48,7 +56,7 @@ class _Chart(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        self.paint(painter, QRectF(self.rect()), self.style_now())
+        self.texts = self.paint(painter, QRectF(self.rect()), self.style_now())
         painter.end()
 
     def event(self, event: QEvent) -> bool:
@@ -62,9 +70,11 @@ class _Chart(QWidget):
             return True
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.update()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self.setMinimumHeight(min_height(self.lines, self.style_now()))
         return super().event(event)
 
-    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> None:
+    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> list[ChartText]:
         raise NotImplementedError
 
     def tooltip_at(self, pos: QPointF) -> str:
@@ -76,7 +86,7 @@ class BurnupChart(_Chart):
     """Done hours over time against the plan's line and the forecast."""
 
     def __init__(self) -> None:
-        super().__init__("Burn-up chart", 230)
+        super().__init__("Burn-up chart", BURNUP_LINES)
         self.plan: Plan | None = None
         self.progress: Progress | None = None
 
@@ -85,9 +95,10 @@ class BurnupChart(_Chart):
         self.plan, self.progress = plan, progress
         self.update()
 
-    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> None:
-        if self.plan is not None and self.progress is not None:
-            paint_burnup(painter, rect, style, self.plan, self.progress)
+    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> list[ChartText]:
+        if self.plan is None or self.progress is None:
+            return []
+        return paint_burnup(painter, rect, style, self.plan, self.progress)
 
     def tooltip_at(self, pos: QPointF) -> str:
         if self.plan is None or self.progress is None:
@@ -99,7 +110,7 @@ class WeeklyHoursChart(_Chart):
     """Hours studied per week."""
 
     def __init__(self) -> None:
-        super().__init__("Hours studied per week", 150)
+        super().__init__("Hours studied per week", WEEKLY_LINES)
         self.progress: Progress | None = None
 
     def set_progress(self, progress: Progress) -> None:
@@ -107,9 +118,10 @@ class WeeklyHoursChart(_Chart):
         self.progress = progress
         self.update()
 
-    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> None:
-        if self.progress is not None:
-            paint_weekly_hours(painter, rect, style, self.progress)
+    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> list[ChartText]:
+        if self.progress is None:
+            return []
+        return paint_weekly_hours(painter, rect, style, self.progress)
 
     def tooltip_at(self, pos: QPointF) -> str:
         if self.progress is None:
@@ -121,7 +133,7 @@ class HeatmapChart(_Chart):
     """The last year's study days."""
 
     def __init__(self) -> None:
-        super().__init__("Study days of the last year", 150)
+        super().__init__("Study days of the last year", HEATMAP_LINES)
         self.minutes: dict[date, int] = {}
         self.today = date.today()
 
@@ -130,8 +142,8 @@ class HeatmapChart(_Chart):
         self.minutes, self.today = minutes, today
         self.update()
 
-    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> None:
-        paint_heatmap(painter, rect, style, self.minutes, self.today)
+    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> list[ChartText]:
+        return paint_heatmap(painter, rect, style, self.minutes, self.today)
 
     def tooltip_at(self, pos: QPointF) -> str:
         rect = QRectF(self.rect())
@@ -180,10 +192,9 @@ class Card(Section):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.value.setFont(font)
-        self.detail = QLabel()
+        self.detail = WrappingLabel()
         self.detail.setObjectName(f"{name}Detail")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setWordWrap(True)
         self.box = QVBoxLayout(body)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(2)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
@@ -20,17 +21,19 @@ from planner.core.model import Role
 from planner.core.plan import Comparison
 from planner.core.units import format_hours, plural
 from planner.errors import PlannerError
+from planner.export.report import counted_tracks
 from planner.ui import theme
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+from planner.ui.wrapping_label import WrappingLabel
 
 SKILL_ID = Qt.ItemDataRole.UserRole
+NBSP = "\u00a0"
 
 
 def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = WrappingLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # role and skill names are never markup
-    label.setWordWrap(True)
     return label
 
 
@@ -115,12 +118,15 @@ class CompareView(QWidget):
         self.diagram = OverlapDiagram()
         self.totals = _plain()
         self.totals.setObjectName("compareTotals")
+        self.counted = _plain()  # which tracks the totals count: why they may differ
+        self.counted.setObjectName("compareCounted")
         self.switch = _plain()
         self.switch.setObjectName("compareSwitch")
         self.pay = _plain()
         self.pay.setObjectName("comparePay")
         facts = QVBoxLayout()
         facts.addWidget(self.totals)
+        facts.addWidget(self.counted)
         facts.addWidget(self.switch)
         facts.addWidget(self.pay)
         facts.addStretch(1)
@@ -138,9 +144,11 @@ class CompareView(QWidget):
                 (self.only_b_title, self.only_b),
             )
         ):
-            # Long names are cut with "…" rather than scrolled; the tooltip has them whole.
+            # Three lists share the width: a long name wraps onto a second line rather than
+            # being cut or scrolled sideways.
             widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            widget.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            widget.setWordWrap(True)
+            widget.setResizeMode(QListView.ResizeMode.Adjust)
             widget.itemDoubleClicked.connect(self._on_double_clicked)
             lists.addWidget(title, 0, column)
             lists.addWidget(widget, 1, column)
@@ -219,7 +227,9 @@ class CompareView(QWidget):
             widget.clear()
             for skill_id in sorted(ids, key=lambda s: library.skills[s].name.lower()):
                 skill = library.skills[skill_id]
-                item = QListWidgetItem(f"{skill.name}  ({format_hours(skill.hours)})")
+                # No-break spaces keep "(50 h)" whole when a long name wraps.
+                hours = format_hours(skill.hours).replace(" ", NBSP)
+                item = QListWidgetItem(f"{skill.name}{NBSP}{NBSP}({hours})")
                 item.setData(SKILL_ID, skill_id)
                 item.setToolTip(tooltip(f"{skill.name} — {skill.area}. Double-click to select."))
                 widget.addItem(item)
@@ -231,6 +241,7 @@ class CompareView(QWidget):
             f"Total: {role_a.name} {format_hours(c.total_hours_a)}, "
             f"{role_b.name} {format_hours(c.total_hours_b)}."
         )
+        self.counted.setText(f"Counts {counted_tracks(c, library)}.")
         diff = c.remaining_hours_b - c.remaining_hours_a
         cheaper = role_a.name if diff > 0 else role_b.name
         self.switch.setText(
@@ -248,6 +259,10 @@ class CompareView(QWidget):
             palette = label.palette()
             palette.setColor(QPalette.ColorRole.WindowText, color)
             label.setPalette(palette)
+        palette = self.counted.palette()  # a side note: quieter than the figures
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        palette.setColor(QPalette.ColorRole.WindowText, muted)
+        self.counted.setPalette(palette)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

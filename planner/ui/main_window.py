@@ -867,27 +867,12 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """F1: the keyboard shortcuts."""
-        rows = [
-            ("Ctrl+F", "Search skills"),
-            ("Space", "Mark the selected skill done / to do (in the plan)"),
-            ("Ctrl+L", "Log study time on the selected skill"),
-            ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-            ("Ctrl+1 … Ctrl+5", "Plan / graph / progress / library / compare"),
-            ("Delete", "Delete the study session selected in the recent activity"),
-            ("Ctrl+H", "Hide what you already know"),
-            ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom the graph in / out / to fit"),
-            ("Ctrl+I", "Import a roadmap file"),
-            ("Ctrl+E", "Export your roadmap (PDF, Markdown, calendar…)"),
-        ]
-        text = "\n".join(f"{keys:<26}{what}" for keys, what in rows)
-        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
-        font = box.font()
-        font.setFamily("monospace")
-        box.setFont(font)
-        box.open()
-        self._last_dialog = box
+        from planner.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.shortcuts_dialog = dialog  # kept for tests and so that it is not collected
 
     def show_backups(self) -> None:
         """File → Backups…: list, take and restore backups."""

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimeZone,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QPalette, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QScrollArea,
@@ -101,7 +102,10 @@ class ProgressView(QWidget):
         self.activity.setAlternatingRowColors(True)
         self.activity.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.activity.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.activity.setColumnWidth(0, 70)
+        # The day column takes the width of its longest date in the current font, so that no
+        # date is cut ("20 Dec …") at any size; the words take the rest (elided, tooltip whole).
+        self.activity.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.activity.header().setStretchLastSection(True)
         self.activity.setMinimumHeight(160)
         self.undo_button = self._tool_button("Undo", "Undo the last change (Ctrl+Z)")
         self.undo_button.setEnabled(False)
@@ -126,16 +130,22 @@ class ProgressView(QWidget):
         activity_layout.addWidget(self.activity, 1)
         activity_layout.addLayout(actions)
 
-        cards = QHBoxLayout()
-        cards.setSpacing(10)
-        for card in (
+        self.cards = [
             self.done_card,
             self.studied_card,
             self.streak_card,
             self.finish_card,
             self.target_card,
-        ):
-            cards.addWidget(card)
+        ]
+        # One row of cards when they fit, else two or three rows (large fonts): see resizeEvent.
+        self.cards_rows = QVBoxLayout()
+        self.cards_rows.setSpacing(10)
+        self.card_rows = [QHBoxLayout() for _ in self.cards]
+        for row in self.card_rows:
+            row.setSpacing(10)
+            self.cards_rows.addLayout(row)
+        self.cards_per_row = 0
+        self._place_cards(len(self.cards))
         grid = QGridLayout()
         grid.setSpacing(10)
         grid.addWidget(Section("Burn-up", self.burnup), 0, 0)
@@ -152,7 +162,7 @@ class ProgressView(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(10)
-        column.addLayout(cards)
+        column.addLayout(self.cards_rows)
         column.addLayout(grid, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -429,6 +439,29 @@ class ProgressView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(900, 700)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = self.content.viewport().width() - 20  # the column's margins
+
+        def fits(per_row: int) -> bool:
+            rows = [self.cards[i : i + per_row] for i in range(0, len(self.cards), per_row)]
+            return all(
+                sum(c.minimumSizeHint().width() for c in row) + 10 * (len(row) - 1) <= width
+                for row in rows
+            )
+
+        self._place_cards(next((n for n in (5, 3, 2) if fits(n)), 1))
+
+    def _place_cards(self, per_row: int) -> None:
+        if per_row == self.cards_per_row:
+            return
+        self.cards_per_row = per_row
+        for row in self.card_rows:
+            for card in self.cards:
+                row.removeWidget(card)
+        for index, card in enumerate(self.cards):
+            self.card_rows[index // per_row].addWidget(card)
 
 
 def _describe(entry: Activity, name: str) -> str:

@@ -110,6 +110,22 @@ def test_compare_json(cli: Cli) -> None:
     assert "rag" in c["only_a"]
     assert "calculus" in c["only_b"]
     assert c["total_hours_a"] == c["remaining_hours_a"]
+    assert c["tracks_a"] == c["tracks_b"] == []  # no role chosen: no tracks counted
+
+
+def test_compare_counts_the_learners_tracks_and_says_so(cli: Cli) -> None:
+    code, _, _ = cli("profile", "set", "--role", "ml-engineer", "--track", "computer-vision")
+    assert code == 0
+    plan = cli.json("roadmap", "--role", "ml-engineer", "--track", "computer-vision")
+    c = cli.json("compare", "ml-engineer", "ai-engineer")
+    assert c["tracks_a"] == ["computer-vision"] and c["tracks_b"] == []
+    assert c["total_hours_a"] == plan["total_hours"]  # the same figure as the plan's
+    code, out, _ = cli("compare", "ml-engineer", "ai-engineer")
+    assert code == 0
+    assert (
+        "counts: Machine-learning engineer with your track Computer vision; "
+        "AI engineer without tracks" in out
+    )
 
 
 def test_import_a_file(cli: Cli, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from planner.core.graph import build_graph
 from planner.core.plan import Plan, make_plan
 from planner.core.progress import Progress, summarise
 from planner.core.units import format_hours
-from planner.render import charts
+from planner.render import chart_axes
 from planner.render.charts import (
     ChartStyle,
     burnup_tooltip,
@@ -186,7 +186,7 @@ def test_date_labels_never_touch() -> None:
     metrics = QFontMetricsF(chart_style(light_palette()).small_font)
     for days in (3, 20, 75, 200, 500, 1500, 4000):
         for width in (200.0, 600.0, 1400.0):
-            ticks = charts._date_ticks(
+            ticks = chart_axes.date_ticks(
                 date(2026, 1, 7), date(2026, 1, 7) + timedelta(days), width, metrics
             )
             assert ticks, (days, width)
