@@ -30,7 +30,9 @@ MAX_LABELS = 150
 MAX_TRIED = 1500
 """At most this many skills are tried per frame, however big the plan: a frame's cost stays
 bounded at 10,000 skills (those tried first are the ones that matter most)."""
-MAX_WIDTH = 210.0  # longer names are elided; the tooltip and the skill panel show them whole
+MAX_WIDTH = 240.0  # longer names are elided; the tooltip and the skill panel show them whole
+FAR_TRIES = 80
+"""Only the first this many skills tried may have their name moved away from the box."""
 _PAD_X = 6.0
 _PAD_Y = 2.0
 _STAR = 12.0
@@ -160,11 +162,18 @@ class OverviewLabels:
                     _paint_name(painter, rect, step, style, font, line, color, star=k == 0)
                 rect = block
             else:
-                spot = _free_spot(grid, on_screen, room, height, bounds)
+                # The selection, goals and what is in progress may go further from their
+                # box, on a leader line, when the space beside it is taken (a few per frame).
+                far = tried < FAR_TRIES and (
+                    level == SELECTED or step.goal or step.status == "in-progress"
+                )
+                spot = _free_spot(grid, on_screen, room, height, bounds, far)
                 if spot is None:
                     continue
                 rect = spot
                 _claim(grid, rect)
+                if not rect.intersects(on_screen.adjusted(-2, -2, 2, 2)):
+                    _paint_leader(painter, rect, on_screen, style)
                 _paint_pill(painter, rect, step, level, style, areas, font, text)
             self.placed.append(PlacedLabel(node, rect, float(plain_font.pixelSize())))
         painter.restore()
@@ -199,18 +208,40 @@ def _free_spot(
     width: float,
     height: float,
     bounds: QRectF,
+    far: bool = False,
 ) -> QRectF | None:
     """Where a name goes on screen: across its box, else just above or below it (as a map
-    puts a place's name beside its dot), kept inside the view; None if all are taken."""
+    puts a place's name beside its dot), or with `far` up to four rows further out and half
+    its width to either side; kept inside the view; None if all are taken."""
     centre = box.center()
-    for dy in (0.0, -(box.height() + height) / 2 - 1, (box.height() + height) / 2 + 1):
-        rect = QRectF(centre.x() - width / 2, centre.y() + dy - height / 2, width, height)
+    near = (box.height() + height) / 2 + 1
+    offsets = [(0.0, 0.0), (0.0, -near), (0.0, near)]
+    if far:
+        row = height + 3
+        offsets += [
+            (dx, sign * (near + k * row))
+            for k in range(1, 5)
+            for sign in (-1, 1)
+            for dx in (0.0, -width / 2, width / 2)
+        ]
+    for dx, dy in offsets:
+        rect = QRectF(centre.x() + dx - width / 2, centre.y() + dy - height / 2, width, height)
         if not bounds.isEmpty():
             # A name at the view's edge slides in rather than being cut.
             rect.moveLeft(max(bounds.left() + 2, min(rect.left(), bounds.right() - 2 - width)))
+            rect.moveTop(max(bounds.top() + 2, min(rect.top(), bounds.bottom() - 2 - height)))
         if not _overlaps(grid, rect):
             return rect
     return None
+
+
+def _paint_leader(painter: QPainter, rect: QRectF, box: QRectF, style: GraphStyle) -> None:
+    """A thin line from a name moved away from its box to the box."""
+    end = box.center()
+    start = QPointF(min(max(end.x(), rect.left() + 4), rect.right() - 4), rect.center().y())
+    start.setY(rect.bottom() if end.y() > rect.bottom() else rect.top())
+    painter.setPen(QPen(style.muted, 1.0))
+    painter.drawLine(start, end)
 
 
 def _cells(rect: QRectF) -> Iterable[tuple[int, int]]:
