@@ -3,9 +3,11 @@ drawn at a readable size on screen, most important first, never one over another
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -25,18 +27,23 @@ from planner.render.style import (
 
 LABEL_PX = 12
 """The names' size on screen, whatever the zoom (like a map's place names)."""
-MAX_LABELS = 150
+MAX_LABELS = 100
 """At most this many names in one frame: past that the view is a texture, not a map."""
-MAX_TRIED = 1500
+MAX_TRIED = 300
 """At most this many skills are tried per frame, however big the plan: a frame's cost stays
-bounded at 10,000 skills (those tried first are the ones that matter most)."""
+bounded at 10,000 skills (those tried first are the ones on screen that matter most)."""
+MAX_MISSES = 60
+"""After this many skills in a row found no room for their name, the view is full."""
 MAX_WIDTH = 240.0  # longer names are elided; the tooltip and the skill panel show them whole
-FAR_TRIES = 80
+FAR_TRIES = 40
 """Only the first this many skills tried may have their name moved away from the box."""
 _PAD_X = 6.0
 _PAD_Y = 2.0
 _STAR = 12.0
 _CELL = 64.0  # side of the grid cells that find overlapping names quickly
+
+
+_Candidate = tuple[int, str, float, float, float, float]  # rank, skill, box: x0, y0, x1, y1
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +96,7 @@ class OverviewLabels:
         self.layout = layout
         self.steps = steps
         self._order_key: tuple[object, ...] | None = None
-        self._order: list[str] = []
+        self._order: list[list[_Candidate]] = []
         self._texts: dict[str, tuple[str, float]] = {}
         self._font_key = ""
         self.placed: list[PlacedLabel] = []
@@ -97,11 +104,22 @@ class OverviewLabels:
 
     def order(
         self, selected: str | None, related: Related | None, matches: AbstractSet[str] | None
-    ) -> list[str]:
-        """`label_order`, worked out again only when the selection or the search changes."""
+    ) -> list[list[_Candidate]]:
+        """`label_order` split by column, each skill with its rank and its box's corners;
+        worked out again only when the selection or the search changes. A frame then merges
+        the columns on screen and goes down them, not through every skill of the plan."""
         key = (selected, id(related), id(matches))
         if key != self._order_key:
-            self._order = label_order(self.steps.values(), selected, related, matches)
+            nodes = self.layout.nodes
+            columns: list[list[_Candidate]] = [[] for _ in self.layout.columns]
+            ranked = label_order(self.steps.values(), selected, related, matches)
+            for rank, node in enumerate(ranked):
+                box = nodes.get(node)
+                if box is not None:
+                    columns[box.layer].append(
+                        (rank, node, box.x, box.y, box.x + box.w, box.y + box.h)
+                    )
+            self._order = columns
             self._order_key = key
         return self._order
 
@@ -111,7 +129,7 @@ class OverviewLabels:
         style: GraphStyle,
         areas: Mapping[str, QColor],
         visible: QRectF,
-        order: list[str],
+        order: list[list[_Candidate]],
         emphasis: Callable[[str], int],
         fonts: tuple[QFont, QFont],
     ) -> None:
@@ -125,7 +143,7 @@ class OverviewLabels:
             self._font_key = plain_font.key()
         metrics = (QFontMetricsF(plain_font), QFontMetricsF(goal_font))
         height = metrics[0].height() + 2 * _PAD_Y
-        grid: dict[tuple[int, int], list[QRectF]] = {}
+        grid: _Grid = {}
         nodes = self.layout.nodes
         x0, y0, x1, y1 = visible.left(), visible.top(), visible.right(), visible.bottom()
         device = painter.device()
@@ -134,12 +152,18 @@ class OverviewLabels:
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        for tried, node in enumerate(order):
-            if tried >= MAX_TRIED or len(self.placed) >= MAX_LABELS:
+        # Places are chosen first, then every leader line is drawn, then the names over them.
+        leaders: list[Callable[[], None]] = []
+        names: list[Callable[[], None]] = []
+        tried = misses = 0
+        shown = self.layout.columns_in(x0, x1)
+        for _rank, node, left, top, right, bottom in heapq.merge(*(order[c] for c in shown)):
+            if left > x1 or right < x0 or top > y1 or bottom < y0:
+                continue  # off screen: costs a comparison or four
+            tried += 1
+            if tried > MAX_TRIED or len(self.placed) >= MAX_LABELS:
                 break
-            box = nodes.get(node)
-            if box is None or box.x > x1 or box.x + box.w < x0 or box.y > y1 or box.y + box.h < y0:
-                continue
+            box = nodes[node]
             level = emphasis(node)
             if level == DIM:
                 continue
@@ -159,23 +183,34 @@ class OverviewLabels:
                 color = look_of(step, style).text
                 for k, line in enumerate(lines):
                     rect = QRectF(block.x(), block.y() + k * height, wide, height)
-                    _paint_name(painter, rect, step, style, font, line, color, star=k == 0)
+                    names.append(
+                        partial(_paint_name, painter, rect, step, style, font, line, color, k == 0)
+                    )
                 rect = block
             else:
-                # The selection, goals and what is in progress may go further from their
-                # box, on a leader line, when the space beside it is taken (a few per frame).
+                # The selection and its chain, goals and what is in progress may go further
+                # from their box, on a leader line, when the space beside it is taken (the
+                # first few tried in a frame).
                 far = tried < FAR_TRIES and (
-                    level == SELECTED or step.goal or step.status == "in-progress"
+                    level in (SELECTED, CHAIN) or step.goal or step.status == "in-progress"
                 )
                 spot = _free_spot(grid, on_screen, room, height, bounds, far)
                 if spot is None:
+                    misses += 1
+                    if misses >= MAX_MISSES:
+                        break
                     continue
                 rect = spot
                 _claim(grid, rect)
                 if not rect.intersects(on_screen.adjusted(-2, -2, 2, 2)):
-                    _paint_leader(painter, rect, on_screen, style)
-                _paint_pill(painter, rect, step, level, style, areas, font, text)
+                    leaders.append(partial(_paint_leader, painter, rect, on_screen, style))
+                names.append(
+                    partial(_paint_pill, painter, rect, step, level, style, areas, font, text)
+                )
+            misses = 0
             self.placed.append(PlacedLabel(node, rect, float(plain_font.pixelSize())))
+        for draw in (*leaders, *names):
+            draw()
         painter.restore()
 
     def _text(self, node: str, step: Step, metrics: QFontMetricsF) -> tuple[str, float]:
@@ -203,7 +238,7 @@ def box_rect(box: NodeBox) -> QRectF:
 
 
 def _free_spot(
-    grid: dict[tuple[int, int], list[QRectF]],
+    grid: _Grid,
     box: QRectF,
     width: float,
     height: float,
@@ -244,20 +279,28 @@ def _paint_leader(painter: QPainter, rect: QRectF, box: QRectF, style: GraphStyl
     painter.drawLine(start, end)
 
 
-def _cells(rect: QRectF) -> Iterable[tuple[int, int]]:
-    for gx in range(int(rect.left() // _CELL), int(rect.right() // _CELL) + 1):
-        for gy in range(int(rect.top() // _CELL), int(rect.bottom() // _CELL) + 1):
-            yield gx, gy
+_Grid = dict[tuple[int, int], list[tuple[float, float, float, float]]]
+"""Taken rectangles (x0, y0, x1, y1) by the grid cells they meet: plain floats, as this is
+the innermost loop of placing names."""
 
 
-def _overlaps(grid: dict[tuple[int, int], list[QRectF]], rect: QRectF) -> bool:
-    room = rect.adjusted(-2, -1, 2, 1)  # a hair of canvas between two names
-    return any(room.intersects(other) for cell in _cells(room) for other in grid.get(cell, ()))
+def _overlaps(grid: _Grid, rect: QRectF) -> bool:
+    # A hair of canvas is kept between two names.
+    x0, y0 = rect.left() - 2, rect.top() - 1
+    x1, y1 = rect.right() + 2, rect.bottom() + 1
+    for gx in range(int(x0 // _CELL), int(x1 // _CELL) + 1):
+        for gy in range(int(y0 // _CELL), int(y1 // _CELL) + 1):
+            for a0, b0, a1, b1 in grid.get((gx, gy), ()):
+                if a0 < x1 and x0 < a1 and b0 < y1 and y0 < b1:
+                    return True
+    return False
 
 
-def _claim(grid: dict[tuple[int, int], list[QRectF]], rect: QRectF) -> None:
-    for cell in _cells(rect):
-        grid.setdefault(cell, []).append(rect)
+def _claim(grid: _Grid, rect: QRectF) -> None:
+    corners = (rect.left(), rect.top(), rect.right(), rect.bottom())
+    for gx in range(int(corners[0] // _CELL), int(corners[2] // _CELL) + 1):
+        for gy in range(int(corners[1] // _CELL), int(corners[3] // _CELL) + 1):
+            grid.setdefault((gx, gy), []).append(corners)
 
 
 def _paint_pill(
@@ -276,7 +319,7 @@ def _paint_pill(
     border = {UNLOCK: style.unlock, CHAIN: style.accent, SELECTED: style.accent}.get(
         level, look.border
     )
-    width = 2.0 if step.goal or level >= UNLOCK else 1.0
+    width = 3.0 if level == SELECTED else 2.0 if step.goal or level >= UNLOCK else 1.0
     painter.setPen(QPen(border, width))
     painter.setBrush(look.fill)
     painter.drawRoundedRect(rect, 4, 4)
@@ -325,7 +368,6 @@ def _paint_name(
     font: QFont,
     text: str,
     color: QColor,
-    *,
     star: bool = True,
 ) -> None:
     """The name (after a star for a goal), left in `rect` and centred on its height."""
