@@ -132,9 +132,11 @@ class OverviewLabels:
         order: list[list[_Candidate]],
         emphasis: Callable[[str], int],
         fonts: tuple[QFont, QFont],
+        every: bool = False,
     ) -> None:
         """Draw the names of the visible skills in `order`, each centred on its box, skipping
-        one that would cover a name already drawn and any dimmed skill."""
+        one that would cover a name already drawn and any dimmed skill. With `every` (a view
+        of one path, a few dozen skills) any name may be moved out to find room."""
         self.placed = []
         transform = painter.worldTransform()
         plain_font, goal_font = fonts
@@ -191,8 +193,9 @@ class OverviewLabels:
                 # The selection and its chain, goals and what is in progress may go further
                 # from their box, on a leader line, when the space beside it is taken (the
                 # first few tried in a frame).
-                far = tried < FAR_TRIES and (
-                    level in (SELECTED, CHAIN) or step.goal or step.status == "in-progress"
+                far = every or (
+                    tried < FAR_TRIES
+                    and (level in (SELECTED, CHAIN) or step.goal or step.status == "in-progress")
                 )
                 spot = _free_spot(grid, on_screen, room, height, bounds, far)
                 if spot is None:

@@ -259,7 +259,8 @@ def paint_graph(
         if cache is not None and visible is not None:
             order = cache.names.order(selected, related, matches)
             fonts = label_fonts(painter.font())
-            cache.names.paint(painter, style, areas, visible, order, node_emphasis, fonts)
+            every = not lit  # a path alone: every name matters
+            cache.names.paint(painter, style, areas, visible, order, node_emphasis, fonts, every)
 
     if cache is not None and not text and visible is not None and plain and layout.edge_index:
         # Nothing selected, no search: the common overview, drawn band by band.

@@ -829,6 +829,7 @@ class MainWindow(QMainWindow):
             ("Delete", "Delete the study session selected in the recent activity"),
             ("Ctrl+H", "Hide what you already know"),
             ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom the graph in / out / to fit"),
+            ("P / Esc", "Graph: only the path to the selected skill / all again"),
             ("Ctrl+I", "Import a roadmap file"),
             ("Ctrl+E", "Export your roadmap (PDF, Markdown, calendar…)"),
         ]
