@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 
 from planner.core.plan import Plan, Step
 from planner.core.units import format_hours
+from planner.render.graph_edges import ARROW, arrowhead, edge_path, edge_pen
 from planner.render.graph_labels import OverviewLabels, label_fonts, overview_fill, wrap_text
 from planner.render.graph_layout import EdgePath, GraphLayout, NodeBox, Related
 from planner.render.style import (
@@ -49,7 +50,6 @@ STRIPE = 5.0
 RADIUS = 7.0
 PAD = 9.0
 MARK = 14.0
-ARROW = 8.0
 
 
 _NOTHING = Related(frozenset(), frozenset())
@@ -106,14 +106,14 @@ class GraphCache:
         """An edge's whole route, with its curves."""
         path = self._paths[edge]
         if path is None:
-            path = self._paths[edge] = _edge_path(self.layout.edges[edge].points, ARROW - 1)
+            path = self._paths[edge] = edge_path(self.layout.edges[edge].points, ARROW - 1)
         return path
 
     def head(self, edge: int) -> QPolygonF:
         """The arrowhead of a plain edge."""
         head = self._heads[edge]
         if head is None:
-            head = self._heads[edge] = _arrowhead(self.layout.edges[edge], PLAIN)
+            head = self._heads[edge] = arrowhead(self.layout.edges[edge], PLAIN)
         return head
 
     def shape(self, node: str) -> tuple[QPainterPath, QPainterPath]:
@@ -331,7 +331,7 @@ def _paint_edges(
     hairline = cache is not None and detail * 1.3 <= HAIRLINE_PX
     for (emphasis, hard), group in sorted(looks.items()):
         lit = emphasis in (CHAIN, UNLOCK)
-        pen = _edge_pen(emphasis, hard, style, detail if hairline else 0.0)
+        pen = edge_pen(emphasis, hard, style, detail if hairline else 0.0)
         if emphasis == DIM and cache is not None:  # on screen: see _paint_overview
             pen.setColor(_faded(pen.color(), style))
         else:
@@ -342,29 +342,15 @@ def _paint_edges(
             if cache is not None and hairline and not lit:
                 painter.drawPath(cache.path(i))
             else:
-                painter.drawPath(_edge_path(edges[i].points, ARROW - 1, span))
+                painter.drawPath(edge_path(edges[i].points, ARROW - 1, span))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(pen.color())
         for i in group:
             end = edges[i].points[-1][0]
             if span is None or span[0] - ARROW <= end <= span[1] + ARROW:
                 head = cache.head(i) if cache is not None and not lit else None
-                painter.drawPolygon(head or _arrowhead(edges[i], emphasis))
+                painter.drawPolygon(head or arrowhead(edges[i], emphasis))
     painter.setOpacity(1.0)
-
-
-def _arrowhead(edge: EdgePath, emphasis: int) -> QPolygonF:
-    """The arrowhead points the way the edge enters its box: rightwards, unless it goes back."""
-    (ax, _), (bx, by) = edge.points[-2], edge.points[-1]
-    direction = 1.0 if bx >= ax else -1.0
-    half = ARROW * 0.5 + (0.6 if emphasis in (CHAIN, UNLOCK) else 0.0)
-    return QPolygonF(
-        [
-            QPointF(bx, by),
-            QPointF(bx - direction * ARROW, by - half),
-            QPointF(bx - direction * ARROW, by + half),
-        ]
-    )
 
 
 def _paint_plain_overview(
@@ -386,7 +372,7 @@ def _paint_plain_overview(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail >= SMOOTH_DETAIL)
     for is_hard, group in ((False, soft), (True, hard)):
         if group:
-            painter.setPen(_edge_pen(PLAIN, is_hard, style, detail))
+            painter.setPen(edge_pen(PLAIN, is_hard, style, detail))
             painter.drawLines(group)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -446,7 +432,7 @@ def _paint_overview(
     # that looks the same as drawing them translucent, which Qt does three times slower.
     for (emphasis, is_hard), group in sorted(line_groups.items()):
         if group:
-            pen = _edge_pen(emphasis, is_hard, style, detail)
+            pen = edge_pen(emphasis, is_hard, style, detail)
             if emphasis == DIM:
                 pen.setColor(_faded(pen.color(), style))
             painter.setPen(pen)
@@ -521,107 +507,6 @@ _STATUSES = ("todo", "in-progress", "done", "skipped", "implied")
 _STATUS_SLOT = {status: k for k, status in enumerate(_STATUSES)}
 OVERVIEW_PEN = 2.5
 """Borders are this much wider in an overview, which is seen at a third of the size or less."""
-
-
-def _edge_path(
-    points: Sequence[tuple[float, float]],
-    end_inset: float,
-    span: tuple[float, float] | None = None,
-) -> QPainterPath:
-    """Straight within a column, an S-curve with level ends between columns, so that every
-    edge leaves and enters its boxes horizontally. With `span` (x from, x to), only what lies
-    within it is drawn: a long edge crossing the view costs what is seen, not its length."""
-    path = QPainterPath(QPointF(*points[0]))
-    last = len(points) - 1
-    for k in range(1, len(points)):
-        ax, ay = points[k - 1]
-        bx, by = points[k]
-        if k == last:
-            bx -= end_inset if bx >= ax else -end_inset
-        if span is not None and (max(ax, bx) < span[0] or min(ax, bx) > span[1]):
-            path.moveTo(bx, by)
-        elif span is not None and bx > ax and (ax < span[0] or bx > span[1]):
-            _clipped_stretch(path, ax, ay, bx, by, span)
-        elif abs(by - ay) < 0.5:
-            path.lineTo(bx, by)
-        else:
-            half = (bx - ax) / 2
-            path.cubicTo(QPointF(ax + half, ay), QPointF(bx - half, by), QPointF(bx, by))
-    return path
-
-
-def _clipped_stretch(
-    path: QPainterPath, ax: float, ay: float, bx: float, by: float, span: tuple[float, float]
-) -> None:
-    """The part within `span` of the stretch from a to b (a left of b), then on to b unseen."""
-    if abs(by - ay) < 0.5:
-        path.moveTo(max(ax, span[0]), ay)
-        path.lineTo(min(bx, span[1]), by)
-        path.moveTo(bx, by)
-        return
-    # The S-curve's control points share the middle x, so x(t) = ax + (bx - ax) s(t) with
-    # s(t) = t^3 - 1.5 t^2 + 1.5 t, which rises steadily: the t where the curve meets each
-    # side of the span comes from a few Newton steps, then the curve is cut there.
-    width = bx - ax
-    t0 = _s_inverse((span[0] - ax) / width) if ax < span[0] else 0.0
-    t1 = _s_inverse((span[1] - ax) / width) if bx > span[1] else 1.0
-    mid = ax + width / 2
-    p0, p1, p2, p3 = (ax, ay), (mid, ay), (mid, by), (bx, by)
-    q0, q1, q2, q3 = _cubic_part(p0, p1, p2, p3, t0, t1)
-    path.moveTo(*q0)
-    path.cubicTo(QPointF(*q1), QPointF(*q2), QPointF(*q3))
-    path.moveTo(bx, by)
-
-
-def _s_inverse(u: float) -> float:
-    """t in [0, 1] with t^3 - 1.5 t^2 + 1.5 t = u."""
-    u = min(max(u, 0.0), 1.0)
-    t = u
-    for _ in range(6):
-        t -= (t * t * t - 1.5 * t * t + 1.5 * t - u) / (3 * t * t - 3 * t + 1.5)
-    return min(max(t, 0.0), 1.0)
-
-
-_Point = tuple[float, float]
-
-
-def _cubic_part(
-    p0: _Point, p1: _Point, p2: _Point, p3: _Point, t0: float, t1: float
-) -> tuple[_Point, _Point, _Point, _Point]:
-    """The control points of a cubic Bézier curve between t0 and t1 (de Casteljau)."""
-
-    def lerp(a: _Point, b: _Point, t: float) -> _Point:
-        return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-
-    def split(
-        a: _Point, b: _Point, c: _Point, d: _Point, t: float
-    ) -> tuple[tuple[_Point, _Point, _Point, _Point], tuple[_Point, _Point, _Point, _Point]]:
-        ab, bc, cd = lerp(a, b, t), lerp(b, c, t), lerp(c, d, t)
-        abc, bcd = lerp(ab, bc, t), lerp(bc, cd, t)
-        m = lerp(abc, bcd, t)
-        return (a, ab, abc, m), (m, bcd, cd, d)
-
-    head, _ = split(p0, p1, p2, p3, t1)
-    if t1 <= 0:
-        return head
-    _, part = split(*head, t0 / t1)
-    return part
-
-
-def _edge_pen(emphasis: int, hard: bool, style: GraphStyle, hairline: float = 0.0) -> QPen:
-    """The pen of an edge. `hairline` is the scale on screen when plain edges may be drawn
-    one device pixel wide: Qt draws such lines several times faster, and does so by itself
-    for pens under a pixel; between one and HAIRLINE_PX pixels the pen is made so."""
-    color = {CHAIN: style.accent, UNLOCK: style.unlock}.get(emphasis, style.edge)
-    lit = emphasis in (CHAIN, UNLOCK)
-    pen = QPen(color, 2.4 if lit else 1.3)
-    if hairline and not lit and 1.3 * hairline > 1:
-        pen.setWidthF(1.0)
-        pen.setCosmetic(True)
-    if not hard:
-        pen.setDashPattern([4.0, 3.0])
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    return pen
 
 
 class _Fonts:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import (
     QEvent,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QMenu, QToolButton, QTo
 from planner.core.model import Skill
 from planner.core.plan import Plan, Step
 from planner.core.search import matches, search_words
-from planner.core.units import format_hours
 from planner.render.graph_labels import PlacedLabel
 from planner.render.graph_layout import (
     GraphLayout,
@@ -44,7 +42,8 @@ from planner.render.graph_layout import (
 )
 from planner.render.graph_legend import legend_size, paint_banner, paint_legend
 from planner.render.graph_painter import LOW_DETAIL, GraphCache, paint_graph
-from planner.render.style import GraphStyle, status_label, style_for
+from planner.render.style import GraphStyle, style_for
+from planner.ui.graph_words import arrow_target, path_banner, skill_tooltip
 
 MIN_SCALE = 0.05
 MAX_SCALE = 2.5
@@ -530,11 +529,7 @@ class GraphView(QWidget):
         step = self._steps.get(self._path_to or "")
         if step is None or self._layout is None:
             return
-        needs = len(self._layout.nodes) - 1
-        text = (
-            f"Path to {step.skill.name}: {needs} "
-            f"{'prerequisite' if needs == 1 else 'prerequisites'} · Esc shows the whole plan"
-        )
+        text = path_banner(step.skill.name, len(self._layout.nodes) - 1)
         room = self._buttons.x() - 2 * EDGE
         paint_banner(painter, QPointF(EDGE, EDGE), room, text, self._style)
 
@@ -597,18 +592,7 @@ class GraphView(QWidget):
             QToolTip.hideText()
             event.ignore()
             return
-        skill = step.skill
-        # Rich text on purpose (a name must never be taken for markup): escape everything.
-        lines = [
-            f"<b>{escape(skill.name)}</b>",
-            escape(f"{skill.area} · {format_hours(skill.hours)} · {status_label(step.status)}"),
-        ]
-        if step.goal:
-            lines.append("A goal of this role")
-        if step.implied_by and step.implied_by in self._steps:
-            source = self._steps[step.implied_by].skill.name
-            lines.append(escape(f"Known because you finished {source}"))
-        QToolTip.showText(event.globalPos(), "<qt>" + "<br>".join(lines) + "</qt>", self)
+        QToolTip.showText(event.globalPos(), skill_tooltip(step, self._steps), self)
 
     @staticmethod
     def _zoom_key(event: QKeyEvent) -> str | None:
@@ -653,31 +637,15 @@ class GraphView(QWidget):
                 return False
             self.skillActivated.emit(current)
             return True
-        moves = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+        moves = {
+            Qt.Key.Key_Up: "up",
+            Qt.Key.Key_Down: "down",
+            Qt.Key.Key_Left: "left",
+            Qt.Key.Key_Right: "right",
+        }
         if key not in moves:
             return False
-        columns = layout.columns
-        target: str | None = None
-        if current is None:
-            target = next((c[0] for c in columns if c), None)
-        else:
-            box = layout.nodes[current]
-            column = columns[box.layer]
-            at = column.index(current)
-            if key == Qt.Key.Key_Up and at > 0:
-                target = column[at - 1]
-            elif key == Qt.Key.Key_Down and at + 1 < len(column):
-                target = column[at + 1]
-            elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-                step = -1 if key == Qt.Key.Key_Left else 1
-                layer = box.layer + step
-                while 0 <= layer < len(columns) and not columns[layer]:
-                    layer += step
-                if 0 <= layer < len(columns):
-                    cy = box.center[1]
-                    target = min(
-                        columns[layer], key=lambda n: (abs(layout.nodes[n].center[1] - cy), n)
-                    )
+        target = arrow_target(layout, current, moves[Qt.Key(key)])
         if target is not None and target != current:
             self.select_skill(target)
             self.skillSelected.emit(target)
