@@ -133,10 +133,12 @@ class OverviewLabels:
         emphasis: Callable[[str], int],
         fonts: tuple[QFont, QFont],
         every: bool = False,
+        reserved: Sequence[QRectF] = (),
     ) -> None:
         """Draw the names of the visible skills in `order`, each centred on its box, skipping
         one that would cover a name already drawn and any dimmed skill. With `every` (a view
-        of one path, a few dozen skills) any name may be moved out to find room."""
+        of one path, a few dozen skills) any name may be moved out to find room. `reserved`
+        (device pixels) is kept free: what the view draws over the graph, such as its legend."""
         self.placed = []
         transform = painter.worldTransform()
         plain_font, goal_font = fonts
@@ -146,6 +148,8 @@ class OverviewLabels:
         metrics = (QFontMetricsF(plain_font), QFontMetricsF(goal_font))
         height = metrics[0].height() + 2 * _PAD_Y
         grid: _Grid = {}
+        for rect in reserved:
+            _claim(grid, rect)
         nodes = self.layout.nodes
         x0, y0, x1, y1 = visible.left(), visible.top(), visible.right(), visible.bottom()
         device = painter.device()

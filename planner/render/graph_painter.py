@@ -200,6 +200,7 @@ def paint_graph(
     detail: float = 1.0,
     cache: GraphCache | None = None,
     lit: bool = True,
+    reserved: Sequence[QRectF] = (),
 ) -> None:
     """Paint the graph in layout coordinates (the caller sets the transform).
 
@@ -215,7 +216,8 @@ def paint_graph(
     box and edge is drawn in full whatever the detail.
 
     With `lit` false the selection only gets its ring: a view showing nothing but its chain
-    (path mode) has nothing to light or dim.
+    (path mode) has nothing to light or dim. `reserved` lists what a view draws over the
+    graph (in device pixels), where no name goes.
     """
     if cache is not None and not cache.fits(layout, plan):
         cache = None
@@ -260,7 +262,9 @@ def paint_graph(
             order = cache.names.order(selected, related, matches)
             fonts = label_fonts(painter.font())
             every = not lit  # a path alone: every name matters
-            cache.names.paint(painter, style, areas, visible, order, node_emphasis, fonts, every)
+            cache.names.paint(
+                painter, style, areas, visible, order, node_emphasis, fonts, every, reserved
+            )
 
     if cache is not None and not text and visible is not None and plain and layout.edge_index:
         # Nothing selected, no search: the common overview, drawn band by band.

@@ -203,7 +203,6 @@ class GraphView(QWidget):
         if plan is None:
             self._pending = False
             self._apply_layout(None)
-            self._update_path_button()
         elif not self.isVisible():
             # Laid out when the view is first shown: until the learner opens the graph, a big
             # plan costs neither the time of a layout nor the memory of one.
@@ -378,19 +377,23 @@ class GraphView(QWidget):
     def _apply_layout(self, layout: GraphLayout | None) -> None:
         self._whole = self._layout = layout
         target = self._path_to
+        left_path = False
         if target is not None and layout is not None and target in layout.nodes:
             self._layout = path_layout(layout, target)  # the same path, in the new plan
         elif target is not None:
             self._path_to = None  # the skill left the plan: so does path mode
             self._view_before_path = None
-            self.pathChanged.emit("")
+            left_path = True
         self._related = None
-        if layout is not None and self._selected is not None:
-            self._related = layout.related(self._selected)
+        if self._layout is not None and self._selected is not None:
+            self._related = self._layout.related(self._selected)
         self._buttons.setVisible(layout is not None)
+        self._update_path_button()
         self._auto_view = True
         self._initial_view()
         self.update()
+        if left_path:
+            self.pathChanged.emit("")
         self.layoutReady.emit()
 
     def _initial_view(self) -> None:
@@ -490,6 +493,17 @@ class GraphView(QWidget):
             self._paint_message(painter, "Laying out the plan…")
             painter.end()
             return
+        # Where the overlays go: names in the overview keep clear of them.
+        size = legend_size(self.font())
+        legend = QRectF(EDGE, self.height() - EDGE - size.height(), size.width(), size.height())
+        show_legend = legend.top() > EDGE and legend.right() < self.width() - EDGE
+        overlays = [QRectF(self._buttons.geometry())]
+        if show_legend:
+            overlays.append(legend)
+        if self._path_to is not None:
+            overlays.append(
+                QRectF(EDGE, EDGE, self._buttons.x() - 2 * EDGE, self._buttons.height())
+            )
         transform = self._transform()
         painter.setTransform(transform)
         visible, _ok = transform.inverted()
@@ -507,12 +521,11 @@ class GraphView(QWidget):
             detail=self._scale,
             cache=self._cache,
             lit=self._path_to is None or self._selected != self._path_to,
+            reserved=overlays,
         )
         painter.resetTransform()
         painter.setFont(self.font())
-        size = legend_size(self.font())
-        legend = QRectF(EDGE, self.height() - EDGE - size.height(), size.width(), size.height())
-        if legend.top() > EDGE and legend.right() < self.width() - EDGE:
+        if show_legend:
             paint_legend(painter, legend, style)
         if self._path_to is not None:
             self._paint_path_banner(painter)
@@ -719,7 +732,9 @@ class GraphView(QWidget):
         if self._layout is None:
             super().contextMenuEvent(event)
             return
-        self.context_menu(event.pos()).exec(event.globalPos())
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
         event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

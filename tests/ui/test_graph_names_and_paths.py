@@ -18,10 +18,11 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.plan import Plan
 from planner.render.graph_labels import LABEL_PX
+from planner.render.graph_legend import legend_size
 from planner.render.graph_painter import LOW_DETAIL
 from planner.render.style import contrast_ratio
 from planner.service import Planner
-from planner.ui.graph_view import GraphView
+from planner.ui.graph_view import EDGE, GraphView
 from tests.render.plans import dark_palette, light_palette
 
 pytestmark = pytest.mark.gui
@@ -108,7 +109,13 @@ def test_after_fit_every_goal_is_named_at_a_readable_size(
         assert label.pixel_size >= LABEL_PX >= 11  # the size on screen, whatever the zoom
         assert inside.contains(label.rect)  # nothing cut at the view's edge
         assert ink_in(image, label.rect) > 40, goal  # and text really is there
-    # No name covers another.
+    # No name covers another, nor hides under the legend or the buttons.
+    size = legend_size(view.font())
+    legend = QRectF(EDGE, view.height() - EDGE - size.height(), size.width(), size.height())
+    row = button(view, "Fit plan to view").parentWidget()
+    assert row is not None
+    buttons = QRectF(row.geometry())
+    assert not any(n.rect.intersects(legend) or n.rect.intersects(buttons) for n in names.values())
     rects = list(names.values())
     for i, a in enumerate(rects):
         for b in rects[i + 1 :]:
