@@ -570,3 +570,12 @@ class _Builder:
             for i, (_toward, _other, edge) in enumerate(group):
                 ports[edge] = centre[node] + (i - (count - 1) / 2) * step
         return ports
+
+
+def path_layout(layout: GraphLayout, target: str) -> GraphLayout:
+    """The layout of a skill's prerequisite chain alone: the skill, everything it needs (hard
+    and soft, all the way back) and the edges between them, laid out afresh so that the chain
+    reads on its own, without the gaps the rest of the plan left in it."""
+    keep = layout.related(target).ancestors | {target}
+    edges = [(e.src, e.dst, e.hard) for e in layout.edges if e.src in keep and e.dst in keep]
+    return layout_graph(keep, edges)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -19,8 +19,15 @@ from PySide6.QtGui import (
 
 from planner.core.plan import Plan, Step
 from planner.core.units import format_hours
+from planner.render.graph_edges import ARROW, arrowhead, edge_path, edge_pen
+from planner.render.graph_labels import OverviewLabels, label_fonts, overview_fill, wrap_text
 from planner.render.graph_layout import EdgePath, GraphLayout, NodeBox, Related
 from planner.render.style import (
+    CHAIN,
+    DIM,
+    PLAIN,
+    SELECTED,
+    UNLOCK,
     GraphStyle,
     area_colors,
     mix,
@@ -29,8 +36,9 @@ from planner.render.style import (
     status_label,
 )
 
-LOW_DETAIL = 0.45
-"""Below this scale labels would be unreadable: boxes are drawn plain, without text."""
+LOW_DETAIL = 0.7
+"""Below this scale the text in the boxes would be under 9 pixels: boxes are drawn plain, and
+on screen the names that matter most are drawn at a fixed readable size (graph_labels)."""
 SMOOTH_DETAIL = 0.15
 """Below this scale a view's overview draws its edges without antialiasing."""
 HAIRLINE_PX = 1.5
@@ -42,10 +50,9 @@ STRIPE = 5.0
 RADIUS = 7.0
 PAD = 9.0
 MARK = 14.0
-ARROW = 8.0
 
-# Emphasis of a node or an edge, from least to most important (the painting order).
-DIM, PLAIN, UNLOCK, CHAIN, SELECTED = range(5)
+
+_NOTHING = Related(frozenset(), frozenset())
 
 
 class GraphCache:
@@ -71,6 +78,7 @@ class GraphCache:
         self._looks: dict[str, tuple[int, int, int]] = {}
         self._area_slot = {area: k for k, area in enumerate(self.areas)}
         self._bands: dict[int, _Band] = {}
+        self.names = OverviewLabels(layout, self.steps)
 
     def fits(self, layout: GraphLayout, plan: Plan) -> bool:
         """Whether this cache was made for this layout and this plan."""
@@ -98,14 +106,14 @@ class GraphCache:
         """An edge's whole route, with its curves."""
         path = self._paths[edge]
         if path is None:
-            path = self._paths[edge] = _edge_path(self.layout.edges[edge].points, ARROW - 1)
+            path = self._paths[edge] = edge_path(self.layout.edges[edge].points, ARROW - 1)
         return path
 
     def head(self, edge: int) -> QPolygonF:
         """The arrowhead of a plain edge."""
         head = self._heads[edge]
         if head is None:
-            head = self._heads[edge] = _arrowhead(self.layout.edges[edge], PLAIN)
+            head = self._heads[edge] = arrowhead(self.layout.edges[edge], PLAIN)
         return head
 
     def shape(self, node: str) -> tuple[QPainterPath, QPainterPath]:
@@ -191,6 +199,8 @@ def paint_graph(
     visible: QRectF | None = None,
     detail: float = 1.0,
     cache: GraphCache | None = None,
+    lit: bool = True,
+    reserved: Sequence[QRectF] = (),
 ) -> None:
     """Paint the graph in layout coordinates (the caller sets the transform).
 
@@ -204,6 +214,10 @@ def paint_graph(
     in one call, boxes square, edges as straight segments without arrowheads (at that scale
     the corners, curves and heads are a few pixels). Without a cache, as for the PDF, every
     box and edge is drawn in full whatever the detail.
+
+    With `lit` false the selection only gets its ring: a view showing nothing but its chain
+    (path mode) has nothing to light or dim. `reserved` lists what a view draws over the
+    graph (in device pixels), where no name goes.
     """
     if cache is not None and not cache.fits(layout, plan):
         cache = None
@@ -211,6 +225,8 @@ def paint_graph(
     areas = cache.areas if cache else area_colors(step.skill.area for step in plan.steps)
     if selected is not None and selected not in layout.nodes:
         selected = None
+    if selected is not None and not lit:
+        related = _NOTHING
     if selected is not None and related is None:
         related = layout.related(selected)
     chain = related.ancestors if selected is not None and related is not None else frozenset()
@@ -221,7 +237,7 @@ def paint_graph(
             return SELECTED
         if matches is not None and node not in matches:
             return DIM
-        if selected is None:
+        if selected is None or not lit:
             return PLAIN
         return CHAIN if node in chain else UNLOCK if node in unlocks else DIM
 
@@ -229,7 +245,7 @@ def paint_graph(
         outside = matches is not None and (edge.src not in matches or edge.dst not in matches)
         if outside and selected not in (edge.src, edge.dst):
             return DIM
-        if selected is None:
+        if selected is None or not lit:
             return PLAIN
         if edge.src in chain and (edge.dst in chain or edge.dst == selected):
             return CHAIN
@@ -239,12 +255,24 @@ def paint_graph(
 
     text = detail >= LOW_DETAIL
     plain = selected is None and matches is None
+
+    def names() -> None:
+        """The overview's names, on top of everything (on screen: the PDF draws in full)."""
+        if cache is not None and visible is not None:
+            order = cache.names.order(selected, related, matches)
+            fonts = label_fonts(painter.font())
+            every = not lit  # a path alone: every name matters
+            cache.names.paint(
+                painter, style, areas, visible, order, node_emphasis, fonts, every, reserved
+            )
+
     if cache is not None and not text and visible is not None and plain and layout.edge_index:
         # Nothing selected, no search: the common overview, drawn band by band.
         columns = layout.columns_in(visible.left() - ARROW, visible.right() + ARROW)
         painter.save()
         _paint_plain_overview(painter, cache, style, columns, detail)
         painter.restore()
+        names()
         return
 
     span: tuple[float, float] | None = None
@@ -274,6 +302,7 @@ def paint_graph(
             detail,
         )
         painter.restore()
+        names()
         return
     _paint_edges(painter, layout, style, edge_ids, edge_emphasis, span, detail, cache)
     fonts = _Fonts(painter.font()) if text else None
@@ -306,7 +335,7 @@ def _paint_edges(
     hairline = cache is not None and detail * 1.3 <= HAIRLINE_PX
     for (emphasis, hard), group in sorted(looks.items()):
         lit = emphasis in (CHAIN, UNLOCK)
-        pen = _edge_pen(emphasis, hard, style, detail if hairline else 0.0)
+        pen = edge_pen(emphasis, hard, style, detail if hairline else 0.0)
         if emphasis == DIM and cache is not None:  # on screen: see _paint_overview
             pen.setColor(_faded(pen.color(), style))
         else:
@@ -317,29 +346,15 @@ def _paint_edges(
             if cache is not None and hairline and not lit:
                 painter.drawPath(cache.path(i))
             else:
-                painter.drawPath(_edge_path(edges[i].points, ARROW - 1, span))
+                painter.drawPath(edge_path(edges[i].points, ARROW - 1, span))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(pen.color())
         for i in group:
             end = edges[i].points[-1][0]
             if span is None or span[0] - ARROW <= end <= span[1] + ARROW:
                 head = cache.head(i) if cache is not None and not lit else None
-                painter.drawPolygon(head or _arrowhead(edges[i], emphasis))
+                painter.drawPolygon(head or arrowhead(edges[i], emphasis))
     painter.setOpacity(1.0)
-
-
-def _arrowhead(edge: EdgePath, emphasis: int) -> QPolygonF:
-    """The arrowhead points the way the edge enters its box: rightwards, unless it goes back."""
-    (ax, _), (bx, by) = edge.points[-2], edge.points[-1]
-    direction = 1.0 if bx >= ax else -1.0
-    half = ARROW * 0.5 + (0.6 if emphasis in (CHAIN, UNLOCK) else 0.0)
-    return QPolygonF(
-        [
-            QPointF(bx, by),
-            QPointF(bx - direction * ARROW, by - half),
-            QPointF(bx - direction * ARROW, by + half),
-        ]
-    )
 
 
 def _paint_plain_overview(
@@ -361,14 +376,14 @@ def _paint_plain_overview(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail >= SMOOTH_DETAIL)
     for is_hard, group in ((False, soft), (True, hard)):
         if group:
-            painter.setPen(_edge_pen(PLAIN, is_hard, style, detail))
+            painter.setPen(edge_pen(PLAIN, is_hard, style, detail))
             painter.drawLines(group)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     for slot, status in enumerate(_STATUSES):
         rects = [rect for band in bands for rect in band.fills[slot]]
         if rects:
-            painter.setBrush(_overview_fill(status, style))
+            painter.setBrush(overview_fill(status, style))
             painter.drawRects(rects)
     for slot, color in enumerate(cache.areas.values()):
         rects = [rect for band in bands for rect in band.stripes[slot]]
@@ -421,7 +436,7 @@ def _paint_overview(
     # that looks the same as drawing them translucent, which Qt does three times slower.
     for (emphasis, is_hard), group in sorted(line_groups.items()):
         if group:
-            pen = _edge_pen(emphasis, is_hard, style, detail)
+            pen = edge_pen(emphasis, is_hard, style, detail)
             if emphasis == DIM:
                 pen.setColor(_faded(pen.color(), style))
             painter.setPen(pen)
@@ -458,7 +473,7 @@ def _paint_overview(
     painter.setPen(Qt.PenStyle.NoPen)
     for k, rects in enumerate(fills):
         if rects:
-            brush = _overview_fill(_STATUSES[k % statuses], style)
+            brush = overview_fill(_STATUSES[k % statuses], style)
             painter.setBrush(_faded(brush, style) if k >= statuses else brush)
             painter.drawRects(rects)
     colors = list(cache.areas.values())
@@ -498,107 +513,6 @@ OVERVIEW_PEN = 2.5
 """Borders are this much wider in an overview, which is seen at a third of the size or less."""
 
 
-def _edge_path(
-    points: Sequence[tuple[float, float]],
-    end_inset: float,
-    span: tuple[float, float] | None = None,
-) -> QPainterPath:
-    """Straight within a column, an S-curve with level ends between columns, so that every
-    edge leaves and enters its boxes horizontally. With `span` (x from, x to), only what lies
-    within it is drawn: a long edge crossing the view costs what is seen, not its length."""
-    path = QPainterPath(QPointF(*points[0]))
-    last = len(points) - 1
-    for k in range(1, len(points)):
-        ax, ay = points[k - 1]
-        bx, by = points[k]
-        if k == last:
-            bx -= end_inset if bx >= ax else -end_inset
-        if span is not None and (max(ax, bx) < span[0] or min(ax, bx) > span[1]):
-            path.moveTo(bx, by)
-        elif span is not None and bx > ax and (ax < span[0] or bx > span[1]):
-            _clipped_stretch(path, ax, ay, bx, by, span)
-        elif abs(by - ay) < 0.5:
-            path.lineTo(bx, by)
-        else:
-            half = (bx - ax) / 2
-            path.cubicTo(QPointF(ax + half, ay), QPointF(bx - half, by), QPointF(bx, by))
-    return path
-
-
-def _clipped_stretch(
-    path: QPainterPath, ax: float, ay: float, bx: float, by: float, span: tuple[float, float]
-) -> None:
-    """The part within `span` of the stretch from a to b (a left of b), then on to b unseen."""
-    if abs(by - ay) < 0.5:
-        path.moveTo(max(ax, span[0]), ay)
-        path.lineTo(min(bx, span[1]), by)
-        path.moveTo(bx, by)
-        return
-    # The S-curve's control points share the middle x, so x(t) = ax + (bx - ax) s(t) with
-    # s(t) = t^3 - 1.5 t^2 + 1.5 t, which rises steadily: the t where the curve meets each
-    # side of the span comes from a few Newton steps, then the curve is cut there.
-    width = bx - ax
-    t0 = _s_inverse((span[0] - ax) / width) if ax < span[0] else 0.0
-    t1 = _s_inverse((span[1] - ax) / width) if bx > span[1] else 1.0
-    mid = ax + width / 2
-    p0, p1, p2, p3 = (ax, ay), (mid, ay), (mid, by), (bx, by)
-    q0, q1, q2, q3 = _cubic_part(p0, p1, p2, p3, t0, t1)
-    path.moveTo(*q0)
-    path.cubicTo(QPointF(*q1), QPointF(*q2), QPointF(*q3))
-    path.moveTo(bx, by)
-
-
-def _s_inverse(u: float) -> float:
-    """t in [0, 1] with t^3 - 1.5 t^2 + 1.5 t = u."""
-    u = min(max(u, 0.0), 1.0)
-    t = u
-    for _ in range(6):
-        t -= (t * t * t - 1.5 * t * t + 1.5 * t - u) / (3 * t * t - 3 * t + 1.5)
-    return min(max(t, 0.0), 1.0)
-
-
-_Point = tuple[float, float]
-
-
-def _cubic_part(
-    p0: _Point, p1: _Point, p2: _Point, p3: _Point, t0: float, t1: float
-) -> tuple[_Point, _Point, _Point, _Point]:
-    """The control points of a cubic Bézier curve between t0 and t1 (de Casteljau)."""
-
-    def lerp(a: _Point, b: _Point, t: float) -> _Point:
-        return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-
-    def split(
-        a: _Point, b: _Point, c: _Point, d: _Point, t: float
-    ) -> tuple[tuple[_Point, _Point, _Point, _Point], tuple[_Point, _Point, _Point, _Point]]:
-        ab, bc, cd = lerp(a, b, t), lerp(b, c, t), lerp(c, d, t)
-        abc, bcd = lerp(ab, bc, t), lerp(bc, cd, t)
-        m = lerp(abc, bcd, t)
-        return (a, ab, abc, m), (m, bcd, cd, d)
-
-    head, _ = split(p0, p1, p2, p3, t1)
-    if t1 <= 0:
-        return head
-    _, part = split(*head, t0 / t1)
-    return part
-
-
-def _edge_pen(emphasis: int, hard: bool, style: GraphStyle, hairline: float = 0.0) -> QPen:
-    """The pen of an edge. `hairline` is the scale on screen when plain edges may be drawn
-    one device pixel wide: Qt draws such lines several times faster, and does so by itself
-    for pens under a pixel; between one and HAIRLINE_PX pixels the pen is made so."""
-    color = {CHAIN: style.accent, UNLOCK: style.unlock}.get(emphasis, style.edge)
-    lit = emphasis in (CHAIN, UNLOCK)
-    pen = QPen(color, 2.4 if lit else 1.3)
-    if hairline and not lit and 1.3 * hairline > 1:
-        pen.setWidthF(1.0)
-        pen.setCosmetic(True)
-    if not hard:
-        pen.setDashPattern([4.0, 3.0])
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    return pen
-
-
 class _Fonts:
     """The fonts of a box's text, sized in layout units so text fits the fixed-size boxes."""
 
@@ -629,7 +543,7 @@ def _paint_node(
     shape, stripe = cache.shape(box.id) if cache is not None else _box_shapes(rect)
     painter.setOpacity(style.dim_opacity if emphasis == DIM else 1.0)
 
-    fill = look.fill if fonts is not None else _overview_fill(step.status, style)
+    fill = look.fill if fonts is not None else overview_fill(step.status, style)
     painter.fillPath(shape, fill)
     painter.fillPath(stripe, area)
 
@@ -658,7 +572,7 @@ def _paint_node(
         lines, info = (
             cache.label(box.id, fonts) if cache is not None else _label_text(rect, step, fonts)
         )
-        _paint_label(painter, rect, step, look.text, style, fonts, lines, info)
+        _paint_label(painter, rect, step, emphasis == DIM, style, fonts, lines, info)
     painter.setOpacity(1.0)
 
 
@@ -669,17 +583,6 @@ def _box_shapes(rect: QRectF) -> tuple[QPainterPath, QPainterPath]:
     band = QPainterPath()
     band.addRect(QRectF(rect.x(), rect.y(), STRIPE, rect.height()))
     return shape, shape.intersected(band)
-
-
-def _overview_fill(status: str, style: GraphStyle) -> QColor:
-    """Stronger fills for the overview, where the status mark is too small to see."""
-    tint = {
-        "in-progress": (style.accent, 0.5),
-        "done": (style.green, 0.5),
-        "implied": (style.green, 0.22),
-        "skipped": (style.canvas, 0.7),
-    }.get(status)
-    return mix(style.card, tint[0], tint[1]) if tint else style.card
 
 
 def _label_font(step: Step, fonts: _Fonts) -> QFont:
@@ -705,7 +608,7 @@ def _paint_label(
     painter: QPainter,
     rect: QRectF,
     step: Step,
-    color: QColor,
+    dimmed: bool,
     style: GraphStyle,
     fonts: _Fonts,
     lines: list[str],
@@ -719,7 +622,16 @@ def _paint_label(
     font = _label_font(step, fonts)
     metrics = QFontMetricsF(font)
     painter.setFont(font)
-    painter.setPen(color)
+    info_color = style.muted if step.status != "in-progress" else style.accent
+    if dimmed:
+        # The box is faded (drawn at the dimmed opacity); its text is drawn opaque, in a
+        # colour that keeps a readable contrast with that faded box.
+        dim = style.dim(step.status)
+        painter.setOpacity(1.0)
+        painter.setPen(dim.text)
+        info_color = mix(dim.fill, dim.text, 0.8)
+    else:
+        painter.setPen(style.status(step.status).text)
     baseline = rect.y() + PAD + metrics.ascent() - 1
     for line in lines:
         painter.drawText(QPointF(left, baseline), line)  # plain text: names are never markup
@@ -728,108 +640,9 @@ def _paint_label(
     small = QFontMetricsF(fonts.small)
     bottom = rect.bottom() - PAD + 1
     painter.setFont(fonts.small)
-    painter.setPen(style.muted if step.status != "in-progress" else style.accent)
+    painter.setPen(info_color)
     painter.drawText(QPointF(left, bottom - small.descent()), info)
     if step.goal:
         star = QRectF(right - 13, bottom - 13, 13, 13)
+        painter.setOpacity(style.dim_opacity if dimmed else 1.0)
         paint_goal_star(painter, star, style)
-
-
-def wrap_text(text: str, metrics: QFontMetricsF, widths: Sequence[float]) -> list[str]:
-    """Break text into at most `len(widths)` lines of the given widths, at spaces, eliding
-    the last line (or any word too long for its line) with an ellipsis."""
-    words = text.split()
-    lines: list[str] = []
-    i = 0
-    for n, width in enumerate(widths):
-        if i >= len(words):
-            break
-        if n == len(widths) - 1:
-            rest = " ".join(words[i:])
-            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-            break
-        line = words[i]
-        i += 1
-        while i < len(words) and metrics.horizontalAdvance(line + " " + words[i]) <= width:
-            line += " " + words[i]
-            i += 1
-        if metrics.horizontalAdvance(line) > width:
-            line = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
-        lines.append(line)
-    return lines
-
-
-# ---------------------------------------------------------------------------- legend
-_LEGEND_ITEMS = (
-    ("todo", "to do"),
-    ("in-progress", "in progress"),
-    ("done", "done"),
-    ("skipped", "skipped"),
-    ("implied", "implied"),
-    ("goal", "goal"),
-    ("hard", "needed first"),
-    ("soft", "recommended first"),
-)
-_ROWS = 4
-_ROW = 20.0
-_SAMPLE = 26.0  # room for a mark or an edge sample before each label
-_LEGEND_PAD = 10.0
-_COLUMN_GAP = 18.0
-
-
-def legend_size(font: QFont) -> QSizeF:
-    """The size `paint_legend` needs with this font."""
-    metrics = QFontMetricsF(font)
-    columns = [_LEGEND_ITEMS[k : k + _ROWS] for k in range(0, len(_LEGEND_ITEMS), _ROWS)]
-    widths = [max(metrics.horizontalAdvance(label) for _, label in col) for col in columns]
-    width = sum(_SAMPLE + w for w in widths) + _COLUMN_GAP * (len(columns) - 1)
-    row = max(_ROW, metrics.height() + 4)
-    return QSizeF(width + 2 * _LEGEND_PAD, row * _ROWS + 2 * _LEGEND_PAD)
-
-
-def paint_legend(painter: QPainter, rect: QRectF, style: GraphStyle) -> None:
-    """The key to the graph: status marks, the goal star and the two kinds of edge."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    panel = QColor(style.card)
-    panel.setAlphaF(0.94)
-    painter.setPen(QPen(mix(style.card, style.text, 0.2), 1))
-    painter.setBrush(panel)
-    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-
-    metrics = QFontMetricsF(painter.font())
-    row = max(_ROW, metrics.height() + 4)
-    x = rect.x() + _LEGEND_PAD
-    for k in range(0, len(_LEGEND_ITEMS), _ROWS):
-        column = _LEGEND_ITEMS[k : k + _ROWS]
-        y = rect.y() + _LEGEND_PAD
-        for key, label in column:
-            middle = y + row / 2
-            sample = QRectF(x, middle - 6, 12, 12)
-            if key == "goal":
-                paint_goal_star(painter, sample.adjusted(-1, -1, 1, 1), style)
-            elif key in ("hard", "soft"):
-                _legend_edge(painter, x, middle, key == "hard", style)
-            else:
-                paint_status_mark(painter, sample, key, style)
-            painter.setPen(style.text)
-            baseline = middle + (metrics.ascent() - metrics.descent()) / 2
-            painter.drawText(QPointF(x + _SAMPLE, baseline), label)
-            y += row
-        x += _SAMPLE + max(metrics.horizontalAdvance(label) for _, label in column)
-        x += _COLUMN_GAP
-    painter.restore()
-
-
-def _legend_edge(painter: QPainter, x: float, y: float, hard: bool, style: GraphStyle) -> None:
-    pen = QPen(style.edge, 1.3)
-    if not hard:
-        pen.setDashPattern([4.0, 3.0])
-    painter.setPen(pen)
-    painter.drawLine(QPointF(x - 2, y), QPointF(x + 14, y))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(style.edge)
-    painter.drawPolygon(
-        QPolygonF([QPointF(x + 20, y), QPointF(x + 13, y - 4), QPointF(x + 13, y + 4)])
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import cos, pi, sin
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -17,6 +17,10 @@ STATUS_LABELS: Mapping[str, str] = {
     "skipped": "skipped",
     "implied": "implied",
 }
+
+# Emphasis of a skill or an edge, from least to most important (the painting order): dimmed,
+# plain, what the selection unlocks, its prerequisite chain, the selection itself.
+DIM, PLAIN, UNLOCK, CHAIN, SELECTED = range(5)
 
 # Mid-tone colours that stay distinct and visible on both white and near-black backgrounds
 # (after Tableau 10, with two more); areas pick from them by a stable checksum of their name.
@@ -64,10 +68,17 @@ class GraphStyle:
     star: QColor
     statuses: Mapping[str, StatusColors]
     dim_opacity: float = 0.22
+    dimmed: Mapping[str, StatusColors] | None = None
+    """How a dimmed skill looks, as seen on the canvas (opaque colours): see `dimmed_look`."""
 
     def status(self, status: str) -> StatusColors:
         """The look of a status (an unknown one looks like todo)."""
         return self.statuses.get(status, self.statuses["todo"])
+
+    def dim(self, status: str) -> StatusColors:
+        """The look of a dimmed skill with this status (an unknown one looks like todo)."""
+        looks = self.dimmed or {}
+        return looks.get(status) or looks.get("todo") or dimmed_look(self, status)
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -77,6 +88,52 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
         a.greenF() + (b.greenF() - a.greenF()) * t,
         a.blueF() + (b.blueF() - a.blueF()) * t,
         1.0,
+    )
+
+
+def luminance(color: QColor) -> float:
+    """The relative luminance of a colour (WCAG 2)."""
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two opaque colours: 1 (the same) to 21 (black on white)."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+DIM_TEXT_CONTRAST = 3.2
+"""A dimmed skill's name keeps at least this contrast with its faded box (WCAG's 3:1 for
+large text, with a little room): faded means "not part of this", never "unreadable"."""
+
+
+def dimmed_look(style: GraphStyle, status: str) -> StatusColors:
+    """A dimmed skill's colours as they show on the canvas: the box, its border and its mark
+    faded to `dim_opacity`, the name only as far as it stays readable on that faded box (the
+    least fading that reaches DIM_TEXT_CONTRAST, or none if the undimmed text is lower)."""
+    look = style.status(status)
+    fill = mix(style.canvas, look.fill, style.dim_opacity)
+    text = look.text
+    for step in range(11):  # from faint to full strength, the first that reads
+        candidate = mix(fill, look.text, 0.5 + step * 0.05)
+        if contrast_ratio(candidate, fill) >= DIM_TEXT_CONTRAST:
+            text = candidate
+            break
+    return StatusColors(
+        fill,
+        mix(style.canvas, look.border, style.dim_opacity),
+        text,
+        mix(style.canvas, look.mark, style.dim_opacity),
+        dotted=look.dotted,
+        struck=look.struck,
     )
 
 
@@ -103,13 +160,18 @@ def style_for(palette: QPalette) -> GraphStyle:
         "in-progress": StatusColors(mix(card, accent, 0.16), accent, text, accent),
         "done": StatusColors(mix(card, green, 0.16 if dark else 0.12), green, text, green),
         "skipped": StatusColors(
-            mix(card, canvas, 0.6), mix(card, text, 0.22), muted, muted, struck=True
+            # Greyer than a name to do, yet readable (3:1) even when dimmed as well.
+            mix(card, canvas, 0.6),
+            mix(card, text, 0.22),
+            mix(card, text, 0.65),
+            muted,
+            struck=True,
         ),
         "implied": StatusColors(
             mix(card, green, 0.07), mix(green, card, 0.35), mix(text, card, 0.2), green, dotted=True
         ),
     }
-    return GraphStyle(
+    style = GraphStyle(
         dark=dark,
         canvas=canvas,
         card=card,
@@ -122,6 +184,8 @@ def style_for(palette: QPalette) -> GraphStyle:
         star=star,
         statuses=statuses,
     )
+    # The dimmed looks are worked out once per style, not per box and frame.
+    return replace(style, dimmed={s: dimmed_look(style, s) for s in statuses})
 
 
 def area_colors(areas: Iterable[str]) -> dict[str, QColor]:

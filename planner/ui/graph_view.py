@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import (
     QEvent,
@@ -16,6 +15,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QHelpEvent,
     QKeyEvent,
@@ -27,15 +27,23 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QToolButton, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMenu, QToolButton, QToolTip, QWidget
 
 from planner.core.model import Skill
 from planner.core.plan import Plan, Step
 from planner.core.search import matches, search_words
-from planner.core.units import format_hours
-from planner.render.graph_layout import GraphLayout, Related, layout_plan, plan_edges
-from planner.render.graph_painter import GraphCache, legend_size, paint_graph, paint_legend
-from planner.render.style import GraphStyle, status_label, style_for
+from planner.render.graph_labels import PlacedLabel
+from planner.render.graph_layout import (
+    GraphLayout,
+    Related,
+    layout_plan,
+    path_layout,
+    plan_edges,
+)
+from planner.render.graph_legend import legend_size, paint_banner, paint_legend
+from planner.render.graph_painter import LOW_DETAIL, GraphCache, paint_graph
+from planner.render.style import GraphStyle, style_for
+from planner.ui.graph_words import arrow_target, path_banner, skill_tooltip
 
 MIN_SCALE = 0.05
 MAX_SCALE = 2.5
@@ -75,11 +83,13 @@ class GraphView(QWidget):
         skillSelected(str): the learner clicked a skill (or moved to it with the arrow keys).
         skillActivated(str): the learner double-clicked a skill, or pressed Enter on it.
         layoutReady(): a new layout is on screen (after `set_plan`, at once or from a worker).
+        pathChanged(str): path mode began for a skill, or ended ("").
     """
 
     skillSelected = Signal(str)
     skillActivated = Signal(str)
     layoutReady = Signal()
+    pathChanged = Signal(str)
 
     async_threshold = 2000
     """Plans with more skills than this are laid out off the GUI thread."""
@@ -88,7 +98,10 @@ class GraphView(QWidget):
         super().__init__(parent)
         self._plan: Plan | None = None
         self._steps: dict[str, Step] = {}
-        self._layout: GraphLayout | None = None
+        self._layout: GraphLayout | None = None  # what is on screen: the plan or a path
+        self._whole: GraphLayout | None = None  # the whole plan's layout
+        self._path_to: str | None = None  # path mode: the skill whose chain alone is shown
+        self._view_before_path: tuple[float, QPointF, bool] | None = None
         self._cache: GraphCache | None = None  # for painting this layout of this plan
         self._shape: _Shape | None = None
         self._skills: tuple[Skill, ...] = ()  # those of the shape, kept alive
@@ -127,7 +140,20 @@ class GraphView(QWidget):
         self._fit_button = self._button(
             "Fit", "Fit the whole plan in view (Ctrl+0)", "Fit plan to view", self.fit
         )
-        for button in (self._zoom_out_button, self._zoom_in_button, self._fit_button):
+        self._path_button = self._button(
+            "Path",
+            "Show only the prerequisites leading to the selected skill (P)",
+            "Show only the path to the selected skill",
+            self._path_button_clicked,
+        )
+        self._path_button.setCheckable(True)
+        self._path_button.setEnabled(False)
+        for button in (
+            self._zoom_out_button,
+            self._zoom_in_button,
+            self._fit_button,
+            self._path_button,
+        ):
             row.addWidget(button)
         self._buttons.adjustSize()
         self._buttons.hide()
@@ -201,8 +227,63 @@ class GraphView(QWidget):
 
     def graph_layout(self) -> GraphLayout | None:
         """The layout on show (None while a big plan is still being laid out, and until the
-        view is first shown)."""
+        view is first shown): the whole plan's, or in path mode the path's."""
         return self._layout
+
+    # ------------------------------------------------------------------ path mode
+    def path_target(self) -> str | None:
+        """The skill whose prerequisite chain alone is on show (None: the whole plan)."""
+        return self._path_to
+
+    def show_path(self, on: bool = True) -> None:
+        """Path mode: show only the selected skill and the chain of prerequisites leading to
+        it, laid out alone and fitted to the view (on=False: back to the whole plan, as it
+        was framed before)."""
+        if not on:
+            self._leave_path()
+            return
+        target = self._selected
+        if target is None or self._whole is None or target not in self._whole.nodes:
+            return
+        if self._path_to is None:
+            self._view_before_path = (self._scale, QPointF(self._offset), self._auto_view)
+        self._path_to = target
+        self._layout = path_layout(self._whole, target)
+        self._related = self._layout.related(target)
+        self._auto_view = True  # fitted, and fitted again when the window is resized
+        self._initial_view()
+        self._update_path_button()
+        self.update()
+        self.pathChanged.emit(target)
+
+    def _leave_path(self) -> None:
+        if self._path_to is None:
+            return
+        self._path_to = None
+        self._layout = self._whole
+        self._related = None
+        if self._layout is not None and self._selected is not None:
+            self._related = self._layout.related(self._selected)
+        saved, self._view_before_path = self._view_before_path, None
+        if saved is not None:
+            self._scale, self._offset, self._auto_view = saved
+            self._clamp()
+        else:
+            self._initial_view()
+        if self._selected is not None:
+            self._ensure_visible(self._selected)
+        self._update_path_button()
+        self.update()
+        self.pathChanged.emit("")
+
+    def _path_button_clicked(self) -> None:
+        self.show_path(self._path_button.isChecked())
+        self._update_path_button()  # a click without a selection leaves it unchecked
+
+    def _update_path_button(self) -> None:
+        on = self._path_to is not None
+        self._path_button.setChecked(on)
+        self._path_button.setEnabled(on or self._selected is not None)
 
     def select_skill(self, skill_id: str | None) -> None:
         """Select a skill (None: no selection) and bring it into view if it is off-screen;
@@ -211,7 +292,11 @@ class GraphView(QWidget):
             skill_id = None
         if skill_id == self._selected:
             return
+        path = self._layout if self._path_to is not None else None
+        if skill_id is not None and path is not None and skill_id not in path.nodes:
+            self._leave_path()  # a skill off the path: back to the whole plan to show it
         self._selected = skill_id
+        self._update_path_button()
         self._related = None
         if skill_id is not None and self._layout is not None:
             self._related = self._layout.related(skill_id)
@@ -267,8 +352,20 @@ class GraphView(QWidget):
         """The skill under a point of the widget."""
         if self._layout is None:
             return None
-        scene = self._to_scene(QPointF(pos))
+        point = QPointF(pos)
+        for label in reversed(self.names_shown()):  # a name drawn over other boxes is its own
+            if label.rect.contains(point):
+                return label.node
+        scene = self._to_scene(point)
         return self._layout.node_at(scene.x(), scene.y())
+
+    def names_shown(self) -> list[PlacedLabel]:
+        """The names the last frame drew at a fixed size because the boxes were too small
+        for their text (none when zoomed in): which skill, where on the widget, how big."""
+        cache, layout, plan = self._cache, self._layout, self._plan
+        if cache is None or layout is None or plan is None or self._scale >= LOW_DETAIL:
+            return []
+        return cache.names.placed if cache.fits(layout, plan) else []
 
     # ------------------------------------------------------------------ layout
     def _layout_finished(self, generation: int, layout: object) -> None:
@@ -278,14 +375,25 @@ class GraphView(QWidget):
         self._apply_layout(layout)
 
     def _apply_layout(self, layout: GraphLayout | None) -> None:
-        self._layout = layout
+        self._whole = self._layout = layout
+        target = self._path_to
+        left_path = False
+        if target is not None and layout is not None and target in layout.nodes:
+            self._layout = path_layout(layout, target)  # the same path, in the new plan
+        elif target is not None:
+            self._path_to = None  # the skill left the plan: so does path mode
+            self._view_before_path = None
+            left_path = True
         self._related = None
-        if layout is not None and self._selected is not None:
-            self._related = layout.related(self._selected)
+        if self._layout is not None and self._selected is not None:
+            self._related = self._layout.related(self._selected)
         self._buttons.setVisible(layout is not None)
+        self._update_path_button()
         self._auto_view = True
         self._initial_view()
         self.update()
+        if left_path:
+            self.pathChanged.emit("")
         self.layoutReady.emit()
 
     def _initial_view(self) -> None:
@@ -295,6 +403,10 @@ class GraphView(QWidget):
             return
         self._scale = min(max(self._fit_scale(), READABLE_SCALE), 1.0)
         layout = self._layout
+        if self._path_to is not None:  # a path is shown whole
+            self._scale = self._fit_scale()
+            self._center_on(QPointF(layout.width / 2, layout.height / 2))
+            return
         if self._selected is not None and self._selected in layout.nodes:
             self._center_on(QPointF(*layout.nodes[self._selected].center))
             return
@@ -381,6 +493,17 @@ class GraphView(QWidget):
             self._paint_message(painter, "Laying out the plan…")
             painter.end()
             return
+        # Where the overlays go: names in the overview keep clear of them.
+        size = legend_size(self.font())
+        legend = QRectF(EDGE, self.height() - EDGE - size.height(), size.width(), size.height())
+        show_legend = legend.top() > EDGE and legend.right() < self.width() - EDGE
+        overlays = [QRectF(self._buttons.geometry())]
+        if show_legend:
+            overlays.append(legend)
+        if self._path_to is not None:
+            overlays.append(
+                QRectF(EDGE, EDGE, self._buttons.x() - 2 * EDGE, self._buttons.height())
+            )
         transform = self._transform()
         painter.setTransform(transform)
         visible, _ok = transform.inverted()
@@ -397,13 +520,15 @@ class GraphView(QWidget):
             visible=visible.mapRect(QRectF(event.rect())),
             detail=self._scale,
             cache=self._cache,
+            lit=self._path_to is None or self._selected != self._path_to,
+            reserved=overlays,
         )
         painter.resetTransform()
         painter.setFont(self.font())
-        size = legend_size(self.font())
-        legend = QRectF(EDGE, self.height() - EDGE - size.height(), size.width(), size.height())
-        if legend.top() > EDGE and legend.right() < self.width() - EDGE:
+        if show_legend:
             paint_legend(painter, legend, style)
+        if self._path_to is not None:
+            self._paint_path_banner(painter)
         if self.hasFocus() and self._selected is None:
             pen = painter.pen()
             pen.setColor(style.accent)
@@ -411,6 +536,15 @@ class GraphView(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -1.5, -1.5))
         painter.end()
+
+    def _paint_path_banner(self, painter: QPainter) -> None:
+        """Top left in path mode: whose path this is and how to leave it."""
+        step = self._steps.get(self._path_to or "")
+        if step is None or self._layout is None:
+            return
+        text = path_banner(step.skill.name, len(self._layout.nodes) - 1)
+        room = self._buttons.x() - 2 * EDGE
+        paint_banner(painter, QPointF(EDGE, EDGE), room, text, self._style)
 
     def _paint_message(self, painter: QPainter, text: str) -> None:
         font = QFont(self.font())
@@ -453,10 +587,13 @@ class GraphView(QWidget):
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and self._zoom_key(event) is not None
+            and (
+                self._zoom_key(event) is not None
+                or (event.key() == Qt.Key.Key_Escape and self._path_to is not None)
+            )
         ):
-            # Zoom keys belong to the graph while it has focus, even if a window-wide
-            # shortcut uses the same keys.
+            # Zoom keys (and Escape, in path mode) belong to the graph while it has focus,
+            # even if a window-wide shortcut uses the same keys.
             event.accept()
             return True
         return super().event(event)
@@ -468,18 +605,7 @@ class GraphView(QWidget):
             QToolTip.hideText()
             event.ignore()
             return
-        skill = step.skill
-        # Rich text on purpose (a name must never be taken for markup): escape everything.
-        lines = [
-            f"<b>{escape(skill.name)}</b>",
-            escape(f"{skill.area} · {format_hours(skill.hours)} · {status_label(step.status)}"),
-        ]
-        if step.goal:
-            lines.append("A goal of this role")
-        if step.implied_by and step.implied_by in self._steps:
-            source = self._steps[step.implied_by].skill.name
-            lines.append(escape(f"Known because you finished {source}"))
-        QToolTip.showText(event.globalPos(), "<qt>" + "<br>".join(lines) + "</qt>", self)
+        QToolTip.showText(event.globalPos(), skill_tooltip(step, self._steps), self)
 
     @staticmethod
     def _zoom_key(event: QKeyEvent) -> str | None:
@@ -502,6 +628,10 @@ class GraphView(QWidget):
             self.zoom_out()
         elif action == "fit":
             self.fit()
+        elif event.key() == Qt.Key.Key_Escape and self._path_to is not None:
+            self.show_path(False)
+        elif event.key() == Qt.Key.Key_P and not event.modifiers():
+            self.show_path(self._path_to is None)
         elif not self._navigate(event):
             super().keyPressEvent(event)
             return
@@ -520,31 +650,15 @@ class GraphView(QWidget):
                 return False
             self.skillActivated.emit(current)
             return True
-        moves = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+        moves = {
+            Qt.Key.Key_Up: "up",
+            Qt.Key.Key_Down: "down",
+            Qt.Key.Key_Left: "left",
+            Qt.Key.Key_Right: "right",
+        }
         if key not in moves:
             return False
-        columns = layout.columns
-        target: str | None = None
-        if current is None:
-            target = next((c[0] for c in columns if c), None)
-        else:
-            box = layout.nodes[current]
-            column = columns[box.layer]
-            at = column.index(current)
-            if key == Qt.Key.Key_Up and at > 0:
-                target = column[at - 1]
-            elif key == Qt.Key.Key_Down and at + 1 < len(column):
-                target = column[at + 1]
-            elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-                step = -1 if key == Qt.Key.Key_Left else 1
-                layer = box.layer + step
-                while 0 <= layer < len(columns) and not columns[layer]:
-                    layer += step
-                if 0 <= layer < len(columns):
-                    cy = box.center[1]
-                    target = min(
-                        columns[layer], key=lambda n: (abs(layout.nodes[n].center[1] - cy), n)
-                    )
+        target = arrow_target(layout, current, moves[Qt.Key(key)])
         if target is not None and target != current:
             self.select_skill(target)
             self.skillSelected.emit(target)
@@ -591,6 +705,37 @@ class GraphView(QWidget):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def context_menu(self, pos: QPointF | QPoint) -> QMenu:
+        """The menu for a point of the view: the path to the skill under it, the whole plan
+        again, Fit."""
+        menu = QMenu(self)
+        skill_id = self.skill_at(pos)
+        step = self._steps.get(skill_id) if skill_id else None
+        if step is not None and skill_id is not None and skill_id != self._path_to:
+            name = step.skill.name.replace("&", "&&")  # a name is never a mnemonic
+            action = menu.addAction(f"Show only the path to {name}")
+            action.triggered.connect(lambda: self._path_from_menu(skill_id))
+        if self._path_to is not None:
+            menu.addAction("Show the whole plan", lambda: self.show_path(False))
+        menu.addSeparator()
+        menu.addAction("Fit to view", self.fit)
+        return menu
+
+    def _path_from_menu(self, skill_id: str) -> None:
+        if skill_id != self._selected:
+            self.select_skill(skill_id)
+            self.skillSelected.emit(skill_id)
+        self.show_path(True)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._layout is None:
+            super().contextMenuEvent(event)
+            return
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+        event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.wording import HIDE_BEHIND
+
 # Each row: the keys (as QKeySequence writes them, joined by " / "), then what they do.
 SHORTCUTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Ctrl+F",), "Search skills"),
@@ -22,8 +24,9 @@ SHORTCUTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Ctrl+Z", "Ctrl+Shift+Z"), "Undo / redo"),
     (("Ctrl+1", "Ctrl+5"), "Plan / graph / progress / library / compare"),
     (("Del",), "Delete the study session selected in the recent activity"),
-    (("Ctrl+H",), "Hide what you already know"),
+    (("Ctrl+H",), HIDE_BEHIND),
     (("Ctrl++", "Ctrl+-", "Ctrl+0"), "Zoom the graph in / out / to fit"),
+    (("P", "Esc"), "Graph: only the path to the selected skill / all again"),
     (("Ctrl+I",), "Import a roadmap file"),
     (("Ctrl+E",), "Export your roadmap (PDF, Markdown, calendar…)"),
     (("F1",), "These keyboard shortcuts"),

@@ -11,15 +11,9 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
 
 from planner.core.plan import Plan
+from planner.render.graph_edges import _cubic_part, _s_inverse, edge_path
 from planner.render.graph_layout import GraphLayout, layout_plan
-from planner.render.graph_painter import (
-    LOW_DETAIL,
-    GraphCache,
-    _cubic_part,
-    _edge_path,
-    _s_inverse,
-    paint_graph,
-)
+from planner.render.graph_painter import LOW_DETAIL, GraphCache, paint_graph
 from planner.render.style import style_for
 from tests.render.plans import light_palette, plan_of, small_plan, synthetic_library
 
@@ -167,7 +161,7 @@ def test_a_long_edge_clipped_to_the_view_draws_what_the_whole_edge_draws_there()
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor("black"), 4))
-        painter.drawPath(_edge_path(points, 7, clipped))
+        painter.drawPath(edge_path(points, 7, clipped))
         painter.end()
         images.append(image)
     whole, part = images

@@ -35,7 +35,8 @@ from planner.render.graph_layout import (
     NodeBox,
     layout_plan,
 )
-from planner.render.graph_painter import legend_size, paint_graph, paint_legend
+from planner.render.graph_legend import legend_size, paint_legend
+from planner.render.graph_painter import paint_graph
 from planner.render.style import GraphStyle, area_colors, style_for
 
 READABLE = 0.5  # points per layout unit: box names (13 units) print at 6.5 pt
