@@ -236,10 +236,14 @@ def _make_plan(
                 if rest[p] and layer[p] > deepest:
                     deepest = layer[p]
             layer[i] = deepest + 1
-    # One integer per skill orders the heap: rank (goal-by-goal), then layer, then skeleton
-    # position (which breaks ties by id among skills that are otherwise equal).
+    # One integer per skill orders the heap: rank (goal-by-goal), then whether it is the goal
+    # of its rank (last: a skill reached through one in progress may not lead to it), then
+    # layer, then skeleton position (which breaks ties by id among skills otherwise equal).
+    last = [0] * n
+    for position, goal in enumerate(goal_order):
+        last[sk.index[goal]] = rank[sk.index[goal]] == position
     shift = max(n, 1).bit_length() + 1
-    keys = [((rank[i] << shift | layer[i]) << shift) | i for i in range(n)]
+    keys = [((rank[i] << 1 | last[i]) << shift | layer[i]) << shift | i for i in range(n)]
     rest_order = _topological(sk, keys, rest)
     order += rest_order
 

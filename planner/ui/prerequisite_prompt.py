@@ -95,10 +95,11 @@ class PrerequisitePrompt(QObject):
         )
         known = box.addButton(f"Mark {them} known", QMessageBox.ButtonRole.AcceptRole)
         first = box.addButton(f"Study {them} first", QMessageBox.ButtonRole.ActionRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        later = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(first)
         known.setObjectName("markKnown")
         first.setObjectName("studyFirst")
+        later.setObjectName("notNow")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def chosen(button: QAbstractButton) -> None:

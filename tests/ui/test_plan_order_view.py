@@ -161,3 +161,31 @@ def test_a_skill_with_nothing_open_or_not_in_progress_asks_nothing(
     with qtbot.waitSignal(window.state.planChanged):
         qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
     assert window.prerequisites.box is None
+
+
+def test_goal_by_goal_groups_the_plan_view_by_goal_in_date_order(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    log_on(qtbot, window, "gradient-boosted-trees", "1h")
+    box = prompt(qtbot, window)
+    click(qtbot, box, "notNow")
+    box_strategy = window.strategy_box
+    box_strategy.setFocus()
+    with qtbot.waitSignal(window.state.planChanged):
+        qtbot.keyClick(box_strategy, Qt.Key.Key_Down)
+    assert box_strategy.currentText() == "Goal by goal"
+    shown = rows(window)
+    headers = [h for h, _ in shown]
+    assert headers[1].startswith("In progress · ")
+    assert [r[0] for r in shown[1][1]][-1] == "Gradient-boosted trees ★"
+    goals = headers[2:]
+    assert goals and all(h.startswith("Goal: ") for h in goals)
+    # Each goal group ends with its goal (in bold, starred), and the dates read forward.
+    for header, cells in shown[2:]:
+        goal = header.removeprefix("Goal: ").split(" · ")[0]
+        assert cells[-1][0] == f"{goal} ★"
+    plan = window.state.plan
+    assert plan is not None
+    starts = [s.start for s in plan.steps if s.start is not None]
+    assert starts == sorted(starts)
+    assert [r[4] for _, cells in shown for r in cells if r[4]] == [short_date(d) for d in starts]
