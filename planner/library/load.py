@@ -19,6 +19,7 @@ from planner.library.schema import (
     Role,
     Skill,
     Track,
+    TrackChoice,
 )
 from planner.library.together import SkillLike, check_together
 from planner.library.yamlread import MAX_FILE_BYTES, ReadResult, decode, read_yaml
@@ -38,6 +39,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "skill": tuple(Skill.model_fields),
     "role": tuple(Role.model_fields),
     "track": tuple(Track.model_fields),
+    "track_choice": tuple(TrackChoice.model_fields),
     "resource": tuple(Resource.model_fields),
 }
 
@@ -172,9 +174,11 @@ def _where(data: Any, loc: tuple[str | int, ...]) -> str:
 
 def _kind_of(loc: tuple[str | int, ...]) -> str:
     names = [p for p in loc if isinstance(p, str)]
-    return {"skills": "skill", "roles": "role", "tracks": "track", "resources": "resource"}.get(
-        names[-2] if len(names) >= 2 else "", "file"
-    )
+    kinds = {"skills": "skill", "roles": "role", "tracks": "track", "resources": "resource"}
+    parent = names[-2] if len(names) >= 2 else ""
+    if parent == "track_choice":
+        return "track_choice"
+    return kinds.get(parent, "file")
 
 
 def _shown(value: Any) -> str:
@@ -220,7 +224,8 @@ def _message(item: ErrorDetails, data: Any) -> str:
             "single hyphens, like 'linear-algebra'"
         )
     elif kind == "too_short":
-        message = f"'{_field_name(loc)}' must list at least one skill id"
+        what = "track" if "track_choice" in loc else "skill"
+        message = f"'{_field_name(loc)}' must list at least one {what} id"
     elif kind == "string_too_short":
         message = f"'{_field_name(loc)}' must not be empty"
     else:

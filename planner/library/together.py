@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from planner.errors import Problem
-from planner.library.schema import Skill
+from planner.library.schema import Role, Skill
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -93,6 +93,7 @@ def check_together(
                         )
                     )
                 seen_tracks.setdefault(track.id, line)
+            problems.extend(_choice_problems(f, i, role))
 
     known_context = {s.id: s for s in context if s.id not in skills}
     known = set(skills) | set(known_context) | set(also_known)
@@ -156,6 +157,38 @@ def check_together(
                 )
 
     problems.extend(_cycles(skills, known_context))
+    return problems
+
+
+def _choice_problems(f: LoadedFile, index: int, role: Role) -> list[Problem]:
+    """A role's track choice names its own tracks, each once, and asks for no more than it has."""
+    choice = role.track_choice
+    if choice is None:
+        return []
+    problems: list[Problem] = []
+    owner = f"role '{role.id}', track_choice"
+    own = [t.id for t in role.tracks]
+    seen: set[str] = set()
+    for k, ident in enumerate(choice.tracks):
+        line = f.line("roles", index, "track_choice", "tracks", k)
+        if ident in seen:
+            problems.append(Problem(f.name, line, f"{owner}: '{ident}' is listed twice"))
+        elif ident not in own:
+            close = difflib.get_close_matches(ident, own, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(
+                Problem(f.name, line, f"{owner}: the role has no track '{ident}'{hint}")
+            )
+        seen.add(ident)
+    if choice.choose_at_least > len(seen):
+        problems.append(
+            Problem(
+                f.name,
+                f.line("roles", index, "track_choice", "choose_at_least"),
+                f"{owner}: choose_at_least is {choice.choose_at_least} but only "
+                f"{len(seen)} track{'s are' if len(seen) != 1 else ' is'} listed",
+            )
+        )
     return problems
 
 

@@ -96,27 +96,33 @@ class Release:
     skills: int = 107  # the built-in library of the release
 
 
+RELEASE_0002 = Release(
+    [*EVENTS, (1, "statistics", "in-progress", "2026-10-06")],
+    sorted([*TIMELINE, (1, "statistics", "2026-10-06", "in-progress", 14)]),
+    [
+        *SESSIONS[:3],
+        (4, 1, "numpy", "2026-09-06", 30, "ufuncs (was logged as 3h)", False),
+        *SESSIONS[4:],
+        (7, 1, "pandas", "2026-10-02", 20, "meant for numpy", True),
+        (8, 1, "statistics", "2026-10-06", 60, "hypothesis tests", False),
+    ],
+    changes=[
+        (4, "edit", "2026-09-06", 180, 30),
+        (7, "delete", "2026-10-02", 20, None),
+        (8, "delete", "2026-10-06", 60, None),
+        (8, "restore", "2026-10-06", 60, None),
+    ],
+    target=D("2027-06-30"),
+)
+
 EXPECTED = {
     "0001": Release(EVENTS, TIMELINE, SESSIONS, changes=[], target=None),
-    "0002": Release(
-        [*EVENTS, (1, "statistics", "in-progress", "2026-10-06")],
-        sorted([*TIMELINE, (1, "statistics", "2026-10-06", "in-progress", 14)]),
-        [
-            *SESSIONS[:3],
-            (4, 1, "numpy", "2026-09-06", 30, "ufuncs (was logged as 3h)", False),
-            *SESSIONS[4:],
-            (7, 1, "pandas", "2026-10-02", 20, "meant for numpy", True),
-            (8, 1, "statistics", "2026-10-06", 60, "hypothesis tests", False),
-        ],
-        changes=[
-            (4, "edit", "2026-09-06", 180, 30),
-            (7, "delete", "2026-10-02", 20, None),
-            (8, "delete", "2026-10-06", 60, None),
-            (8, "restore", "2026-10-06", 60, None),
-        ],
-        target=D("2027-06-30"),
-    ),
+    "0002": RELEASE_0002,
+    # 0003 ran the 0002 steps, then deleted the skill `rust` (its row stays, marked deleted).
+    "0003": RELEASE_0002,
 }
+# Skills each release marked deleted.
+DELETED = {"0003": ["rust"]}
 
 
 # ---------------------------------------------------------------- helpers
