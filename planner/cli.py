@@ -158,8 +158,14 @@ def cmd_roles(args: argparse.Namespace) -> int:
         return 0
     for role in roles:
         _out(f"{role.id}  {role.name}")
+        choice = role.track_choice
+        if choice is not None:
+            at_least = choice.choose_at_least
+            _out(f"  {choice.name}: choose at least {at_least} of the tracks marked *")
         for track in role.tracks:
-            _out(f"    --track {track.id}  {track.name}")
+            mark = "*" if choice is not None and track.id in choice.tracks else " "
+            later = "  (later career)" if track.later_career else ""
+            _out(f"  {mark} --track {track.id}  {track.name}{later}")
     return 0
 
 

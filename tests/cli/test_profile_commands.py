@@ -148,3 +148,26 @@ def test_a_plan_with_the_nlp_track_holds_post_training_and_serving(
     for skill in ("llm-post-training", "fine-tuning", "llm-serving", "embeddings", "pytorch"):
         assert skill in ids
     assert ids.index("pytorch") < ids.index("fine-tuning") < ids.index("llm-post-training")
+
+
+def test_roles_show_the_specialisation_choice_and_later_career_tracks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "p.sqlite3"
+    code, out, _ = run(db, capsys, "roles")
+    assert code == 0
+    ml = out[out.index("ml-engineer  ") :].splitlines()
+    assert ml[1] == "  Entry specialisation: choose at least 1 of the tracks marked *"
+    assert "  * --track nlp-llm  NLP and language models" in ml
+    assert "    --track ml-hardware  ML hardware engineer  (later career)" in ml
+    assert "    --track agents  Agents and tool use (MCP)" in out  # no choice, no marks
+    _, out, _ = run(db, capsys, "roles", "--format", "json")
+    roles = {r["id"]: r for r in json.loads(out)}
+    assert roles["ai-engineer"]["track_choice"] is None
+    assert roles["ml-engineer"]["track_choice"] == {
+        "name": "Entry specialisation",
+        "choose_at_least": 1,
+        "tracks": ["forecasting", "recommendation-systems", "computer-vision", "nlp-llm"],
+    }
+    later = [t["id"] for t in roles["ml-engineer"]["tracks"] if t["later_career"]]
+    assert later == ["ml-platform", "ml-hardware", "ml-solutions"]
