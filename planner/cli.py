@@ -18,7 +18,7 @@ from planner.core.plan import STRATEGIES
 from planner.core.units import format_hours, parse_date, parse_duration, plural
 from planner.errors import DatabaseError, PlannerError, Problem, RoadmapError, UsageError
 from planner.export import markdown, report
-from planner.library.load import LoadedFile, check_together, read_file
+from planner.library.load import LoadedFile, check_paths, read_file
 from planner.library.quiz import check_quiz, read_quiz
 from planner.library.schema import Skill
 from planner.paths import builtin_roadmap_files
@@ -46,17 +46,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate roadmap files together, on top of the built-in library; touch no database."""
     paths = [Path(p) for p in args.files]
     quizzes = [p for p in paths if _is_quiz(p)]
-    loaded: list[LoadedFile] = []
-    problems: list[Problem] = []
-    for path in paths:
-        if path in quizzes:
-            continue
-        try:
-            loaded.append(read_file(path))
-        except RoadmapError as error:
-            problems.extend(error.problems)
-    if not problems:
-        problems = check_together(loaded, _builtin_context(paths))
+    loaded, problems = check_paths([p for p in paths if p not in quizzes], _builtin_context(paths))
     quiz_lines: list[str] = []
     if not problems:
         for path in quizzes:
@@ -168,8 +158,14 @@ def cmd_roles(args: argparse.Namespace) -> int:
         return 0
     for role in roles:
         _out(f"{role.id}  {role.name}")
+        choice = role.track_choice
+        if choice is not None:
+            at_least = choice.choose_at_least
+            _out(f"  {choice.name}: choose at least {at_least} of the tracks marked *")
         for track in role.tracks:
-            _out(f"    --track {track.id}  {track.name}")
+            mark = "*" if choice is not None and track.id in choice.tracks else " "
+            later = "  (later career)" if track.later_career else ""
+            _out(f"  {mark} --track {track.id}  {track.name}{later}")
     return 0
 
 

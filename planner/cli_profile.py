@@ -178,7 +178,25 @@ def _set(planner: Planner, args: argparse.Namespace) -> int:
         clear_target_date=args.no_target,
     )
     _out(f"{profile.name}: {_describe(profile)}")
+    unmet = choice_warning(planner, profile)
+    if unmet:
+        # Accepted, not refused: a role is often set first and its tracks in a second step.
+        sys.stderr.write(unmet + "\n")
     return 0
+
+
+def choice_warning(planner: Planner, profile: Profile) -> str | None:
+    """One line when the profile's role asks for a track choice its tracks do not meet."""
+    if profile.role is None:
+        return None
+    role = planner.library().roles.get(profile.role)
+    choice = role.unmet_choice(profile.tracks) if role is not None else None
+    if choice is None:
+        return None
+    return (
+        f"warning: role '{profile.role}' asks for at least {choice.choose_at_least} "
+        f"{choice.name.lower()} track: {', '.join(choice.tracks)} (add --track ID)"
+    )
 
 
 def _note(planner: Planner, args: argparse.Namespace) -> int:

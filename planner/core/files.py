@@ -42,10 +42,28 @@ def _role(r: Role) -> schema.Role:
         salary=salary,
         goals=list(r.goals),
         tracks=[
-            schema.Track(id=t.id, name=t.name, summary=t.summary or None, goals=list(t.goals))
+            schema.Track(
+                id=t.id,
+                name=t.name,
+                summary=t.summary or None,
+                goals=list(t.goals),
+                later_career=True if t.later_career else None,
+            )
             for t in r.tracks
         ],
+        track_choice=_choice(r),
     )
+
+
+def _choice(r: Role) -> schema.TrackChoice | None:
+    """The role's track choice, without tracks the library editor has since removed."""
+    if r.track_choice is None:
+        return None
+    tracks = [t for t in r.track_choice.tracks if r.track(t) is not None]
+    if not tracks:
+        return None
+    at_least = min(r.track_choice.choose_at_least, len(tracks))
+    return schema.TrackChoice(name=r.track_choice.name, choose_at_least=at_least, tracks=tracks)
 
 
 def _in_study_order(library: Library, ids: Iterable[str]) -> list[str]:

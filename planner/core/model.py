@@ -57,6 +57,16 @@ class Track:
     name: str
     summary: str = ""
     goals: tuple[str, ...] = ()
+    later_career: bool = False  # a specialism for after a few years in the role
+
+
+@dataclass(frozen=True, slots=True)
+class TrackChoice:
+    """Tracks of a role of which a learner must choose at least `choose_at_least`."""
+
+    name: str
+    choose_at_least: int
+    tracks: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +79,18 @@ class Role:
     salary: Salary | None = None
     goals: tuple[str, ...] = ()
     tracks: tuple[Track, ...] = ()
+    track_choice: TrackChoice | None = None
 
     def track(self, track_id: str) -> Track | None:
         """The role's track with this id, if any."""
         return next((t for t in self.tracks if t.id == track_id), None)
+
+    def unmet_choice(self, chosen: Iterable[str]) -> TrackChoice | None:
+        """The role's track choice when `chosen` has fewer of its tracks than it asks for."""
+        choice = self.track_choice
+        if choice is None or len(set(chosen) & set(choice.tracks)) >= choice.choose_at_least:
+            return None
+        return choice
 
 
 @dataclass(frozen=True)
@@ -121,5 +139,21 @@ def role_from_schema(r: schema.Role) -> Role:
         summary=r.summary or "",
         salary=salary,
         goals=tuple(r.goals),
-        tracks=tuple(Track(t.id, t.name, t.summary or "", tuple(t.goals)) for t in r.tracks),
+        tracks=tuple(
+            Track(t.id, t.name, t.summary or "", tuple(t.goals), bool(t.later_career))
+            for t in r.tracks
+        ),
+        track_choice=choice_in_track_order(
+            r.track_choice.name, r.track_choice.choose_at_least, r.track_choice.tracks, r.tracks
+        )
+        if r.track_choice is not None
+        else None,
     )
+
+
+def choice_in_track_order(
+    name: str, at_least: int, ids: Iterable[str], tracks: Iterable[schema.Track | Track]
+) -> TrackChoice:
+    """A track choice listing its tracks in the role's order (as the database keeps them)."""
+    wanted = set(ids)
+    return TrackChoice(name, at_least, tuple(t.id for t in tracks if t.id in wanted))

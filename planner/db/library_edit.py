@@ -22,7 +22,7 @@ from planner.db.models import (
     TrackGoalRow,
     TrackRow,
 )
-from planner.db.queries import set_role_fields, utcnow
+from planner.db.queries import set_role_fields, set_track_choice, utcnow
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,8 @@ def _put_role(session: Session, role: Role) -> None:
         track_row = by_id.get(track.id) or TrackRow(id=track.id)
         track_row.position = position
         track_row.name, track_row.summary = track.name, track.summary
+        track_row.later_career = track.later_career
         track_row.goals = [TrackGoalRow(skill_id=g, position=i) for i, g in enumerate(track.goals)]
         tracks.append(track_row)
     row.tracks = tracks
+    set_track_choice(row, role)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -108,6 +109,10 @@ class RoleRow(Base):
     salary_region: Mapped[str | None] = mapped_column(String(200))
     salary_source: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The role's track choice (migration 0005): its name, and how many of the tracks marked
+    # `in_choice` a learner must choose; 0 when the role asks for no choice.
+    choice_name: Mapped[str | None] = mapped_column(String(200))
+    choose_at_least: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     goals: Mapped[list[RoleGoalRow]] = relationship(
         order_by="RoleGoalRow.position", cascade="all, delete-orphan"
@@ -143,6 +148,8 @@ class TrackRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     summary: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    in_choice: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    later_career: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     goals: Mapped[list[TrackGoalRow]] = relationship(
         order_by="TrackGoalRow.position", cascade="all, delete-orphan"

@@ -18,7 +18,7 @@ import sqlalchemy.exc
 from sqlalchemy import Select, String, delete, func, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
-from planner.core.model import Library, Resource, Role, Salary, Skill, Track
+from planner.core.model import Library, Resource, Role, Salary, Skill, Track, TrackChoice
 from planner.core.perf import paused_gc
 from planner.core.progress import History
 from planner.db.models import (
@@ -140,14 +140,21 @@ def _load_library(session: Session) -> Library:
     ):
         track_goals[role_id, track_id].append(skill_id)
     tracks: dict[str, list[Track]] = defaultdict(list)
+    in_choice: dict[str, list[str]] = defaultdict(list)
     for t in session.execute(
-        select(TrackRow.role_id, TrackRow.id, TrackRow.name, TrackRow.summary).order_by(
-            TrackRow.role_id, TrackRow.position
-        )
+        select(
+            TrackRow.role_id,
+            TrackRow.id,
+            TrackRow.name,
+            TrackRow.summary,
+            TrackRow.in_choice,
+            TrackRow.later_career,
+        ).order_by(TrackRow.role_id, TrackRow.position)
     ):
-        tracks[t.role_id].append(
-            Track(t.id, t.name, t.summary, tuple(track_goals.get((t.role_id, t.id), ())))
-        )
+        goals = tuple(track_goals.get((t.role_id, t.id), ()))
+        tracks[t.role_id].append(Track(t.id, t.name, t.summary, goals, bool(t.later_career)))
+        if t.in_choice:
+            in_choice[t.role_id].append(t.id)
     roles: dict[str, Role] = {}
     for row in session.scalars(select(RoleRow).order_by(RoleRow.position, RoleRow.id)):
         salary = None
@@ -162,8 +169,15 @@ def _load_library(session: Session) -> Library:
             salary,
             tuple(role_goals.get(row.id, ())),
             tuple(tracks.get(row.id, ())),
+            _track_choice(row, in_choice.get(row.id, [])),
         )
     return Library(skills, roles)
+
+
+def _track_choice(row: RoleRow, tracks: list[str]) -> TrackChoice | None:
+    if row.choose_at_least < 1 or row.choice_name is None or not tracks:
+        return None
+    return TrackChoice(row.choice_name, row.choose_at_least, tuple(tracks))
 
 
 @dataclass(frozen=True)
@@ -264,9 +278,11 @@ def save_library(session: Session, library: Library) -> ImportCounts:
                 track_position += 1
                 role_row.tracks.append(track_row)
             track_row.name, track_row.summary = track.name, track.summary
+            track_row.later_career = track.later_career
             track_row.goals = [
                 TrackGoalRow(skill_id=g, position=i) for i, g in enumerate(track.goals)
             ]
+        set_track_choice(role_row, role)
     session.flush()
     return ImportCounts(added, updated, roles_added, roles_updated)
 
@@ -280,6 +296,16 @@ def set_role_fields(row: RoleRow, role: Role) -> None:
     row.salary_region = salary.region if salary else None
     row.salary_source = salary.source if salary else None
     row.goals = [RoleGoalRow(skill_id=g, position=i) for i, g in enumerate(role.goals)]
+
+
+def set_track_choice(row: RoleRow, role: Role) -> None:
+    """Copy the role's track choice onto its row and its tracks' rows (after the tracks)."""
+    choice = role.track_choice
+    row.choice_name = choice.name if choice else None
+    row.choose_at_least = choice.choose_at_least if choice else 0
+    chosen = set(choice.tracks) if choice else set()
+    for track_row in row.tracks:
+        track_row.in_choice = track_row.id in chosen
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:

@@ -40,9 +40,22 @@ def role_json(role: Role) -> dict[str, Any]:
         "summary": role.summary,
         "goals": list(role.goals),
         "tracks": [
-            {"id": t.id, "name": t.name, "summary": t.summary, "goals": list(t.goals)}
+            {
+                "id": t.id,
+                "name": t.name,
+                "summary": t.summary,
+                "goals": list(t.goals),
+                "later_career": t.later_career,
+            }
             for t in role.tracks
         ],
+        "track_choice": None
+        if role.track_choice is None
+        else {
+            "name": role.track_choice.name,
+            "choose_at_least": role.track_choice.choose_at_least,
+            "tracks": list(role.track_choice.tracks),
+        },
     }
     if role.salary is not None:
         data["salary"] = {

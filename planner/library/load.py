@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -19,30 +19,29 @@ from planner.library.schema import (
     Role,
     Skill,
     Track,
+    TrackChoice,
 )
+from planner.library.together import SkillLike, check_together
 from planner.library.yamlread import MAX_FILE_BYTES, ReadResult, decode, read_yaml
 
-if TYPE_CHECKING:
-    import networkx as nx
+__all__ = [
+    "LoadedFile",
+    "SkillLike",
+    "check_paths",
+    "check_together",
+    "load_files",
+    "parse_text",
+    "read_file",
+]
 
 _FIELDS: dict[str, tuple[str, ...]] = {
     "file": tuple(RoadmapFile.model_fields),
     "skill": tuple(Skill.model_fields),
     "role": tuple(Role.model_fields),
     "track": tuple(Track.model_fields),
+    "track_choice": tuple(TrackChoice.model_fields),
     "resource": tuple(Resource.model_fields),
 }
-
-
-class SkillLike(Protocol):
-    """What cross-file checks need to know of a skill defined elsewhere."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def requires(self) -> Sequence[str]: ...
-    @property
-    def recommends(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)
@@ -52,10 +51,29 @@ class LoadedFile:
     name: str
     roadmap: RoadmapFile
     read: ReadResult
+    # For a file read only in part: the row in the file of each skill and role that parsed.
+    rows: Mapping[str, Sequence[int]] = field(default_factory=dict)
 
     def line(self, *path: str | int) -> int:
         """The line where the value at `path` (e.g. "skills", 3, "requires", 0) is written."""
+        if len(path) > 1 and isinstance(path[0], str) and isinstance(path[1], int):
+            rows = self.rows.get(path[0])
+            if rows is not None:
+                path = (path[0], rows[path[1]], *path[2:])
         return self.read.line_of(path)
+
+
+class FileProblems(RoadmapError):
+    """A file whose entries have problems of their own. `partial` holds the skills and roles
+    that did parse, so references, duplicates and cycles can still be checked among them, and
+    `unparsed_ids` the ids of entries that did not (not to be called unknown)."""
+
+    def __init__(
+        self, problems: list[Problem], partial: LoadedFile | None, unparsed_ids: frozenset[str]
+    ) -> None:
+        super().__init__(problems)
+        self.partial = partial
+        self.unparsed_ids = unparsed_ids
 
 
 # ---------------------------------------------------------------------------- one file
@@ -71,8 +89,33 @@ def parse_text(text: str, name: str) -> LoadedFile:
     try:
         roadmap = RoadmapFile.model_validate(read.data)
     except ValidationError as error:
-        raise RoadmapError(_explain(error, read, name)) from None
+        partial, unparsed = _partial(read, name)
+        raise FileProblems(_explain(error, read, name), partial, unparsed) from None
     return LoadedFile(name, roadmap, read)
+
+
+def _partial(read: ReadResult, name: str) -> tuple[LoadedFile | None, frozenset[str]]:
+    """The skills and roles of an invalid file that are valid on their own."""
+    data = read.data
+    if not isinstance(data, dict) or data.get("format") != 1:
+        return None, frozenset()  # another format: its entries may mean something else
+    unparsed: set[str] = set()
+    parsed: dict[str, list[Any]] = {"skills": [], "roles": []}
+    rows: dict[str, list[int]] = {"skills": [], "roles": []}
+    for key, model in (("skills", Skill), ("roles", Role)):
+        entries = data.get(key)
+        for row, entry in enumerate(entries if isinstance(entries, list) else []):
+            try:
+                parsed[key].append(model.model_validate(entry))
+                rows[key].append(row)
+            except ValidationError:
+                ident = entry.get("id") if isinstance(entry, dict) else None
+                if key == "skills" and isinstance(ident, str):
+                    unparsed.add(ident)
+    roadmap = RoadmapFile.model_construct(
+        format=1, name=None, skills=parsed["skills"], roles=parsed["roles"]
+    )
+    return LoadedFile(name, roadmap, read, rows), frozenset(unparsed)
 
 
 def parse_bytes(raw: bytes, name: str) -> LoadedFile:
@@ -131,9 +174,11 @@ def _where(data: Any, loc: tuple[str | int, ...]) -> str:
 
 def _kind_of(loc: tuple[str | int, ...]) -> str:
     names = [p for p in loc if isinstance(p, str)]
-    return {"skills": "skill", "roles": "role", "tracks": "track", "resources": "resource"}.get(
-        names[-2] if len(names) >= 2 else "", "file"
-    )
+    kinds = {"skills": "skill", "roles": "role", "tracks": "track", "resources": "resource"}
+    parent = names[-2] if len(names) >= 2 else ""
+    if parent == "track_choice":
+        return "track_choice"
+    return kinds.get(parent, "file")
 
 
 def _shown(value: Any) -> str:
@@ -179,7 +224,8 @@ def _message(item: ErrorDetails, data: Any) -> str:
             "single hyphens, like 'linear-algebra'"
         )
     elif kind == "too_short":
-        message = f"'{_field_name(loc)}' must list at least one skill id"
+        what = "track" if "track_choice" in loc else "skill"
+        message = f"'{_field_name(loc)}' must list at least one {what} id"
     elif kind == "string_too_short":
         message = f"'{_field_name(loc)}' must not be empty"
     else:
@@ -194,203 +240,43 @@ def _field_name(loc: tuple[str | int, ...]) -> str:
     return names[-1] if names else "value"
 
 
-# ---------------------------------------------------------------------------- files together
-@dataclass(frozen=True)
-class _Defined:
-    file: LoadedFile
-    line: int
+def check_paths(
+    paths: Sequence[Path], context: Iterable[SkillLike] = ()
+) -> tuple[list[LoadedFile], list[Problem]]:
+    """Read and check files as one library: the files that read cleanly, and every problem.
 
-
-def check_together(files: Sequence[LoadedFile], context: Iterable[SkillLike] = ()) -> list[Problem]:
-    """Problems that only show when files meet: duplicate or unknown ids, and cycles.
-
-    `context` holds skills already known (the built-in library, or the database): ids from it
-    may be referred to, and a file may redefine them (importing updates them in place).
+    Reference checks run on every entry that parsed, even in a file whose other entries have
+    problems, so one run reports everything (unless a file could not be read at all).
     """
+    loaded: list[LoadedFile] = []
+    partial: list[LoadedFile] = []
+    unparsed: set[str] = set()
     problems: list[Problem] = []
-    skills: dict[str, tuple[Skill, _Defined]] = {}
-    roles: dict[str, _Defined] = {}
-    for f in files:
-        for i, skill in enumerate(f.roadmap.skills):
-            here = _Defined(f, f.line("skills", i))
-            if skill.id in skills:
-                first = skills[skill.id][1]
-                problems.append(
-                    Problem(
-                        f.name,
-                        here.line,
-                        f"duplicate skill id '{skill.id}' "
-                        f"(first defined at {first.file.name}:{first.line})",
-                    )
-                )
-                continue
-            skills[skill.id] = (skill, here)
-        for i, role in enumerate(f.roadmap.roles):
-            here = _Defined(f, f.line("roles", i))
-            if role.id in roles:
-                first = roles[role.id]
-                problems.append(
-                    Problem(
-                        f.name,
-                        here.line,
-                        f"duplicate role id '{role.id}' "
-                        f"(first defined at {first.file.name}:{first.line})",
-                    )
-                )
+    unreadable = False
+    for path in paths:
+        try:
+            loaded.append(read_file(path))
+        except FileProblems as error:
+            problems.extend(error.problems)
+            unparsed |= error.unparsed_ids
+            if error.partial is None:
+                unreadable = True
             else:
-                roles[role.id] = here
-            seen_tracks: dict[str, int] = {}
-            for t, track in enumerate(role.tracks):
-                line = f.line("roles", i, "tracks", t)
-                if track.id in seen_tracks:
-                    problems.append(
-                        Problem(
-                            f.name,
-                            line,
-                            f"role '{role.id}': duplicate track id '{track.id}' "
-                            f"(first defined on line {seen_tracks[track.id]})",
-                        )
-                    )
-                seen_tracks.setdefault(track.id, line)
-
-    known_context = {s.id: s for s in context if s.id not in skills}
-    known = set(skills) | set(known_context)
-
-    def check_ids(
-        f: LoadedFile, ids: list[str], path: tuple[str | int, ...], owner: str, what: str
-    ) -> None:
-        seen: set[str] = set()
-        for k, ident in enumerate(ids):
-            line = f.line(*path, k)
-            if ident in seen:
-                problems.append(
-                    Problem(f.name, line, f"{owner}: '{ident}' is listed twice in {what}")
-                )
-            seen.add(ident)
-            if ident not in known:
-                close = difflib.get_close_matches(ident, sorted(known), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                problems.append(
-                    Problem(f.name, line, f"{owner}: unknown skill '{ident}' in {what}{hint}")
-                )
-
-    for f in files:
-        for i, skill in enumerate(f.roadmap.skills):
-            owner = f"skill '{skill.id}'"
-            check_ids(f, skill.requires, ("skills", i, "requires"), owner, "requires")
-            check_ids(f, skill.recommends, ("skills", i, "recommends"), owner, "recommends")
-            for k, ident in enumerate(skill.requires):
-                if ident == skill.id:
-                    problems.append(
-                        Problem(
-                            f.name, f.line("skills", i, "requires", k), f"{owner} requires itself"
-                        )
-                    )
-            for k, ident in enumerate(skill.recommends):
-                if ident == skill.id:
-                    problems.append(
-                        Problem(
-                            f.name,
-                            f.line("skills", i, "recommends", k),
-                            f"{owner} recommends itself",
-                        )
-                    )
-                elif ident in skill.requires:
-                    problems.append(
-                        Problem(
-                            f.name,
-                            f.line("skills", i, "recommends", k),
-                            f"{owner}: '{ident}' is both required and recommended",
-                        )
-                    )
-        for i, role in enumerate(f.roadmap.roles):
-            check_ids(f, role.goals, ("roles", i, "goals"), f"role '{role.id}'", "goals")
-            for t, track in enumerate(role.tracks):
-                check_ids(
-                    f,
-                    track.goals,
-                    ("roles", i, "tracks", t, "goals"),
-                    f"role '{role.id}', track '{track.id}'",
-                    "goals",
-                )
-
-    problems.extend(_cycles(skills, known_context))
-    return problems
-
-
-def _cycles(
-    skills: dict[str, tuple[Skill, _Defined]], context: dict[str, SkillLike]
-) -> list[Problem]:
-    """One problem per strongly connected group of skills, showing one cycle through it."""
-    import networkx as nx  # here, not at the top: opening the app does not need it
-
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    all_skills: dict[str, SkillLike] = {**{k: s for k, (s, _) in skills.items()}, **context}
-    for ident, skill in all_skills.items():
-        graph.add_node(ident)
-        for prereq in (*skill.requires, *skill.recommends):
-            if prereq != ident and prereq in all_skills:
-                graph.add_edge(ident, prereq)  # "ident needs prereq"
-    problems: list[Problem] = []
-    components = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
-    for component in sorted(components, key=min):
-        start = min(component)
-        cycle = _cycle_from(graph.subgraph(component), start)
-        text = " -> ".join([*cycle, cycle[0]])
-        # Report at the entry of the first skill that lists the next one.
-        first, second = cycle[0], cycle[1]
-        if first in skills:
-            skill, defined = skills[first]
-            f = defined.file
-            index = f.roadmap.skills.index(skill)
-            if second in skill.requires:
-                line = f.line("skills", index, "requires", skill.requires.index(second))
-            else:
-                line = f.line("skills", index, "recommends", skill.recommends.index(second))
-            problems.append(Problem(f.name, line, f"prerequisite cycle: {text}"))
-        else:
-            owner = next(iter(sorted(c for c in component if c in skills)), None)
-            if owner is None:
-                continue
-            _, defined = skills[owner]
-            problems.append(Problem(defined.file.name, defined.line, f"prerequisite cycle: {text}"))
-    return problems
-
-
-def _cycle_from(graph: nx.DiGraph[str], start: str) -> list[str]:
-    """The shortest cycle through `start`, found breadth-first with sorted neighbours."""
-    parents: dict[str, str] = {}
-    frontier = [start]
-    while frontier:
-        following: list[str] = []
-        for node in frontier:
-            for succ in sorted(graph.successors(node)):
-                if succ == start:
-                    path = [node]
-                    while path[-1] != start:
-                        path.append(parents[path[-1]])
-                    return list(reversed(path))
-                if succ not in parents:
-                    parents[succ] = node
-                    following.append(succ)
-        frontier = following
-    return [start]  # unreachable for a strongly connected component of two or more
+                partial.append(error.partial)
+        except RoadmapError as error:
+            problems.extend(error.problems)
+            unreadable = True
+    problems.extend(
+        check_together(
+            [*loaded, *partial], context, also_known=unparsed, report_unknown=not unreadable
+        )
+    )
+    return loaded, problems
 
 
 def load_files(paths: Sequence[Path], context: Iterable[SkillLike] = ()) -> list[LoadedFile]:
     """Read and validate files as one library; raise RoadmapError with every problem found."""
-    loaded: list[LoadedFile] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            loaded.append(read_file(path))
-        except RoadmapError as error:
-            problems.extend(error.problems)
-    if problems:
-        # Ids defined in a file that failed cannot be known, so cross-file checks would only
-        # add noise about "unknown" ids; they run once every file reads cleanly.
-        raise RoadmapError(problems)
-    problems = check_together(loaded, context)
+    loaded, problems = check_paths(paths, context)
     if problems:
         raise RoadmapError(problems)
     return loaded

@@ -65,6 +65,18 @@ class Track(_Model):
     name: Text
     summary: LongText | None = None
     goals: list[Id] = Field(min_length=1)
+    later_career: bool | None = Field(
+        default=None,
+        description="True for a specialism usually taken up after a few years in the role.",
+    )
+
+
+class TrackChoice(_Model):
+    """A named group of a role's tracks of which a learner must choose at least some."""
+
+    name: Text = Field(description="What the choice is called, e.g. Entry specialisation.")
+    choose_at_least: int = Field(ge=1, description="How many of the tracks to choose, >= 1.")
+    tracks: list[Id] = Field(min_length=1, description="Ids of tracks of this role.")
 
 
 class Role(_Model):
@@ -76,6 +88,9 @@ class Role(_Model):
     salary: Salary | None = None
     goals: list[Id] = Field(min_length=1)
     tracks: list[Track] = Field(default_factory=list)
+    track_choice: TrackChoice | None = Field(
+        default=None, description="Tracks of which a learner must choose at least some."
+    )
 
 
 class RoadmapFile(_Model):

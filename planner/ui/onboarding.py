@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.graph import FINISHED, hard_ancestors, implied
-from planner.core.model import Role, Salary, Skill
+from planner.core.model import Role, Salary, Skill, Track
 from planner.core.plan import (
     MAX_HOURS_PER_WEEK,
     MIN_HOURS_PER_WEEK,
@@ -510,26 +510,30 @@ class _TracksPage(QWizardPage):
 
     def initializePage(self) -> None:
         role = self._draft.role_info()
+        choice = role.track_choice
+        if choice is not None:
+            self.setTitle("Choose tracks")
+            self.setSubTitle(
+                f"{role.name} asks for at least {choice.choose_at_least} "
+                f"{choice.name.lower()}. A track adds a specialisation's skills to your plan."
+            )
+        else:
+            self.setTitle("Choose tracks (optional)")
+            self.setSubTitle(
+                "A track adds a specialisation's skills to your plan. Pick any number, or none."
+            )
         column = QVBoxLayout()
         column.setSpacing(4)
         self._boxes = {}
-        for track in role.tracks:
-            box = QCheckBox(_button_text(track.name))
-            box.setObjectName(f"track-{track.id}")
-            box.setAccessibleName(track.name)
-            box.setAccessibleDescription(track.summary)
-            box.setFont(_bold(box.font()))
-            box.setChecked(track.id in self._draft.tracks)
-            box.toggled.connect(self._store)
-            self._boxes[track.id] = box
-            summary = _label(track.summary, muted=True)
-            # Indent the summary under the box's text, not under the box itself.
-            style = box.style()
-            indent = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, box)
-            indent += style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, box)
-            summary.setContentsMargins(indent, 0, 0, 10)
-            column.addWidget(box)
-            column.addWidget(summary)
+        for heading, tracks in _track_groups(role):
+            if heading:
+                title = _label(heading)
+                title.setObjectName("trackGroup")
+                title.setFont(_bold(title.font(), 1.1))
+                title.setContentsMargins(0, 6, 0, 4)
+                column.addWidget(title)
+            for track in tracks:
+                self._add_track(column, track)
         if not role.tracks:
             column.addWidget(_label(f"{role.name} has no tracks to choose from."))
         column.addStretch()
@@ -540,9 +544,51 @@ class _TracksPage(QWizardPage):
                 widget.deleteLater()
         self._layout.addWidget(_scroller(column))
 
+    def _add_track(self, column: QVBoxLayout, track: Track) -> None:
+        box = QCheckBox(_button_text(track.name))
+        box.setObjectName(f"track-{track.id}")
+        box.setAccessibleName(track.name)
+        box.setAccessibleDescription(track.summary)
+        box.setFont(_bold(box.font()))
+        box.setChecked(track.id in self._draft.tracks)
+        box.toggled.connect(self._store)
+        self._boxes[track.id] = box
+        summary = _label(track.summary, muted=True)
+        # Indent the summary under the box's text, not under the box itself.
+        style = box.style()
+        indent = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, box)
+        indent += style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, box)
+        summary.setContentsMargins(indent, 0, 0, 10)
+        column.addWidget(box)
+        column.addWidget(summary)
+
     def _store(self) -> None:
         tracks = self._draft.role_info().tracks
         self._draft.tracks = tuple(t.id for t in tracks if self._boxes[t.id].isChecked())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        # A role's track choice (an ML engineer's entry specialisation) is not optional.
+        return self._draft.role_info().unmet_choice(self._draft.tracks) is None
+
+
+def _track_groups(role: Role) -> list[tuple[str, list[Track]]]:
+    """The role's tracks under headings: its track choice, other tracks, later-career ones.
+    A role with only plain tracks gets one group without a heading, as before."""
+    choice = role.track_choice
+    chosen = [t for t in role.tracks if choice is not None and t.id in choice.tracks]
+    later = [t for t in role.tracks if t.later_career and t not in chosen]
+    other = [t for t in role.tracks if t not in chosen and t not in later]
+    if choice is None and not later:
+        return [("", other)]
+    groups: list[tuple[str, list[Track]]] = []
+    if choice is not None:
+        groups.append((f"{choice.name}: choose at least {choice.choose_at_least}", chosen))
+    if other:
+        groups.append(("More tracks (optional)", other))
+    if later:
+        groups.append(("Later in your career (optional)", later))
+    return groups
 
 
 class _FinishPanel(_Card):

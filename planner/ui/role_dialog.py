@@ -103,6 +103,8 @@ class TrackDialog(_Named):
             self.name.text().strip(),
             self.summary.toPlainText().strip(),
             self.goals.ids(),
+            # Not edited here: a later-career track stays one.
+            self.original.later_career if self.original is not None else False,
         )
         problems = []
         if not track.name:

@@ -153,3 +153,28 @@ def test_a_quiz_naming_an_unknown_role_is_refused(
     code, _, err = run(capsys, "check", str(quiz))
     assert code == 1
     assert err.splitlines()[0] == f"{quiz}:7: unknown role 'astronaut'"
+
+
+def test_a_type_error_an_unknown_key_and_an_unknown_id_are_listed_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "format: 1\n"
+        "skills:\n"
+        "  - {id: one, name: One, area: X, hours: many}\n"
+        "  - {id: two, name: Two, area: X, hours: 2, colour: red}\n"
+        "  - {id: three, name: Three, area: X, hours: 3, requires: [nowhere-skill]}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", str(path))
+    lines = err.splitlines()
+    assert code == 1 and out == ""
+    assert [line.split(": ", 1)[0] for line in lines[:-1]] == [
+        f"{path}:3",
+        f"{path}:4",
+        f"{path}:5",
+    ]
+    assert "'hours'" in lines[0] and "unknown key 'colour'" in lines[1]
+    assert "unknown skill 'nowhere-skill' in requires" in lines[2]
+    assert lines[-1] == "3 problems in 1 file"

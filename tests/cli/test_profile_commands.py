@@ -113,3 +113,61 @@ def test_a_target_date_is_set_shown_and_forgotten(
     run(db, capsys, "profile", "set", "--no-target")
     shown = json.loads(run(db, capsys, "profile", "show", "--format", "json")[1])
     assert shown["target"] is None
+
+
+def test_an_ml_engineer_without_a_specialisation_is_warned_with_the_choices(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Accepted (the role is often set first, its tracks next) but never silently.
+    db = tmp_path / "p.sqlite3"
+    code, out, err = run(db, capsys, "profile", "set", "--role", "ml-engineer")
+    assert code == 0
+    assert out.startswith("default: ml-engineer · tracks: none")
+    assert err == (
+        "warning: role 'ml-engineer' asks for at least 1 entry specialisation track: "
+        "forecasting, recommendation-systems, computer-vision, nlp-llm (add --track ID)\n"
+    )
+    # A later-career track is not a specialisation; the warning stays.
+    _, _, err = run(db, capsys, "profile", "set", "--track", "ml-hardware")
+    assert err.startswith("warning: role 'ml-engineer' asks for at least 1")
+    code, out, err = run(db, capsys, "profile", "set", "--track", "nlp-llm")
+    assert (code, err) == (0, "")
+    assert "tracks: nlp-llm" in out
+    # A role without a choice never warns.
+    assert run(db, capsys, "profile", "set", "--role", "ai-engineer")[2] == ""
+
+
+def test_a_plan_with_the_nlp_track_holds_post_training_and_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "p.sqlite3"
+    run(db, capsys, "profile", "set", "--role", "ml-engineer", "--track", "nlp-llm")
+    code, out, _ = run(db, capsys, "roadmap", "--role", "ml-engineer", "--format", "json")
+    assert code == 0
+    ids = [step["skill"] for step in json.loads(out)["steps"]]
+    for skill in ("llm-post-training", "fine-tuning", "llm-serving", "embeddings", "pytorch"):
+        assert skill in ids
+    assert ids.index("pytorch") < ids.index("fine-tuning") < ids.index("llm-post-training")
+
+
+def test_roles_show_the_specialisation_choice_and_later_career_tracks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "p.sqlite3"
+    code, out, _ = run(db, capsys, "roles")
+    assert code == 0
+    ml = out[out.index("ml-engineer  ") :].splitlines()
+    assert ml[1] == "  Entry specialisation: choose at least 1 of the tracks marked *"
+    assert "  * --track nlp-llm  NLP and language models" in ml
+    assert "    --track ml-hardware  ML hardware engineer  (later career)" in ml
+    assert "    --track agents  Agents and tool use (MCP)" in out  # no choice, no marks
+    _, out, _ = run(db, capsys, "roles", "--format", "json")
+    roles = {r["id"]: r for r in json.loads(out)}
+    assert roles["ai-engineer"]["track_choice"] is None
+    assert roles["ml-engineer"]["track_choice"] == {
+        "name": "Entry specialisation",
+        "choose_at_least": 1,
+        "tracks": ["forecasting", "recommendation-systems", "computer-vision", "nlp-llm"],
+    }
+    later = [t["id"] for t in roles["ml-engineer"]["tracks"] if t["later_career"]]
+    assert later == ["ml-platform", "ml-hardware", "ml-solutions"]

@@ -452,3 +452,83 @@ def test_an_infinite_salary_is_refused(tmp_path: Path) -> None:
     )
     [message] = problems(path)
     assert message.startswith("r.yaml:11: role 'r': 'amount': Input should be a finite number")
+
+
+THREE_PROBLEMS = """\
+format: 1
+skills:
+  - id: numpy-arrays
+    name: NumPy arrays
+    area: Data
+    hours: "ten"
+  - id: pandas-frames
+    name: Pandas
+    area: Data
+    hours: 8
+    difficulty: hard
+  - id: plotting
+    name: Plotting
+    area: Data
+    hours: 6
+    requires: [pandas-frame, numpy-arrays, pandas-frames]
+  - id: charts
+    name: Charts
+    area: Data
+    hours: 4
+    requires: [plotting, charts-2]
+  - id: charts-2
+    name: More charts
+    area: Data
+    hours: 4
+    requires: [charts]
+  - id: plotting
+    name: Plotting again
+    area: Data
+    hours: 2
+roles:
+  - id: analyst
+    name: Analyst
+    goals: [plotting, dashboards]
+"""
+
+
+def test_every_problem_of_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    # A type error and an unknown key (schema) do not hide the unknown prerequisite, the
+    # cycle, the duplicate id and the unknown goal (references) among the entries that parsed.
+    path = write(tmp_path, THREE_PROBLEMS)
+    assert problems(path) == [
+        "r.yaml:6: skill 'numpy-arrays': 'hours': Input should be a valid number, got 'ten'",
+        "r.yaml:11: skill 'pandas-frames': unknown key 'difficulty'; allowed: "
+        "id, name, area, hours, level, summary, requires, recommends, resources",
+        "r.yaml:16: skill 'plotting': unknown skill 'pandas-frame' in requires "
+        "(did you mean 'pandas-frames'?)",
+        "r.yaml:21: prerequisite cycle: charts -> charts-2 -> charts",
+        "r.yaml:27: duplicate skill id 'plotting' (first defined at r.yaml:12)",
+        "r.yaml:34: role 'analyst': unknown skill 'dashboards' in goals",
+    ]
+
+
+def test_a_reference_to_an_entry_with_its_own_problem_is_not_called_unknown(
+    tmp_path: Path,
+) -> None:
+    # 'numpy-arrays' and 'pandas-frames' are broken, but they exist: naming them is not a
+    # second mistake, so only their own problems are listed.
+    text = THREE_PROBLEMS.split("  - id: charts\n")[0].replace("pandas-frame, ", "")
+    assert [p.split(": ", 1)[0] for p in problems(write(tmp_path, text))] == [
+        "r.yaml:6",
+        "r.yaml:11",
+    ]
+
+
+def test_a_file_that_cannot_be_read_at_all_hides_only_unknown_id_reports(
+    tmp_path: Path,
+) -> None:
+    # Any id might be defined in the unreadable file, so "unknown" would be guesswork there;
+    # the other file's own problems are still listed.
+    broken = write(tmp_path, "format: 1\nskills: [\n", "a.yaml")
+    other = write(tmp_path, THREE_PROBLEMS, "b.yaml")
+    found = problems(broken, other)
+    assert not any("unknown skill" in p for p in found)
+    assert any(p.startswith("a.yaml:") for p in found)
+    assert "b.yaml:21: prerequisite cycle: charts -> charts-2 -> charts" in found
+    assert any(p.startswith("b.yaml:6: ") for p in found)

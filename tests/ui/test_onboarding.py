@@ -40,6 +40,7 @@ from tests.ui.conftest import TODAY
 
 UK = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 WELCOME, ROLE, TRACKS, TIME, KNOWN, SUMMARY = range(6)  # page ids, in the order added
+NEXT = QWizard.WizardButton.NextButton
 
 W = TypeVar("W", bound=QObject)
 
@@ -86,6 +87,10 @@ def click_next(wizard: OnboardingWizard) -> None:
 
 def go_to(wizard: OnboardingWizard, page: int) -> None:
     while wizard.currentId() < page:
+        if wizard.currentId() == TRACKS and not wizard.button(NEXT).isEnabled():
+            # An ML engineer must choose an entry specialisation (tested on its own below);
+            # tests that walk past the page take the first one, as a hurried learner would.
+            click(find(wizard, QCheckBox, "track-forecasting"))
         click_next(wizard)
 
 
@@ -387,6 +392,40 @@ def test_a_rerun_starts_from_the_profile(qtbot: QtBot, planner: Planner) -> None
     change = wizard.apply()
     assert change.skills == ()  # nothing new: pandas keeps its history, numpy stays implied
     assert planner.statuses() == {"pandas": "done"}
+
+
+@pytest.mark.gui
+def test_an_ml_engineer_must_choose_an_entry_specialisation(qtbot: QtBot, planner: Planner) -> None:
+    wizard = open_wizard(qtbot, planner)
+    choose_role(wizard, "ml-engineer")
+    click_next(wizard)
+    assert wizard.currentId() == TRACKS
+    assert wizard.currentPage().title() == "Choose tracks"
+    headings = [label.text() for label in wizard.findChildren(QLabel, "trackGroup")]
+    assert headings == [
+        "Entry specialisation: choose at least 1",
+        "Later in your career (optional)",
+    ]
+    assert not wizard.button(NEXT).isEnabled()
+    click(find(wizard, QCheckBox, "track-ml-platform"))  # later-career: not a specialisation
+    assert not wizard.button(NEXT).isEnabled()
+    click(find(wizard, QCheckBox, "track-nlp-llm"))
+    qtbot.waitUntil(wizard.button(NEXT).isEnabled)
+    click(find(wizard, QCheckBox, "track-nlp-llm"))  # and untick it again
+    qtbot.waitUntil(lambda: not wizard.button(NEXT).isEnabled())
+    click(find(wizard, QCheckBox, "track-recommendation-systems"))
+    click_next(wizard)
+    assert wizard.choice().tracks == ("recommendation-systems", "ml-platform")
+
+
+@pytest.mark.gui
+def test_tracks_stay_optional_for_a_role_without_a_choice(qtbot: QtBot, planner: Planner) -> None:
+    wizard = open_wizard(qtbot, planner)
+    choose_role(wizard, "ai-engineer")
+    click_next(wizard)
+    assert wizard.currentPage().title() == "Choose tracks (optional)"
+    assert wizard.findChildren(QLabel, "trackGroup") == []
+    assert wizard.button(NEXT).isEnabled()
 
 
 @pytest.mark.gui
