@@ -16,7 +16,7 @@ from planner import __version__, cli_db, cli_export, cli_library, cli_profile, c
 from planner.core.model import STATUSES
 from planner.core.plan import STRATEGIES
 from planner.core.units import format_hours, parse_date, parse_duration, plural
-from planner.errors import DatabaseError, PlannerError, Problem, RoadmapError, UsageError
+from planner.errors import DatabaseError, PlannerError, RoadmapError, UsageError
 from planner.export import markdown, report
 from planner.library.load import LoadedFile, check_paths, read_file
 from planner.library.quiz import check_quiz, read_quiz

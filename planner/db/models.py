@@ -109,7 +109,7 @@ class RoleRow(Base):
     salary_region: Mapped[str | None] = mapped_column(String(200))
     salary_source: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    # The role's track choice (migration 0005): its name, and how many of the tracks marked
+    # The role's track choice (migration 0004): its name, and how many of the tracks marked
     # `in_choice` a learner must choose; 0 when the role asks for no choice.
     choice_name: Mapped[str | None] = mapped_column(String(200))
     choose_at_least: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -35,23 +35,22 @@ def test_logging_a_late_skill_puts_it_first_and_the_dates_still_read_forward(
     ]
     # python-basics is done: what it needs is known, not open.
     assert lines[2:] == [
-        "note: clustering needs 5 skills not done yet: numpy, pandas, probability, statistics, "
+        "note: clustering needs 4 skills not done yet: numpy, pandas, probability, "
         "ml-fundamentals; the plan puts them first (mark any you already know with "
         "`planner status SKILL done`)"
     ]
 
     plan = cli.json(*ROADMAP, "--strategy", strategy)
     steps = dated(plan)
-    # Clustering right after its five open prerequisites, before anything unrelated.
-    assert [s["skill"] for s in steps[:6]] == [
+    # Clustering right after its four open prerequisites, before anything unrelated.
+    assert [s["skill"] for s in steps[:5]] == [
         "numpy",
         "probability",
         "pandas",
-        "statistics",
         "ml-fundamentals",
         "clustering",
     ]
-    clustering = steps[5]
+    clustering = steps[4]
     assert clustering["status"] == "in-progress"
     assert clustering["started"] == "2025-12-20"
     assert all(s["started"] is None for s in plan["steps"] if s["skill"] != "clustering")
@@ -63,7 +62,7 @@ def test_logging_a_late_skill_puts_it_first_and_the_dates_still_read_forward(
     assert [g["phase"] for g in groups] == list(range(1, len(groups) + 1))
     for before, after in itertools.pairwise(groups):
         assert before["end"] <= after["start"]
-    assert groups[0]["kind"] == "in-progress" and groups[0]["skills"] == 6
+    assert groups[0]["kind"] == "in-progress" and groups[0]["skills"] == 5
     assert steps[0]["start"] == "2026-01-05"
     if strategy == "goal-by-goal":
         assert groups[0]["title"] == "In progress"

@@ -1,4 +1,4 @@
-"""A role's track choice and later-career tracks in the database (migration 0005): an older
+"""A role's track choice and later-career tracks in the database (migration 0004): an older
 database upgrades with no choice asked, and the built-in library keeps both through storage,
 import, the library editor and export."""
 
@@ -25,7 +25,7 @@ def test_a_database_from_before_the_choice_upgrades_asking_for_none(tmp_path: Pa
     with engine.begin() as connection:
         config = _alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, "0004")
+        command.upgrade(config, "0003")
     engine.dispose()
     with sqlite3.connect(path) as c:
         c.execute(

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
 from planner.ui.onboarding import OnboardingWizard
-from tests.ui.test_onboarding import ROLE, choose_role, click_next, find, open_wizard
+from tests.ui.test_onboarding import ROLE, choose_role, click_next, find, go_to, open_wizard
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -40,8 +40,7 @@ def retype(wizard: OnboardingWizard, text: str) -> None:
 
 def finish(wizard: OnboardingWizard) -> None:
     choose_role(wizard, "ml-engineer")
-    while wizard.currentId() != wizard.pageIds()[-1]:
-        click_next(wizard)
+    go_to(wizard, wizard.pageIds()[-1])  # an ML engineer picks a specialisation on the way
     QTest.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     assert wizard.result() == QWizard.DialogCode.Accepted
     wizard.apply()

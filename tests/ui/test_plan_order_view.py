@@ -92,8 +92,8 @@ def test_logging_a_late_skill_puts_it_first_and_the_dates_read_forward(
 ) -> None:
     log_on(qtbot, window, "clustering", "1h30m")
     box = prompt(qtbot, window)
-    assert "Clustering" in box.text() and "5 skills" in box.text()
-    for name in ("NumPy", "Probability", "pandas", "Statistics"):
+    assert "Clustering" in box.text() and "4 skills" in box.text()
+    for name in ("NumPy", "Probability", "pandas", "Machine-learning fundamentals"):
         assert name in box.informativeText()
     # Study them first: the first of them, the one the plan starts with, is selected.
     with qtbot.waitSignal(window.state.selectionChanged):
@@ -102,7 +102,7 @@ def test_logging_a_late_skill_puts_it_first_and_the_dates_read_forward(
     shown = rows(window)
     headers = [h for h, _ in shown]
     assert headers[0].startswith("Done · 1 skill")
-    assert headers[1].startswith("Phase 1: in progress · 6 skills · ")
+    assert headers[1].startswith("Phase 1: in progress · 5 skills · ")
     assert headers[2].startswith("Phase 2 · ")
     doing = shown[1][1]
     assert [r[0] for r in doing][-1] == "Clustering ★"

@@ -1,7 +1,10 @@
-"""A study timer that survives a restart, and the learner's personal goals.
+"""A study timer that survives a restart, the learner's personal goals, and track choices.
 
 `study_timer` holds at most one running timer per profile (the skill and when it started);
-`profile_goal` the skills a learner added to their plan as goals of their own.
+`profile_goal` the skills a learner added to their plan as goals of their own. A role may ask a
+learner to choose at least N of a named group of its tracks (an ML engineer's entry
+specialisation), and a track may be marked as later-career: existing roles ask for no choice (0)
+and existing tracks are neither in a choice nor later-career, so the upgrade changes no plan.
 
 Revision ID: 0004
 Revises: 0003
@@ -58,8 +61,26 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("profile_id", "skill_id", name=op.f("pk_profile_goal")),
     )
+    with op.batch_alter_table("role", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("choice_name", sa.String(length=200), nullable=True))
+        batch_op.add_column(
+            sa.Column("choose_at_least", sa.Integer(), nullable=False, server_default="0")
+        )
+    with op.batch_alter_table("track", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("in_choice", sa.Boolean(), nullable=False, server_default="0")
+        )
+        batch_op.add_column(
+            sa.Column("later_career", sa.Boolean(), nullable=False, server_default="0")
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("track", schema=None) as batch_op:
+        batch_op.drop_column("later_career")
+        batch_op.drop_column("in_choice")
+    with op.batch_alter_table("role", schema=None) as batch_op:
+        batch_op.drop_column("choose_at_least")
+        batch_op.drop_column("choice_name")
     op.drop_table("profile_goal")
     op.drop_table("study_timer")
