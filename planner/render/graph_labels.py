@@ -36,6 +36,9 @@ MAX_MISSES = 60
 """After this many skills in a row found no room for their name, the view is full."""
 MAX_WIDTH = 240.0  # longer names are elided; the tooltip and the skill panel show them whole
 FAR_TRIES = 40
+FAR_ROWS = 8
+"""How many rows of names above or below its box a name moved out may go: at Fit a plan's
+goals crowd the last columns, and the last of them needs a few rows to find room."""
 """Only the first this many skills tried may have their name moved away from the box."""
 _PAD_X = 6.0
 _PAD_Y = 2.0
@@ -194,12 +197,15 @@ class OverviewLabels:
                     )
                 rect = block
             else:
-                # The selection and its chain, goals and what is in progress may go further
-                # from their box, on a leader line, when the space beside it is taken (the
-                # first few tried in a frame).
-                far = every or (
-                    tried < FAR_TRIES
-                    and (level in (SELECTED, CHAIN) or step.goal or step.status == "in-progress")
+                # Goals, what is in progress and the selection may go further from their box, on
+                # a leader line, when the space beside it is taken: a plan has a few dozen of
+                # them at most. Its chain may too, for the first few tried in a frame.
+                far = (
+                    every
+                    or step.goal
+                    or step.status == "in-progress"
+                    or level == SELECTED
+                    or (tried < FAR_TRIES and level == CHAIN)
                 )
                 spot = _free_spot(grid, on_screen, room, height, bounds, far)
                 if spot is None:
@@ -253,7 +259,7 @@ def _free_spot(
     far: bool = False,
 ) -> QRectF | None:
     """Where a name goes on screen: across its box, else just above or below it (as a map
-    puts a place's name beside its dot), or with `far` up to four rows further out and half
+    puts a place's name beside its dot), or with `far` up to FAR_ROWS rows further out and half
     its width to either side; kept inside the view; None if all are taken."""
     centre = box.center()
     near = (box.height() + height) / 2 + 1
@@ -262,7 +268,7 @@ def _free_spot(
         row = height + 3
         offsets += [
             (dx, sign * (near + k * row))
-            for k in range(1, 5)
+            for k in range(1, FAR_ROWS + 1)
             for sign in (-1, 1)
             for dx in (0.0, -width / 2, width / 2)
         ]
