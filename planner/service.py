@@ -338,16 +338,25 @@ class Planner:
 
     # ------------------------------------------------------------------ profiles
     def profile(self) -> Profile:
-        """The current learner's profile; `default` is created on first use."""
+        """The current learner's profile; `default` is created on first use.
+
+        Unnamed (`default`) and with no profile of that name, it is the first profile ever
+        made: the first start's wizard gives that one the learner's own name, and the command
+        line, run without --profile, must go on finding their plan under it."""
         with self.db.session() as session:
             found = queries.get_profile(session, self.profile_name)
             if found is not None:
                 return found
+            profiles = queries.list_profiles(session)
             if self.profile_name != DEFAULT_PROFILE:
-                names = [p.name for p in queries.list_profiles(session)] or ["none"]
+                names = [p.name for p in profiles] or ["none"]
                 raise NotFoundError(
                     f"unknown profile '{self.profile_name}' (profiles: {', '.join(names)})"
                 )
+            if profiles:
+                first = min(profiles, key=lambda p: p.id)
+                self.profile_name = first.name
+                return first
             return queries.create_profile(session, DEFAULT_PROFILE)
 
     def profiles(self) -> list[Profile]:

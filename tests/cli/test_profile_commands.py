@@ -171,3 +171,25 @@ def test_roles_show_the_specialisation_choice_and_later_career_tracks(
     }
     later = [t["id"] for t in roles["ml-engineer"]["tracks"] if t["later_career"]]
     assert later == ["ml-platform", "ml-hardware", "ml-solutions"]
+
+
+def test_after_the_first_start_names_the_profile_the_command_line_finds_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app's first-start wizard renames `default` to the learner's name: `planner` without
+    --profile goes on showing that learner's plan instead of starting an empty `default`."""
+    db = tmp_path / "p.sqlite3"
+    assert (
+        run(db, capsys, "profile", "set", "--role", "ai-engineer", "--hours-per-week", "6")[0] == 0
+    )
+    assert run(db, capsys, "log", "python-basics", "45m", "--date", "2026-01-05")[0] == 0
+    assert run(db, capsys, "profile", "rename", "default", "Ana")[0] == 0  # as the wizard does
+    assert run(db, capsys, "profile", "create", "Ben")[0] == 0  # made later: not the first
+
+    code, out, _ = run(db, capsys, "profile", "show")
+    assert code == 0 and out.startswith("Ana: ai-engineer")
+    code, out, _ = run(db, capsys, "history")
+    assert code == 0 and "45 min" in out
+    code, out, _ = run(db, capsys, "profile", "list")
+    assert [line.split()[:2] for line in out.splitlines()] == [["*", "Ana"], ["Ben", "(no"]]
+    assert "default" not in out  # no empty profile was made on the way
