@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -404,6 +404,13 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+            offscreen = QGuiApplication.platformName() == "offscreen"  # no window manager
+            if not offscreen and not fits_with_frame(
+                self.screen().availableGeometry().size(), self.size()
+            ):
+                # A 1280x800 laptop: with a title bar the window would end below the screen's
+                # edge, status line and all; maximised, the window manager fits it.
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         window_state = self.settings.value("window/state")
         if isinstance(window_state, QByteArray):
             self.restoreState(window_state)
@@ -927,6 +934,19 @@ def _dropped_files(mime: QMimeData) -> list[str]:
     if not mime.hasUrls():
         return []
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+# Room a window manager's title bar and borders take around a window (generous: a title bar is
+# 20-40 pixels high).
+FRAME_ALLOWANCE = QSize(16, 48)
+
+
+def fits_with_frame(available: QSize, size: QSize) -> bool:
+    """Whether a window of `size` and its frame fit in the screen's `available` area."""
+    return (
+        available.width() >= size.width() + FRAME_ALLOWANCE.width()
+        and available.height() >= size.height() + FRAME_ALLOWANCE.height()
+    )
 
 
 def _setting_bool(settings: QSettings, key: str) -> bool:

@@ -116,3 +116,18 @@ def test_a_roadmap_file_dragged_over_the_frame_is_not_taken(
     assert not drag_enter(
         frame, mime
     ).isAccepted()  # nothing to import it into until the database is open
+
+
+def test_a_first_window_fits_a_laptop_screen_with_its_title_bar() -> None:
+    """1280x800 is the default size: on a 1280x800 screen the title bar would push the status
+    line below the screen's edge, so the first window opens maximised there instead."""
+    from PySide6.QtCore import QSize
+
+    from planner.ui.main_window import fits_with_frame
+
+    default = QSize(1280, 800)
+    assert not fits_with_frame(QSize(1280, 800), default)
+    assert not fits_with_frame(QSize(1280, 770), default)  # a panel takes 30 pixels
+    assert not fits_with_frame(QSize(1366, 740), default)  # a 1366x768 laptop with a panel
+    assert fits_with_frame(QSize(1920, 1050), default)
+    assert fits_with_frame(QSize(1440, 870), default)
