@@ -12,7 +12,7 @@ _LEGEND_ITEMS = (
     ("in-progress", "in progress"),
     ("done", "done"),
     ("skipped", "skipped"),
-    ("implied", "implied"),
+    ("implied", "known"),
     ("goal", "goal"),
     ("hard", "needed first"),
     ("soft", "recommended first"),

@@ -15,7 +15,7 @@ STATUS_LABELS: Mapping[str, str] = {
     "in-progress": "in progress",
     "done": "done",
     "skipped": "skipped",
-    "implied": "implied",
+    "implied": "known",
 }
 
 # Emphasis of a skill or an edge, from least to most important (the painting order): dimmed,

@@ -228,7 +228,7 @@ def test_the_legend_names_every_status_and_both_kinds_of_edge() -> None:
     assert 0 < size.width() < 400 and 0 < size.height() < 200
     paint_legend(painter, QRectF(0, 0, size.width(), size.height()), style)
     painter.end()
-    for label in ("to do", "in progress", "done", "skipped", "implied", "goal"):
+    for label in ("to do", "in progress", "done", "skipped", "known", "goal"):
         assert label in painter.texts
     assert "needed first" in painter.texts and "recommended first" in painter.texts
     row = [image.pixelColor(x, y) for y in range(int(size.height())) for x in range(30)]
