@@ -335,7 +335,7 @@ def _duration(days: int) -> str:
 # ---------------------------------------------------------------------------------- pages
 _STEPS = (
     "Choose the role you are aiming for.",
-    "Add tracks, the specialisations within it, if you like.",
+    "Choose tracks, the specialisations within it (an ML engineer picks at least one).",
     "Say how many hours a week you can study, and from when.",
     "Tick what you already know.",
     "Check your plan, and start.",
@@ -836,9 +836,10 @@ class _KnownPage(QWizardPage):
 
 
 class _SummaryPage(QWizardPage):
-    def __init__(self, draft: _Draft, locale: QLocale) -> None:
+    def __init__(self, draft: _Draft, locale: QLocale, name: NameField) -> None:
         super().__init__()
         self._draft = draft
+        self._name = name
         self._locale = locale
         self.setTitle("Your plan")
         self.setSubTitle("Check your answers. You can run this again later to change them.")
@@ -846,6 +847,7 @@ class _SummaryPage(QWizardPage):
         form = QFormLayout()
         form.setVerticalSpacing(10)
         for key, caption in (
+            ("name", "Prepared for:"),
             ("role", "Role:"),
             ("tracks", "Tracks:"),
             ("pace", "Pace:"),
@@ -870,6 +872,7 @@ class _SummaryPage(QWizardPage):
         names = [t.name for t in role.tracks if t.id in draft.tracks]
         known = sum(not s.remaining for s in plan.steps)
         values = {
+            "name": self._name.name(),
             "role": role.name,
             "tracks": ", ".join(names) if names else "None",
             "pace": f"{format_hours(self._locale, draft.hours)} a week, starting "
@@ -916,7 +919,7 @@ class OnboardingWizard(QWizard):
             _TracksPage(self._draft),
             _TimePage(self._draft, locale),
             _KnownPage(self._draft, locale),
-            _SummaryPage(self._draft, locale),
+            _SummaryPage(self._draft, locale, self.name),
         ):
             self.addPage(page)
         self.resize(860, 640)

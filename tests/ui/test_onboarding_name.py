@@ -41,6 +41,8 @@ def retype(wizard: OnboardingWizard, text: str) -> None:
 def finish(wizard: OnboardingWizard) -> None:
     choose_role(wizard, "ml-engineer")
     go_to(wizard, wizard.pageIds()[-1])  # an ML engineer picks a specialisation on the way
+    # The summary says whose plan it is before it is made.
+    assert find(wizard, QLabel, "summary-name").text() == name_edit(wizard).text().strip()
     QTest.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     assert wizard.result() == QWizard.DialogCode.Accepted
     wizard.apply()
