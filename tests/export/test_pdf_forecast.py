@@ -53,6 +53,10 @@ def test_weeks_of_study_give_the_date_and_how_far_behind(qapp: Any, tmp_path: Pa
     p = data.progress
     assert p.forecast_finish is not None and p.days_ahead is not None and p.days_ahead < 0
     title, progress = pages(data)[:2]
+    # The plan schedules what is left from today; the title page says when the learner began.
+    began = min(s.day for s in data.sessions if not s.deleted)
+    assert began < data.plan.start
+    assert squeeze(f"STARTED {long_date(began)}") in title
     assert squeeze(f"{long_date(p.forecast_finish)} {-p.days_ahead} days behind plan") in title
     assert squeeze(f"{p.velocity:.1f} h/week over the last 4 weeks") in title
     assert squeeze(f"you would finish on {long_date(p.forecast_finish)}") in progress

@@ -59,10 +59,14 @@ def figures(ctx: Context) -> list[tuple[str, str, str]]:
             if ahead == 0
             else f"{plural(abs(ahead), 'day')} {'ahead of' if ahead > 0 else 'behind'} plan"
         )
+    # The plan schedules what is left from today; a learner who began before then has started.
+    days = [s.day for s in ctx.data.sessions if not s.deleted]
+    days += [h.day for h in ctx.data.history]
+    began = min(days, default=plan.start)
     return [
         (
-            "Start",
-            long_date(plan.start),
+            "Started" if began < plan.start else "Start",
+            long_date(min(began, plan.start)),
             f"{plan.hours_per_week:g} h a week · "
             f"{STRATEGY_WORDS.get(plan.strategy, plan.strategy)}",
         ),
