@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath
 
+from planner.core.forecast import per_week
 from planner.core.plan import Plan
 from planner.core.progress import Progress, week_monday
 from planner.core.units import format_hours
@@ -106,7 +107,7 @@ def _burnup_legend(
         entries.append(
             LegendEntry(
                 pen(style.forecast, 1.8 * u, Qt.PenStyle.DotLine),
-                f"at your pace, {progress.velocity:.1f} h/week",
+                f"at your pace, {per_week(progress.velocity)}",
             )
         )
     return entries

@@ -216,3 +216,14 @@ def test_the_charts_paint_into_a_pdf(tmp_path: Path) -> None:
     painter.end()
     assert path.read_bytes().startswith(b"%PDF")
     assert path.stat().st_size > 5000
+
+
+def test_a_slow_pace_in_the_burnup_legend_is_in_minutes_as_on_the_cards() -> None:
+    from dataclasses import replace
+
+    plan, progress = history()
+    slow = replace(progress, velocity=0.4, forecast_finish=date(2031, 1, 6))
+    _image, _style, texts = paint(
+        lambda p, r, s: paint_burnup(p, r, s, plan, slow), PALETTES["light"]
+    )
+    assert "at your pace, 24 min/week" in texts  # not "0.4 h/week"
