@@ -315,7 +315,11 @@ class SkillPanel(QScrollArea):
             name = self.state.planner.library().skills[by].name if by else "a later skill"
             self.implied.setText(f"Known because you finished {name}.")
         elif step is not None and step.start is not None and step.end is not None:
-            self.implied.setText(f"Planned {short_date(step.start)} – {short_date(step.end)}")
+            planned = f"{short_date(step.start)} – {short_date(step.end)}"
+            if step.started is not None:  # begun: the day it was, then what the plan gives
+                self.implied.setText(f"Started {short_date(step.started)} · planned {planned}")
+            else:
+                self.implied.setText(f"Planned {planned}")
         else:
             self.implied.setText("Not in your current plan." if step is None else "")
         self.implied.setVisible(bool(self.implied.text()))

@@ -189,3 +189,14 @@ def test_goal_by_goal_groups_the_plan_view_by_goal_in_date_order(
     starts = [s.start for s in plan.steps if s.start is not None]
     assert starts == sorted(starts)
     assert [r[4] for _, cells in shown for r in cells if r[4]] == [short_date(d) for d in starts]
+
+
+def test_the_skill_panel_says_when_a_skill_in_progress_was_started(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    log_on(qtbot, window, "clustering", "45m")
+    click(qtbot, prompt(qtbot, window), "notNow")
+    qtbot.waitUntil(lambda: window.prerequisites.box is None)
+    window.state.select("clustering")
+    text = window.skill_panel.implied.text()
+    assert text.startswith(f"Started {short_date(TODAY)} · planned ")
