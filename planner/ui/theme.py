@@ -138,16 +138,23 @@ def status_icons(palette: QPalette) -> dict[str, QIcon]:
     for status in ("todo", "in-progress", "done", "skipped", "implied"):
         icon = QIcon()
         for size in (16, 32):
-            pixmap = QPixmap(size, size)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            inset = size * 0.08
-            paint_status_mark(
-                painter, QRectF(inset, inset, size - 2 * inset, size - 2 * inset), status, style
-            )
-            painter.end()
-            icon.addPixmap(pixmap)
+            # On a selected row the mark sits on a disc of the view's base colour: the accent
+            # of "in progress" is the selection's colour, and would vanish into it.
+            for mode, disc in ((QIcon.Mode.Normal, None), (QIcon.Mode.Selected, style.card)):
+                pixmap = QPixmap(size, size)
+                pixmap.fill(Qt.GlobalColor.transparent)
+                painter = QPainter(pixmap)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                if disc is not None:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(disc)
+                    painter.drawEllipse(QRectF(0, 0, size, size))
+                inset = size * 0.08
+                paint_status_mark(
+                    painter, QRectF(inset, inset, size - 2 * inset, size - 2 * inset), status, style
+                )
+                painter.end()
+                icon.addPixmap(pixmap, mode)
         icons[status] = icon
     return icons
 

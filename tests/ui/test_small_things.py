@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
@@ -231,3 +232,37 @@ def test_toggle_done_from_the_menu_is_the_same_step_as_space(
     with qtbot.waitSignal(window.state.planChanged):
         window.action_undo.trigger()
     assert shown_status(window, "sql") == "To do"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_in_progress_mark_shows_on_a_selected_row(qapp: Any, scheme: str) -> None:
+    """Its half-filled ring is drawn in the accent colour, which is also the selection's: on a
+    selected row the mark sits on a disc of the view's base colour instead of vanishing."""
+    from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette
+
+    from planner.ui.theme import status_icons
+    from tests.render.plans import dark_palette, light_palette
+
+    palette = light_palette() if scheme == "light" else dark_palette()
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    icon = status_icons(palette)["in-progress"]
+
+    def visible_pixels(mode: QIcon.Mode) -> int:
+        image = QImage(32, 32, QImage.Format.Format_ARGB32)
+        image.fill(highlight)  # the selected row behind the icon
+        painter = QPainter(image)
+        painter.drawPixmap(0, 0, icon.pixmap(32, 32, mode))
+        painter.end()
+        return sum(
+            1
+            for y in range(32)
+            for x in range(32)
+            if _distance(QColor(image.pixel(x, y)), highlight) > 60
+        )
+
+    assert visible_pixels(QIcon.Mode.Normal) < 150  # the accent ring melts into the selection
+    assert visible_pixels(QIcon.Mode.Selected) > 300
+
+
+def _distance(a: Any, b: Any) -> int:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
