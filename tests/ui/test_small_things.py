@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -238,7 +238,7 @@ def test_toggle_done_from_the_menu_is_the_same_step_as_space(
 def test_the_in_progress_mark_shows_on_a_selected_row(qapp: Any, scheme: str) -> None:
     """Its half-filled ring is drawn in the accent colour, which is also the selection's: on a
     selected row the mark sits on a disc of the view's base colour instead of vanishing."""
-    from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette
+    from PySide6.QtGui import QIcon, QImage, QPainter, QPalette
 
     from planner.ui.theme import status_icons
     from tests.render.plans import dark_palette, light_palette
@@ -264,5 +264,5 @@ def test_the_in_progress_mark_shows_on_a_selected_row(qapp: Any, scheme: str) ->
     assert visible_pixels(QIcon.Mode.Selected) > 300
 
 
-def _distance(a: Any, b: Any) -> int:
+def _distance(a: QColor, b: QColor) -> int:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
