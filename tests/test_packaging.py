@@ -5,6 +5,7 @@ opens on the built-in library with no source checkout around."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -34,9 +35,19 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel built from this checkout (offline: the test environment's setuptools),
     installed into a folder of its own."""
     work = tmp_path_factory.mktemp("wheel")
+    # Built from a copy of what the build reads: a checkout's own build/ folder keeps the files
+    # of earlier builds (a renamed migration stayed in the wheel beside its new name).
+    source = work / "source"
+    for name in ("pyproject.toml", "README.md"):
+        source.mkdir(exist_ok=True)
+        shutil.copy2(ROOT / name, source / name)
+    for folder in ("planner", "roadmaps"):
+        shutil.copytree(
+            ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
     subprocess.run(
-        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(work), str(ROOT)],
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(work), str(source)],
         check=True,
         capture_output=True,
     )
