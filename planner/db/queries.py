@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import groupby
 from operator import itemgetter
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session
 from planner.core.model import Library, Resource, Role, Salary, Skill, Track, TrackChoice
 from planner.core.perf import paused_gc
 from planner.core.progress import History
+from planner.core.records import Activity, ImportCounts, Profile, StudySession
 from planner.db.models import (
     NoteRow,
     PrerequisiteRow,
@@ -180,16 +180,6 @@ def _track_choice(row: RoleRow, tracks: list[str]) -> TrackChoice | None:
     return TrackChoice(row.choice_name, row.choose_at_least, tuple(tracks))
 
 
-@dataclass(frozen=True)
-class ImportCounts:
-    """What an import did."""
-
-    skills_added: int = 0
-    skills_updated: int = 0
-    roles_added: int = 0
-    roles_updated: int = 0
-
-
 def save_library(session: Session, library: Library) -> ImportCounts:
     """Add or update every skill and role of `library`; nothing else is touched or deleted.
 
@@ -319,20 +309,6 @@ def library_is_empty(session: Session) -> bool:
 
 
 # ---------------------------------------------------------------------------- profiles
-@dataclass(frozen=True)
-class Profile:
-    """A learner's settings."""
-
-    id: int
-    name: str
-    role: str | None
-    tracks: tuple[str, ...]  # of the current role
-    hours_per_week: float
-    start: date | None
-    strategy: str
-    target_date: date | None = None
-
-
 def get_profile(session: Session, name: str) -> Profile | None:
     """The profile with this name, or None."""
     row = session.scalar(select(ProfileRow).where(ProfileRow.name == name))
@@ -502,18 +478,6 @@ def _restate_timeline(
         )
 
 
-@dataclass(frozen=True)
-class StudySession:
-    """Time spent on a skill on a day."""
-
-    id: int
-    skill: str
-    day: date
-    minutes: int
-    note: str
-    deleted: bool = False
-
-
 def add_study_session(
     session: Session, profile_id: int, skill_id: str, day: date, minutes: int, note: str
 ) -> StudySession:
@@ -675,27 +639,6 @@ def progress_history(session: Session, profile_id: int) -> History:
             tuple((day_of(day), int(minutes)) for day, minutes in daily),
             tuple((day_of(day), skill, status) for day, skill, status in changes),
         )
-
-
-@dataclass(frozen=True)
-class Activity:
-    """One entry of a learner's history as they made it: a status change, a study session
-    logged, or a session edited, deleted or restored."""
-
-    kind: str  # status | logged | edited | deleted | restored
-    id: int  # of the event, the session or the change, by kind
-    recorded_at: datetime  # when it was entered (UTC)
-    skill: str
-    day: date  # the day it is about (of the status, of the session)
-    status: str = ""  # status: the new status ...
-    previous: str = ""  # ... and the one before it, in the order entered
-    latest: bool = False  # status: still the skill's last entry
-    session_id: int | None = None
-    minutes: int = 0  # sessions: the minutes (for an edit, the new ones)
-    note: str = ""
-    old_day: date | None = None  # edits: what the session said before
-    old_minutes: int | None = None
-    session_deleted: bool = False  # the session is deleted now
 
 
 _ORDER = {"status": 0, "logged": 1, "edited": 2, "deleted": 2, "restored": 2}
