@@ -22,7 +22,8 @@ from planner.db.models import (
     TrackGoalRow,
     TrackRow,
 )
-from planner.db.queries import set_role_fields, set_track_choice, utcnow
+from planner.db.queries.clock import utcnow
+from planner.db.queries.library import set_role_fields, set_track_choice
 
 
 def choices_for(session: Session, role_ids: Iterable[str]) -> Choices:

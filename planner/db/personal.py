@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from planner.core.records import RunningTimer
 from planner.db.models import ProfileGoalRow, StudyTimerRow
-from planner.db.queries import utcnow
+from planner.db.queries.clock import utcnow
 
 
 def get_timer(session: Session, profile_id: int) -> RunningTimer | None:
