@@ -12,6 +12,7 @@ from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 
 from benchmarks.common import Row, measure, synthetic_library
 from planner.core.model import Library, Resource
+from planner.core.records import ExportData
 from planner.db import queries
 from planner.db.engine import Database
 from planner.export.bundle import render
@@ -19,7 +20,7 @@ from planner.export.options import PdfOptions
 from planner.export.pdf import render_pdf
 from planner.export.pdf.fonts import font
 from planner.export.pdf.qt import gui_application
-from planner.service import ExportData, Planner
+from planner.service import Planner
 
 SKILLS = 340  # the synthetic role's plan then holds a little over 300 of them
 TARGET_MS = 3000

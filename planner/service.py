@@ -11,7 +11,7 @@ import difflib
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +39,18 @@ from planner.core.plan import (
 )
 from planner.core.progress import Progress, summarise_history
 from planner.core.quiz import Recommendation, recommend
+from planner.core.records import (
+    Activity,
+    Change,
+    ExportData,
+    HistoryEntry,
+    ImportCounts,
+    LibraryEdit,
+    Profile,
+    RunningTimer,
+    StatusChange,
+    StudySession,
+)
 from planner.core.units import MAX_SESSION_MINUTES
 from planner.db import backup as db_backup
 from planner.db import check as db_check
@@ -46,9 +58,6 @@ from planner.db import library_edit, personal, queries
 from planner.db.backup import Backup
 from planner.db.check import CheckReport
 from planner.db.engine import Database
-from planner.db.library_edit import Choices
-from planner.db.personal import RunningTimer
-from planner.db.queries import Activity, ImportCounts, Profile, StudySession
 
 # Plain data the CLI and the UI receive from the use cases, importable from here.
 __all__ = [
@@ -58,6 +67,8 @@ __all__ = [
     "CheckReport",
     "DeletionEffects",
     "EditError",
+    "ExportData",
+    "HistoryEntry",
     "ImportCounts",
     "LibraryChange",
     "LibraryEdit",
@@ -83,64 +94,6 @@ if TYPE_CHECKING:
     from planner.library.schema import RoadmapFile
 
 DEFAULT_PROFILE = "default"
-
-
-@dataclass(frozen=True)
-class Change:
-    """What an operation changed: views refresh what concerns them."""
-
-    statuses: bool = False
-    sessions: bool = False
-    notes: bool = False
-    library: bool = False
-    profile: bool = False
-    skills: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class StatusChange:
-    """A status change as recorded, with the status before it (for undo)."""
-
-    skill: str
-    previous: str
-    status: str
-    day: date
-    change: Change = field(default_factory=Change)
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One recorded status change, with the status it replaced."""
-
-    day: date
-    skill: str
-    previous: str
-    status: str
-
-
-@dataclass(frozen=True)
-class LibraryEdit:
-    """A stored library edit with what undoes it: the versions it replaced, and the learners'
-    role and track choices it took away."""
-
-    change: LibraryChange
-    undo: LibraryChange
-    choices: Choices
-
-
-@dataclass(frozen=True)
-class ExportData:
-    """Everything an export of the learner's roadmap shows, as plain data."""
-
-    profile: str
-    library: Library
-    plan: Plan
-    progress: Progress
-    notes: Mapping[str, str]  # skill id -> note, for the plan's skills that have one
-    sessions: tuple[StudySession, ...]  # oldest first
-    history: tuple[HistoryEntry, ...]  # status changes in the order they were entered
-    today: date
-    personal_goals: frozenset[str] = frozenset()  # goals the learner added to their plan
 
 
 class Planner:

@@ -4,13 +4,13 @@ transaction, with what the learners chose kept aside so that undoing an edit giv
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from planner.core.edit import LibraryChange
 from planner.core.model import Role, Skill
+from planner.core.records import Choices
 from planner.db.models import (
     PrerequisiteRow,
     ProfileRow,
@@ -22,16 +22,8 @@ from planner.db.models import (
     TrackGoalRow,
     TrackRow,
 )
-from planner.db.queries import set_role_fields, set_track_choice, utcnow
-
-
-@dataclass(frozen=True)
-class Choices:
-    """What learners chose that an edit of roles can take away: their role, and their tracks
-    (deleting a role or a track removes these rows; undoing the edit puts them back)."""
-
-    profile_roles: tuple[tuple[int, str], ...] = ()
-    tracks: tuple[tuple[int, str, str, int], ...] = ()  # profile, role, track, position
+from planner.db.queries.clock import utcnow
+from planner.db.queries.library import set_role_fields, set_track_choice
 
 
 def choices_for(session: Session, role_ids: Iterable[str]) -> Choices:

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from planner.core.records import RunningTimer
 from planner.db.models import ProfileGoalRow, StudyTimerRow
-from planner.db.queries import utcnow
-
-
-@dataclass(frozen=True)
-class RunningTimer:
-    """A study timer that is running: the skill and when it started (aware, UTC)."""
-
-    skill: str
-    started: datetime
+from planner.db.queries.clock import utcnow
 
 
 def get_timer(session: Session, profile_id: int) -> RunningTimer | None:

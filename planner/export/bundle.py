@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from planner.core.records import ExportData
 from planner.errors import PlannerError, UsageError
 from planner.export.csv_history import export_csv
 from planner.export.ics import export_ics
@@ -19,7 +20,6 @@ from planner.export.json_export import export_json
 from planner.export.markdown import export_markdown
 from planner.export.options import PdfOptions
 from planner.paths import refuse_special_target
-from planner.service import ExportData
 
 FORMATS: dict[str, str] = {
     "pdf": "PDF document",

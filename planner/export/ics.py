@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar, Event
 
 from planner.core.plan import Step
+from planner.core.records import ExportData
 from planner.core.units import format_hours
-from planner.service import ExportData
 
 PRODID = "-//roadmap-planner//Study roadmap//EN"
 UID_DOMAIN = "roadmap-planner"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from planner.core.records import ExportData
 from planner.export.report import plan_json, progress_json
-from planner.service import ExportData
 
 
 def export_dict(data: ExportData) -> dict[str, Any]:

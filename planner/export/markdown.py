@@ -7,8 +7,8 @@ from collections.abc import Mapping
 
 from planner.core.model import Library, Resource
 from planner.core.plan import Plan
+from planner.core.records import ExportData
 from planner.core.units import format_hours, format_logged, plural
-from planner.service import ExportData
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 # A line starting like a list item, a thematic break or a numbered item would become one:

@@ -32,9 +32,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, BinaryIO
 
+from planner.core.records import ExportData
 from planner.errors import PlannerError
 from planner.export.options import PdfOptions
-from planner.service import ExportData
 
 CHILD_MODULE = "planner.export.pdf.child"
 EXIT_WITH_PARENT = "--exit-with-parent"

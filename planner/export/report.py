@@ -10,8 +10,8 @@ from planner.core.forecast import forecast_words, velocity_words
 from planner.core.model import Library, Role, Skill
 from planner.core.plan import MAX_HOURS_PER_WEEK, Comparison, Plan
 from planner.core.progress import Progress, round_up
+from planner.core.records import Activity
 from planner.core.units import format_hours, format_logged, format_minutes, plural
-from planner.service import Activity
 
 MARKS = {
     "todo": "[ ]",

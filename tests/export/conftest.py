@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.service import ExportData, Planner
+from planner.core.records import ExportData
+from planner.service import Planner
 
 TODAY = date(2026, 3, 10)
 MARKUP = "<img src=x> <b>bold</b>"

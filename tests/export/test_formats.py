@@ -10,12 +10,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
+from planner.core.records import ExportData
 from planner.export.csv_history import COLUMNS, export_csv
 from planner.export.ics import export_ics
 from planner.export.json_export import export_json
 from planner.export.markdown import export_markdown
 from planner.export.report import plan_json
-from planner.service import ExportData
 from tests.export.conftest import MARKUP, MARKUP_NOTE
 
 NOW = datetime(2026, 3, 10, 9, 30, tzinfo=UTC)

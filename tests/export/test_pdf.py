@@ -13,10 +13,11 @@ import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
+from planner.core.records import ExportData
 from planner.export.options import PdfOptions
 from planner.export.pdf import document_title, render_pdf
 from planner.export.pdf.context import MARKS
-from planner.service import ExportData, Planner
+from planner.service import Planner
 from tests.export.conftest import MARKUP, MARKUP_NOTE, open_learner, squeeze
 
 pytestmark = pytest.mark.gui  # drawing text needs a QGuiApplication (offscreen)

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from planner.core.records import ExportData
 from planner.export.options import PdfOptions
 from planner.export.pdf import render_pdf
 from planner.export.pdf.context import long_date
-from planner.service import ExportData, Planner
+from planner.service import Planner
 from tests.export.conftest import TODAY, open_learner, squeeze
 
 pytestmark = pytest.mark.gui  # drawing text needs a QGuiApplication (offscreen)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from planner.core.records import ExportData
 from planner.errors import PlannerError
 from planner.export.bundle import write_exports
 from planner.export.options import PdfOptions
@@ -23,7 +24,6 @@ from planner.export.pdf_process import (
     PdfProcess,
     encode_job,
 )
-from planner.service import ExportData
 from tests.processes import alive
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -85,6 +85,33 @@ def test_the_child_draws_offscreen_whatever_platform_the_app_runs_on(data: Expor
     done = run_child(data, PdfOptions(sections=("plan",)), QT_QPA_PLATFORM="no-such-platform")
     assert done.returncode == 0, done.stderr.decode()
     assert PdfReader(io.BytesIO(split_output(done.stdout)[1])).pages
+
+
+def test_the_child_draws_without_the_storage_layer(data: ExportData) -> None:
+    """The job unpickles to plain records: the child loads no SQLAlchemy, Alembic, use cases
+    or storage, only the drawing (checked after the PDF is drawn, on stderr's last line)."""
+    script = (
+        "import sys\n"
+        "from planner.export.pdf.child import main\n"
+        "status = main()\n"
+        "sys.stderr.write('\\nmodules ' + ' '.join(sorted(sys.modules)) + '\\n')\n"
+        "sys.exit(status)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=encode_job(data, PdfOptions(sections=("plan",))),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert PdfReader(io.BytesIO(split_output(done.stdout)[1])).pages
+    modules = set(done.stderr.decode().splitlines()[-1].removeprefix("modules ").split())
+    assert {"planner.core.records", "planner.export.pdf.document"} <= modules  # drawn here
+    storage = ("sqlalchemy", "alembic", "planner.service", "planner.db")
+    inside = tuple(f"{name}." for name in storage)
+    assert sorted(m for m in modules if m in storage or m.startswith(inside)) == []
 
 
 def test_a_planner_error_in_the_child_is_one_line_and_exit_status_1(data: ExportData) -> None:

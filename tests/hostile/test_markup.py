@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from planner.core.records import ExportData
 from planner.errors import RoadmapError
 from planner.export.csv_history import export_csv
 from planner.export.ics import export_ics
@@ -45,7 +46,7 @@ from planner.export.json_export import export_json
 from planner.export.markdown import export_markdown
 from planner.export.options import PdfOptions
 from planner.library.load import parse_text
-from planner.service import ExportData, Planner
+from planner.service import Planner
 from planner.ui import skill_panel
 from planner.ui.export_dialog import ExportDialog
 from planner.ui.main_window import MainWindow

@@ -9,10 +9,10 @@ from PySide6.QtCore import QDate, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPalette
 
 from planner.core.model import Role, Track
+from planner.core.records import ExportData
 from planner.export.options import PdfOptions
 from planner.export.pdf import fonts
 from planner.export.pdf.layout import PageFormat
-from planner.service import ExportData
 
 # Print colours: dark text on white, one blue accent, status hues from the app's light theme.
 TEXT = QColor("#1f2328")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from planner import __version__
+from planner.core.records import ExportData
 from planner.errors import PlannerError
 from planner.export.options import PdfOptions
 from planner.export.pdf import fonts, outline
@@ -30,7 +31,6 @@ from planner.export.pdf.plan_table import add_plan
 from planner.export.pdf.progress_pages import add_progress
 from planner.export.pdf.skills import add_skills
 from planner.export.pdf.title import add_title_page
-from planner.service import ExportData
 
 RESOLUTION = 720  # dots per inch: ten device units per point
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}

@@ -1,0 +1,148 @@
+"""Plain records the storage, the use cases, the views and the exporters hand each other."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from planner.core.edit import LibraryChange
+from planner.core.model import Library
+from planner.core.plan import Plan
+from planner.core.progress import Progress
+
+
+# ---------------------------------------------------------------------------- the learner
+@dataclass(frozen=True)
+class Profile:
+    """A learner's settings."""
+
+    id: int
+    name: str
+    role: str | None
+    tracks: tuple[str, ...]  # of the current role
+    hours_per_week: float
+    start: date | None
+    strategy: str
+    target_date: date | None = None
+
+
+@dataclass(frozen=True)
+class StudySession:
+    """Time spent on a skill on a day."""
+
+    id: int
+    skill: str
+    day: date
+    minutes: int
+    note: str
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class RunningTimer:
+    """A study timer that is running: the skill and when it started (aware, UTC)."""
+
+    skill: str
+    started: datetime
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One entry of a learner's history as they made it: a status change, a study session
+    logged, or a session edited, deleted or restored."""
+
+    kind: str  # status | logged | edited | deleted | restored
+    id: int  # of the event, the session or the change, by kind
+    recorded_at: datetime  # when it was entered (UTC)
+    skill: str
+    day: date  # the day it is about (of the status, of the session)
+    status: str = ""  # status: the new status ...
+    previous: str = ""  # ... and the one before it, in the order entered
+    latest: bool = False  # status: still the skill's last entry
+    session_id: int | None = None
+    minutes: int = 0  # sessions: the minutes (for an edit, the new ones)
+    note: str = ""
+    old_day: date | None = None  # edits: what the session said before
+    old_minutes: int | None = None
+    session_deleted: bool = False  # the session is deleted now
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded status change, with the status it replaced."""
+
+    day: date
+    skill: str
+    previous: str
+    status: str
+
+
+# ---------------------------------------------------------------------------- changes
+@dataclass(frozen=True)
+class Change:
+    """What an operation changed: views refresh what concerns them."""
+
+    statuses: bool = False
+    sessions: bool = False
+    notes: bool = False
+    library: bool = False
+    profile: bool = False
+    skills: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A status change as recorded, with the status before it (for undo)."""
+
+    skill: str
+    previous: str
+    status: str
+    day: date
+    change: Change = field(default_factory=Change)
+
+
+# ---------------------------------------------------------------------------- the library
+@dataclass(frozen=True)
+class ImportCounts:
+    """What an import did."""
+
+    skills_added: int = 0
+    skills_updated: int = 0
+    roles_added: int = 0
+    roles_updated: int = 0
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What learners chose that an edit of roles can take away: their role, and their tracks
+    (deleting a role or a track removes these rows; undoing the edit puts them back)."""
+
+    profile_roles: tuple[tuple[int, str], ...] = ()
+    tracks: tuple[tuple[int, str, str, int], ...] = ()  # profile, role, track, position
+
+
+@dataclass(frozen=True)
+class LibraryEdit:
+    """A stored library edit with what undoes it: the versions it replaced, and the learners'
+    role and track choices it took away."""
+
+    change: LibraryChange
+    undo: LibraryChange
+    choices: Choices
+
+
+# ---------------------------------------------------------------------------- exports
+@dataclass(frozen=True)
+class ExportData:
+    """Everything an export of the learner's roadmap shows, as plain data."""
+
+    profile: str
+    library: Library
+    plan: Plan
+    progress: Progress
+    notes: Mapping[str, str]  # skill id -> note, for the plan's skills that have one
+    sessions: tuple[StudySession, ...]  # oldest first
+    history: tuple[HistoryEntry, ...]  # status changes in the order they were entered
+    today: date
+    personal_goals: frozenset[str] = frozenset()  # goals the learner added to their plan
