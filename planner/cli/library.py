@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from planner.cli.common import command, count, formats, open_planner, print_json
 from planner.cli.common import out as _out
 from planner.cli.common import with_planner as run
-from planner.core.edit import EditError, LibraryChange, delete_skill_change
 
 if TYPE_CHECKING:
     from planner.service import Planner
@@ -117,6 +116,8 @@ def register(sub: Any) -> None:
 
 
 def _delete_skill(planner: Planner, args: argparse.Namespace) -> int:
+    from planner.core.edit import EditError, delete_skill_change  # not needed for --help
+
     effects = planner.deletion_effects(args.id)
     library = planner.library()
     if effects.only_goal_of:
@@ -139,6 +140,8 @@ def _delete_skill(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def _delete_role(planner: Planner, args: argparse.Namespace) -> int:
+    from planner.core.edit import LibraryChange
+
     planner.role(args.id)
     users = [p.name for p in planner.profiles() if p.role == args.id]
     planner.edit_library(LibraryChange(roles={args.id: None}))
