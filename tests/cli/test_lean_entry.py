@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from planner.cli.common import DEFAULT_PROFILE
 from planner.paths import builtin_roadmap_files
 from planner.service import DEFAULT_PROFILE as SERVICE_DEFAULT_PROFILE
@@ -76,8 +78,11 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_gui_paints_its_frame_before_sqlalchemy_or_the_service_load(tmp_path: Path) -> None:
-    found = _run(HEAVY + GUI, "--db", str(tmp_path / "p.sqlite3"), "gui")
+@pytest.mark.parametrize("command", [["gui"], []], ids=["planner gui", "planner"])
+def test_gui_paints_its_frame_before_sqlalchemy_or_the_service_load(
+    tmp_path: Path, command: list[str]
+) -> None:
+    found = _run(HEAVY + GUI, "--db", str(tmp_path / "p.sqlite3"), *command)
     assert found == {"painted": True, "heavy": []}
 
 
