@@ -1,6 +1,6 @@
 """Run every benchmark and print one table: `python -m benchmarks` (or `make bench`).
 
-`python -m benchmarks graph views` runs only those (plan, app, graph, views, export, progress).
+`python -m benchmarks graph views` runs only those (plan, app, graph, views, export, progress, cli).
 """
 
 from __future__ import annotations
@@ -12,7 +12,15 @@ import sys
 # The views are measured offscreen, as the tests run them: no display needed, none disturbed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import bench_app, bench_export, bench_graph, bench_plan, bench_progress, bench_views
+from benchmarks import (
+    bench_app,
+    bench_cli,
+    bench_export,
+    bench_graph,
+    bench_plan,
+    bench_progress,
+    bench_views,
+)
 from benchmarks.common import Row, print_table
 
 BENCHMARKS = {
@@ -22,6 +30,7 @@ BENCHMARKS = {
     "views": bench_views.run,
     "export": bench_export.run,
     "progress": bench_progress.run,
+    "cli": bench_cli.run,
 }
 
 

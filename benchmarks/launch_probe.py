@@ -6,6 +6,8 @@ painted, and quit. Both sides of the launch comparison go through this same scri
                                                       toolbar with a label and a combo box, a
                                                       menu, a list, a dock, status-bar text
     python benchmarks/launch_probe.py app DB PROFILE  the app (planner.app.run) on a database
+    python benchmarks/launch_probe.py cli DB PROFILE  the same through `planner gui` (the CLI's
+                                                      parser loads first, before Qt, as there)
 
 It prints `painted <seconds since the process started>` after the main window's first paint
 event has been handled and the frame flushed (a zero timer posted from the paint event runs
@@ -56,6 +58,8 @@ def _print(key: str) -> None:
 def main() -> int:
     mode = sys.argv[1]
     settle = "--settle" in sys.argv
+    if mode == "cli":
+        from planner.cli import main as cli_main  # as `planner gui` does: the parser before Qt
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -64,7 +68,7 @@ def main() -> int:
     def report() -> None:
         _print("painted")
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
-        if mode != "app":
+        if mode not in ("app", "cli"):
             QApplication.quit()
             return
         if getattr(window, "attached", True):
@@ -120,6 +124,8 @@ def main() -> int:
         window = _least_real_window()
         window.show()
         return app.exec()
+    if mode == "cli":
+        return cli_main(["--db", sys.argv[2], "--profile", sys.argv[3], "gui"])
     from planner.app import run
 
     return run(sys.argv[2], sys.argv[3])

@@ -18,16 +18,10 @@ from planner.export.csv_history import export_csv
 from planner.export.ics import export_ics
 from planner.export.json_export import export_json
 from planner.export.markdown import export_markdown
+from planner.export.options import FORMATS as FORMATS  # the export formats, by their key
 from planner.export.options import PdfOptions
 from planner.paths import refuse_special_target
 
-FORMATS: dict[str, str] = {
-    "pdf": "PDF document",
-    "markdown": "Markdown checklist",
-    "json": "JSON data",
-    "ics": "iCalendar file",
-    "csv": "CSV history",
-}
 SUFFIXES = {"pdf": ".pdf", "markdown": ".md", "json": ".json", "ics": ".ics", "csv": ".csv"}
 # Rough shares of the work, so that progress moves evenly: the PDF is nearly all of it.
 _WEIGHTS = {"pdf": 20.0, "markdown": 1.0, "json": 1.0, "ics": 1.0, "csv": 1.0}

@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+FORMATS: dict[str, str] = {
+    "pdf": "PDF document",
+    "markdown": "Markdown checklist",
+    "json": "JSON data",
+    "ics": "iCalendar file",
+    "csv": "CSV history",
+}
 Paper = Literal["a4", "letter"]
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
 SECTIONS: dict[str, str] = {

@@ -170,6 +170,8 @@ def test_import_a_file(cli: Cli, tmp_path: Path) -> None:
         ),
         (["--profile", "bob", "roles"], "planner: unknown profile 'bob'"),
         (["progress"], "planner: no role chosen"),
+        (["roadmap"], "planner: no role chosen: pass --role ID, or give your profile one with"),
+        (["compare", "ml-engineer"], "planner: no role chosen"),
         (["compare", "ai-engineer", "chef"], "planner: unknown role 'chef'"),
     ],
 )

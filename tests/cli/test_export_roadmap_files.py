@@ -52,10 +52,21 @@ def test_library_file_needs_no_role_and_holds_everything(cli: Cli, tmp_path: Pat
         full.close()
 
 
-def test_yaml_without_a_role_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        cli("export", "--yaml", str(tmp_path / "x.yaml"))
-    assert exit_info.value.code == 2
+def test_yaml_without_a_role_is_the_profiles_role_and_without_one_a_user_error(
+    cli: Cli, tmp_path: Path
+) -> None:
+    target = tmp_path / "x.yaml"
+    code, out, err = cli("export", "--yaml", str(target), "--library", str(tmp_path / "l.yaml"))
+    assert (code, out) == (1, "")
+    assert err == (
+        "planner: no role chosen: pass --role ID, or give your profile one with "
+        "`planner profile set --role ID` (the roles: `planner roles`)\n"
+    )
+    assert not target.exists() and not (tmp_path / "l.yaml").exists()  # nothing half done
+    cli.ok("profile", "set", "--role", "ai-engineer")
+    assert cli.ok("export", "--yaml", str(target)) == f"wrote {target}\n"
+    written = target.read_text(encoding="utf-8")
+    assert "- id: ai-engineer\n" in written and "- id: ml-engineer\n" not in written
 
 
 def test_unknown_role_is_a_user_error(cli: Cli, tmp_path: Path) -> None:

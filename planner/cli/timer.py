@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.cli_profile import with_planner
+from planner.cli.common import out as _out
+from planner.cli.common import with_planner as run
 from planner.core.units import format_minutes
-from planner.service import Planner
 
-Opener = Callable[[argparse.Namespace], Planner]
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+if TYPE_CHECKING:
+    from planner.service import Planner
 
 
-def register(sub: Any, opener: Opener) -> None:
+def register(sub: Any) -> None:
     """Add `planner timer ...` and `planner goal ...` to the `planner` parser."""
-    run = with_planner(opener)
     timer = sub.add_parser(
         "timer",
         help="time a study session: start, stop (logs it), or show the running timer",

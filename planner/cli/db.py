@@ -5,26 +5,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import shlex
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.cli_profile import with_planner
+from planner.cli.common import out as _out
+from planner.cli.common import with_planner as run
 from planner.errors import DatabaseError, DatabaseProblem
-from planner.service import Planner
 
-Opener = Callable[[argparse.Namespace], Planner]
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+if TYPE_CHECKING:
+    from planner.service import Planner
 
 
-def register(sub: Any, opener: Opener) -> None:
-    """Add `planner db ...` to the `planner` parser; `opener` opens the database."""
-    run = with_planner(opener)
-
+def register(sub: Any) -> None:
+    """Add `planner db ...` to the `planner` parser."""
     db = sub.add_parser("db", help="check the database, back it up, restore a backup")
     actions = db.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = actions.add_parser("check", help="look for damage and fix what is safe")
@@ -49,6 +42,8 @@ def _backup(planner: Planner, _args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     # Without opening the database first: a damaged one is what a backup is restored over.
+    from planner.service import Planner
+
     kept = Planner.restore_database(args.db, Path(args.file))
     previous = f"; the previous database was kept as {kept}" if kept else ""
     _out(f"restored {args.file}{previous}")
@@ -64,6 +59,8 @@ def restore_hint(error: DatabaseError, db: str | None) -> str:
     restores the newest backup, to end the error's line with; "" when there is none."""
     if error.kind not in RESTORABLE or error.path is None:
         return ""
+    from planner.service import Planner
+
     backups = []
     with contextlib.suppress(OSError):
         if error.path == Planner.database_path(db):  # not a bad file given to `db restore`

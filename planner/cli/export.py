@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.cli.common import chosen_role, open_planner
 from planner.errors import PlannerError
-from planner.export.bundle import FORMATS, check_targets, write_exports
-from planner.export.options import PAPERS, PdfOptions
-from planner.service import Planner
+from planner.export.options import FORMATS, PAPERS, PdfOptions
 
-Opener = Callable[[argparse.Namespace], Planner]
 FLAGS = {"pdf": "--pdf", "markdown": "--markdown", "json": "--json", "ics": "--ics", "csv": "--csv"}
 
 
-def register(sub: Any, opener: Opener) -> None:
-    """Add `export` to the `planner` parser; `opener` opens the database for it."""
+def register(sub: Any) -> None:
+    """Add `export` to the `planner` parser."""
     help_text = "write your roadmap as PDF, Markdown, JSON, iCalendar or CSV files"
     p = sub.add_parser("export", help=help_text, description=help_text)
-    p.add_argument("--role", metavar="ID", help="the role (needed unless only --library)")
+    p.add_argument("--role", metavar="ID", help="the role (default: your profile's role)")
     p.add_argument("--track", metavar="ID", action="append", help="add a track (repeatable)")
     for fmt, flag in FLAGS.items():
         p.add_argument(flag, metavar="FILE", dest=f"to_{fmt}", help=f"write the {FORMATS[fmt]}")
@@ -36,12 +33,15 @@ def register(sub: Any, opener: Opener) -> None:
     )
 
     def handler(args: argparse.Namespace) -> int:
-        return _export(opener, p, args)
+        return _export(p, args)
 
     p.set_defaults(handler=handler)
 
 
-def _export(opener: Opener, parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from planner.export.bundle import check_targets, write_exports
+    from planner.service import Planner
+
     targets = [
         (fmt, Path(getattr(args, f"to_{fmt}"))) for fmt in FLAGS if getattr(args, f"to_{fmt}")
     ]
@@ -49,8 +49,6 @@ def _export(opener: Opener, parser: argparse.ArgumentParser, args: argparse.Name
     if not targets and not roadmap_files:
         flags = ", ".join([*FLAGS.values(), "--yaml", "--library"])
         parser.error(f"name at least one file to write: {flags}")
-    if (targets or args.to_yaml) and not args.role:
-        parser.error("--role is required (only --library exports without one)")
     # Before the work, not after it; never over the database itself.
     check_targets([*targets, *(("yaml", path) for path in roadmap_files)])
     database = Planner.database_path(args.db)
@@ -58,16 +56,18 @@ def _export(opener: Opener, parser: argparse.ArgumentParser, args: argparse.Name
     for path in (*(path for _, path in targets), *roadmap_files):
         if path.resolve() in own:
             raise PlannerError(f"{path}: is the planner's database; choose another file")
-    planner = opener(args)
+    planner = open_planner(args)
     try:
+        # No --role: the profile's, checked before anything is written.
+        role = chosen_role(planner, args.role) if targets or args.to_yaml else None
         # Roadmap files first: they are quick and the plan exports may need Qt.
-        if args.to_yaml:
-            sys.stdout.write(f"wrote {planner.export_role_file(args.role, Path(args.to_yaml))}\n")
+        if role is not None and args.to_yaml:
+            sys.stdout.write(f"wrote {planner.export_role_file(role, Path(args.to_yaml))}\n")
         if args.to_library:
             sys.stdout.write(f"wrote {planner.export_library_file(Path(args.to_library))}\n")
         if not targets:
             return 0
-        data = planner.export_data(args.role, args.track)  # no --track: the profile's tracks
+        data = planner.export_data(role, args.track)  # no --track: the profile's tracks
     finally:
         planner.close()
     options = PdfOptions(paper="letter" if args.paper == "letter" else "a4")

@@ -5,21 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.core.plan import STRATEGIES
+from planner.cli.common import out as _out
+from planner.cli.common import with_planner as run
+from planner.core.pace import STRATEGIES
 from planner.core.units import parse_date
 from planner.errors import UsageError
-from planner.service import Planner, Profile
 
-Handler = Callable[[argparse.Namespace], int]
-Opener = Callable[[argparse.Namespace], Planner]
-PlannerHandler = Callable[[Planner, argparse.Namespace], int]
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+if TYPE_CHECKING:
+    from planner.service import Planner, Profile
 
 
 def profile_json(profile: Profile, current: bool) -> dict[str, Any]:
@@ -49,26 +44,8 @@ def _describe(profile: Profile) -> str:
     return " · ".join(parts)
 
 
-def with_planner(opener: Opener) -> Callable[[PlannerHandler], Handler]:
-    """Turn `handler(planner, args)` into a command handler that opens and closes the database."""
-
-    def run(handler: PlannerHandler) -> Handler:
-        def wrapped(args: argparse.Namespace) -> int:
-            planner = opener(args)
-            try:
-                return handler(planner, args)
-            finally:
-                planner.close()
-
-        return wrapped
-
-    return run
-
-
-def register(sub: Any, opener: Opener) -> None:
-    """Add the commands to the `planner` parser; `opener` opens the database for a command."""
-    run = with_planner(opener)
-
+def register(sub: Any) -> None:
+    """Add `planner profile ...` and `planner note` to the `planner` parser."""
     profile = sub.add_parser("profile", help="learner profiles and their settings")
     actions = profile.add_subparsers(dest="action", metavar="ACTION", required=True)
 

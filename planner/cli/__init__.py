@@ -1,0 +1,115 @@
+"""The `planner` command line: every use case of the app, scriptable and without a display.
+
+The parser and `main`; the commands live in one module per group. Building the parser loads
+neither the service nor SQLAlchemy: `planner --help`, `planner check` and the window's first
+paint do not wait for them (each command imports what it needs when it runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import re
+import sys
+import traceback
+from collections.abc import Sequence
+
+from planner import __version__
+from planner.cli import check, db, export, library, plan, profile, timer, tracking
+from planner.cli.common import DEFAULT_PROFILE, Handler, command, err
+from planner.errors import DatabaseError, PlannerError, RoadmapError, UsageError
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Open the desktop app."""
+    from planner.app import run
+
+    explicit_profile = args.profile if args.profile != DEFAULT_PROFILE else None
+    return run(args.db, explicit_profile)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; `planner --help` shows it."""
+    parser = argparse.ArgumentParser(
+        prog="planner",
+        description="Plan and track your study roadmap to AI engineer or ML engineer.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: $PLANNER_DB or the user data folder)"
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=DEFAULT_PROFILE,
+        help=f"the learner (default: {DEFAULT_PROFILE})",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    command(sub, "gui", cmd_gui, "open the desktop app (the default)")
+    check.register(sub)
+    library.register_listing(sub)
+    plan.register_roadmap(sub)
+    tracking.register_status_and_log(sub)
+    plan.register_progress(sub)
+    tracking.register_history(sub)
+    profile.register(sub)
+    export.register(sub)
+    db.register(sub)
+    library.register(sub)
+    timer.register(sub)
+    plan.register_compare(sub)
+    return parser
+
+
+# Arguments naming files: a file name may hold any bytes, other text must be Unicode.
+_PATH_ARGUMENTS = ("db", "file", "to_")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _check_text(args: argparse.Namespace) -> None:
+    """Refuse text that is not UTF-8 (Python passes its bytes on as lone surrogates): a name
+    or a note cannot be stored or shown with them."""
+    for dest, value in vars(args).items():
+        if dest.startswith(_PATH_ARGUMENTS):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and _SURROGATE.search(item):
+                raise UsageError(f"'{item}' is not UTF-8 text (check the terminal's encoding)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit status (0 ok, 1 user error, 2 bad usage)."""
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not UTF-8 reaches us as surrogates: show it escaped, not crash.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = getattr(args, "handler", cmd_gui)
+    try:
+        _check_text(args)
+        return handler(args)
+    except PlannerError as error:
+        # One line per problem: a message quoting a value with a line break stays one line.
+        problems = error.problems if isinstance(error, RoadmapError) else [error]
+        lines = [str(p) for p in problems] or ["unknown error"]
+        if isinstance(error, DatabaseError):
+            lines[-1] += db.restore_hint(error, args.db)
+        for line in lines:
+            err(f"planner: {line}")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:  # a path the system refuses: too long, not allowed, a full disk
+        where = f"{error.filename}: " if error.filename else ""
+        err(f"planner: {where}{error.strerror or error}")
+        return 1
+    except Exception as error:  # a bug: say so in one line rather than dump a traceback
+        if os.environ.get("PLANNER_DEBUG"):
+            traceback.print_exc()
+        err(
+            f"planner: internal error: {type(error).__name__}: {error} "
+            "(PLANNER_DEBUG=1 shows details)"
+        )
+        return 1

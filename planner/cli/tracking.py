@@ -1,0 +1,139 @@
+"""Recording progress: `planner status`, `log`, `history` and `session` (corrections)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from planner.cli.common import command, formats, open_planner, out, print_json
+from planner.core.model import STATUSES
+from planner.core.units import parse_date, parse_duration, plural
+from planner.errors import UsageError
+
+
+def register_status_and_log(sub: Any) -> None:
+    """Add `planner status` and `planner log` to the `planner` parser."""
+    p = command(sub, "status", cmd_status, "set a skill's status")
+    p.add_argument("skill", metavar="SKILL")
+    p.add_argument("state", metavar="STATE", choices=STATUSES, help=" | ".join(STATUSES))
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    p = command(sub, "log", cmd_log, "log a study session")
+    p.add_argument("skill", metavar="SKILL")
+    p.add_argument("duration", metavar="DURATION", help="like 90m, 1.5h or 2h30m")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    p.add_argument("--note", metavar="TEXT")
+
+
+def register_history(sub: Any) -> None:
+    """Add `planner history` and `planner session` to the `planner` parser."""
+    p = command(sub, "history", cmd_history, "your newest entries: statuses, sessions, corrections")
+    p.add_argument("--limit", metavar="N", type=int, default=30, help="how many (default: 30)")
+    formats(p, "text", "json")
+    p = command(sub, "session", cmd_session, "correct, delete or restore a logged study session")
+    p.add_argument("action", choices=("edit", "delete", "restore"))
+    p.add_argument(
+        "id", metavar="ID", type=_session_number, help="the session's number (see `history`)"
+    )
+    p.add_argument("--duration", metavar="DURATION", help="edit: like 90m, 1.5h or 2h30m")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="edit: the day studied")
+    p.add_argument("--note", metavar="TEXT", help="edit: the note")
+
+
+def _session_number(text: str) -> int:
+    """A study session's number: a positive whole number SQLite can store."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a session number: {text!r}") from None
+    if not 0 < number < 2**63:
+        raise argparse.ArgumentTypeError(f"no study session has the number {number}")
+    return number
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Record a status change."""
+    planner = open_planner(args)
+    try:
+        day = parse_date(args.date) if args.date else None
+        change = planner.set_status(args.skill, args.state, day)
+        needed = planner.open_prerequisites(change.skill) if change.status == "in-progress" else []
+    finally:
+        planner.close()
+    out(f"{change.skill}: {change.previous} -> {change.status} ({change.day.isoformat()})")
+    _prerequisite_notice(change.skill, needed)
+    return 0
+
+
+def _prerequisite_notice(skill_id: str, needed: list[str]) -> None:
+    """One line naming the hard prerequisites of a skill just begun that are still open."""
+    if needed:
+        out(
+            f"note: {skill_id} needs {plural(len(needed), 'skill')} not done yet: "
+            f"{', '.join(needed)}; the plan puts them first (mark any you already know "
+            "with `planner status SKILL done`)"
+        )
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    """Record a study session."""
+    from planner.export import report
+
+    planner = open_planner(args)
+    try:
+        minutes = parse_duration(args.duration)
+        day = parse_date(args.date) if args.date else None
+        logged, started = planner.log_study(args.skill, minutes, day, args.note or "")
+        studying = planner.statuses().get(logged.skill) == "in-progress"
+        needed = planner.open_prerequisites(logged.skill) if studying else []
+    finally:
+        planner.close()
+    out(f"{logged.skill}: logged {report.duration(logged.minutes)} on {logged.day.isoformat()}")
+    if started is not None:
+        out(f"{started.skill}: todo -> in-progress")
+    _prerequisite_notice(logged.skill, needed)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """The learner's newest entries: status changes, study sessions and their corrections."""
+    from planner.export import report
+
+    planner = open_planner(args)
+    try:
+        activity = planner.recent_activity(args.limit)
+    finally:
+        planner.close()
+    if args.format == "json":
+        print_json([report.activity_json(a) for a in activity])
+    else:
+        for entry in activity:
+            out(report.activity_text(entry))
+    return 0
+
+
+def cmd_session(args: argparse.Namespace) -> int:
+    """Correct, delete or restore a study session; every change stays in the history."""
+    from planner.export import report
+
+    editing = (args.duration, args.date, args.note)
+    if args.action != "edit" and any(v is not None for v in editing):
+        raise UsageError("--duration, --date and --note go with `session edit` only")
+    planner = open_planner(args)
+    try:
+        if args.action == "delete":
+            planner.delete_study_session(args.id)
+        elif args.action == "restore":
+            planner.restore_study_session(args.id)
+        else:
+            planner.edit_study_session(
+                args.id,
+                minutes=parse_duration(args.duration) if args.duration is not None else None,
+                day=parse_date(args.date) if args.date is not None else None,
+                note=args.note,
+            )
+        found = planner.study_session(args.id)
+    finally:
+        planner.close()
+    state = "deleted" if found.deleted else f"{report.duration(found.minutes)}"
+    out(f"session #{found.id} ({found.skill}, {found.day.isoformat()}): {state}")
+    return 0

@@ -1,0 +1,90 @@
+"""The entry point stays lean: `planner --help`, `planner check FILE` and `planner gui` up to the
+window's first paint load neither SQLAlchemy nor the service (issue 16 part 4)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.cli.common import DEFAULT_PROFILE
+from planner.paths import builtin_roadmap_files
+from planner.service import DEFAULT_PROFILE as SERVICE_DEFAULT_PROFILE
+
+ROOT = Path(__file__).resolve().parents[2]
+# Prints, as JSON, the exit status and which heavy modules were loaded when the command ended.
+HEAVY = """
+import json, sys
+def heavy():
+    names = ("sqlalchemy", "alembic", "planner.service", "planner.db")
+    return sorted({n for n in names for m in sys.modules if m == n or m.startswith(n + ".")})
+"""
+RUN = """
+from planner.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exit:
+    code = exit.code
+print(json.dumps({"code": code, "heavy": heavy()}))
+"""
+
+
+def _run(script: str, *argv: str) -> dict[str, object]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", script, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    last = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    assert last.startswith("{"), result.stderr
+    found: dict[str, object] = json.loads(last)
+    return found
+
+
+def test_help_loads_neither_sqlalchemy_nor_the_service() -> None:
+    assert _run(HEAVY + RUN, "--help") == {"code": 0, "heavy": []}
+    assert _run(HEAVY + RUN, "roadmap", "--help") == {"code": 0, "heavy": []}
+
+
+def test_check_loads_neither_sqlalchemy_nor_the_service() -> None:
+    files = [str(path) for path in builtin_roadmap_files()]
+    assert _run(HEAVY + RUN, "check", *files) == {"code": 0, "heavy": []}
+
+
+def test_a_command_on_the_database_does_load_them(tmp_path: Path) -> None:
+    """The probe sees the service when it is there (so the tests above can fail)."""
+    found = _run(HEAVY + RUN, "--db", str(tmp_path / "p.sqlite3"), "roles", "--format", "json")
+    assert found["code"] == 0
+    assert {"planner.db", "planner.service", "sqlalchemy"} <= set(found["heavy"])  # type: ignore[call-overload]
+
+
+GUI = """
+import planner.ui.application as application
+def first_paint(*args, **kwargs):
+    # Called when the window's frame has painted, to open the database: stop there.
+    print(json.dumps({"painted": True, "heavy": heavy()}), flush=True)
+    return None  # as when the learner chose Quit: the app exits with status 1
+application.start = first_paint
+from planner.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("command", [["gui"], []], ids=["planner gui", "planner"])
+def test_gui_paints_its_frame_before_sqlalchemy_or_the_service_load(
+    tmp_path: Path, command: list[str]
+) -> None:
+    found = _run(HEAVY + GUI, "--db", str(tmp_path / "p.sqlite3"), *command)
+    assert found == {"painted": True, "heavy": []}
+
+
+def test_the_cli_knows_the_default_profile_without_the_service() -> None:
+    assert DEFAULT_PROFILE == SERVICE_DEFAULT_PROFILE
