@@ -8,7 +8,7 @@ ids are sorted, never taken from set or dict iteration order.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -164,16 +164,26 @@ def open_prerequisites(graph: SkillGraph, statuses: Mapping[str, str], skill_id:
             if still_open and prereq not in found:
                 found.add(prereq)
                 stack.append(prereq)
-    # Kahn's algorithm within the found ones, smallest id first among those ready.
-    waiting = {s: sum(1 for p in graph.hard_preds[s] if p in found) for s in found}
+    return topological_by_id(found, graph.hard_preds, graph.succs)
+
+
+def topological_by_id(
+    nodes: Collection[str],
+    preds: Mapping[str, tuple[str, ...]],
+    succs: Mapping[str, tuple[str, ...]],
+) -> list[str]:
+    """`nodes` in an order where each comes after its `preds` among them, smallest id first
+    among those ready (Kahn's algorithm): one fixed order, never set or dict order. A node on a
+    cycle is left out, which callers that need every node check."""
+    waiting = {s: sum(1 for p in preds[s] if p in nodes) for s in nodes}
     ready = [s for s, count in waiting.items() if count == 0]
     heapq.heapify(ready)
     ordered: list[str] = []
     while ready:
         node = heapq.heappop(ready)
         ordered.append(node)
-        for succ in graph.succs[node]:
-            if succ in waiting and node in graph.hard_preds[succ]:
+        for succ in succs[node]:
+            if succ in waiting and node in preds[succ]:
                 waiting[succ] -= 1
                 if waiting[succ] == 0:
                     heapq.heappush(ready, succ)

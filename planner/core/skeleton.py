@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.core.graph import SkillGraph, closure, goals_of
+from planner.core.graph import SkillGraph, closure, goals_of, topological_by_id
 from planner.core.model import Library
 
 
@@ -36,18 +35,7 @@ def skeleton(
     goals = goals_of(library, role_id, track_ids)
     members = closure(graph, goals.ids)
     # A fixed topological order (Kahn, smallest id first) to number the skills by.
-    waiting = {s: sum(1 for p in graph.preds[s] if p in members) for s in members}
-    ready = [s for s, count in waiting.items() if count == 0]
-    heapq.heapify(ready)
-    ids: list[str] = []
-    while ready:
-        node = heapq.heappop(ready)
-        ids.append(node)
-        for succ in graph.succs[node]:
-            if succ in waiting:
-                waiting[succ] -= 1
-                if waiting[succ] == 0:
-                    heapq.heappush(ready, succ)
+    ids = topological_by_id(members, graph.preds, graph.succs)
     if len(ids) != len(members):  # the library is validated acyclic; this guards the invariant
         raise ValueError("the prerequisite graph has a cycle")
     index = {s: i for i, s in enumerate(ids)}
