@@ -11,8 +11,6 @@ from planner.errors import Problem
 from planner.library.schema import Role, Skill
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from planner.library.load import LoadedFile
 
 
@@ -196,20 +194,16 @@ def _cycles(
     skills: dict[str, tuple[Skill, _Defined]], context: dict[str, SkillLike]
 ) -> list[Problem]:
     """One problem per strongly connected group of skills, showing one cycle through it."""
-    import networkx as nx  # here, not at the top: opening the app does not need it
-
-    graph: nx.DiGraph[str] = nx.DiGraph()
     all_skills: dict[str, SkillLike] = {**{k: s for k, (s, _) in skills.items()}, **context}
+    needs: dict[str, list[str]] = {}  # "ident needs prereq", each edge once
     for ident, skill in all_skills.items():
-        graph.add_node(ident)
-        for prereq in (*skill.requires, *skill.recommends):
-            if prereq != ident and prereq in all_skills:
-                graph.add_edge(ident, prereq)  # "ident needs prereq"
+        prereqs = (*skill.requires, *skill.recommends)
+        needs[ident] = list(dict.fromkeys(p for p in prereqs if p != ident and p in all_skills))
     problems: list[Problem] = []
-    components = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
+    components = [c for c in strongly_connected(needs) if len(c) > 1]
     for component in sorted(components, key=min):
         start = min(component)
-        cycle = _cycle_from(graph.subgraph(component), start)
+        cycle = _cycle_from(needs, component, start)
         text = " -> ".join([*cycle, cycle[0]])
         # Report at the entry of the first skill that lists the next one.
         first, second = cycle[0], cycle[1]
@@ -231,14 +225,60 @@ def _cycles(
     return problems
 
 
-def _cycle_from(graph: nx.DiGraph[str], start: str) -> list[str]:
-    """The shortest cycle through `start`, found breadth-first with sorted neighbours."""
+def strongly_connected(needs: dict[str, list[str]]) -> list[set[str]]:
+    """The strongly connected groups of a graph given as node -> successors (Tarjan's
+    algorithm, iterative: a long chain of prerequisites must not meet Python's recursion limit).
+    Written here rather than taken from networkx, whose import is most of `planner check`'s
+    start-up."""
+    index_of: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+    for root in needs:
+        if root in index_of:
+            continue
+        index_of[root] = low[root] = len(index_of)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(needs[root]))]
+        while work:
+            node, successors = work[-1]
+            for succ in successors:
+                if succ not in index_of:
+                    index_of[succ] = low[succ] = len(index_of)
+                    stack.append(succ)
+                    on_stack.add(succ)
+                    work.append((succ, iter(needs[succ])))
+                    break
+                if succ in on_stack:
+                    low[node] = min(low[node], index_of[succ])
+            else:  # every successor seen: the node is done
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index_of[node]:
+                    group: set[str] = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.add(member)
+                        if member == node:
+                            break
+                    groups.append(group)
+    return groups
+
+
+def _cycle_from(needs: dict[str, list[str]], component: set[str], start: str) -> list[str]:
+    """The shortest cycle through `start` within its group, found breadth-first with sorted
+    neighbours."""
     parents: dict[str, str] = {}
     frontier = [start]
     while frontier:
         following: list[str] = []
         for node in frontier:
-            for succ in sorted(graph.successors(node)):
+            for succ in sorted(n for n in needs[node] if n in component):
                 if succ == start:
                     path = [node]
                     while path[-1] != start:
