@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import platformdirs
+
+from planner.errors import PlannerError
 
 APP_NAME = "roadmap-planner"
 DB_FILENAME = "planner.sqlite3"
@@ -41,13 +44,10 @@ def default_db_path(explicit: str | None = None) -> Path:
 
 
 def refuse_special_target(path: Path) -> None:
-    """Refuse to write over anything but a regular file or a symbolic link: an export is
-    written beside its target and renamed over it, which would replace a device (/dev/zero),
-    a pipe or a socket with an ordinary file — as root, for every program on the machine."""
-    import stat
-
-    from planner.errors import PlannerError
-
+    """Refuse to write over a device, a pipe or a socket: an export is written beside its
+    target and renamed over it, which would replace /dev/zero with an ordinary file (as root,
+    for every program on the machine). A file or a link is replaced; a folder is left to the
+    caller, which names it as such."""
     try:
         mode = path.lstat().st_mode
     except OSError:
