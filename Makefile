@@ -41,7 +41,7 @@ crash-test: $(STAMP)
 
 # Regenerate roadmaps/schema.json from the pydantic models (a test checks it is current).
 schema: $(STAMP)
-	$(BIN)/python -m planner.library.jsonschema > roadmaps/schema.json
+	$(BIN)/python -m planner.fileformat.jsonschema > roadmaps/schema.json
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build *.egg-info

@@ -11,7 +11,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
 from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 
 from benchmarks.common import Row, measure, synthetic_library
-from planner.core.model import Library, Resource
+from planner.core.domain import Library, Resource
 from planner.core.records import ExportData
 from planner.db import queries
 from planner.db.engine import Database

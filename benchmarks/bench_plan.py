@@ -10,8 +10,8 @@ from pathlib import Path
 import networkx as nx
 
 from benchmarks.common import Row, fill_database, measure, synthetic_library
+from planner.core.domain import Library
 from planner.core.graph import build_graph
-from planner.core.model import Library
 from planner.core.plan import make_plan, skeleton
 from planner.db import queries
 from planner.db.engine import Database

@@ -22,8 +22,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView, QTreeView
 
 from benchmarks.common import Row, Timing, fill_database, synthetic_library
+from planner.core.domain import Library
 from planner.core.edit import LibraryChange
-from planner.core.model import Library
 from planner.service import Planner
 from planner.ui.library_editor import LibraryEditor
 from planner.ui.plan_view import PlanView

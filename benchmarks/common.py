@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.core.model import Library, Role, Skill
+from planner.core.domain import Library, Role, Skill
 from planner.db.engine import Database
 
 PREREQUISITES = 5

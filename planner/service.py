@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.core.domain import STATUSES, Library, Role, Skill
 from planner.core.edit import (
     DeletionEffects,
     EditError,
@@ -26,7 +27,6 @@ from planner.core.edit import (
     inverse,
 )
 from planner.core.graph import SkillGraph, build_graph, find_cycle, implied, open_prerequisites
-from planner.core.model import STATUSES, Library, Role, Skill
 from planner.core.plan import (
     DEFAULT_STRATEGY,
     Comparison,
@@ -90,8 +90,8 @@ from planner.paths import (
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from planner.library.quiz import QuizFile
-    from planner.library.schema import RoadmapFile
+    from planner.fileformat.quiz import QuizFile
+    from planner.fileformat.schema import RoadmapFile
 
 DEFAULT_PROFILE = "default"
 
@@ -131,7 +131,7 @@ class Planner:
         try:
             with db.session() as session:
                 if queries.library_is_empty(session):
-                    from planner.library.load import load_files  # the file format, on demand
+                    from planner.fileformat.load import load_files  # the file format, on demand
 
                     builtin = builtin_roadmap_files()
                     if not builtin:  # a broken installation: say so, not an empty planner
@@ -204,7 +204,7 @@ class Planner:
 
     def import_files(self, paths: Sequence[Path]) -> ImportCounts:
         """Validate roadmap files against the stored library, then store them, all or nothing."""
-        from planner.library.load import load_files  # the file format, on demand
+        from planner.fileformat.load import load_files  # the file format, on demand
 
         current = self.library()
         files = load_files(paths, context=current.skills.values())
@@ -279,7 +279,7 @@ class Planner:
 
     def quiz(self) -> QuizFile:
         """The "Which role fits me?" questions, checked against the library."""
-        from planner.library.quiz import check_quiz, read_quiz
+        from planner.fileformat.quiz import check_quiz, read_quiz
 
         loaded = read_quiz(builtin_quiz_file())
         check_quiz(loaded, self.library().roles, self.library().skills)
@@ -864,7 +864,7 @@ class Planner:
 
 
 def _write_roadmap(path: Path, roadmap: RoadmapFile) -> Path:
-    from planner.library.dump import dump_roadmap
+    from planner.fileformat.dump import dump_roadmap
 
     # The schema line points at the installed schema so that an editor can check the file.
     text = dump_roadmap(roadmap, schema=(builtin_roadmaps_dir() / "schema.json").as_uri())

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.domain import Resource, Role, Skill, Track
 from planner.core.edit import LibraryChange, delete_skill_change
-from planner.core.model import Resource, Role, Skill, Track
 from planner.errors import NotFoundError
 from planner.service import EditError, Planner
 

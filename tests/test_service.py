@@ -37,8 +37,8 @@ def test_a_new_database_holds_the_builtin_roadmaps(planner: Planner) -> None:
 
 
 def test_the_library_read_back_from_sqlite_equals_the_files(planner: Planner) -> None:
-    from planner.core.model import Library
-    from planner.library.load import load_files
+    from planner.core.domain import Library
+    from planner.fileformat.load import load_files
     from planner.paths import builtin_roadmap_files
 
     files = Library.from_files(load_files(builtin_roadmap_files()))

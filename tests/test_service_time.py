@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.domain import Skill
 from planner.core.edit import delete_skill_change
-from planner.core.model import Skill
 from planner.errors import NotFoundError, UsageError
 from planner.service import Planner
 

@@ -13,8 +13,8 @@ from planner.cli.common import count as _count
 from planner.errors import RoadmapError
 
 if TYPE_CHECKING:  # pydantic and PyYAML load when a file is checked, not for --help
-    from planner.library.load import LoadedFile
-    from planner.library.schema import Skill
+    from planner.fileformat.load import LoadedFile
+    from planner.fileformat.schema import Skill
 
 
 def register(sub: Any) -> None:
@@ -25,7 +25,7 @@ def register(sub: Any) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate roadmap files together, on top of the built-in library; touch no database."""
-    from planner.library.load import check_paths
+    from planner.fileformat.load import check_paths
 
     paths = [Path(p) for p in args.files]
     quizzes = [p for p in paths if _is_quiz(p)]
@@ -74,7 +74,7 @@ def _is_quiz(path: Path) -> bool:
 
 def _check_quiz(path: Path, loaded: Sequence[LoadedFile]) -> str:
     """Validate a questionnaire against the roles and skills of the files and built-ins."""
-    from planner.library.quiz import check_quiz, read_quiz
+    from planner.fileformat.quiz import check_quiz, read_quiz
 
     quiz = read_quiz(path)
     roles: set[str] = set()
@@ -87,7 +87,7 @@ def _check_quiz(path: Path, loaded: Sequence[LoadedFile]) -> str:
 
 
 def _builtin_files(exclude: Sequence[str]) -> list[LoadedFile]:
-    from planner.library.load import read_file
+    from planner.fileformat.load import read_file
     from planner.paths import builtin_roadmap_files
 
     given = {Path(name).resolve() for name in exclude}

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from planner.cli.common import command, formats, open_planner, out, print_json
-from planner.core.model import STATUSES
+from planner.core.domain import STATUSES
 from planner.core.units import parse_date, parse_duration, plural
 from planner.errors import UsageError
 

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from planner.core.domain import Library, Role, Skill, Track
 from planner.core.graph import SkillGraph
-from planner.core.model import Library, Role, Skill, Track
 from planner.errors import PlannerError
 
 
@@ -109,7 +109,7 @@ def check_change(library: Library, graph: SkillGraph, change: LibraryChange) -> 
 
 def _entry_problems(data: dict[str, Any]) -> list[str]:
     # The file format's own checks (pydantic), loaded at the first edit rather than at start.
-    from planner.library.load import entry_problems
+    from planner.fileformat.load import entry_problems
 
     return entry_problems(data)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planner.core.model import Library, Role, Skill
+from planner.core.domain import Library, Role, Skill
 from planner.errors import NotFoundError
-from planner.library import schema
+from planner.fileformat import schema
 
 
 def _skill(s: Skill) -> schema.Skill:

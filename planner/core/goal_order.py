@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from planner.core.model import Library
+from planner.core.domain import Library
 from planner.core.skeleton import Skeleton
 
 

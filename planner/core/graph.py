@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from planner.core.model import Library, Role, Skill
+from planner.core.domain import Library, Role, Skill
 from planner.errors import NotFoundError
 
 if TYPE_CHECKING:

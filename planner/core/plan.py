@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.core import goal_order as goal_ranking
+from planner.core.domain import Library, Skill
 from planner.core.graph import FINISHED, SkillGraph, closure, goals_of, implied
-from planner.core.model import Library, Skill
 
 # Re-exported: the limits live in `pace` so that the window's frame needs nothing else.
 from planner.core.pace import DEFAULT_STRATEGY as DEFAULT_STRATEGY

@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from planner.core.domain import Library
 from planner.core.graph import SkillGraph
-from planner.core.model import Library
 from planner.core.plan import compare_roles
 from planner.core.units import format_hours
 
 if TYPE_CHECKING:  # the file format (pydantic) loads only when the quiz file is read
-    from planner.library.quiz import QuizFile
+    from planner.fileformat.quiz import QuizFile
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from planner.core.domain import Library
 from planner.core.edit import LibraryChange
-from planner.core.model import Library
 from planner.core.plan import Plan
 from planner.core.progress import Progress
 

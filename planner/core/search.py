@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.core.model import Skill
+from planner.core.domain import Skill
 
 
 def search_words(text: str) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from planner.core.domain import Library
 from planner.core.graph import SkillGraph, closure, goals_of, topological_by_id
-from planner.core.model import Library
 
 
 @dataclass(frozen=True)

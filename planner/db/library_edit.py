@@ -8,10 +8,12 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from planner.core.domain import Role, Skill
 from planner.core.edit import LibraryChange
-from planner.core.model import Role, Skill
 from planner.core.records import Choices
-from planner.db.models import (
+from planner.db.queries.clock import utcnow
+from planner.db.queries.library import set_role_fields, set_track_choice
+from planner.db.tables import (
     PrerequisiteRow,
     ProfileRow,
     ProfileTrackRow,
@@ -22,8 +24,6 @@ from planner.db.models import (
     TrackGoalRow,
     TrackRow,
 )
-from planner.db.queries.clock import utcnow
-from planner.db.queries.library import set_role_fields, set_track_choice
 
 
 def choices_for(session: Session, role_ids: Iterable[str]) -> Choices:

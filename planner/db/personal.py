@@ -8,8 +8,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from planner.core.records import RunningTimer
-from planner.db.models import ProfileGoalRow, StudyTimerRow
 from planner.db.queries.clock import utcnow
+from planner.db.tables import ProfileGoalRow, StudyTimerRow
 
 
 def get_timer(session: Session, profile_id: int) -> RunningTimer | None:

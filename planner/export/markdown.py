@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from planner.core.model import Library, Resource
+from planner.core.domain import Library, Resource
 from planner.core.plan import Plan
 from planner.core.records import ExportData
 from planner.core.units import format_hours, format_logged, plural

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.model import Role
+from planner.core.domain import Role
 from planner.core.plan import Comparison
 from planner.core.units import format_hours, plural
 from planner.errors import PlannerError

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMenu, QToolButton, QToolTip, QWidget
 
-from planner.core.model import Skill
+from planner.core.domain import Skill
 from planner.core.plan import Plan, Step
 from planner.core.search import matches, search_words
 from planner.render.graph_labels import PlacedLabel

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.domain import Library, Role, Skill
 from planner.core.edit import LibraryChange, delete_skill_change
 from planner.core.graph import SkillGraph, closure, goals_of
-from planner.core.model import Library, Role, Skill
 from planner.core.search import matches, search_words
 from planner.core.units import format_hours, plural
 from planner.ui.commands import LibraryEditCommand

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from planner.core.domain import Role, Salary, Skill, Track
 from planner.core.graph import FINISHED, hard_ancestors, implied
-from planner.core.model import Role, Salary, Skill, Track
 from planner.core.plan import (
     MAX_HOURS_PER_WEEK,
     MIN_HOURS_PER_WEEK,

@@ -46,7 +46,7 @@ from planner.render.charts import chart_style
 from planner.service import Activity
 from planner.ui.chart_widgets import BurnupChart, Card, HeatmapChart, Section, WeeklyHoursChart
 from planner.ui.commands import STATUS_WORDS
-from planner.ui.models import short_date
+from planner.ui.plan_model import short_date
 from planner.ui.session_dialog import SessionDialog
 from planner.ui.state import AppState
 from planner.ui.text import tooltip

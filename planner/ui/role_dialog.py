@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.domain import Role, Salary, Track
 from planner.core.edit import EditError, LibraryChange
-from planner.core.model import Role, Salary, Track
-from planner.library.schema import MAX_ID_LENGTH
+from planner.fileformat.schema import MAX_ID_LENGTH
 from planner.service import Planner
 from planner.ui.skill_dialog import SkillList, id_from_name, problem_label
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.domain import Resource, Skill
 from planner.core.edit import EditError, LibraryChange, cycle_message
-from planner.core.model import Resource, Skill
-from planner.library.schema import LEVELS, MAX_HOURS, MAX_ID_LENGTH, RESOURCE_KINDS
+from planner.fileformat.schema import LEVELS, MAX_HOURS, MAX_ID_LENGTH, RESOURCE_KINDS
 from planner.service import Planner
 from planner.ui.skill_picker import SkillPicker
 

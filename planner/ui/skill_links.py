@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import QUrl
 
-from planner.core.model import Skill
+from planner.core.domain import Skill
 
 
 def safe_link(url: str) -> bool:

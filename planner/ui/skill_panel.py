@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.model import Skill
+from planner.core.domain import Skill
 from planner.core.units import format_hours, format_minutes
 from planner.errors import PlannerError
 from planner.ui.commands import STATUS_WORDS
 from planner.ui.duration_edit import DurationEdit, qdate, study_date_edit
-from planner.ui.models import short_date
+from planner.ui.plan_model import short_date
 from planner.ui.skill_links import resources_html, safe_link
 from planner.ui.skill_sessions import SessionList
 from planner.ui.skill_timer import StudyTimer

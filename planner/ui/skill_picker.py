@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.model import Skill
+from planner.core.domain import Skill
 
 SKILL_ID = Qt.ItemDataRole.UserRole
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.units import format_minutes
 from planner.service import StudySession
-from planner.ui.models import short_date
+from planner.ui.plan_model import short_date
 from planner.ui.session_dialog import SessionDialog
 from planner.ui.state import AppState
 from planner.ui.text import tooltip

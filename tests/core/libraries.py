@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from planner.core.model import Library, Role, Skill, Track
+from planner.core.domain import Library, Role, Skill, Track
 
 
 @st.composite

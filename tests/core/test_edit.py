@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planner.core.domain import Library, Resource, Role, Skill, Track
 from planner.core.edit import (
     EditError,
     LibraryChange,
@@ -19,7 +20,6 @@ from planner.core.edit import (
     inverse,
 )
 from planner.core.graph import build_graph, find_cycle
-from planner.core.model import Library, Resource, Role, Skill, Track
 from tests.core.libraries import libraries, small_library
 
 

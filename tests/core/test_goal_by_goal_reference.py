@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core import goal_order
+from planner.core.domain import Library, Role, Skill, Track
 from planner.core.graph import SkillGraph, build_graph, implied
-from planner.core.model import Library, Role, Skill, Track
 from planner.core.plan import Plan, Skeleton, make_plan, skeleton
 from tests.core.libraries import libraries, statuses
 

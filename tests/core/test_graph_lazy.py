@@ -8,8 +8,8 @@ import sys
 
 from hypothesis import given, settings
 
+from planner.core.domain import Library, Skill
 from planner.core.graph import build_graph, find_cycle
-from planner.core.model import Library, Skill
 from tests.core.libraries import libraries
 
 
@@ -48,7 +48,7 @@ def test_opening_the_service_and_planning_import_no_networkx() -> None:
         "import sys\n"
         "import planner.service\n"
         "from planner.core.graph import build_graph\n"
-        "from planner.core.model import Skill\n"
+        "from planner.core.domain import Skill\n"
         "build_graph({'a': Skill('a', 'A', 'X', 1)})\n"
         "print('networkx' in sys.modules)\n"
     )

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.domain import Library
 from planner.core.graph import build_graph
-from planner.core.model import Library
 from planner.core.plan import Plan, compare_roles, make_plan, skeleton
 from planner.errors import NotFoundError, UsageError
 from tests.core.libraries import libraries, small_library, statuses
@@ -144,7 +144,7 @@ def test_unknown_role_track_and_strategy() -> None:
 
 def test_compare_counts_shared_and_specific_skills_and_what_remains() -> None:
     lib = small_library()
-    from planner.core.model import Role
+    from planner.core.domain import Role
 
     other = Role("other", "Other", goals=("web", "stats"))
     lib = Library(lib.skills, {**lib.roles, "other": other})
@@ -211,10 +211,10 @@ SCRIPT = """
 import json
 from datetime import date
 from planner.core.graph import build_graph
-from planner.core.model import Library
+from planner.core.domain import Library
 from planner.core.plan import make_plan
 from planner.export.report import plan_json
-from planner.library.load import load_files
+from planner.fileformat.load import load_files
 from planner.paths import builtin_roadmap_files
 lib = Library.from_files(load_files(builtin_roadmap_files()))
 graph = build_graph(lib.skills)

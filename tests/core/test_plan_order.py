@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.domain import Library
 from planner.core.graph import build_graph, implied
 from planner.core.graph import open_prerequisites as graph_open_prerequisites
-from planner.core.model import Library
 from planner.core.plan import Plan, make_plan
 from tests.core.libraries import libraries, small_library, statuses
 

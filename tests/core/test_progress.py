@@ -8,9 +8,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from planner.core.domain import Library
 from planner.core.forecast import NO_RECENT_STUDY, TOO_EARLY, TOO_SLOW
 from planner.core.graph import build_graph, implied
-from planner.core.model import Library
 from planner.core.plan import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, make_plan
 from planner.core.progress import (
     burnup,

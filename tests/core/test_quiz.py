@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from planner.core.domain import Library, Role, Skill
 from planner.core.graph import build_graph
-from planner.core.model import Library, Role, Skill
 from planner.core.quiz import recommend
 from planner.errors import RoadmapError
-from planner.library.load import load_files
-from planner.library.quiz import check_quiz, parse_quiz, read_quiz
+from planner.fileformat.load import load_files
+from planner.fileformat.quiz import check_quiz, parse_quiz, read_quiz
 from planner.paths import builtin_quiz_file, builtin_roadmap_files
 
 QUIZ = """\

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from sqlalchemy import Select, column, select, table
 
-from planner.core.model import Library
+from planner.core.domain import Library
 from planner.db import queries
 from planner.db.engine import Database
 from planner.db.queries import library as library_queries

@@ -79,7 +79,7 @@ def test_the_models_match_the_migrations(tmp_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from planner.db.models import Base
+    from planner.db.tables import Base
 
     db = Database.open(tmp_path / "planner.sqlite3")
     try:

@@ -18,7 +18,7 @@ from sqlalchemy import event, text
 from planner.core.progress import status_timeline
 from planner.db import queries
 from planner.db.engine import Database, _alembic_config, make_engine
-from planner.db.models import StatusTimelineRow, StudySessionChangeRow, StudySessionRow
+from planner.db.tables import StatusTimelineRow, StudySessionChangeRow, StudySessionRow
 
 SKILLS = ("git", "sql", "numpy")
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from alembic import command
 
+from planner.core.domain import TrackChoice
 from planner.core.edit import LibraryChange
-from planner.core.model import TrackChoice
 from planner.db.engine import Database, _alembic_config, make_engine
-from planner.library.load import load_files
+from planner.fileformat.load import load_files
 from planner.service import Planner
 
 ENTRY = ("forecasting", "recommendation-systems", "computer-vision", "nlp-llm")

@@ -19,18 +19,18 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from planner.core.domain import Library
 from planner.core.graph import build_graph, find_cycle
-from planner.core.model import Library
 from planner.errors import Problem, RoadmapError
-from planner.library import yamlread
-from planner.library.load import (
+from planner.fileformat import yamlread
+from planner.fileformat.load import (
     LoadedFile,
     check_together,
     load_files,
     parse_bytes,
     read_file,
 )
-from planner.library.schema import Skill
+from planner.fileformat.schema import Skill
 from planner.paths import builtin_roadmap_files
 from tests.hostile.conftest import fuzz
 

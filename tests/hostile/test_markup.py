@@ -45,7 +45,7 @@ from planner.export.ics import export_ics
 from planner.export.json_export import export_json
 from planner.export.markdown import export_markdown
 from planner.export.options import PdfOptions
-from planner.library.load import parse_text
+from planner.fileformat.load import parse_text
 from planner.service import Planner
 from planner.ui import skill_panel
 from planner.ui.export_dialog import ExportDialog

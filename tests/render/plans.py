@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtGui import QColor, QPalette
 
+from planner.core.domain import Library, Role, Skill
 from planner.core.graph import build_graph
-from planner.core.model import Library, Role, Skill
 from planner.core.plan import Plan, make_plan
 from tests.core.libraries import small_library
 

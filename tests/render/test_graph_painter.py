@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
-from planner.core.model import Library, Role, Skill
+from planner.core.domain import Library, Role, Skill
 from planner.core.plan import Plan
 from planner.render.graph_labels import wrap_text
 from planner.render.graph_layout import GraphLayout, NodeBox, layout_plan

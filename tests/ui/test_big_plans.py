@@ -13,13 +13,13 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QTreeView
 from pytestqt.qtbot import QtBot
 
-from planner.core.model import Library
+from planner.core.domain import Library
 from planner.core.plan import Plan
 from planner.render.graph_painter import LOW_DETAIL
 from planner.service import Planner
 from planner.ui.compare_view import CompareView
 from planner.ui.graph_view import GraphView
-from planner.ui.models import SKILL_ID_ROLE, PlanFilter, PlanModel
+from planner.ui.plan_model import SKILL_ID_ROLE, PlanFilter, PlanModel
 from planner.ui.state import AppState
 from tests.render.plans import dark_palette, light_palette, plan_of, small_plan
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QTableView, 
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from planner.core.domain import Library
 from planner.core.edit import LibraryChange, delete_skill_change
 from planner.core.graph import closure, goals_of
-from planner.core.model import Library
 from planner.service import Planner
 from planner.ui import library_editor
 from planner.ui.library_editor import ID_ROLE, SKILL_COLUMNS, LibraryEditor, SkillTableModel

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from planner.service import Planner
 from planner.ui import theme
 from planner.ui.main_window import MainWindow
-from planner.ui.models import SKILL_ID_ROLE, PlanModel
+from planner.ui.plan_model import SKILL_ID_ROLE, PlanModel
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui

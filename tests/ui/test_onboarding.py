@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.core.model import Salary
+from planner.core.domain import Salary
 from planner.db import queries
 from planner.service import Planner
 from planner.ui.onboarding import (

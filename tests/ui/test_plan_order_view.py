@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
 from planner.ui.main_window import MainWindow
-from planner.ui.models import short_date
+from planner.ui.plan_model import short_date
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui

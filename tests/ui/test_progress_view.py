@@ -20,7 +20,7 @@ from planner.core.units import format_hours
 from planner.render.charts import chart_style
 from planner.service import Activity, Planner
 from planner.ui.main_window import MainWindow
-from planner.ui.models import short_date
+from planner.ui.plan_model import short_date
 from planner.ui.progress_view import ACTIVITY_ROLE, ProgressView
 from planner.ui.session_dialog import SessionDialog
 from tests.ui.conftest import TODAY

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from planner.core.wording import HIDE_BEHIND
 from planner.service import Planner
 from planner.ui.main_window import MainWindow
-from planner.ui.models import SKILL_ID_ROLE
+from planner.ui.plan_model import SKILL_ID_ROLE
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui

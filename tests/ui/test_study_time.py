@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMenu, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from planner.core.model import Skill
+from planner.core.domain import Skill
 from planner.service import Change, Planner
 from planner.ui.main_window import MainWindow
 from planner.ui.session_dialog import SessionDialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from planner.db.models import Base
+from planner.db.tables import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only `alembic revision --autogenerate` by developers

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.core.records import Activity
-from planner.db.models import (
+from planner.db.tables import (
     ProgressEventRow,
     StudySessionChangeRow,
     StudySessionRow,

@@ -13,10 +13,10 @@ import sqlalchemy.exc
 from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from planner.core.model import Library, Resource, Role, Salary, Skill, Track, TrackChoice
+from planner.core.domain import Library, Resource, Role, Salary, Skill, Track, TrackChoice
 from planner.core.perf import paused_gc
 from planner.core.records import ImportCounts
-from planner.db.models import (
+from planner.db.tables import (
     PrerequisiteRow,
     ResourceRow,
     RoleGoalRow,

@@ -9,11 +9,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from planner.core.records import Profile
-from planner.db.models import (
+from planner.db.queries.clock import utcnow
+from planner.db.tables import (
     ProfileRow,
     ProfileTrackRow,
 )
-from planner.db.queries.clock import utcnow
 
 
 def get_profile(session: Session, name: str) -> Profile | None:

@@ -10,14 +10,14 @@ from sqlalchemy.orm import Session
 
 from planner.core.perf import paused_gc
 from planner.core.progress import History
-from planner.db.models import (
+from planner.db.queries.clock import utcnow
+from planner.db.tables import (
     NoteRow,
     ProgressEventRow,
     SkillStateRow,
     StatusTimelineRow,
     StudySessionRow,
 )
-from planner.db.queries.clock import utcnow
 
 
 def statuses(session: Session, profile_id: int) -> dict[str, str]:

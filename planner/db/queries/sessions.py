@@ -9,11 +9,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.core.records import StudySession
-from planner.db.models import (
+from planner.db.queries.clock import utcnow
+from planner.db.tables import (
     StudySessionChangeRow,
     StudySessionRow,
 )
-from planner.db.queries.clock import utcnow
 
 
 def add_study_session(

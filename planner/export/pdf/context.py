@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPalette
 
-from planner.core.model import Role, Track
+from planner.core.domain import Role, Track
 from planner.core.records import ExportData
 from planner.export.options import PdfOptions
 from planner.export.pdf import fonts

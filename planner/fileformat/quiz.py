@@ -10,8 +10,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from planner.errors import Problem, RoadmapError
-from planner.library.schema import Id, LongText, Text
-from planner.library.yamlread import MAX_FILE_BYTES, ReadResult, decode, read_yaml
+from planner.fileformat.schema import Id, LongText, Text
+from planner.fileformat.yamlread import MAX_FILE_BYTES, ReadResult, decode, read_yaml
 
 
 class _Model(BaseModel):

@@ -1,11 +1,11 @@
-"""Print the editors' JSON Schema: python -m planner.library.jsonschema > roadmaps/schema.json"""
+"""Print the editors' JSON Schema: python -m planner.fileformat.jsonschema > roadmaps/schema.json"""
 
 from __future__ import annotations
 
 import json
 import sys
 
-from planner.library.schema import RoadmapFile
+from planner.fileformat.schema import RoadmapFile
 
 
 def schema_text() -> str:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.model import Library, TrackChoice
+from planner.core.domain import Library, TrackChoice
 from planner.errors import RoadmapError
-from planner.library.load import load_files
+from planner.fileformat.load import load_files
 
 ROLE = """\
 format: 1

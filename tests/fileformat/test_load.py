@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from planner.errors import RoadmapError
-from planner.library.load import load_files, parse_text
-from planner.library.schema import Skill
+from planner.fileformat.load import load_files, parse_text
+from planner.fileformat.schema import Skill
 
 SKILL = """\
   - id: {id}

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from planner.core.model import Library, Role, Skill
+from planner.core.domain import Library, Role, Skill
 from planner.service import Planner
 
 # A skill whose summary or resource titles name a tool needs a skill that teaches the tool

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from planner.errors import Problem
-from planner.library.schema import Role, Skill
+from planner.fileformat.schema import Role, Skill
 
 if TYPE_CHECKING:
-    from planner.library.load import LoadedFile
+    from planner.fileformat.load import LoadedFile
 
 
 class SkillLike(Protocol):

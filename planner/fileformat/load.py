@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from planner.errors import Problem, RoadmapError
-from planner.library.schema import (
+from planner.fileformat.schema import (
     ID_PATTERN,
     Resource,
     RoadmapFile,
@@ -21,8 +21,8 @@ from planner.library.schema import (
     Track,
     TrackChoice,
 )
-from planner.library.together import SkillLike, check_together
-from planner.library.yamlread import MAX_FILE_BYTES, ReadResult, decode, read_yaml
+from planner.fileformat.together import SkillLike, check_together
+from planner.fileformat.yamlread import MAX_FILE_BYTES, ReadResult, decode, read_yaml
 
 __all__ = [
     "LoadedFile",

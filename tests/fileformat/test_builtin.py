@@ -8,8 +8,8 @@ from functools import cache
 
 import pytest
 
-from planner.core.model import Library, Role
-from planner.library.load import load_files
+from planner.core.domain import Library, Role
+from planner.fileformat.load import load_files
 from planner.paths import builtin_roadmap_files
 from tests.conftest import ROADMAPS
 
@@ -189,7 +189,7 @@ def test_standard_terms_only() -> None:
 
 
 def test_schema_json_is_current() -> None:
-    from planner.library.jsonschema import schema_text
+    from planner.fileformat.jsonschema import schema_text
 
     assert (ROADMAPS / "schema.json").read_text(encoding="utf-8") == schema_text(), (
         "roadmaps/schema.json is stale: run `make schema`"

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from planner.library.schema import RoadmapFile
+from planner.fileformat.schema import RoadmapFile
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema={}\n"
 

@@ -9,7 +9,7 @@ import networkx as nx
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.library.together import strongly_connected
+from planner.fileformat.together import strongly_connected
 
 NODES = [f"s{i}" for i in range(12)]
 

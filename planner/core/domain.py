@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the file format (pydantic) loads only when a file is read
-    from planner.library import schema
-    from planner.library.load import LoadedFile
+    from planner.fileformat import schema
+    from planner.fileformat.load import LoadedFile
 
 STATUSES = ("todo", "in-progress", "done", "skipped")
 """Statuses a learner sets; `implied` is derived (a prerequisite of something done or skipped)."""

@@ -7,10 +7,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.core.domain import Library, Resource, Role, Salary, Skill, Track
 from planner.core.files import library_file, role_closure, role_file
-from planner.core.model import Library, Resource, Role, Salary, Skill, Track
-from planner.library.dump import dump_roadmap
-from planner.library.load import load_files, parse_text
+from planner.fileformat.dump import dump_roadmap
+from planner.fileformat.load import load_files, parse_text
 from planner.paths import builtin_roadmap_files
 
 # Plain text that YAML would misread if written unquoted: booleans, numbers, nulls, markup.
