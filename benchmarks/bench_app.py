@@ -87,14 +87,14 @@ def run() -> list[Row]:
         Path(env["XDG_CONFIG_HOME"]).mkdir()
         builtin = home / "builtin.sqlite3"
         planner = Planner.open(builtin)  # the built-in library, a profile with a role: no wizard
-        planner.update_profile(role="ml-engineer", hours_per_week=10)
+        planner.profiles.update(role="ml-engineer", hours_per_week=10)
         planner.close()
         big = home / "big.sqlite3"
         library = synthetic_library(MEMORY_SIZE)
         fill_database(big, library)
         planner = Planner.open(big)
-        planner.update_profile(role="role", hours_per_week=10)
-        planner.set_statuses(list(library.skills)[: MEMORY_SIZE // 20], "done")
+        planner.profiles.update(role="role", hours_per_week=10)
+        planner.progress.set_statuses(list(library.skills)[: MEMORY_SIZE // 20], "done")
         planner.close()
 
         kinds = {

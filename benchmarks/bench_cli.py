@@ -83,8 +83,8 @@ def run() -> list[Row]:
         db = home / "planner.sqlite3"
         env["PLANNER_DB"] = str(db)
         planner = Planner.open(db)  # a returning learner: role, track, pace, some progress
-        planner.update_profile(role="ml-engineer", tracks=["computer-vision"], hours_per_week=8)
-        planner.set_statuses(["python-basics", "git", "numpy"], "done")
+        planner.profiles.update(role="ml-engineer", tracks=["computer-vision"], hours_per_week=8)
+        planner.progress.set_statuses(["python-basics", "git", "numpy"], "done")
         planner.close()
         files = [str(p) for p in builtin_roadmap_files()]
         python = [sys.executable, "-c"]

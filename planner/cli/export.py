@@ -40,7 +40,7 @@ def register(sub: Any) -> None:
 
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from planner.export.bundle import check_targets, write_exports
-    from planner.service import Planner
+    from planner.paths import database_path
 
     targets = [
         (fmt, Path(getattr(args, f"to_{fmt}"))) for fmt in FLAGS if getattr(args, f"to_{fmt}")
@@ -51,7 +51,7 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(f"name at least one file to write: {flags}")
     # Before the work, not after it; never over the database itself.
     check_targets([*targets, *(("yaml", path) for path in roadmap_files)])
-    database = Planner.database_path(args.db)
+    database = database_path(args.db)
     own = {database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))}
     for path in (*(path for _, path in targets), *roadmap_files):
         if path.resolve() in own:
@@ -62,12 +62,12 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         role = chosen_role(planner, args.role) if targets or args.to_yaml else None
         # Roadmap files first: they are quick and the plan exports may need Qt.
         if role is not None and args.to_yaml:
-            sys.stdout.write(f"wrote {planner.export_role_file(role, Path(args.to_yaml))}\n")
+            sys.stdout.write(f"wrote {planner.files.export_role_file(role, Path(args.to_yaml))}\n")
         if args.to_library:
-            sys.stdout.write(f"wrote {planner.export_library_file(Path(args.to_library))}\n")
+            sys.stdout.write(f"wrote {planner.files.export_library_file(Path(args.to_library))}\n")
         if not targets:
             return 0
-        data = planner.export_data(role, args.track)  # no --track: the profile's tracks
+        data = planner.planning.export_data(role, args.track)  # no --track: the profile's tracks
     finally:
         planner.close()
     options = PdfOptions(paper="letter" if args.paper == "letter" else "a4")

@@ -72,7 +72,7 @@ class BackupsDialog(QDialog):
     def reload(self) -> None:
         """List the backups again, newest first."""
         self.list.clear()
-        for backup in self.planner.backups():
+        for backup in self.planner.files.backups():
             item = QListWidgetItem(describe(backup))
             item.setData(PATH_ROLE, str(backup.path))
             item.setToolTip(str(backup.path))
@@ -87,7 +87,7 @@ class BackupsDialog(QDialog):
     def back_up_now(self) -> None:
         """Take a backup now."""
         try:
-            self.planner.backup()
+            self.planner.files.backup()
         except PlannerError as error:
             self._warn(str(error))
         self.reload()
@@ -104,7 +104,7 @@ class BackupsDialog(QDialog):
         if not self.confirm(question, "Restore"):
             return
         try:
-            self.planner.restore(Path(str(item.data(PATH_ROLE))))
+            self.planner.files.restore(Path(str(item.data(PATH_ROLE))))
         except PlannerError as error:
             self._warn(f"Nothing was restored: {error}")
             return

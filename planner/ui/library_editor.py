@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from planner.core.graph import SkillGraph, closure, goals_of
 from planner.core.search import matches, search_words
 from planner.core.units import format_hours, plural
 from planner.ui.commands import LibraryEditCommand
+from planner.ui.ops import run_command
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
 
@@ -434,7 +435,6 @@ class LibraryEditor(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.undo_stack: QUndoStack | None = None
         self.dialog: SkillDialog | RoleDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self.role_skills = RoleSkills()
@@ -452,10 +452,6 @@ class LibraryEditor(QWidget):
         state.libraryChanged.connect(self.refresh)
         state.selectionChanged.connect(self._select_row)
         self.refresh()
-
-    def set_undo_stack(self, stack: QUndoStack) -> None:
-        """Where edits go (the main window's stack, shared with every other edit)."""
-        self.undo_stack = stack
 
     # ------------------------------------------------------------------ building
     def _build_skills_tab(self) -> QWidget:
@@ -659,11 +655,7 @@ class LibraryEditor(QWidget):
     # ------------------------------------------------------------------ edits
     def push(self, text: str, change: LibraryChange) -> None:
         """Make an edit as one undo step."""
-        command = LibraryEditCommand(self.state, text, change)
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)
-        else:
-            command.redo()
+        run_command(self.state, LibraryEditCommand(self.state, text, change))
 
     def new_skill(self) -> None:
         """Open the skill editor on a new skill."""
@@ -703,7 +695,7 @@ class LibraryEditor(QWidget):
         planner = self.state.planner
         library = planner.library()
         skill = library.skills[skill_id]
-        effects = planner.deletion_effects(skill_id)
+        effects = planner.editing.deletion_effects(skill_id)
 
         def names(ids: tuple[str, ...]) -> str:
             return ", ".join(library.skills[i].name for i in ids)
@@ -776,7 +768,7 @@ class LibraryEditor(QWidget):
             return
         planner = self.state.planner
         role = planner.library().roles[role_id]
-        users = [p.name for p in planner.profiles() if p.role == role_id]
+        users = [p.name for p in planner.profiles.all() if p.role == role_id]
         detail = "Its skills stay in the library."
         if users:
             detail = (

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -67,7 +66,6 @@ if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted be
         QDragMoveEvent,
         QDropEvent,
         QPaintEvent,
-        QUndoCommand,
     )
 
     from planner.service import Planner
@@ -169,8 +167,8 @@ class MainWindow(QMainWindow):
         from planner.ui.skill_panel import SkillPanel
         from planner.ui.state import AppState
 
-        self.state = AppState(planner, self)
-        self.prerequisites = PrerequisitePrompt(self.state, self.undo_stack, self.settings, self)
+        self.state = AppState(planner, self, self.undo_stack)
+        self.prerequisites = PrerequisitePrompt(self.state, self.settings, self)
         self.plan_view = PlanView(self.state)
         self.graph_view = GraphView()
         self.graph_view.setAccessibleName("Prerequisite graph")
@@ -193,8 +191,6 @@ class MainWindow(QMainWindow):
         waiting.deleteLater()
 
         self.plan_view.set_icons(theme.status_icons(self.palette()))
-        self.progress_view.set_undo_stack(self.undo_stack)
-        self.library_editor.set_undo_stack(self.undo_stack)
         self.action_new_skill.triggered.connect(self.library_editor.new_skill)
         self.action_zoom_in.triggered.connect(self.graph_view.zoom_in)
         self.action_zoom_out.triggered.connect(self.graph_view.zoom_out)
@@ -462,7 +458,7 @@ class MainWindow(QMainWindow):
         if not (self.state.dirty or not self.undo_stack.isClean()):
             return
         try:
-            self.state.planner.backup_and_thin()
+            self.state.planner.files.backup_and_thin()
         except PlannerError as error:
             # Closing must not be held up; the learner's data itself is saved already.
             logging.getLogger(__name__).warning("no backup on closing: %s", error)
@@ -478,7 +474,7 @@ class MainWindow(QMainWindow):
         library = planner.library()
         with QSignalBlocker(self.profile_box):
             self.profile_box.clear()
-            for p in planner.profiles():
+            for p in planner.profiles.all():
                 self.profile_box.addItem(p.name, p.name)
             self.profile_box.setCurrentIndex(self.profile_box.findData(profile.name))
         with QSignalBlocker(self.role_box):
@@ -523,7 +519,7 @@ class MainWindow(QMainWindow):
         name = self.profile_box.itemData(index)
         if isinstance(name, str) and name != self.state.planner.profile_name:
             self.skill_panel.save_note()
-            self.state.planner.use_profile(name)
+            self.state.planner.profiles.use(name)
             self.undo_stack.clear()  # undo steps belong to the profile they were made in
             self.state.select("")
             self.refresh_profile()
@@ -532,22 +528,29 @@ class MainWindow(QMainWindow):
 
     def _on_role_chosen(self, index: int) -> None:
         role = self.role_box.itemData(index)
-        if isinstance(role, str) and role and self.state.update_profile(role=role):
+        if isinstance(role, str) and role and self._update_profile(role=role):
             self.refresh_profile(replan=False)  # update_profile re-planned already
 
     def _on_track_toggled(self) -> None:
         chosen = [str(a.data()) for a in self.tracks_menu.actions() if a.isChecked()]
-        if self.state.update_profile(tracks=chosen):
+        if self._update_profile(tracks=chosen):
             count = len(chosen)
             self.tracks_button.setText(f"Tracks ({count})" if count else "Tracks")
 
     def _on_hours_changed(self, hours: float) -> None:
-        self.state.update_profile(hours_per_week=hours)
+        self._update_profile(hours_per_week=hours)
 
     def _on_strategy_chosen(self, index: int) -> None:
         strategy = self.strategy_box.itemData(index)
         if isinstance(strategy, str):
-            self.state.update_profile(strategy=strategy)
+            self._update_profile(strategy=strategy)
+
+    def _update_profile(self, **settings: Any) -> bool:
+        """Change the learner's role, tracks, hours or strategy; False if refused."""
+        from planner.ui.ops import run_change
+
+        planner = self.state.planner
+        return run_change(self.state, lambda: planner.profiles.update(**settings)) is not None
 
     def _on_plan_changed(self) -> None:
         from planner.ui.plan_model import short_date
@@ -611,13 +614,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ edits (undoable)
     def set_status(self, skill_id: str, status: str, day: date | None = None) -> None:
         """Change a skill's status as an undoable step (a click that changes nothing is none)."""
+        from planner.ui.ops import run_command
+
         step = self.state.step(skill_id)
-        current = self.state.planner.statuses().get(skill_id, "todo")
+        current = self.state.planner.progress.statuses().get(skill_id, "todo")
         if status == current and (step is None or step.status != "implied"):
             return
         from planner.ui.commands import SetStatusCommand
 
-        self.undo_stack.push(SetStatusCommand(self.state, skill_id, status, day))
+        run_command(self.state, SetStatusCommand(self.state, skill_id, status, day))
         if status == "in-progress":
             self.prerequisites.offer(skill_id)
 
@@ -631,53 +636,54 @@ class MainWindow(QMainWindow):
 
     def _on_note_edited(self, skill_id: str, old: str, new: str) -> None:
         from planner.ui.commands import EditNoteCommand
+        from planner.ui.ops import run_command
 
-        self.undo_stack.push(EditNoteCommand(self.state, skill_id, old, new))
+        run_command(self.state, EditNoteCommand(self.state, skill_id, old, new))
 
     def _on_study_logged(self, skill_id: str, minutes: int, day: object) -> None:
         from planner.ui.commands import LogStudyCommand
+        from planner.ui.ops import run_command
 
         when = day if isinstance(day, date) else None
-        self.undo_stack.push(LogStudyCommand(self.state, skill_id, minutes, when))
+        run_command(self.state, LogStudyCommand(self.state, skill_id, minutes, when))
         self.prerequisites.offer(skill_id)
 
     def _on_timer_stopped(self) -> None:
         from planner.ui.commands import StopTimerCommand
+        from planner.ui.ops import run_command
 
-        running = self.state.planner.timer()
+        running = self.state.planner.timer.running()
         if running is not None:
-            self.undo_stack.push(StopTimerCommand(self.state, running.skill))
+            run_command(self.state, StopTimerCommand(self.state, running.skill))
 
     def set_personal_goal(self, skill_id: str, add: bool) -> None:
         """Add a skill to the learner's plan as a goal of their own, or remove it (undoable)."""
         from planner.ui.commands import PersonalGoalCommand
+        from planner.ui.ops import run_command
 
-        self._push(lambda: PersonalGoalCommand(self.state, skill_id, add))
+        run_command(self.state, lambda: PersonalGoalCommand(self.state, skill_id, add))
 
     def _on_session_edited(self, session_id: int, minutes: int, day: object, note: str) -> None:
         from planner.ui.commands import EditStudySessionCommand
+        from planner.ui.ops import run_command
 
         if isinstance(day, date):
-            self._push(lambda: EditStudySessionCommand(self.state, session_id, minutes, day, note))
+            run_command(
+                self.state,
+                lambda: EditStudySessionCommand(self.state, session_id, minutes, day, note),
+            )
 
     def _on_session_deleted(self, session_id: int) -> None:
         from planner.ui.commands import DeleteStudySessionCommand
+        from planner.ui.ops import run_command
 
-        self._push(lambda: DeleteStudySessionCommand(self.state, session_id))
+        run_command(self.state, lambda: DeleteStudySessionCommand(self.state, session_id))
 
     def _on_session_restored(self, session_id: int) -> None:
         from planner.ui.commands import RestoreStudySessionCommand
+        from planner.ui.ops import run_command
 
-        self._push(lambda: RestoreStudySessionCommand(self.state, session_id))
-
-    def _push(self, make: Callable[[], QUndoCommand]) -> None:
-        """Push a command whose construction reads the database (which may refuse)."""
-        try:
-            command = make()
-        except PlannerError as error:
-            self.show_error(str(error))
-            return
-        self.undo_stack.push(command)
+        run_command(self.state, lambda: RestoreStudySessionCommand(self.state, session_id))
 
     def _log_time_for(self, skill_id: str) -> None:
         self.state.select(skill_id)
@@ -698,34 +704,36 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ profiles
     def new_profile(self) -> None:
         """Create a profile and switch to it (then set it up)."""
+        from planner.ui.ops import run_change
+
         name, ok = QInputDialog.getText(self, "New profile", "Name of the learner:")
         if not ok:
             return
-        try:
-            profile = self.state.planner.create_profile(name)
-        except PlannerError as error:
-            self.show_error(str(error))
+        created = run_change(self.state, lambda: self.state.planner.profiles.create(name))
+        if created is None:
             return
-        self.refresh_profile()
+        profile = created.value
+        self.refresh_profile(replan=False)
         self._on_profile_chosen(self.profile_box.findData(profile.name))
 
     def rename_profile(self) -> None:
         """Rename the current profile."""
+        from planner.ui.ops import run_change
+
         old = self.state.planner.profile_name
         name, ok = QInputDialog.getText(self, "Rename profile", "New name:", text=old)
         if not ok or name.strip() == old:
             return
-        try:
-            self.state.planner.rename_profile(old, name)
-        except PlannerError as error:
-            self.show_error(str(error))
+        if run_change(self.state, lambda: self.state.planner.profiles.rename(old, name)) is None:
             return
-        self.refresh_profile()
+        self.refresh_profile(replan=False)
 
     def delete_profile(self) -> None:
         """Delete another profile, after asking."""
+        from planner.ui.ops import run_change
+
         current = self.state.planner.profile_name
-        others = [p.name for p in self.state.planner.profiles() if p.name != current]
+        others = [p.name for p in self.state.planner.profiles.all() if p.name != current]
         if not others:
             self.show_error("This is the only profile. Create another one before deleting.")
             return
@@ -740,32 +748,27 @@ class MainWindow(QMainWindow):
             "Delete",
         ):
             return
-        try:
-            self.state.planner.delete_profile(name)
-        except PlannerError as error:
-            self.show_error(str(error))
+        if run_change(self.state, lambda: self.state.planner.profiles.delete(name)) is None:
             return
-        self.refresh_profile()
+        self.refresh_profile(replan=False)
 
     # ------------------------------------------------------------------ other dialogs
     def run_onboarding(self) -> bool:
         """The set-up wizard; returns True when the learner finished it."""
         from planner.ui.onboarding import OnboardingWizard
+        from planner.ui.ops import run_change
 
         self.skill_panel.save_note()
         wizard = OnboardingWizard(self.state.planner, self)
         try:
             if wizard.exec() != QDialog.DialogCode.Accepted:
                 return False
-            wizard.apply()
-        except PlannerError as error:
-            self.show_error(str(error))
-            return False
+            if run_change(self.state, wizard.apply) is None:
+                return False
         finally:
             wizard.deleteLater()  # a new wizard for every run; this one must not pile up
         self.undo_stack.clear()  # the wizard's ticks are one big change, not undo steps
-        self.state.dirty = True  # worth a backup on closing all the same
-        self.refresh_profile()
+        self.refresh_profile(replan=False)
         self.show_view(0)
         return True
 
@@ -775,7 +778,7 @@ class MainWindow(QMainWindow):
 
         try:
             dialog = QuizDialog(
-                self.state.planner, lambda role: self.state.update_profile(role=role), self
+                self.state.planner, lambda role: self._update_profile(role=role), self
             )
         except PlannerError as error:
             self.show_error(str(error))
@@ -808,18 +811,23 @@ class MainWindow(QMainWindow):
 
     def import_files(self, paths: list[str]) -> bool:
         """Validate and store roadmap files; every problem is listed when any file is wrong."""
-        from planner.service import Change
         from planner.ui.import_dialog import ImportProblemsDialog
+        from planner.ui.ops import run_change
 
-        try:
-            counts = self.state.planner.import_files([Path(p) for p in paths])
-        except PlannerError as error:
+        def show_problems(error: PlannerError) -> None:
             dialog = ImportProblemsDialog(paths, error, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             self.import_problems = dialog  # kept for tests and so that it is not collected
+
+        planner = self.state.planner
+        counts = run_change(
+            self.state,
+            lambda: planner.editing.import_files([Path(p) for p in paths]),
+            failure=show_problems,
+        )
+        if counts is None:
             return False
-        self.state.changed(Change(library=True))  # the toolbar, the plan and the editor follow
         self.statusBar().showMessage(
             f"Imported {plural(counts.skills_added, 'new skill')}, "
             f"{plural(counts.skills_updated, 'updated skill')}, "
@@ -901,14 +909,15 @@ class MainWindow(QMainWindow):
 
     def check_database(self) -> None:
         """Help → Check database: look for damage, fix what is safe, show what was found."""
+        from planner.ui.ops import run_change
+
         self.skill_panel.save_note()
-        try:
-            report = self.state.planner.check_database()
-        except PlannerError as error:
-            self.show_error(str(error))
+        checked = run_change(self.state, self.state.planner.files.check_database)
+        if checked is None:
             return
+        report = checked.value
         if report.fixed:
-            self.refresh_profile()
+            self.refresh_profile(replan=False)  # the change re-planned already
         icon = QMessageBox.Icon.Information if report.integrity_ok else QMessageBox.Icon.Warning
         box = QMessageBox(icon, "Check database", "", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)

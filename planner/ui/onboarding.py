@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt
@@ -34,19 +33,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from planner.core.domain import Role, Salary, Skill, Track
-from planner.core.graph import FINISHED, hard_ancestors, implied
+from planner.core.domain import Role, Salary, Track
+from planner.core.graph import FINISHED
+from planner.core.onboarding import OnboardingDraft, areas_foundations_first
 from planner.core.plan import (
     MAX_HOURS_PER_WEEK,
     MIN_HOURS_PER_WEEK,
     Plan,
-    Skeleton,
-    make_plan,
-    skeleton,
 )
 from planner.core.units import plural
-from planner.errors import PlannerError, UsageError
-from planner.service import Change, Planner
+from planner.errors import PlannerError
+from planner.service import Change, OnboardingChoice, Planner
 from planner.ui.onboarding_name import NameField
 from planner.ui.quiz_dialog import QuizDialog
 from planner.ui.text import tooltip
@@ -54,40 +51,6 @@ from planner.ui.text import tooltip
 _MIN_HOURS, _MAX_HOURS = MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK
 _CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
 _SKILL_ROLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True)
-class OnboardingChoice:
-    """What the learner chose in the wizard."""
-
-    role: str
-    tracks: tuple[str, ...]
-    hours_per_week: float
-    start: date
-    known: frozenset[str]  # every skill of the plan the learner already knows
-    name: str | None = None  # the learner's name for the profile (None: keep it)
-
-
-def apply_choice(planner: Planner, choice: OnboardingChoice) -> Change:
-    """Store the choice: the profile, then every newly known skill as done.
-
-    Known skills are dated the start day, or today when the start is ahead (a status cannot be
-    recorded in the future). Skills already finished or implied keep their own history. A
-    new name is taken first: a name another profile has refuses the whole choice.
-    """
-    if choice.name is not None and choice.name != planner.profile_name:
-        planner.rename_profile(planner.profile_name, choice.name)
-    planner.update_profile(
-        role=choice.role,
-        tracks=choice.tracks,
-        hours_per_week=choice.hours_per_week,
-        start=choice.start,
-    )
-    day = min(choice.start, planner.today())
-    already = planner.skill_statuses()  # read once: each write below implies more skills
-    written = [s for s in sorted(choice.known) if already.get(s) not in {*FINISHED, "implied"}]
-    planner.set_statuses(written, "done", day)  # one transaction: all of them or none
-    return Change(statuses=bool(written), profile=True, skills=tuple(written))
 
 
 def format_hours(locale: QLocale, hours: float) -> str:
@@ -183,139 +146,18 @@ def _blend(a: QColor, b: QColor, share: float) -> QColor:
     )
 
 
-class _Draft:
-    """The learner's answers so far, shared by the pages, and the plan they lead to."""
+class _Draft(OnboardingDraft):
+    """The draft of the answers, with the service the pages ask (the quiz, today)."""
 
     def __init__(self, planner: Planner) -> None:
+        super().__init__(
+            planner.library(),
+            planner.graph(),
+            planner.profile(),
+            planner.progress.statuses(),
+            planner.today(),
+        )
         self.planner = planner
-        self.library = planner.library()
-        self.graph = planner.graph()
-        self.profile = planner.profile()
-        self.statuses = planner.statuses()
-        # Skills already settled in the database: shown ticked and locked, never rewritten.
-        self.implied_by = implied(self.graph, self.statuses)
-        self.settled = {s for s, st in self.statuses.items() if st in FINISHED}
-        self.settled |= set(self.implied_by)
-        self.role: str | None = (
-            self.profile.role if self.profile.role in self.library.roles else None
-        )
-        self.tracks: tuple[str, ...] = self._profile_tracks(self.role)
-        self.hours = min(max(self.profile.hours_per_week, _MIN_HOURS), _MAX_HOURS)
-        self.start = self.profile.start or planner.today()
-        self.ticked: set[str] = set()  # ticked in this wizard, beyond what is settled
-        self._skeletons: dict[tuple[str, tuple[str, ...]], Skeleton] = {}
-
-    def _profile_tracks(self, role_id: str | None) -> tuple[str, ...]:
-        """The profile's tracks when it is this role's; an import may have dropped some."""
-        if role_id is None or role_id != self.profile.role:
-            return ()
-        role = self.library.roles[role_id]
-        return tuple(t for t in self.profile.tracks if role.track(t) is not None)
-
-    def choose_role(self, role_id: str) -> None:
-        if role_id != self.role:
-            self.role = role_id
-            self.tracks = self._profile_tracks(role_id)
-
-    def role_info(self) -> Role:
-        if self.role is None:
-            raise UsageError("choose a role first")
-        return self.library.roles[self.role]
-
-    def _skeleton(self) -> Skeleton:
-        role = self.role_info().id
-        key = (role, self.tracks)
-        if key not in self._skeletons:
-            self._skeletons[key] = skeleton(self.library, self.graph, role, self.tracks)
-        return self._skeletons[key]
-
-    def plan_skills(self) -> frozenset[str]:
-        return frozenset(self._skeleton().ids)
-
-    def known(self) -> frozenset[str]:
-        return frozenset((self.ticked | self.settled) & self.plan_skills())
-
-    def plan(self) -> Plan:
-        """The plan as it will be once applied: the service schedules from today at the
-        earliest, so the same rule here makes the finish date match what the app shows."""
-        done = dict.fromkeys(self.ticked & self.plan_skills(), "done")
-        return make_plan(
-            self.library,
-            self.graph,
-            self.role_info().id,
-            self.tracks,
-            {**self.statuses, **done},
-            hours_per_week=self.hours,
-            start=max(self.start, self.planner.today()),
-            strategy=self.profile.strategy,
-            prepared=self._skeleton(),
-        )
-
-    def tick(self, skills: Iterable[str]) -> None:
-        """Knowing a skill means knowing its hard prerequisites too."""
-        skills = set(skills)
-        self.ticked |= (skills | set(hard_ancestors(self.graph, skills))) - self.settled
-
-    def untick(self, skills: Iterable[str]) -> None:
-        """Not knowing a skill means not knowing what requires it either."""
-        stack = list(skills)
-        while stack:
-            skill = stack.pop()
-            self.ticked.discard(skill)
-            stack.extend(
-                s
-                for s in self.graph.succs[skill]
-                if s in self.ticked and skill in self.graph.hard_preds[s]
-            )
-
-    def choice(self) -> OnboardingChoice:
-        return OnboardingChoice(
-            self.role_info().id, self.tracks, self.hours, self.start, self.known()
-        )
-
-
-def areas_foundations_first(
-    skills: Mapping[str, Skill], hard_preds: Mapping[str, tuple[str, ...]], members: Iterable[str]
-) -> list[tuple[str, list[str]]]:
-    """The plan's skills grouped by area, foundations first.
-
-    Areas come in order of the shallowest prerequisite depth among their skills; between
-    equally shallow areas, the one more of the plan builds on comes first (Programming before
-    Mathematics), then by name. Within an area, skills go by depth, then by name.
-    """
-    plan = set(members)
-    depth: dict[str, int] = {}
-
-    def depth_of(skill: str) -> int:
-        if skill not in depth:
-            depth[skill] = 1 + max((depth_of(p) for p in hard_preds[skill]), default=-1)
-        return depth[skill]
-
-    dependents: dict[str, list[str]] = {s: [] for s in plan}
-    for skill in plan:
-        for prereq in hard_preds[skill]:
-            if prereq in plan:
-                dependents[prereq].append(skill)
-
-    def reach(area_skills: list[str]) -> int:
-        seen = set(area_skills)
-        stack = list(area_skills)
-        while stack:
-            for later in dependents[stack.pop()]:
-                if later not in seen:
-                    seen.add(later)
-                    stack.append(later)
-        return len(seen) - len(area_skills)
-
-    groups: dict[str, list[str]] = {}
-    for skill in plan:
-        groups.setdefault(skills[skill].area, []).append(skill)
-    for area_skills in groups.values():
-        area_skills.sort(key=lambda s: (depth_of(s), skills[s].name.casefold(), s))
-    return sorted(
-        groups.items(),
-        key=lambda kv: (min(map(depth_of, kv[1])), -reach(kv[1]), kv[0].casefold()),
-    )
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
@@ -452,7 +294,7 @@ class _RolePage(QWizardPage):
         self.quiz_link.linkActivated.connect(lambda _link: self.open_quiz())
         self.quiz_dialog: QuizDialog | None = None
         try:
-            draft.planner.quiz()  # the questions name roles: only offered when they exist
+            draft.planner.planning.quiz()  # the questions name roles: only offered when they exist
         except PlannerError:
             self.quiz_link.hide()
         layout.addWidget(self.quiz_link)
@@ -912,7 +754,7 @@ class OnboardingWizard(QWizard):
             self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Start planning")
-        self.name = NameField(planner.profile_name, (p.name for p in planner.profiles()))
+        self.name = NameField(planner.profile_name, (p.name for p in planner.profiles.all()))
         for page in (
             _WelcomePage(rerun=self._draft.role is not None, name=self.name),
             _RolePage(self._draft, locale),
@@ -929,5 +771,5 @@ class OnboardingWizard(QWizard):
         return replace(self._draft.choice(), name=self.name.name())
 
     def apply(self) -> Change:
-        """Store the answers through the service."""
-        return apply_choice(self._planner, self.choice())
+        """Store the answers through the service, in one transaction."""
+        return self._planner.profiles.onboard(self.choice())

@@ -23,8 +23,8 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
-    planner.set_status("python-basics", "done")
+    planner.profiles.update(role="ml-engineer", hours_per_week=10)
+    planner.progress.set_status("python-basics", "done")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(planner, settings)
     qtbot.addWidget(win)
@@ -45,7 +45,7 @@ def test_compare_view_shows_both_roles_and_what_each_still_costs(
     assert window.view_actions[4].shortcut().toString() == "Ctrl+5"
     assert view.role_a.currentData() == "ml-engineer"  # the learner's role comes first
     assert view.role_b.currentData() == "ai-engineer"
-    c = window.state.planner.compare("ml-engineer", "ai-engineer")
+    c = window.state.planner.planning.compare("ml-engineer", "ai-engineer")
     assert view.comparison == c
     assert (view.only_a.count(), view.shared.count(), view.only_b.count()) == (
         len(c.only_a),

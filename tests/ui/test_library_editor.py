@@ -32,8 +32,8 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
-    planner.set_status("numpy", "done")
+    planner.profiles.update(role="ml-engineer", hours_per_week=10)
+    planner.progress.set_status("numpy", "done")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(planner, settings)
     qtbot.addWidget(win)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from planner.service import Planner
 from planner.ui import theme
 from planner.ui.main_window import MainWindow
+from planner.ui.ops import run_change
 from planner.ui.plan_model import SKILL_ID_ROLE, PlanModel
 from tests.ui.conftest import TODAY
 
@@ -47,7 +48,7 @@ def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
 def window(open_window: WindowFactory, tmp_path: Path) -> MainWindow:
     """The app for a learner who chose the ML-engineer role at 10 h a week."""
     planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
+    planner.profiles.update(role="ml-engineer", hours_per_week=10)
     planner.close()
     return open_window()
 
@@ -156,7 +157,7 @@ def test_status_buttons_undo_and_redo(qtbot: QtBot, window: MainWindow) -> None:
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
     assert shown_status(window, "sql") == "Done"
-    assert window.state.planner.statuses() == {"sql": "done"}
+    assert window.state.planner.progress.statuses() == {"sql": "done"}
 
 
 def test_context_menu_offers_every_status(qtbot: QtBot, window: MainWindow) -> None:
@@ -194,15 +195,15 @@ def test_undo_a_note_and_a_study_session(qtbot: QtBot, window: MainWindow) -> No
     panel = window.skill_panel
     panel.notes.setPlainText("joins")
     panel.save_note()
-    assert window.state.planner.note("sql") == "joins"
+    assert window.state.planner.progress.note("sql") == "joins"
     qtbot.keyClicks(panel.duration, "45m")
     qtbot.keyClick(panel.duration, Qt.Key.Key_Return)
-    assert [s.minutes for s in window.state.planner.study_sessions()] == [45]
+    assert [s.minutes for s in window.state.planner.progress.study_sessions()] == [45]
     window.undo_stack.undo()
-    assert window.state.planner.study_sessions() == []
-    assert window.state.planner.statuses() == {}  # logging had started it; undo un-starts
+    assert window.state.planner.progress.study_sessions() == []
+    assert window.state.planner.progress.statuses() == {}  # logging had started it; undo un-starts
     window.undo_stack.undo()
-    assert window.state.planner.note("sql") == ""
+    assert window.state.planner.progress.note("sql") == ""
     assert panel.notes.toPlainText() == ""
 
 
@@ -214,7 +215,7 @@ def test_a_bad_duration_is_explained_and_nothing_is_logged(
     qtbot.keyClicks(panel.duration, "lots")
     qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
     assert panel.log_message.text().startswith("bad duration 'lots'")
-    assert window.state.planner.study_sessions() == []
+    assert window.state.planner.progress.study_sessions() == []
 
 
 def test_search_filters_the_plan(qtbot: QtBot, window: MainWindow) -> None:
@@ -300,7 +301,7 @@ def test_a_bad_import_shows_every_problem_and_stores_nothing(
 
 def test_the_plan_model_passes_the_model_tester(qtmodeltester: object, planner: Planner) -> None:
     model = PlanModel()
-    model.set_plan(planner.plan("ml-engineer"))
+    model.set_plan(planner.planning.plan("ml-engineer"))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
@@ -344,7 +345,7 @@ def test_tooltips_show_summaries_literally(window: MainWindow, tmp_path: Path) -
         encoding="utf-8",
     )
     assert window.import_files([str(path)])
-    window.state.planner.update_profile(role="tips")
+    window.state.planner.profiles.update(role="tips")
     window.refresh_profile()
     tip = row_of(window, "tip").data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "<p>&lt;img src=/etc/passwd&gt; &lt;b&gt;bold&lt;/b&gt;</p>"
@@ -394,7 +395,7 @@ def test_an_ampersand_in_an_undo_text_is_shown_as_itself(
     )
     assert window.import_files([str(path)])
     with qtbot.waitSignal(window.state.planChanged):
-        window.state.update_profile(role="qa-role")
+        run_change(window.state, lambda: window.state.planner.profiles.update(role="qa-role"))
     window.state.select("qa")
     done = window.skill_panel.findChild(type(window.tracks_button), "status-done")
     assert done is not None
@@ -416,6 +417,6 @@ def test_an_ampersand_in_an_undo_text_is_shown_as_itself(
     assert entry is not None and entry.text(1) == "Finished “Q&A practice” (was to do)"
     with qtbot.waitSignal(window.state.planChanged):
         qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
-    assert window.state.planner.statuses() == {}
+    assert window.state.planner.progress.statuses() == {}
     assert window.action_redo.iconText() == "Redo Mark “Q&A practice” done"
     assert view.undo_button.toolTip() == "Nothing to undo"

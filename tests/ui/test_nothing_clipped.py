@@ -46,14 +46,14 @@ WIDTH, HEIGHT = 1280, 800
 def a_learners_history(planner: Planner) -> None:
     """An ML engineer with the computer-vision track, four months of study, two skills done."""
     start = TODAY - timedelta(days=120)
-    planner.update_profile(role="ml-engineer", hours_per_week=12, start=start)
-    planner.update_profile(tracks=["computer-vision"])
+    planner.profiles.update(role="ml-engineer", hours_per_week=12, start=start)
+    planner.profiles.update(tracks=["computer-vision"])
     for days in range(118):
         if days % 5 in (0, 2, 3):
             skill = "python-basics" if days > 60 else "numpy"
-            planner.log_study(skill, 30 + 15 * (days % 7), TODAY - timedelta(days=days))
-    planner.set_status("git", "done", TODAY - timedelta(days=80))
-    planner.set_status("python-basics", "done", TODAY - timedelta(days=60))
+            planner.progress.log_study(skill, 30 + 15 * (days % 7), TODAY - timedelta(days=days))
+    planner.progress.set_status("git", "done", TODAY - timedelta(days=80))
+    planner.progress.set_status("python-basics", "done", TODAY - timedelta(days=60))
 
 
 @pytest.fixture

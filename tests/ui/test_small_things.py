@@ -27,7 +27,7 @@ pytestmark = pytest.mark.gui
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     """The app for a learner who chose the ML-engineer role at 10 h a week."""
     planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
+    planner.profiles.update(role="ml-engineer", hours_per_week=10)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     shown = MainWindow(planner, settings)
     qtbot.addWidget(shown)
@@ -70,7 +70,7 @@ def test_clicking_the_status_circle_marks_done_and_undo_takes_it_back(
     click_mark(qtbot, window, "pandas")
     click_mark(qtbot, window, "pandas")  # a second click: to do again
     assert shown_status(window, "pandas") == "To do"
-    assert window.state.planner.statuses().get("pandas", "todo") == "todo"
+    assert window.state.planner.progress.statuses().get("pandas", "todo") == "todo"
 
 
 def test_a_click_beside_the_circle_selects_without_changing_anything(

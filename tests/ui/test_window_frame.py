@@ -39,7 +39,7 @@ def frame(qtbot: QtBot, settings: QSettings) -> Iterator[MainWindow]:
 @pytest.fixture
 def planner(tmp_path: Path) -> Iterator[Planner]:
     p = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    p.update_profile(role="ml-engineer", hours_per_week=12)
+    p.profiles.update(role="ml-engineer", hours_per_week=12)
     yield p
     p.close()
 
