@@ -15,6 +15,7 @@ from planner.service import Planner
 from planner.ui.compare_view import SKILL_ID, CompareView, role_colors
 from planner.ui.main_window import MainWindow
 from planner.ui.quiz_dialog import QuizDialog
+from planner.ui.window.view import View
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui
@@ -38,7 +39,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 def test_compare_view_shows_both_roles_and_what_each_still_costs(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    window.show_view(4)
+    window.show_view(View.COMPARE)
     view = window.compare_view
     assert window.views.currentWidget() is view
     assert window.sidebar.item(4).text() == "Compare"
@@ -74,7 +75,7 @@ def test_compare_view_shows_both_roles_and_what_each_still_costs(
 
 
 def test_compare_view_follows_the_palette(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
-    window.show_view(4)
+    window.show_view(View.COMPARE)
     window.resize(1280, 800)
     window.set_scheme("light", save=False)
     qtbot.wait(50)

@@ -24,6 +24,7 @@ from planner.ui.library_editor import ID_ROLE, SKILL_COLUMNS, LibraryEditor, Ski
 from planner.ui.main_window import MainWindow
 from planner.ui.role_dialog import RoleDialog, TrackDialog
 from planner.ui.skill_dialog import SkillDialog, SkillList
+from planner.ui.window.view import View
 from tests.ui.conftest import TODAY, drag_enter, files_mime
 
 pytestmark = pytest.mark.gui
@@ -39,7 +40,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.show_view(3)
+    win.show_view(View.LIBRARY)
     yield win
     win.close()
     planner.close()
@@ -344,7 +345,7 @@ def test_dropping_a_bad_file_lists_its_problems_and_stores_nothing(
 def test_edit_skill_from_the_menu_opens_the_editor_on_the_selected_skill(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.show_view(0)
+    window.show_view(View.PLAN)
     window.state.select("pandas")
     window.action_edit_skill.trigger()
     assert window.views.currentWidget() is window.library_editor

@@ -16,6 +16,7 @@ from planner.ui import theme
 from planner.ui.main_window import MainWindow
 from planner.ui.ops import run_change
 from planner.ui.plan_model import SKILL_ID_ROLE, PlanModel
+from planner.ui.window.view import View
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui
@@ -308,7 +309,7 @@ def test_the_plan_model_passes_the_model_tester(qtmodeltester: object, planner: 
 def test_window_state_is_restored(open_window: WindowFactory, window: MainWindow) -> None:
     window.resize(window.width(), 555)  # the offscreen screen is 800 x 600
     window.dock.hide()
-    window.show_view(1)
+    window.show_view(View.GRAPH)
     window.close()
     again = open_window()
     assert again.height() == 555
@@ -410,7 +411,7 @@ def test_an_ampersand_in_an_undo_text_is_shown_as_itself(
     # The command keeps the text as written, and the Progress view shows that.
     stack = window.undo_stack
     assert stack.text(stack.index() - 1) == "Mark “Q&A practice” done"
-    window.show_view(2)
+    window.show_view(View.PROGRESS)
     view = window.progress_view
     assert view.undo_button.toolTip() == "<p>Undo: Mark “Q&amp;A practice” done (Ctrl+Z)</p>"
     entry = view.activity.topLevelItem(0)

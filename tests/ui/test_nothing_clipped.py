@@ -33,13 +33,13 @@ from planner.ui.compare_view import CompareView
 from planner.ui.main_window import MainWindow
 from planner.ui.progress_view import ProgressView
 from planner.ui.shortcuts_dialog import SHORTCUTS, ShortcutsDialog
+from planner.ui.window.view import View
 from tests.render.test_chart_labels import assert_fits
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-VIEWS = ("plan", "graph", "progress", "library", "compare")
 WIDTH, HEIGHT = 1280, 800
 
 
@@ -147,8 +147,9 @@ def test_every_view_fits_its_texts_at_1280_by_800(window: MainWindow, qtbot: QtB
     assert window.dock.isVisible()
     minimum = window.minimumSizeHint()
     assert minimum.width() <= WIDTH and minimum.height() <= HEIGHT  # the window can be this small
-    for index, name in enumerate(VIEWS):
-        window.show_view(index)
+    for shown in View:
+        name = shown.name.lower()
+        window.show_view(shown)
         view = view_widgets(window)[name]
         qtbot.waitUntil(lambda v=view: window.views.currentWidget() is v)  # type: ignore[misc]
         QApplication.processEvents()
@@ -167,7 +168,7 @@ def test_every_view_fits_its_texts_at_1280_by_800(window: MainWindow, qtbot: QtB
 
 
 def test_the_progress_charts_fit_their_labels_in_the_view(window: MainWindow, qtbot: QtBot) -> None:
-    window.show_view(2)
+    window.show_view(View.PROGRESS)
     view = window.progress_view
     qtbot.waitUntil(lambda: window.views.currentWidget() is view)
     qtbot.waitUntil(lambda: clipped_texts(view) == [])
@@ -195,7 +196,7 @@ def test_the_progress_charts_fit_their_labels_in_the_view(window: MainWindow, qt
 def test_compare_names_are_whole_and_it_says_which_tracks_it_counts(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    window.show_view(4)
+    window.show_view(View.COMPARE)
     view = window.compare_view
     qtbot.waitUntil(lambda: view.comparison is not None)
     assert view.role_a.currentData() == "ml-engineer"

@@ -24,6 +24,7 @@ from planner.ui.ops import run_change
 from planner.ui.plan_model import short_date
 from planner.ui.progress_view import ACTIVITY_ROLE, ProgressView
 from planner.ui.session_dialog import SessionDialog
+from planner.ui.window.view import View
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui
@@ -322,7 +323,7 @@ def test_the_charts_and_the_list_follow_the_dark_scheme(qtbot: QtBot, window: Ma
 
 def test_without_a_role_the_view_says_what_to_do(open_window: Opener, qtbot: QtBot) -> None:
     window = open_window(history=False)
-    window.show_view(2)
+    window.show_view(View.PROGRESS)
     view = view_of(window)
     assert view.stack.currentWidget() is view.empty
     assert view.empty.text().startswith("Choose a role to see your progress.")
@@ -332,7 +333,7 @@ def test_a_role_without_history_shows_empty_charts(open_window: Opener, qtbot: Q
     window = open_window(history=False)
     with qtbot.waitSignal(window.state.planChanged):
         run_change(window.state, lambda: window.state.planner.profiles.update(role="ai-engineer"))
-    window.show_view(2)
+    window.show_view(View.PROGRESS)
     view = view_of(window)
     assert view.stack.currentWidget() is view.content
     assert view.done_card.value.text() == "0 %"
@@ -352,7 +353,7 @@ def test_the_view_and_the_command_line_agree(
     progress --format json` is the one the Progress view shows."""
     today = date.today()  # the command line knows no other day
     window = open_window(today=today)
-    window.show_view(2)
+    window.show_view(View.PROGRESS)
     view = view_of(window)
     assert main(["--db", str(tmp_path / "planner.sqlite3"), "progress", "--format", "json"]) == 0
     data: dict[str, Any] = json.loads(capsys.readouterr().out)

@@ -18,6 +18,7 @@ from planner.core.wording import HIDE_BEHIND
 from planner.service import Planner
 from planner.ui.main_window import MainWindow
 from planner.ui.plan_model import SKILL_ID_ROLE
+from planner.ui.window.view import View
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui
@@ -176,7 +177,7 @@ def test_escape_clears_the_search_and_gives_the_keys_back_to_the_plan(
 def test_escape_in_an_empty_search_still_goes_back_to_the_view(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.show_view(1)
+    window.show_view(View.GRAPH)
     window.focus_search()
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert window.graph_view.hasFocus()

@@ -1,0 +1,1 @@
+"""The main window: its frame (main_window.py) and the parts it is made of."""
