@@ -15,14 +15,14 @@ from planner.errors import DatabaseError, DatabaseProblem, PlannerError
 from planner.paths import database_path
 from planner.service import DEFAULT_PROFILE, Planner
 from planner.service.files import backups_folder, backups_of, restore_database, set_aside_database
-from planner.ui.main_window import MainWindow
-from planner.ui.open_problem_dialog import (
+from planner.ui.dialogs.open_problem import (
     APP_NAME,
     RESTORABLE,
     Choice,
     OpenProblem,
     OpenProblemDialog,
 )
+from planner.ui.window.main_window import MainWindow
 
 Ask = Callable[[OpenProblem], Choice]
 Inform = Callable[[str], None]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner, StatusChange
-from planner.ui.main_window import MainWindow
+from planner.ui.window.main_window import MainWindow
 from planner.ui.ops import run_change
 from planner.ui.state import AppState
 from tests.ui.conftest import TODAY

@@ -75,7 +75,7 @@ class DialogsPart(WindowBase):
 
     def run_onboarding(self) -> bool:
         """The set-up wizard; returns True when the learner finished it."""
-        from planner.ui.onboarding import OnboardingWizard
+        from planner.ui.onboarding.wizard import OnboardingWizard
         from planner.ui.ops import run_change
 
         self.skill_panel.save_note()
@@ -94,7 +94,7 @@ class DialogsPart(WindowBase):
 
     def show_quiz(self) -> None:
         """Help → Which role fits me?: a recommendation that can start that plan."""
-        from planner.ui.quiz_dialog import QuizDialog
+        from planner.ui.onboarding.quiz_dialog import QuizDialog
 
         try:
             dialog = QuizDialog(
@@ -110,7 +110,7 @@ class DialogsPart(WindowBase):
 
     def export_roadmap(self) -> None:
         """Ctrl+E: the export dialog (PDF, Markdown, JSON, iCalendar, CSV)."""
-        from planner.ui.export_dialog import ExportDialog
+        from planner.ui.dialogs.export import ExportDialog
 
         if self.state.planner.profile().role is None:
             self.show_error("Choose a role first: the export is of your plan for it.")
@@ -131,7 +131,7 @@ class DialogsPart(WindowBase):
 
     def import_files(self, paths: list[str]) -> bool:
         """Validate and store roadmap files; every problem is listed when any file is wrong."""
-        from planner.ui.import_dialog import ImportProblemsDialog
+        from planner.ui.library_editor.import_dialog import ImportProblemsDialog
         from planner.ui.ops import run_change
 
         def show_problems(error: PlannerError) -> None:
@@ -158,7 +158,7 @@ class DialogsPart(WindowBase):
 
     def show_shortcuts(self) -> None:
         """F1: the keyboard shortcuts."""
-        from planner.ui.shortcuts_dialog import ShortcutsDialog
+        from planner.ui.dialogs.shortcuts import ShortcutsDialog
 
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -167,7 +167,7 @@ class DialogsPart(WindowBase):
 
     def show_backups(self) -> None:
         """File → Backups…: list, take and restore backups."""
-        from planner.ui.backups_dialog import BackupsDialog
+        from planner.ui.dialogs.backups import BackupsDialog
 
         self.skill_panel.save_note()  # typed before the dialog: part of the backup now
         dialog = BackupsDialog(self.state.planner, self.confirm, self)

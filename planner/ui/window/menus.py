@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from planner.core.wording import HIDE_BEHIND
-from planner.ui import theme
+from planner.ui.theme import look
 from planner.ui.window.base import WindowBase
 from planner.ui.window.view import View
 
@@ -98,7 +98,7 @@ class MenusPart(WindowBase):
         """Light, dark, or follow the system."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            theme.apply_scheme(app, scheme)
+            look.apply_scheme(app, scheme)
         for key, action in self.scheme_actions.items():
             action.setChecked(key == scheme)
         if save:

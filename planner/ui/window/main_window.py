@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.units import format_hours, plural
 from planner.errors import PlannerError
-from planner.ui import theme
+from planner.ui.theme import look
 from planner.ui.window.dialogs import DialogsPart
 from planner.ui.window.drops import DropsPart
 from planner.ui.window.edits import EditsPart
@@ -76,7 +76,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart):
         self.attached = False
         self._painted = False
         self.undo_stack = QUndoStack(self)
-        self.setWindowIcon(theme.app_icon())
+        self.setWindowIcon(look.app_icon())
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)  # roadmap files dropped on the window are imported
 
@@ -89,7 +89,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart):
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Views")
         self.sidebar.setIconSize(QSize(22, 22))
-        icons = theme.view_icons()
+        icons = look.view_icons()
         for view in View:
             item = QListWidgetItem(icons[view.title], view.title)
             item.setSizeHint(QSize(120, 40))
@@ -124,14 +124,14 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart):
 
     def attach(self, planner: Planner) -> None:
         """Complete the window on an open planner: the views, their signals, the profile."""
-        from planner.ui.compare_view import CompareView
+        from planner.ui.dialogs.prerequisite_prompt import PrerequisitePrompt
         from planner.ui.graph_view import GraphView
-        from planner.ui.library_editor import LibraryEditor
-        from planner.ui.plan_view import PlanView
-        from planner.ui.prerequisite_prompt import PrerequisitePrompt
-        from planner.ui.progress_view import ProgressView
-        from planner.ui.skill_panel import SkillPanel
+        from planner.ui.library_editor.editor import LibraryEditor
         from planner.ui.state import AppState
+        from planner.ui.views.compare_view import CompareView
+        from planner.ui.views.plan_view import PlanView
+        from planner.ui.views.progress_view import ProgressView
+        from planner.ui.views.skill_panel import SkillPanel
 
         self.state = AppState(planner, self, self.undo_stack)
         self.prerequisites = PrerequisitePrompt(self.state, self.settings, self)
@@ -157,7 +157,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart):
         self.dock.setWidget(self.skill_panel)
         waiting.deleteLater()
 
-        self.plan_view.set_icons(theme.status_icons(self.palette()))
+        self.plan_view.set_icons(look.status_icons(self.palette()))
         self.action_new_skill.triggered.connect(self.library_editor.new_skill)
         self.action_zoom_in.triggered.connect(self.graph_view.zoom_in)
         self.action_zoom_out.triggered.connect(self.graph_view.zoom_out)
@@ -253,7 +253,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart):
         )
         if palette_changed and self.attached:
             # The status marks are painted in palette colours: light and dark need their own.
-            self.plan_view.set_icons(theme.status_icons(self.palette()))
+            self.plan_view.set_icons(look.status_icons(self.palette()))
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -283,7 +283,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart):
         self.undo_stack.setClean()
 
     def _on_plan_changed(self) -> None:
-        from planner.ui.plan_model import short_date
+        from planner.ui.views.plan_model import short_date
 
         plan, progress = self.state.plan, self.state.progress
         self.graph_view.set_plan(plan)
