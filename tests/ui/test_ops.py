@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner, StatusChange
-from planner.ui.window.main_window import MainWindow
 from planner.ui.ops import run_change
 from planner.ui.state import AppState
+from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui
