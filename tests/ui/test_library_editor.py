@@ -19,8 +19,9 @@ from planner.core.domain import Library
 from planner.core.edit import LibraryChange, delete_skill_change
 from planner.core.graph import closure, goals_of
 from planner.service import Planner
-from planner.ui.library_editor import editor
-from planner.ui.library_editor.editor import ID_ROLE, SKILL_COLUMNS, LibraryEditor, SkillTableModel
+from planner.ui.library_editor import model as table_model
+from planner.ui.library_editor.editor import LibraryEditor
+from planner.ui.library_editor.model import ID_ROLE, SKILL_COLUMNS, SkillTableModel
 from planner.ui.library_editor.role_dialog import RoleDialog, TrackDialog
 from planner.ui.library_editor.skill_dialog import SkillDialog, SkillList
 from planner.ui.window.main_window import MainWindow
@@ -630,7 +631,7 @@ def test_sorting_by_a_column_keeps_the_selection_and_edits_keep_the_order(
 def test_the_skill_table_follows_any_edits_as_if_filled_afresh(
     qtmodeltester: ModelTester, planner: Planner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(editor, "FOLLOW_AT_MOST", 4)  # both ways: followed and refilled
+    monkeypatch.setattr(table_model, "FOLLOW_AT_MOST", 4)  # both ways: followed and refilled
     rng = random.Random(9)
     library = planner.library()
     model = SkillTableModel()
