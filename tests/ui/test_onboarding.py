@@ -30,10 +30,8 @@ from pytestqt.qtbot import QtBot
 from planner.core.domain import Salary
 from planner.db import queries
 from planner.service import Planner
-from planner.ui.onboarding.wizard import (
-    OnboardingWizard,
-    format_salary,
-)
+from planner.ui.onboarding.common import format_salary
+from planner.ui.onboarding.wizard import OnboardingWizard
 from tests.ui.conftest import TODAY
 
 UK = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
