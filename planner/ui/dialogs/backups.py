@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
-from planner.service import Backup, Planner
+from planner.service import Backup
+from planner.ui.ops import run_change
+from planner.ui.state import AppState
 
 Confirm = Callable[[str, str], bool]
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -40,9 +42,10 @@ class BackupsDialog(QDialog):
 
     restored = Signal()
 
-    def __init__(self, planner: Planner, confirm: Confirm, parent: QWidget | None = None):
+    def __init__(self, state: AppState, confirm: Confirm, parent: QWidget | None = None):
         super().__init__(parent)
-        self.planner = planner
+        self.state = state
+        self.planner = state.planner
         self.confirm = confirm
         self.setWindowTitle("Backups")
         self.resize(460, 360)
@@ -103,10 +106,13 @@ class BackupsDialog(QDialog):
         )
         if not self.confirm(question, "Restore"):
             return
-        try:
-            self.planner.files.restore(Path(str(item.data(PATH_ROLE))))
-        except PlannerError as error:
-            self._warn(f"Nothing was restored: {error}")
+        chosen = Path(str(item.data(PATH_ROLE)))
+        restored = run_change(
+            self.state,
+            lambda: self.planner.files.restore(chosen),
+            failure=lambda error: self._warn(f"Nothing was restored: {error}"),
+        )
+        if restored is None:
             return
         self.reload()
         self.restored.emit()

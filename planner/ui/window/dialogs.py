@@ -170,7 +170,7 @@ class DialogsPart(WindowBase):
         from planner.ui.dialogs.backups import BackupsDialog
 
         self.skill_panel.save_note()  # typed before the dialog: part of the backup now
-        dialog = BackupsDialog(self.state.planner, self.confirm, self)
+        dialog = BackupsDialog(self.state, self.confirm, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restored.connect(self._on_restored)
         dialog.open()
@@ -180,7 +180,7 @@ class DialogsPart(WindowBase):
         # Undo steps refer to a history that is gone now.
         self.undo_stack.clear()
         self.state.dirty = False
-        self.refresh_profile()
+        self.refresh_profile(replan=False)  # the restore's change re-planned
         self.statusBar().showMessage("Backup restored.", 8000)
 
     def check_database(self) -> None:
