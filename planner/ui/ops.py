@@ -32,14 +32,14 @@ T = TypeVar("T")
 
 
 # ---------------------------------------------------------------------------- changes
-class HasChange(Protocol):
+class ChangeCarrier(Protocol):
     """A use case's result that says what it changed."""
 
     @property
     def change(self) -> Change: ...
 
 
-Outcome = Change | HasChange
+Outcome = Change | ChangeCarrier
 """What a use case that changes data returns."""
 R = TypeVar("R", bound=Outcome)
 
