@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.views.plan_model import short_date
+from planner.ui.widgets.dates import short_date
 from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY
 
