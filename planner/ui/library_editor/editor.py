@@ -39,6 +39,7 @@ from planner.core.units import format_hours, plural
 from planner.ui.commands import LibraryEditCommand
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+from planner.ui.widgets.messages import confirm_box
 
 if TYPE_CHECKING:  # imported when a dialog opens: they load the file format (pydantic)
     from planner.ui.library_editor.role_dialog import RoleDialog
@@ -790,12 +791,7 @@ class LibraryEditor(QWidget):
         )
 
     def _confirm(self, question: str, detail: str, then: Any) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # names are never markup
-        box.setText(f"{question}\n\n{detail}")
-        yes = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box, yes = confirm_box(self, "Delete", f"{question}\n\n{detail}", "Delete")
         self.confirm_box = box
 
         def finished() -> None:
