@@ -35,7 +35,7 @@ from planner.core.domain import Library, Role, Skill
 from planner.core.edit import LibraryChange, delete_skill_change
 from planner.core.graph import SkillGraph, closure, goals_of
 from planner.core.search import matches, search_words
-from planner.core.units import format_hours, plural
+from planner.core.units import format_hours, format_salary, plural
 from planner.ui.commands import LibraryEditCommand
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
@@ -593,7 +593,7 @@ class LibraryEditor(QWidget):
         for role in library.roles.values():
             pay = ""
             if role.salary is not None:
-                pay = f"{role.salary.amount:,.0f} {role.salary.currency}"
+                pay = format_salary(role.salary, source=False)
             cells = [
                 role.name,
                 role.id,

@@ -44,7 +44,7 @@ from planner.core.plan import (
     make_plan,
     skeleton,
 )
-from planner.core.units import plural
+from planner.core.units import plural, salary_source
 from planner.errors import PlannerError, UsageError
 from planner.service import Change, Planner
 from planner.ui.onboarding.name_field import NameField
@@ -109,7 +109,7 @@ def format_salary(locale: QLocale, salary: Salary) -> str:
         amount = locale.toCurrencyString(float(salary.amount), symbol, 0)
     else:
         amount = f"{salary.currency} {locale.toString(float(salary.amount), 'f', 0)}"
-    where = ", ".join(p for p in (salary.region, salary.source) if p)
+    where = salary_source(salary)
     return f"{amount} a year ({where})" if where else f"{amount} a year"
 
 
