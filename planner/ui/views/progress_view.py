@@ -1,5 +1,8 @@
-"""The Progress view: summary cards, the burn-up, weekly hours, a year of study days, and the
-recent activity with undo. The charts are painted by planner/render/charts.py (as in the PDF)."""
+"""The Progress view: summary cards, charts of the study so far, recent activity with undo.
+
+The charts — the burn-up, weekly hours, a year of study days — are painted by
+planner/render/charts.py, as in the PDF.
+"""
 
 from __future__ import annotations
 
