@@ -35,19 +35,10 @@ def confirm_box(
     return box, yes
 
 
-def confirm(
-    parent: QWidget | None,
-    title: str,
-    question: str,
-    action: str,
-    *,
-    informative: str = "",
-    role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.DestructiveRole,
-) -> bool:
-    """Ask and wait for the answer: whether the action was chosen."""
-    box, yes = confirm_box(parent, title, question, action, informative=informative, role=role)
+def ask(box: QMessageBox, action: QAbstractButton) -> bool:
+    """Show a question (from `confirm_box`) and wait for the answer: whether `action` was chosen."""
     box.exec()
-    return box.clickedButton() is yes
+    return box.clickedButton() is action
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:

@@ -58,7 +58,7 @@ from planner.core.wording import HIDE_BEHIND
 from planner.errors import PlannerError
 from planner.ui.text import button_text, tooltip
 from planner.ui.theme import look
-from planner.ui.widgets.messages import confirm, message_box, show_error
+from planner.ui.widgets.messages import ask, confirm_box, message_box, show_error
 
 if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted before them
     from PySide6.QtCore import QMimeData
@@ -856,7 +856,7 @@ class MainWindow(QMainWindow):
 
     def confirm(self, question: str, action: str) -> bool:
         """Ask before something that cannot be undone; Cancel is the default."""
-        return confirm(self, APP_NAME, question, action)
+        return ask(*confirm_box(self, APP_NAME, question, action))
 
     def show_error(self, message: str) -> None:
         """One clear message; nothing was changed."""
