@@ -32,7 +32,7 @@ from planner.db import queries
 from planner.service import Planner
 from planner.ui.onboarding.common import format_salary
 from planner.ui.onboarding.wizard import OnboardingWizard
-from tests.ui.conftest import TODAY
+from tests.conftest import TODAY
 
 UK = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 WELCOME, ROLE, TRACKS, TIME, KNOWN, SUMMARY = range(6)  # page ids, in the order added

@@ -4,20 +4,16 @@ view told what changed, every refusal sent to the one place errors go."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner, StatusChange
 from planner.ui.ops import run_change
 from planner.ui.state import AppState
-from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
+from tests.conftest import TODAY
+from tests.ui.conftest import WindowFactory
 
 
 @pytest.fixture
@@ -84,26 +80,20 @@ def test_a_refused_change_reaches_the_error_route_and_leaves_no_undo_step(
 
 
 def test_the_window_shows_a_refused_change_and_undoes_a_made_one(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, open_window: WindowFactory
 ) -> None:
-    planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.profiles.update(role="ml-engineer", hours_per_week=10)
-    window = MainWindow(planner, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
-        state = window.state
-        run_change(state, lambda: planner.profiles.set_target_date(TODAY.replace(year=2025)))
-        box = window.findChild(QMessageBox)
-        assert box is not None and box.isVisible()
-        assert "has already passed" in box.text()
-        box.close()
-        window.set_status("git", "done")  # the window's own edits go the same way
-        assert window.undo_stack.undoText() == "Mark “Git” done"
-        with qtbot.waitSignal(state.planChanged):
-            window.action_undo.trigger()
-        assert "git" not in planner.progress.statuses()
-    finally:
-        window.close()
-        planner.close()
+    window = open_window(
+        lambda planner: planner.profiles.update(role="ml-engineer", hours_per_week=10)
+    )
+    state = window.state
+    planner = state.planner
+    run_change(state, lambda: planner.profiles.set_target_date(TODAY.replace(year=2025)))
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert "has already passed" in box.text()
+    box.close()
+    window.set_status("git", "done")  # the window's own edits go the same way
+    assert window.undo_stack.undoText() == "Mark “Git” done"
+    with qtbot.waitSignal(state.planChanged):
+        window.action_undo.trigger()
+    assert "git" not in planner.progress.statuses()

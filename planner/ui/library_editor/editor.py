@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from planner.core.domain import Library, Role
 from planner.core.edit import LibraryChange, delete_skill_change
-from planner.core.units import plural
+from planner.core.units import format_salary, plural
 from planner.ui.commands import LibraryEditCommand
 from planner.ui.ops import run_command
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+from planner.ui.widgets.messages import confirm_box
 
 if TYPE_CHECKING:  # imported when a dialog opens: they load the file format (pydantic)
     from planner.ui.library_editor.role_dialog import RoleDialog
@@ -204,7 +205,7 @@ class LibraryEditor(QWidget):
         for role in library.roles.values():
             pay = ""
             if role.salary is not None:
-                pay = f"{role.salary.amount:,.0f} {role.salary.currency}"
+                pay = format_salary(role.salary, source=False)
             cells = [
                 role.name,
                 role.id,
@@ -398,12 +399,7 @@ class LibraryEditor(QWidget):
         )
 
     def _confirm(self, question: str, detail: str, then: Any) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # names are never markup
-        box.setText(f"{question}\n\n{detail}")
-        yes = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box, yes = confirm_box(self, "Delete", f"{question}\n\n{detail}", "Delete")
         self.confirm_box = box
 
         def finished() -> None:

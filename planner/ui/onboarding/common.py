@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from planner.core.domain import Salary
 from planner.core.onboarding import OnboardingDraft
 from planner.core.plan import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
-from planner.core.units import plural
+from planner.core.units import plural, salary_source
 from planner.service import Planner
+from planner.ui.widgets.dates import qdate
 
 MIN_HOURS, MAX_HOURS = MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK
 CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
@@ -37,7 +38,7 @@ def format_hours(locale: QLocale, hours: float) -> str:
 
 def format_date(locale: QLocale, day: date) -> str:
     """A date in the locale's long format, e.g. `Tuesday, 10 March 2026`."""
-    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    return locale.toString(qdate(day), QLocale.FormatType.LongFormat)
 
 
 def format_salary(locale: QLocale, salary: Salary) -> str:
@@ -47,7 +48,7 @@ def format_salary(locale: QLocale, salary: Salary) -> str:
         amount = locale.toCurrencyString(float(salary.amount), symbol, 0)
     else:
         amount = f"{salary.currency} {locale.toString(float(salary.amount), 'f', 0)}"
-    where = ", ".join(p for p in (salary.region, salary.source) if p)
+    where = salary_source(salary)
     return f"{amount} a year ({where})" if where else f"{amount} a year"
 
 

@@ -3,9 +3,7 @@ the summary of the plan they lead to."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +39,7 @@ from planner.ui.onboarding.common import (
 )
 from planner.ui.onboarding.name_field import NameField
 from planner.ui.text import tooltip
+from planner.ui.widgets.dates import qdate, to_date
 
 
 class FinishPanel(Card):
@@ -109,7 +108,7 @@ class TimePage(QWizardPage):
         self.start.setCalendarPopup(True)
         self.start.setLocale(locale)
         self.start.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
-        self.start.setDate(QDate(draft.start.year, draft.start.month, draft.start.day))
+        self.start.setDate(qdate(draft.start))
         self.finish = FinishPanel("time", locale)
         hours_row = QHBoxLayout()
         hours_row.setSpacing(12)
@@ -139,8 +138,7 @@ class TimePage(QWizardPage):
 
     def _store(self) -> None:
         self._draft.hours = self.hours.value()
-        day = self.start.date()
-        self._draft.start = date(day.year(), day.month(), day.day())
+        self._draft.start = to_date(self.start.date())
         self.finish.show_plan(self._draft.plan())
 
 

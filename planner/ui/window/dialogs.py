@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 from planner import __version__
 from planner.core.units import plural
 from planner.errors import PlannerError
+from planner.ui.widgets.messages import ask, confirm_box, message_box, show_error
 from planner.ui.window.base import WindowBase
 from planner.ui.window.toolbar import APP_NAME
 from planner.ui.window.view import View
@@ -195,9 +196,7 @@ class DialogsPart(WindowBase):
         if report.fixed:
             self.refresh_profile(replan=False)  # the change re-planned already
         icon = QMessageBox.Icon.Information if report.integrity_ok else QMessageBox.Icon.Warning
-        box = QMessageBox(icon, "Check database", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("\n".join(report.lines()))
+        box = message_box(self, icon, "Check database", "\n".join(report.lines()))
         box.open()
         self._last_dialog = box
 
@@ -215,19 +214,8 @@ class DialogsPart(WindowBase):
 
     def confirm(self, question: str, action: str) -> bool:
         """Ask before something that cannot be undone; Cancel is the default."""
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(question)
-        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is yes
+        return ask(*confirm_box(self, APP_NAME, question, action))
 
     def show_error(self, message: str) -> None:
         """One clear message; nothing was changed."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(message)
-        box.open()
-        self._last_dialog = box
+        self._last_dialog = show_error(self, APP_NAME, message)

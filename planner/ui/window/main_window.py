@@ -283,7 +283,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart):
         self.undo_stack.setClean()
 
     def _on_plan_changed(self) -> None:
-        from planner.ui.views.plan_model import short_date
+        from planner.ui.widgets.dates import short_date
 
         plan, progress = self.state.plan, self.state.progress
         self.graph_view.set_plan(plan)
