@@ -29,6 +29,13 @@ from planner.core.domain import Library, Role
 from planner.core.edit import LibraryChange, delete_skill_change
 from planner.core.units import format_salary, plural
 from planner.ui.commands import LibraryEditCommand
+from planner.ui.library_editor.model import (
+    AREA_COLUMN,
+    ID_ROLE,
+    ROLE_COLUMNS,
+    SkillTableModel,
+)
+from planner.ui.library_editor.table import RoleSkills, SkillFilter, SkillTable
 from planner.ui.ops import run_command
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
@@ -37,13 +44,6 @@ from planner.ui.widgets.messages import confirm_box
 if TYPE_CHECKING:  # imported when a dialog opens: they load the file format (pydantic)
     from planner.ui.library_editor.role_dialog import RoleDialog
     from planner.ui.library_editor.skill_dialog import SkillDialog
-from planner.ui.library_editor.model import (
-    AREA_COLUMN,
-    ID_ROLE,
-    ROLE_COLUMNS,
-    SkillTableModel,
-)
-from planner.ui.library_editor.table import RoleSkills, SkillFilter, SkillTable
 
 
 class LibraryEditor(QWidget):
