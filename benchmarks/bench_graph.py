@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.common import Row, Timing, measure, synthetic_library
 from planner.core.graph import build_graph
 from planner.core.plan import Plan, make_plan
-from planner.render.graph_layout import GraphLayout, layout_plan
-from planner.render.graph_painter import LOW_DETAIL
-from planner.ui import graph_view
-from planner.ui.graph_view import MIN_SCALE, GraphView
+from planner.render.graph.layout import GraphLayout, layout_plan
+from planner.render.graph.painter import LOW_DETAIL
+from planner.ui.views.graph import view as graph_view
+from planner.ui.views.graph.view import MIN_SCALE, GraphView
 
 FIRST_PAINT_SIZE = 1_000
 BIG_SIZE = 10_000

@@ -72,12 +72,12 @@ if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted be
 
     from planner.service import Planner
     from planner.ui.compare_view import CompareView
-    from planner.ui.graph_view import GraphView
     from planner.ui.library_editor import LibraryEditor
     from planner.ui.plan_view import PlanView
     from planner.ui.progress_view import ProgressView
     from planner.ui.skill_panel import SkillPanel
     from planner.ui.state import AppState
+    from planner.ui.views.graph.view import GraphView
 
 APP_NAME = "Roadmap planner"
 STRATEGY_WORDS = {"foundations-first": "Foundations first", "goal-by-goal": "Goal by goal"}
@@ -161,13 +161,13 @@ class MainWindow(QMainWindow):
     def attach(self, planner: Planner) -> None:
         """Complete the window on an open planner: the views, their signals, the profile."""
         from planner.ui.compare_view import CompareView
-        from planner.ui.graph_view import GraphView
         from planner.ui.library_editor import LibraryEditor
         from planner.ui.plan_view import PlanView
         from planner.ui.prerequisite_prompt import PrerequisitePrompt
         from planner.ui.progress_view import ProgressView
         from planner.ui.skill_panel import SkillPanel
         from planner.ui.state import AppState
+        from planner.ui.views.graph.view import GraphView
 
         self.state = AppState(planner, self)
         self.prerequisites = PrerequisitePrompt(self.state, self.undo_stack, self.settings, self)

@@ -27,7 +27,7 @@ from planner.export.pdf.fonts import family, plain
 from planner.export.pdf.layout import Flow, Paint
 from planner.export.pdf.plan_table import section_heading
 from planner.export.pdf.title import SECTION_TITLES
-from planner.render.graph_layout import (
+from planner.render.graph.layout import (
     LAYER_GAP,
     MARGIN,
     NODE_WIDTH,
@@ -35,8 +35,8 @@ from planner.render.graph_layout import (
     NodeBox,
     layout_plan,
 )
-from planner.render.graph_legend import legend_size, paint_legend
-from planner.render.graph_painter import paint_graph
+from planner.render.graph.legend import legend_size, paint_legend
+from planner.render.graph.painter import paint_graph
 from planner.render.style import GraphStyle, area_colors, style_for
 
 READABLE = 0.5  # points per layout unit: box names (13 units) print at 6.5 pt

@@ -32,18 +32,18 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QMenu, QToolButton, QTo
 from planner.core.domain import Skill
 from planner.core.plan import Plan, Step
 from planner.core.search import matches, search_words
-from planner.render.graph_labels import PlacedLabel
-from planner.render.graph_layout import (
+from planner.render.graph.labels import PlacedLabel
+from planner.render.graph.layout import (
     GraphLayout,
     Related,
     layout_plan,
     path_layout,
     plan_edges,
 )
-from planner.render.graph_legend import legend_size, paint_banner, paint_legend
-from planner.render.graph_painter import LOW_DETAIL, GraphCache, paint_graph
+from planner.render.graph.legend import legend_size, paint_banner, paint_legend
+from planner.render.graph.painter import LOW_DETAIL, GraphCache, paint_graph
 from planner.render.style import GraphStyle, style_for
-from planner.ui.graph_words import arrow_target, path_banner, skill_tooltip
+from planner.ui.views.graph.words import arrow_target, path_banner, skill_tooltip
 
 MIN_SCALE = 0.05
 MAX_SCALE = 2.5

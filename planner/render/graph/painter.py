@@ -19,9 +19,9 @@ from PySide6.QtGui import (
 
 from planner.core.plan import Plan, Step
 from planner.core.units import format_hours
-from planner.render.graph_edges import ARROW, arrowhead, edge_path, edge_pen
-from planner.render.graph_labels import OverviewLabels, label_fonts, overview_fill, wrap_text
-from planner.render.graph_layout import EdgePath, GraphLayout, NodeBox, Related
+from planner.render.graph.edges import ARROW, arrowhead, edge_path, edge_pen
+from planner.render.graph.labels import OverviewLabels, label_fonts, overview_fill, wrap_text
+from planner.render.graph.layout import EdgePath, GraphLayout, NodeBox, Related
 from planner.render.style import (
     CHAIN,
     DIM,
@@ -38,7 +38,7 @@ from planner.render.style import (
 
 LOW_DETAIL = 0.7
 """Below this scale the text in the boxes would be under 9 pixels: boxes are drawn plain, and
-on screen the names that matter most are drawn at a fixed readable size (graph_labels)."""
+on screen the names that matter most are drawn at a fixed readable size (labels.py)."""
 SMOOTH_DETAIL = 0.15
 """Below this scale a view's overview draws its edges without antialiasing."""
 HAIRLINE_PX = 1.5

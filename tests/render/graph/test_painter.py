@@ -11,10 +11,10 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
 from planner.core.domain import Library, Role, Skill
 from planner.core.plan import Plan
-from planner.render.graph_labels import wrap_text
-from planner.render.graph_layout import GraphLayout, NodeBox, layout_plan
-from planner.render.graph_legend import legend_size, paint_legend
-from planner.render.graph_painter import LOW_DETAIL, paint_graph
+from planner.render.graph.labels import wrap_text
+from planner.render.graph.layout import GraphLayout, NodeBox, layout_plan
+from planner.render.graph.legend import legend_size, paint_legend
+from planner.render.graph.painter import LOW_DETAIL, paint_graph
 from planner.render.style import AREA_PALETTE, GraphStyle, area_colors, style_for
 from tests.render.plans import dark_palette, light_palette, plan_of, small_plan
 

@@ -1,0 +1,1 @@
+"""The views of the main window: plan, progress, graph, compare and the skill panel."""
