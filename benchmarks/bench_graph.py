@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.common import Row, Timing, measure, synthetic_library
 from planner.core.graph import build_graph
 from planner.core.plan import Plan, make_plan
-from planner.render.graph.layout import GraphLayout, layout_plan
+from planner.render.graph.geometry import GraphLayout
+from planner.render.graph.layout import layout_plan
 from planner.render.graph.painter import LOW_DETAIL
 from planner.ui.views.graph import view as graph_view
 from planner.ui.views.graph.view import MIN_SCALE, GraphView

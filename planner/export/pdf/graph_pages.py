@@ -27,14 +27,8 @@ from planner.export.pdf.fonts import family, plain
 from planner.export.pdf.layout import Flow, Paint
 from planner.export.pdf.plan_table import section_heading
 from planner.export.pdf.title import SECTION_TITLES
-from planner.render.graph.layout import (
-    LAYER_GAP,
-    MARGIN,
-    NODE_WIDTH,
-    GraphLayout,
-    NodeBox,
-    layout_plan,
-)
+from planner.render.graph.geometry import LAYER_GAP, MARGIN, NODE_WIDTH, GraphLayout, NodeBox
+from planner.render.graph.layout import layout_plan
 from planner.render.graph.legend import legend_size, paint_legend
 from planner.render.graph.painter import paint_graph
 from planner.render.style import GraphStyle, area_colors, style_for

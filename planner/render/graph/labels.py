@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from planner.core.plan import Step
-from planner.render.graph.layout import GraphLayout, NodeBox, Related
+from planner.render.graph.geometry import GraphLayout, NodeBox, Related
 from planner.render.style import (
     CHAIN,
     DIM,

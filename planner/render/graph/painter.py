@@ -20,8 +20,8 @@ from PySide6.QtGui import (
 from planner.core.plan import Plan, Step
 from planner.core.units import format_hours
 from planner.render.graph.edges import ARROW, arrowhead, edge_path, edge_pen
+from planner.render.graph.geometry import EdgePath, GraphLayout, NodeBox, Related
 from planner.render.graph.labels import OverviewLabels, label_fonts, overview_fill, wrap_text
-from planner.render.graph.layout import EdgePath, GraphLayout, NodeBox, Related
 from planner.render.style import (
     CHAIN,
     DIM,

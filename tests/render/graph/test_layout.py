@@ -11,15 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.render.graph.layout import (
-    LAYER_GAP,
-    MARGIN,
-    NODE_WIDTH,
-    GraphLayout,
-    layout_graph,
-    layout_plan,
-    plan_edges,
-)
+from planner.render.graph.geometry import LAYER_GAP, MARGIN, NODE_WIDTH, GraphLayout
+from planner.render.graph.layout import layout_graph, layout_plan, plan_edges
 from tests.core.libraries import small_library
 from tests.render.plans import (
     chain_library,
