@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
 from planner.core.domain import Library, Role, Skill
 from planner.core.plan import Plan
+from planner.render.graph.boxes import wrap_text
 from planner.render.graph.geometry import GraphLayout, NodeBox
-from planner.render.graph.labels import wrap_text
 from planner.render.graph.layout import layout_plan
 from planner.render.graph.legend import legend_size, paint_legend
 from planner.render.graph.painter import LOW_DETAIL, paint_graph

@@ -32,11 +32,12 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QMenu, QToolButton, QTo
 from planner.core.domain import Skill
 from planner.core.plan import Plan, Step
 from planner.core.search import matches, search_words
+from planner.render.graph.cache import GraphCache
 from planner.render.graph.geometry import GraphLayout, Related
 from planner.render.graph.labels import PlacedLabel
 from planner.render.graph.layout import layout_plan, path_layout, plan_edges
 from planner.render.graph.legend import legend_size, paint_banner, paint_legend
-from planner.render.graph.painter import LOW_DETAIL, GraphCache, paint_graph
+from planner.render.graph.painter import LOW_DETAIL, paint_graph
 from planner.render.style import GraphStyle, style_for
 from planner.ui.views.graph.words import arrow_target, path_banner, skill_tooltip
 
