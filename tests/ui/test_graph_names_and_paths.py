@@ -22,7 +22,8 @@ from planner.render.graph.legend import legend_size
 from planner.render.graph.painter import LOW_DETAIL
 from planner.render.style import contrast_ratio
 from planner.service import Planner
-from planner.ui.views.graph.view import EDGE, GraphView
+from planner.ui.views.graph.view import GraphView
+from planner.ui.views.graph.viewport import EDGE
 from tests.render.plans import dark_palette, light_palette
 
 pytestmark = pytest.mark.gui
