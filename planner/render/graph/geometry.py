@@ -13,6 +13,8 @@ LAYER_GAP = 84.0  # room between columns for the edges to bend
 NODE_GAP = 22.0  # between two boxes of a column
 LANE_GAP = 9.0  # between an edge passing through a column and its neighbours
 MARGIN = 32.0
+PITCH = NODE_WIDTH + LAYER_GAP
+"""From one column's left side to the next one's."""
 
 Point = tuple[float, float]
 
@@ -83,8 +85,7 @@ class GraphLayout:
 
     def node_at(self, x: float, y: float) -> str | None:
         """The id of the box under a point, if any."""
-        pitch = NODE_WIDTH + LAYER_GAP
-        layer = math.floor((x - MARGIN) / pitch) if pitch > 0 else -1
+        layer = math.floor((x - MARGIN) / PITCH)
         if not 0 <= layer < len(self.columns):
             return None
         column = self.columns[layer]
@@ -95,9 +96,8 @@ class GraphLayout:
 
     def nodes_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
         """The ids of the boxes meeting a rectangle, column by column: cheap on big graphs."""
-        pitch = NODE_WIDTH + LAYER_GAP
-        first = max(0, math.floor((x0 - MARGIN - NODE_WIDTH) / pitch))
-        last = min(len(self.columns) - 1, math.floor((x1 - MARGIN) / pitch) + 1)
+        first = max(0, math.floor((x0 - MARGIN - NODE_WIDTH) / PITCH))
+        last = min(len(self.columns) - 1, math.floor((x1 - MARGIN) / PITCH) + 1)
         found: list[str] = []
         for layer in range(first, last + 1):
             column = self.columns[layer]
@@ -149,6 +149,11 @@ class GraphLayout:
         )
 
 
+def column_left(layer: int) -> float:
+    """The x of a column's left side (of its boxes' left sides)."""
+    return MARGIN + layer * PITCH
+
+
 def _meets(
     bounds: tuple[float, float, float, float], x0: float, y0: float, x1: float, y1: float
 ) -> bool:
@@ -157,7 +162,7 @@ def _meets(
 
 def _band(x: float) -> int:
     """The column band holding x: a column and the gap to its right."""
-    return math.floor((x - MARGIN) / (NODE_WIDTH + LAYER_GAP))
+    return math.floor((x - MARGIN) / PITCH)
 
 
 def index_edges(

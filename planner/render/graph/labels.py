@@ -1,5 +1,4 @@
-"""Names at any zoom: where boxes are too small for their text, the names that matter most are
-drawn at a readable size on screen, most important first, never one over another."""
+"""Names at any zoom: those that matter most, at a readable size on screen, never overlapping."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Lays out a plan's prerequisite graph in layers, left to right: columns by depth, boxes
-ordered and placed to keep edges short and uncrossed, edges routed between the boxes."""
+"""Lays out a plan's graph in layers: columns by depth, boxes placed, edges routed between."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from planner.render.graph.geometry import (
     GraphLayout,
     NodeBox,
     Point,
+    column_left,
     index_edges,
 )
 from planner.render.graph.ordering import order_columns
@@ -232,14 +232,11 @@ class _Builder:
         bottom = max((y + h for y, h in zip(self.y, half, strict=True)), default=0.0)
         shift = MARGIN - top
 
-        def left(layer: int) -> float:
-            return MARGIN + layer * (NODE_WIDTH + LAYER_GAP)
-
         centre = [y + shift for y in self.y]
         boxes = {
             names[i]: NodeBox(
                 names[i],
-                left(self.layer[i]),
+                column_left(self.layer[i]),
                 centre[i] - NODE_HEIGHT / 2,
                 NODE_WIDTH,
                 NODE_HEIGHT,
@@ -253,7 +250,7 @@ class _Builder:
         for u, v in kinds:
             route: list[Point] = []
             for d in self.chains.get((u, v), ()):
-                x = left(self.layer[d])
+                x = column_left(self.layer[d])
                 route += [(x, centre[d]), (x + NODE_WIDTH, centre[d])]
             interiors[(u, v)] = route
         out_port = self._ports(kinds, interiors, centre, outgoing=True)

@@ -1,4 +1,4 @@
-"""The graph view: the plan's prerequisite graph, zoomable and pannable, painted by render/."""
+"""The graph view widget: plans laid out (big ones off the GUI thread), selection, search, path."""
 
 from __future__ import annotations
 
