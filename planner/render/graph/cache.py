@@ -8,7 +8,7 @@ from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
 from planner.core.plan import Plan
-from planner.render.graph.boxes import STRIPE, BoxFonts, box_shapes, box_text
+from planner.render.graph.boxes import STRIPE, BoxFonts, box_rect, box_shapes, box_text
 from planner.render.graph.edges import ARROW, arrowhead, edge_path
 from planner.render.graph.geometry import GraphLayout
 from planner.render.graph.labels import OverviewLabels
@@ -53,7 +53,7 @@ class GraphCache:
         rect = self._rects.get(node)
         if rect is None:
             box = self.layout.nodes[node]
-            rect = self._rects[node] = QRectF(box.x, box.y, box.w, box.h)
+            rect = self._rects[node] = box_rect(box)
         return rect
 
     def lines(self, edge: int) -> list[QLineF]:
