@@ -26,8 +26,6 @@ from planner.ui.views.graph.view import GraphView
 from planner.ui.views.graph.viewport import EDGE
 from tests.render.plans import dark_palette, light_palette
 
-pytestmark = pytest.mark.gui
-
 GRAPH_AREA = (854, 728)  # what the graph gets of a 1280x800 window beside the skill panel
 
 
