@@ -156,6 +156,7 @@ def run() -> list[Row]:
         kinds: dict[str, tuple[list[str], bool]] = {
             "bare": (["bare"], False),
             "widgets": (["widgets"], False),
+            "bare-plan": (["bare-plan", db], False),  # the complete window's floor
             "app": (["app", db, "default"], False),  # roadmap-planner: planner.app.run
             "planner": (["cli", "--db", db], False),  # `planner`, no command: the app
             "gui": (["cli", "--db", db, "gui"], False),  # `planner gui`, what `make run` starts
@@ -165,7 +166,7 @@ def run() -> list[Row]:
         for args, fresh in kinds.values():
             probe(args, env, fresh)  # bytecode compiled and cached; the disk cache warm
         times: dict[str, list[float]] = {k: [] for k in kinds}
-        complete: dict[str, list[float]] = {"app": [], "planner": []}
+        complete: dict[str, list[float]] = {"app": [], "planner": [], "bare-plan": []}
         bare_rss: list[float] = []
         for _ in range(RUNS):
             for kind, (args, fresh) in kinds.items():
@@ -180,6 +181,7 @@ def run() -> list[Row]:
     bare, app, floor = timing(times["bare"]), timing(times["app"]), timing(times["widgets"])
     cli, gui, first = timing(times["planner"]), timing(times["gui"]), timing(times["first"])
     app_complete, cli_complete = timing(complete["app"]), timing(complete["planner"])
+    plan_floor = timing(complete["bare-plan"])
     bare_mb = timing(bare_rss)
     # maxrss is printed at each timed line: painted, usable (the library loaded), settled.
     open_mb = timing([f["maxrss"][1] / 1024 for _, f in big_runs])
@@ -242,6 +244,22 @@ def run() -> list[Row]:
             "bare PySide6 window",
             bare,
             COMPLETE_TARGET,
+        ),
+        against(
+            "(floor: bare window + SQLAlchemy plan)",
+            "built-in",
+            plan_floor,
+            "bare PySide6 window",
+            bare,
+            None,
+        ),
+        against(
+            "planner, complete window",
+            "built-in",
+            cli_complete,
+            "bare window + SQLAlchemy plan",
+            plan_floor,
+            None,
         ),
         against(
             "planner, first start to wizard",

@@ -5,6 +5,10 @@ painted, and quit. Both sides of the launch comparison go through this same scri
     python benchmarks/launch_probe.py widgets         the least a real main window has: a
                                                       toolbar with a label and a combo box, a
                                                       menu, a list, a dock, status-bar text
+    python benchmarks/launch_probe.py bare-plan DB    the complete window's floor: the bare
+                                                      window, then (once painted) SQLAlchemy
+                                                      reading the learner's plan (the rows of
+                                                      floors.PLAN_ROWS) into a list in it
     python benchmarks/launch_probe.py app DB PROFILE  the app (planner.app.run) on a database
     python benchmarks/launch_probe.py cli [ARGS...]   the command line `planner ARGS...` (no
                                                       command: `planner`, the app; the CLI's
@@ -34,7 +38,7 @@ import resource
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -74,6 +78,10 @@ def main() -> int:
     def report() -> None:
         _print("painted")
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        if mode == "bare-plan":
+            _show_plan(window, args[0])
+            QTimer.singleShot(0, lambda: opened(window))
+            return
         if mode not in ("app", "cli"):
             QApplication.quit()
             return
@@ -128,7 +136,7 @@ def main() -> int:
 
     first_paint = FirstPaint()
     app.installEventFilter(first_paint)
-    if mode == "bare":
+    if mode in ("bare", "bare-plan"):
         window = QMainWindow()
         window.setWindowTitle("bare")
         window.resize(1280, 800)
@@ -143,6 +151,23 @@ def main() -> int:
     from planner.app import run
 
     return run(args[0], args[1])
+
+
+def _show_plan(window: QMainWindow, db: str) -> None:
+    """SQLAlchemy reads the learner's plan (the same rows as the command-line floors) and a
+    list in the window shows its steps: the least a window showing the plan does."""
+    import runpy
+
+    from PySide6.QtWidgets import QListWidget
+
+    floors = runpy.run_path(str(Path(__file__).with_name("floors.py")))
+    namespace: dict[str, Any] = {}
+    exec(floors["HEAD"].replace("sys.argv[1]", repr(db)) + floors["PLAN_ROWS"], namespace)
+    with namespace["engine"].connect() as connection:
+        _, steps = namespace["plan_rows"](connection)
+    steps_list = QListWidget()
+    steps_list.addItems([f"{name}  {area}  {hours:g} h" for _, name, area, hours, _ in steps])
+    window.setCentralWidget(steps_list)
 
 
 def _least_real_window() -> QMainWindow:
