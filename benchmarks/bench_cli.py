@@ -358,19 +358,21 @@ def run() -> list[Row]:
             return _time(command, env)
 
         runs = [(c, c.command) for c in all_cases]
-        runs += [(c, c.floor) for c in all_cases if c.floor_of is None]
+        floor_run = {}  # case name: where its floor's samples are
+        for case in all_cases:
+            if case.floor_of is None:
+                floor_run[case.name] = len(runs)
+                runs.append((case, case.floor))
         for case, command in runs:
             once(case, command)  # bytecode compiled and cached; the disk cache warm
         samples: list[list[float]] = [[] for _ in runs]
         for _ in range(RUNS):
             for i, (case, command) in enumerate(runs):
                 samples[i].append(once(case, command))
-    floors = {
-        c.name: samples[len(all_cases) + i] for i, c in enumerate(all_cases) if not c.floor_of
-    }
     rows: list[Row] = []
     for n, case in enumerate(all_cases):
-        measured, floor = _timing(samples[n]), _timing(floors[case.floor_of or case.name])
+        measured = _timing(samples[n])
+        floor = _timing(samples[floor_run[case.floor_of or case.name]])
         target = case.target
         ok = None if target is None else measured.median_ms <= target * floor.median_ms
         label = "" if target is None else f"<= {target:g}x"
