@@ -246,7 +246,7 @@ def run() -> list[Row]:
             COMPLETE_TARGET,
         ),
         against(
-            "(floor: bare window + SQLAlchemy plan)",
+            "(floor: bare window, SQL plan)",
             "built-in",
             plan_floor,
             "bare PySide6 window",
@@ -257,7 +257,7 @@ def run() -> list[Row]:
             "planner, complete window",
             "built-in",
             cli_complete,
-            "bare window + SQLAlchemy plan",
+            "bare window + SQL plan",
             plan_floor,
             None,
         ),
