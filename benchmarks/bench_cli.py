@@ -221,6 +221,22 @@ from planner.service import Planner
 Planner.open(sys.argv[1]).close()
 """
 
+# What a `planner roles` that loads no more than it needs would cost: the CLI's parser, the
+# checks `Database.open` makes on an existing file (SQLite's quick check, the revision), then
+# the `roles` floor's SQLAlchemy reads.
+LEAN_ROLES = (
+    """
+import sqlite3, sys
+from planner.cli import build_parser
+build_parser().parse_args(["roles"])
+check = sqlite3.connect(sys.argv[1])
+check.execute("PRAGMA quick_check").fetchall()
+check.execute("SELECT version_num FROM alembic_version").fetchall()
+check.close()
+"""
+    + ROLES_FLOOR
+)
+
 WORK = "{work}"  # in a command: the fresh copy of the database this run works on
 
 
@@ -320,6 +336,15 @@ def cases(db: Path, big: Path, work: Path, pdf: Path) -> list[Case]:
             "(floor: open the planner only)",
             "built-in",
             [*python, OPEN_ONLY, str(db)],
+            "SQLAlchemy, same rows",
+            [],
+            None,
+            floor_of="planner roles",
+        ),
+        Case(
+            "(lean roles: parser, checks, rows)",
+            "built-in",
+            [*python, LEAN_ROLES, str(db)],
             "SQLAlchemy, same rows",
             [],
             None,
