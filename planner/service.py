@@ -168,6 +168,13 @@ class Planner:
                 self._library = queries.load_library(session)
         return self._library
 
+    def roles(self) -> list[Role]:
+        """Every role with its tracks, in order; reads no skills (the library when loaded)."""
+        if self._library is not None:
+            return list(self._library.roles.values())
+        with self.db.session() as session:
+            return list(queries.load_roles(session).values())
+
     def graph(self) -> SkillGraph:
         """The prerequisite graph of the library (cached with it)."""
         if self._graph is None:
