@@ -43,14 +43,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_roles(args: argparse.Namespace) -> int:
     """List the roles and their tracks."""
-    from planner.export import report
-
     planner = open_planner(args)
     try:
-        roles = list(planner.library().roles.values())
+        roles = planner.roles()  # not the whole library: the skills are not needed
     finally:
         planner.close()
     if args.format == "json":
+        from planner.export import report
+
         print_json([report.role_json(r) for r in roles])
         return 0
     for role in roles:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from planner.core.domain import Library
+from planner.core.domain import Library, Role
 from planner.core.graph import SkillGraph, build_graph
 from planner.core.plan import Skeleton
 from planner.core.records import Profile
@@ -116,6 +116,13 @@ class Planner:
             with self.db.session() as session:
                 self._library = queries.load_library(session)
         return self._library
+
+    def roles(self) -> list[Role]:
+        """Every role with its tracks, in order; reads no skills (the library when loaded)."""
+        if self._library is not None:
+            return list(self._library.roles.values())
+        with self.db.session() as session:
+            return list(queries.load_roles(session).values())
 
     def graph(self) -> SkillGraph:
         """The prerequisite graph of the library (cached with it)."""

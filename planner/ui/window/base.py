@@ -27,10 +27,10 @@ if TYPE_CHECKING:
     )
 
     from planner.ui.dialogs.prerequisite_prompt import PrerequisitePrompt
-    from planner.ui.graph_view import GraphView
     from planner.ui.library_editor.editor import LibraryEditor
     from planner.ui.state import AppState
     from planner.ui.views.compare_view import CompareView
+    from planner.ui.views.graph.view import GraphView
     from planner.ui.views.plan_view import PlanView
     from planner.ui.views.progress_view import ProgressView
     from planner.ui.views.skill_panel import SkillPanel

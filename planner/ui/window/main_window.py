@@ -125,10 +125,10 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart):
     def attach(self, planner: Planner) -> None:
         """Complete the window on an open planner: the views, their signals, the profile."""
         from planner.ui.dialogs.prerequisite_prompt import PrerequisitePrompt
-        from planner.ui.graph_view import GraphView
         from planner.ui.library_editor.editor import LibraryEditor
         from planner.ui.state import AppState
         from planner.ui.views.compare_view import CompareView
+        from planner.ui.views.graph.view import GraphView
         from planner.ui.views.plan_view import PlanView
         from planner.ui.views.progress_view import ProgressView
         from planner.ui.views.skill_panel import SkillPanel

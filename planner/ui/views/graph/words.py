@@ -7,7 +7,7 @@ from html import escape
 
 from planner.core.plan import Step
 from planner.core.units import format_hours
-from planner.render.graph_layout import GraphLayout
+from planner.render.graph.geometry import GraphLayout
 from planner.render.style import status_label
 
 
