@@ -10,6 +10,7 @@ from planner.core.domain import Library
 from planner.core.edit import LibraryChange
 from planner.core.plan import Plan
 from planner.core.progress import Progress
+from planner.core.status import Status
 
 
 # ---------------------------------------------------------------------------- the learner
@@ -74,8 +75,8 @@ class HistoryEntry:
 
     day: date
     skill: str
-    previous: str
-    status: str
+    previous: Status
+    status: Status
 
 
 # ---------------------------------------------------------------------------- changes
@@ -96,8 +97,8 @@ class StatusChange:
     """A status change as recorded, with the status before it (for undo)."""
 
     skill: str
-    previous: str
-    status: str
+    previous: Status
+    status: Status
     day: date
     change: Change = field(default_factory=Change)
 
