@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from planner.core.plan import Step
+from planner.core.status import Status
 from planner.render.graph_layout import GraphLayout, NodeBox, Related
 from planner.render.style import (
     CHAIN,
@@ -71,13 +72,14 @@ def label_order(
     chain = related.ancestors if related is not None and selected is not None else frozenset()
     unlocks = related.descendants if related is not None and selected is not None else frozenset()
     tiers: list[list[str]] = [[] for _ in range(7)]
+    in_progress = Status.IN_PROGRESS
     for step in ordered:
         node = step.skill.id
         if node == selected:
             tier = 0
         elif step.goal:
             tier = 1
-        elif step.status == "in-progress":
+        elif step.status == in_progress:
             tier = 2
         elif node in chain:
             tier = 3
@@ -203,7 +205,7 @@ class OverviewLabels:
                 far = (
                     every
                     or step.goal
-                    or step.status == "in-progress"
+                    or step.status == Status.IN_PROGRESS
                     or level == SELECTED
                     or (tried < FAR_TRIES and level == CHAIN)
                 )
@@ -362,13 +364,13 @@ def look_of(step: Step, style: GraphStyle) -> StatusColors:
     return replace(look, fill=overview_fill(step.status, style))
 
 
-def overview_fill(status: str, style: GraphStyle) -> QColor:
+def overview_fill(status: Status, style: GraphStyle) -> QColor:
     """Stronger fills for the overview, where the status mark is too small to see."""
     tint = {
-        "in-progress": (style.accent, 0.5),
-        "done": (style.green, 0.5),
-        "implied": (style.green, 0.22),
-        "skipped": (style.canvas, 0.7),
+        Status.IN_PROGRESS: (style.accent, 0.5),
+        Status.DONE: (style.green, 0.5),
+        Status.IMPLIED: (style.green, 0.22),
+        Status.SKIPPED: (style.canvas, 0.7),
     }.get(status)
     return mix(style.card, tint[0], tint[1]) if tint else style.card
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 
 from planner.core.plan import Plan, Step
+from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours
 from planner.render.graph_edges import ARROW, arrowhead, edge_path, edge_pen
 from planner.render.graph_labels import OverviewLabels, label_fonts, overview_fill, wrap_text
@@ -33,7 +34,6 @@ from planner.render.style import (
     mix,
     paint_goal_star,
     paint_status_mark,
-    status_label,
 )
 
 LOW_DETAIL = 0.7
@@ -507,7 +507,7 @@ def _faded(color: QColor, style: GraphStyle) -> QColor:
     return mix(style.canvas, color, style.dim_opacity * color.alphaF())
 
 
-_STATUSES = ("todo", "in-progress", "done", "skipped", "implied")
+_STATUSES = tuple(Status)
 _STATUS_SLOT = {status: k for k, status in enumerate(_STATUSES)}
 OVERVIEW_PEN = 2.5
 """Borders are this much wider in an overview, which is seen at a third of the size or less."""
@@ -586,7 +586,9 @@ def _box_shapes(rect: QRectF) -> tuple[QPainterPath, QPainterPath]:
 
 
 def _label_font(step: Step, fonts: _Fonts) -> QFont:
-    return fonts.struck if step.status == "skipped" else fonts.goal if step.goal else fonts.name
+    return (
+        fonts.struck if step.status == Status.SKIPPED else fonts.goal if step.goal else fonts.name
+    )
 
 
 def _label_text(rect: QRectF, step: Step, fonts: _Fonts) -> tuple[list[str], str]:
@@ -597,8 +599,8 @@ def _label_text(rect: QRectF, step: Step, fonts: _Fonts) -> tuple[list[str], str
     metrics = QFontMetricsF(_label_font(step, fonts))
     lines = wrap_text(step.skill.name, metrics, (mark_left - 5 - left, right - left))
     info = format_hours(step.skill.hours)
-    if step.status != "todo":
-        info += " · " + status_label(step.status)
+    if step.status != Status.TODO:
+        info += " · " + STATUS_WORDS[step.status]
     star_room = 16.0 if step.goal else 0.0
     small = QFontMetricsF(fonts.small)
     return lines, small.elidedText(info, Qt.TextElideMode.ElideRight, right - left - star_room)
@@ -622,7 +624,7 @@ def _paint_label(
     font = _label_font(step, fonts)
     metrics = QFontMetricsF(font)
     painter.setFont(font)
-    info_color = style.muted if step.status != "in-progress" else style.accent
+    info_color = style.muted if step.status != Status.IN_PROGRESS else style.accent
     if dimmed:
         # The box is faded (drawn at the dimmed opacity); its text is drawn opaque, in a
         # colour that keeps a readable contrast with that faded box.
