@@ -33,4 +33,4 @@ def test_only_the_ui_imports_qtwidgets() -> None:
 def test_the_rule_is_checked_on_real_files() -> None:
     """Guard against the walk above silently finding nothing."""
     assert "networkx" in imported_modules(PACKAGE / "core" / "graph.py")  # inside functions
-    assert "pydantic.ValidationError" in imported_modules(PACKAGE / "library" / "load.py")
+    assert "pydantic.ValidationError" in imported_modules(PACKAGE / "fileformat" / "load.py")
