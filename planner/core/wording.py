@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planner.core.status import STATUS_WORDS, Status
+from planner.core.status import STATUS_TITLES, STATUS_WORDS, Status
 
 BEHIND: tuple[Status, ...] = (Status.DONE, Status.IMPLIED, Status.SKIPPED)
 """The statuses of the skills behind the learner (`status.BEHIND`), in the order they are named."""
@@ -33,3 +33,9 @@ def behind_title(statuses: Iterable[str]) -> str:
     words = [STATUS_WORDS[s] for s in BEHIND if s in present] or [_DONE]
     text = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
     return text[0].upper() + text[1:]
+
+
+def known_because(name: str) -> str:
+    """Why an implied skill counts as known, in the app's tooltips and panels:
+    "Known because you finished Pandas" (`name` is the finished skill's)."""
+    return f"{STATUS_TITLES[Status.IMPLIED]} because you finished {name}"
