@@ -58,8 +58,8 @@ class Activity:
     recorded_at: datetime  # when it was entered (UTC)
     skill: str
     day: date  # the day it is about (of the status, of the session)
-    status: str = ""  # status: the new status ...
-    previous: str = ""  # ... and the one before it, in the order entered
+    status: Status | None = None  # status: the new status ...
+    previous: Status | None = None  # ... and the one before it, in the order entered
     latest: bool = False  # status: still the skill's last entry
     session_id: int | None = None
     minutes: int = 0  # sessions: the minutes (for an edit, the new ones)

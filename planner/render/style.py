@@ -10,7 +10,7 @@ from math import cos, pi, sin
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
-from planner.core.status import STATUS_WORDS, Status
+from planner.core.status import Status
 
 # Emphasis of a skill or an edge, from least to most important (the painting order): dimmed,
 # plain, what the selection unlocks, its prerequisite chain, the selection itself.
@@ -196,11 +196,6 @@ def area_colors(areas: Iterable[str]) -> dict[str, QColor]:
         taken.add(slot)
         colors[area] = QColor(AREA_PALETTE[slot])
     return colors
-
-
-def status_label(status: Status) -> str:
-    """A status in the learner's words."""
-    return STATUS_WORDS[status]
 
 
 def paint_status_mark(painter: QPainter, rect: QRectF, status: Status, style: GraphStyle) -> None:

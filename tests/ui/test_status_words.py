@@ -22,7 +22,7 @@ from planner.export.markdown import export_markdown
 from planner.export.options import PdfOptions
 from planner.export.pdf import render_pdf
 from planner.service import Planner
-from planner.ui.plan_model import PlanModel
+from planner.ui.views.plan_model import PlanModel
 from tests.cli.runner import Cli
 
 pytestmark = pytest.mark.gui  # the app's model and the PDF's text need a QGuiApplication
