@@ -12,10 +12,10 @@ from collections.abc import Iterable
 
 from planner.core.status import STATUS_TITLES, STATUS_WORDS, Status
 
-BEHIND: tuple[Status, ...] = (Status.DONE, Status.IMPLIED, Status.SKIPPED)
+_NAMED_ORDER: tuple[Status, ...] = (Status.DONE, Status.IMPLIED, Status.SKIPPED)
 """The statuses of the skills behind the learner (`status.BEHIND`), in the order they are named."""
 
-_DONE, _KNOWN, _SKIPPED = (STATUS_WORDS[s] for s in BEHIND)
+_DONE, _KNOWN, _SKIPPED = (STATUS_WORDS[s] for s in _NAMED_ORDER)
 
 HIDE_BEHIND = f"Hide {_DONE}, {_KNOWN} and {_SKIPPED} skills"
 """The toggle that hides the steps of the group `behind_title` names."""
@@ -30,7 +30,7 @@ def behind_title(statuses: Iterable[str]) -> str:
     """The title of the group of skills behind the learner, naming exactly the statuses in it:
     "Done", "Done and known", "Done, known and skipped"."""
     present = set(statuses)
-    words = [STATUS_WORDS[s] for s in BEHIND if s in present] or [_DONE]
+    words = [STATUS_WORDS[s] for s in _NAMED_ORDER if s in present] or [_DONE]
     text = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
     return text[0].upper() + text[1:]
 

@@ -67,3 +67,7 @@ def test_a_learner_sets_the_statuses_they_may(value: str) -> None:
 def test_anything_else_is_a_usage_error_naming_the_choices(value: str) -> None:
     with pytest.raises(UsageError, match="use one of: todo, in-progress, done, skipped"):
         settable_status(value)
+
+
+def test_the_behind_group_is_named_in_a_fixed_order_whatever_it_holds() -> None:
+    assert behind_title(BEHIND) == "Done, known and skipped"
