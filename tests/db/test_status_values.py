@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import date
-from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from planner.core.status import Status
 from planner.export import report
 from planner.service import Planner
-
-TODAY = date(2026, 3, 10)
-
-
-@pytest.fixture
-def planner(tmp_path: Path) -> Iterator[Planner]:
-    p = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    yield p
-    p.close()
+from tests.conftest import TODAY  # the `planner` fixture is conftest's too
 
 
 def test_the_database_stores_the_plain_values(planner: Planner) -> None:

@@ -24,10 +24,8 @@ from planner.export.pdf import render_pdf
 from planner.service import Planner
 from planner.ui.views.plan_model import PlanModel
 from tests.cli.runner import Cli
+from tests.conftest import TODAY
 
-pytestmark = pytest.mark.gui  # the app's model and the PDF's text need a QGuiApplication
-
-TODAY = date(2026, 3, 10)
 IMPLIED = "calculus"  # a hard prerequisite of backpropagation, which the learner finished
 
 
@@ -48,6 +46,7 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def planner(db: Path) -> Iterator[Planner]:
+    """That learner's planner (conftest's `planner` opens a fresh database)."""
     p = Planner.open(db, today=lambda: TODAY)
     yield p
     p.close()
