@@ -68,6 +68,7 @@ def cmd_roles(args: argparse.Namespace) -> int:
 
 def cmd_skills(args: argparse.Namespace) -> int:
     """List the skills (of a role's plan, with --role) with the learner's status."""
+    from planner.core.status import Status
     from planner.core.units import format_hours
     from planner.export import report
 
@@ -82,7 +83,7 @@ def cmd_skills(args: argparse.Namespace) -> int:
         else:
             skills = list(library.skills.values())
             known = planner.progress.skill_statuses()
-            status = {s.id: known.get(s.id, "todo") for s in skills}
+            status = {s.id: known.get(s.id, Status.TODO) for s in skills}
     finally:
         planner.close()
     if args.format == "json":

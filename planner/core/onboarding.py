@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from planner.core.domain import Library, Role, Skill
-from planner.core.graph import FINISHED, SkillGraph, hard_ancestors, implied
+from planner.core.graph import SkillGraph, hard_ancestors, implied
 from planner.core.plan import (
     MAX_HOURS_PER_WEEK,
     MIN_HOURS_PER_WEEK,
@@ -18,6 +18,7 @@ from planner.core.plan import (
     skeleton,
 )
 from planner.core.records import OnboardingChoice, Profile
+from planner.core.status import FINISHED, Status
 from planner.errors import UsageError
 
 
@@ -29,13 +30,13 @@ class OnboardingDraft:
         library: Library,
         graph: SkillGraph,
         profile: Profile,
-        statuses: Mapping[str, str],
+        statuses: Mapping[str, Status],
         today: date,
     ) -> None:
         self.library = library
         self.graph = graph
         self.profile = profile
-        self.statuses = dict(statuses)
+        self.statuses: dict[str, Status] = dict(statuses)
         self.today = today
         # Skills already settled in the database: shown ticked and locked, never rewritten.
         self.implied_by = implied(self.graph, self.statuses)
@@ -81,7 +82,7 @@ class OnboardingDraft:
     def plan(self) -> Plan:
         """The plan as it will be once applied: the service schedules from today at the
         earliest, so the same rule here makes the finish date match what the app shows."""
-        done = dict.fromkeys(self.ticked & self.plan_skills(), "done")
+        done = dict.fromkeys(self.ticked & self.plan_skills(), Status.DONE)
         return make_plan(
             self.library,
             self.graph,

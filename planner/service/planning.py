@@ -21,6 +21,7 @@ from planner.core.plan import (
 from planner.core.progress import Progress, summarise_history
 from planner.core.quiz import Recommendation, recommend
 from planner.core.records import ExportData, HistoryEntry
+from planner.core.status import Status
 from planner.db import queries
 from planner.errors import UsageError
 from planner.paths import builtin_quiz_file
@@ -170,10 +171,10 @@ class Planning:
             target=profile.target_date,
             start=profile.start,
         )
-        before: dict[str, str] = {}
+        before: dict[str, Status] = {}
         history: list[HistoryEntry] = []
         for day, skill_id, status in events:
-            history.append(HistoryEntry(day, skill_id, before.get(skill_id, "todo"), status))
+            history.append(HistoryEntry(day, skill_id, before.get(skill_id, Status.TODO), status))
             before[skill_id] = status
         return ExportData(
             profile=profile.name,

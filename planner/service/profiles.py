@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.graph import FINISHED
 from planner.core.plan import check_schedule
 from planner.core.records import Change, Changed, OnboardingChoice, Profile
+from planner.core.status import BEHIND, Status
 from planner.db import queries
 from planner.errors import NotFoundError, PlannerError, UsageError
 
@@ -176,7 +176,7 @@ class Profiles:
             planner.skill(skill_id)
         day = min(choice.start, planner.today())
         already = planner.progress.skill_statuses()  # each write below implies more skills
-        written = [s for s in sorted(choice.known) if already.get(s) not in {*FINISHED, "implied"}]
+        written = [s for s in sorted(choice.known) if already.get(s) not in BEHIND]
         with planner.db.session() as session:
             renamed = None
             if choice.name is not None and choice.name != current.name:
@@ -190,8 +190,8 @@ class Profiles:
                 start=choice.start,
             )
             for skill_id in written:
-                if queries.status_of(session, current.id, skill_id) != "done":
-                    queries.record_status(session, current.id, skill_id, "done", day)
+                if queries.status_of(session, current.id, skill_id) != Status.DONE:
+                    queries.record_status(session, current.id, skill_id, Status.DONE, day)
         if renamed is not None:
             planner.profile_name = renamed.name
         return Change(statuses=bool(written), profile=True, skills=tuple(written))

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.domain import STATUSES
 from planner.core.graph import implied
 from planner.core.records import (
     Activity,
@@ -16,6 +15,7 @@ from planner.core.records import (
     StudyLog,
     StudySession,
 )
+from planner.core.status import Status, settable_status
 from planner.core.units import MAX_SESSION_MINUTES
 from planner.db import personal, queries
 from planner.errors import NotFoundError, UsageError
@@ -33,7 +33,7 @@ class ProgressPart:
         self._planner = planner
 
     # ------------------------------------------------------------------ statuses
-    def statuses(self) -> dict[str, str]:
+    def statuses(self) -> dict[str, Status]:
         """The learner's current status of every skill that is not todo."""
         profile = self._planner.profile()
         with self._planner.db.session() as session:
@@ -42,11 +42,11 @@ class ProgressPart:
         # A deleted skill keeps its history, but takes no part in plans.
         return {k: v for k, v in known.items() if k in skills}
 
-    def skill_statuses(self) -> dict[str, str]:
+    def skill_statuses(self) -> dict[str, Status]:
         """Every skill's status for the learner, `implied` included (todo left out)."""
         known = self.statuses()
         for skill_id in implied(self._planner.graph(), known):
-            known[skill_id] = "implied"
+            known[skill_id] = Status.IMPLIED
         return known
 
     def day(self, day: date | None) -> date:
@@ -61,16 +61,16 @@ class ProgressPart:
     def set_status(self, skill_id: str, status: str, day: date | None = None) -> StatusChange:
         """Record that a skill is now todo, in progress, done or skipped."""
         self._planner.skill(skill_id)
-        _check_status(status)
+        new = settable_status(status)
         when = self.day(day)
         profile = self._planner.profile()
         with self._planner.db.session() as session:
             previous = queries.status_of(session, profile.id, skill_id)
-            if previous == status:  # nothing changes: nothing to record, nothing to undo
-                return StatusChange(skill_id, previous, status, when)
-            queries.record_status(session, profile.id, skill_id, status, when)
+            if previous == new:  # nothing changes: nothing to record, nothing to undo
+                return StatusChange(skill_id, previous, new, when)
+            queries.record_status(session, profile.id, skill_id, new, when)
         return StatusChange(
-            skill_id, previous, status, when, Change(statuses=True, skills=(skill_id,))
+            skill_id, previous, new, when, Change(statuses=True, skills=(skill_id,))
         )
 
     def set_statuses(
@@ -79,14 +79,14 @@ class ProgressPart:
         """Record the same status for several skills at once, in one transaction."""
         for skill_id in skill_ids:
             self._planner.skill(skill_id)
-        _check_status(status)
+        new = settable_status(status)
         when = self.day(day)
         profile = self._planner.profile()
         written: list[str] = []
         with self._planner.db.session() as session:
             for skill_id in skill_ids:
-                if queries.status_of(session, profile.id, skill_id) != status:
-                    queries.record_status(session, profile.id, skill_id, status, when)
+                if queries.status_of(session, profile.id, skill_id) != new:
+                    queries.record_status(session, profile.id, skill_id, new, when)
                     written.append(skill_id)
         return Change(statuses=bool(written), skills=tuple(written))
 
@@ -111,12 +111,16 @@ class ProgressPart:
         logged = queries.add_study_session(session, profile_id, skill_id, when, minutes, note)
         started: StatusChange | None = None
         statuses = queries.statuses(session, profile_id)
-        if statuses.get(skill_id, "todo") == "todo" and skill_id not in implied(
+        if statuses.get(skill_id, Status.TODO) == Status.TODO and skill_id not in implied(
             self._planner.graph(), statuses
         ):
-            queries.record_status(session, profile_id, skill_id, "in-progress", when)
+            queries.record_status(session, profile_id, skill_id, Status.IN_PROGRESS, when)
             started = StatusChange(
-                skill_id, "todo", "in-progress", when, Change(statuses=True, skills=(skill_id,))
+                skill_id,
+                Status.TODO,
+                Status.IN_PROGRESS,
+                when,
+                Change(statuses=True, skills=(skill_id,)),
             )
         change = Change(sessions=True, statuses=started is not None, skills=(skill_id,))
         return StudyLog(logged, started, change)
@@ -240,8 +244,3 @@ class ProgressPart:
             if not personal.remove_goal(session, profile.id, skill_id):
                 raise NotFoundError(f"'{skill_id}' is not one of your goals")
         return Change(profile=True, skills=(skill_id,))
-
-
-def _check_status(status: str) -> None:
-    if status not in STATUSES:
-        raise UsageError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")

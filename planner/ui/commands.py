@@ -8,31 +8,24 @@ from datetime import date
 
 from PySide6.QtGui import QUndoCommand
 
+from planner.core.status import STATUS_WORDS, Status
 from planner.service import LibraryChange, LibraryEdit, StudySession
 from planner.ui.ops import ChangeCommand, Outcome
 from planner.ui.state import AppState
-
-STATUS_WORDS = {
-    "todo": "To do",
-    "in-progress": "In progress",
-    "done": "Done",
-    "skipped": "Skipped",
-    "implied": "Known",
-}
 
 
 class SetStatusCommand(ChangeCommand):
     """Set a skill's status; undo records the previous status again (history is append-only)."""
 
     def __init__(
-        self, state: AppState, skill_id: str, status: str, day: date | None = None
+        self, state: AppState, skill_id: str, status: Status, day: date | None = None
     ) -> None:
         name = state.planner.library().skills[skill_id].name
-        super().__init__(state, f"Mark “{name}” {STATUS_WORDS[status].lower()}")
+        super().__init__(state, f"Mark “{name}” {STATUS_WORDS[status]}")
         self.skill_id = skill_id
         self.status = status
         self.day = day
-        self.previous: str | None = None
+        self.previous: Status | None = None
 
     def _do(self) -> Outcome:
         recorded = self.state.planner.progress.set_status(self.skill_id, self.status, self.day)
@@ -72,7 +65,9 @@ class LogStudyCommand(ChangeCommand):
         assert self.session_id is not None
         change = self.state.planner.progress.delete_study_session(self.session_id)
         if self.started:
-            change |= self.state.planner.progress.set_status(self.skill_id, "todo", self.day).change
+            change |= self.state.planner.progress.set_status(
+                self.skill_id, Status.TODO, self.day
+            ).change
         return change
 
 

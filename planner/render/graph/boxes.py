@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from planner.core.plan import Step
+from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours
 from planner.render.graph.geometry import NodeBox
 from planner.render.style import (
@@ -20,7 +21,6 @@ from planner.render.style import (
     mix,
     paint_goal_star,
     paint_status_mark,
-    status_label,
 )
 
 NAME_PX = 13
@@ -121,7 +121,9 @@ def box_shapes(rect: QRectF) -> tuple[QPainterPath, QPainterPath]:
 
 
 def _label_font(step: Step, fonts: BoxFonts) -> QFont:
-    return fonts.struck if step.status == "skipped" else fonts.goal if step.goal else fonts.name
+    return (
+        fonts.struck if step.status == Status.SKIPPED else fonts.goal if step.goal else fonts.name
+    )
 
 
 def box_text(rect: QRectF, step: Step, fonts: BoxFonts) -> tuple[list[str], str]:
@@ -132,8 +134,8 @@ def box_text(rect: QRectF, step: Step, fonts: BoxFonts) -> tuple[list[str], str]
     metrics = QFontMetricsF(_label_font(step, fonts))
     lines = wrap_text(step.skill.name, metrics, (mark_left - 5 - left, right - left))
     info = format_hours(step.skill.hours)
-    if step.status != "todo":
-        info += " · " + status_label(step.status)
+    if step.status != Status.TODO:
+        info += " · " + STATUS_WORDS[step.status]
     star_room = 16.0 if step.goal else 0.0
     small = QFontMetricsF(fonts.small)
     return lines, small.elidedText(info, Qt.TextElideMode.ElideRight, right - left - star_room)
@@ -157,7 +159,7 @@ def _paint_label(
     font = _label_font(step, fonts)
     metrics = QFontMetricsF(font)
     painter.setFont(font)
-    info_color = style.muted if step.status != "in-progress" else style.accent
+    info_color = style.muted if step.status != Status.IN_PROGRESS else style.accent
     if dimmed:
         # The box is faded (drawn at the dimmed opacity); its text is drawn opaque, in a
         # colour that keeps a readable contrast with that faded box.
@@ -188,13 +190,13 @@ def box_rect(box: NodeBox) -> QRectF:
     return QRectF(box.x, box.y, box.w, box.h)
 
 
-def overview_fill(status: str, style: GraphStyle) -> QColor:
+def overview_fill(status: Status, style: GraphStyle) -> QColor:
     """Stronger fills for the overview, where the status mark is too small to see."""
     tint = {
-        "in-progress": (style.accent, 0.5),
-        "done": (style.green, 0.5),
-        "implied": (style.green, 0.22),
-        "skipped": (style.canvas, 0.7),
+        Status.IN_PROGRESS: (style.accent, 0.5),
+        Status.DONE: (style.green, 0.5),
+        Status.IMPLIED: (style.green, 0.22),
+        Status.SKIPPED: (style.canvas, 0.7),
     }.get(status)
     return mix(style.card, tint[0], tint[1]) if tint else style.card
 

@@ -8,13 +8,14 @@ from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
 from planner.core.plan import Plan
+from planner.core.status import Status
 from planner.render.graph.boxes import STRIPE, BoxFonts, box_rect, box_shapes, box_text
 from planner.render.graph.edges import ARROW, arrowhead, edge_path
 from planner.render.graph.geometry import GraphLayout
 from planner.render.graph.labels import OverviewLabels
 from planner.render.style import PLAIN, GraphStyle, area_colors
 
-STATUSES = ("todo", "in-progress", "done", "skipped", "implied")
+STATUSES = tuple(Status)
 """The statuses in the order of their slots in a box's look (see `GraphCache.looks`)."""
 _STATUS_SLOT = {status: k for k, status in enumerate(STATUSES)}
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from planner.core.plan import Step
+from planner.core.status import Status
 from planner.render.graph.boxes import box_rect, overview_fill, wrap_text
 from planner.render.graph.geometry import GraphLayout, Related
 from planner.render.style import (
@@ -70,13 +71,14 @@ def label_order(
     chain = related.ancestors if related is not None and selected is not None else frozenset()
     unlocks = related.descendants if related is not None and selected is not None else frozenset()
     tiers: list[list[str]] = [[] for _ in range(7)]
+    in_progress = Status.IN_PROGRESS
     for step in ordered:
         node = step.skill.id
         if node == selected:
             tier = 0
         elif step.goal:
             tier = 1
-        elif step.status == "in-progress":
+        elif step.status == in_progress:
             tier = 2
         elif node in chain:
             tier = 3
@@ -202,7 +204,7 @@ class OverviewLabels:
                 far = (
                     every
                     or step.goal
-                    or step.status == "in-progress"
+                    or step.status == Status.IN_PROGRESS
                     or level == SELECTED
                     or (tried < FAR_TRIES and level == CHAIN)
                 )

@@ -9,6 +9,7 @@ from html import escape
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from planner.core.status import Status
 from planner.service import Change
 from planner.ui.ops import ChangeCommand, run_command
 from planner.ui.state import AppState
@@ -24,12 +25,12 @@ class MarkKnownCommand(ChangeCommand):
     def __init__(self, state: AppState, skill_ids: Sequence[str]) -> None:
         super().__init__(state, f"Mark {len(skill_ids)} prerequisites known")
         self.skill_ids = tuple(skill_ids)
-        self.previous: dict[str, str] = {}
+        self.previous: dict[str, Status] = {}
 
     def _do(self) -> Change:
         statuses = self.state.planner.progress.statuses()
-        self.previous = {s: statuses.get(s, "todo") for s in self.skill_ids}
-        return self.state.planner.progress.set_statuses(self.skill_ids, "done")
+        self.previous = {s: statuses.get(s, Status.TODO) for s in self.skill_ids}
+        return self.state.planner.progress.set_statuses(self.skill_ids, Status.DONE)
 
     def _undo(self) -> Change:
         change = Change.none()
@@ -55,7 +56,7 @@ class PrerequisitePrompt(QObject):
         """Ask about a skill's open prerequisites, unless it is not in progress, has none,
         or the learner was told already."""
         planner = self.state.planner
-        if planner.progress.statuses().get(skill_id) != "in-progress" or self._told(skill_id):
+        if planner.progress.statuses().get(skill_id) != Status.IN_PROGRESS or self._told(skill_id):
             return
         needed = planner.planning.open_prerequisites(skill_id)
         if not needed:

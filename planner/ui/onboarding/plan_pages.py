@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from planner.core.graph import FINISHED
 from planner.core.onboarding import areas_foundations_first
 from planner.core.plan import Plan
+from planner.core.status import FINISHED, STATUS_WORDS
 from planner.core.units import plural
+from planner.core.wording import known_because
 from planner.ui.onboarding.common import (
     MAX_HOURS,
     MIN_HOURS,
@@ -226,10 +227,10 @@ class KnownPage(QWizardPage):
     def _settled_reason(self, skill_id: str) -> str | None:
         status = self._draft.statuses.get(skill_id)
         if status in FINISHED:
-            return f"Already marked {status}."
+            return f"Already marked {STATUS_WORDS[status]}."
         source = self._draft.implied_by.get(skill_id)
         if source is not None:
-            return f"Known because you finished {self._draft.library.skills[source].name}."
+            return f"{known_because(self._draft.library.skills[source].name)}."
         return None
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:

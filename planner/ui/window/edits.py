@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from planner.core.status import Status
 from planner.ui.window.base import WindowBase
 from planner.ui.window.view import View
 
@@ -13,17 +14,18 @@ class EditsPart(WindowBase):
     """The main window's answers to the views' requests for a change."""
 
     def set_status(self, skill_id: str, status: str, day: date | None = None) -> None:
-        """Change a skill's status as an undoable step (a click that changes nothing is none)."""
+        """Change a skill's status as an undoable step (a click that changes nothing is none).
+        `status` is a `Status` or its value (signals carry plain strings)."""
         from planner.ui.ops import run_command
 
         step = self.state.step(skill_id)
-        current = self.state.planner.progress.statuses().get(skill_id, "todo")
-        if status == current and (step is None or step.status != "implied"):
+        current = self.state.planner.progress.statuses().get(skill_id, Status.TODO)
+        if status == current and (step is None or step.status != Status.IMPLIED):
             return
         from planner.ui.commands import SetStatusCommand
 
-        run_command(self.state, SetStatusCommand(self.state, skill_id, status, day))
-        if status == "in-progress":
+        run_command(self.state, SetStatusCommand(self.state, skill_id, Status(status), day))
+        if status == Status.IN_PROGRESS:
             self.prerequisites.offer(skill_id)
 
     def toggle_done(self) -> None:
@@ -31,8 +33,8 @@ class EditsPart(WindowBase):
         skill_id = self.state.selected
         if skill_id:
             step = self.state.step(skill_id)
-            current = step.status if step is not None else "todo"
-            self.set_status(skill_id, "todo" if current == "done" else "done")
+            current = step.status if step is not None else Status.TODO
+            self.set_status(skill_id, Status.TODO if current == Status.DONE else Status.DONE)
 
     def _on_note_edited(self, skill_id: str, old: str, new: str) -> None:
         from planner.ui.commands import EditNoteCommand
