@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.common import Row, Timing, measure, synthetic_library
 from planner.core.graph import build_graph
 from planner.core.plan import Plan, make_plan
+from planner.core.status import Status
 from planner.render.graph.geometry import GraphLayout
 from planner.render.graph.layout import layout_plan
 from planner.render.graph.painter import LOW_DETAIL
@@ -41,7 +42,9 @@ def synthetic_plan(n: int) -> tuple[Plan, Callable[[], object]]:
     library = synthetic_library(n)
     graph = build_graph(library.skills)
     ids = list(library.skills)
-    plan = make_plan(library, graph, "role", (), dict.fromkeys(ids[: n // 20], "done"), start=START)
+    plan = make_plan(
+        library, graph, "role", (), dict.fromkeys(ids[: n // 20], Status.DONE), start=START
+    )
     digraph = graph.nx
     return plan, lambda: list(nx.topological_generations(digraph))
 

@@ -13,6 +13,7 @@ from benchmarks.common import Row, fill_database, measure, synthetic_library
 from planner.core.domain import Library
 from planner.core.graph import build_graph
 from planner.core.plan import make_plan, skeleton
+from planner.core.status import Status
 from planner.db import queries
 from planner.db.engine import Database
 
@@ -63,7 +64,7 @@ def bench_load(n: int, library: Library, runs: int) -> Row:
 def bench_plans(n: int, library: Library, runs: int) -> list[Row]:
     graph = build_graph(library.skills)
     ids = list(library.skills)
-    statuses = dict.fromkeys(ids[: n // 20], "done")
+    statuses = dict.fromkeys(ids[: n // 20], Status.DONE)
     start = date(2026, 1, 5)
     bare = measure(lambda: list(nx.topological_sort(graph.nx)), runs)
 
@@ -76,7 +77,7 @@ def bench_plans(n: int, library: Library, runs: int) -> list[Row]:
     def replan() -> object:
         # One status change, then the plan again, as after a click in the app.
         changed = dict(statuses)
-        changed[ids[n // 2 + next(flip) % 100]] = "done"
+        changed[ids[n // 2 + next(flip) % 100]] = Status.DONE
         return make_plan(
             library, graph, "role", (), changed, hours_per_week=10, start=start, prepared=prepared
         )

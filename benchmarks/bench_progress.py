@@ -11,6 +11,7 @@ from pathlib import Path
 
 from benchmarks.common import Row, measure
 from planner.core.progress import status_timeline, summarise, summarise_history
+from planner.core.status import Status
 from planner.db import queries
 from planner.service import Planner
 
@@ -19,7 +20,7 @@ SESSIONS = 100_000
 DAYS = 5 * 365  # five years of history up to today
 TODAY = date(2026, 11, 25)
 TARGET_MS = 200
-STATUSES = ("todo", "in-progress", "done", "skipped")
+STATUSES = (Status.TODO, Status.IN_PROGRESS, Status.DONE, Status.SKIPPED)
 
 
 def fill_history(path: Path, seed: int = 11) -> Planner:
@@ -32,7 +33,7 @@ def fill_history(path: Path, seed: int = 11) -> Planner:
     skills = sorted(planner.library().skills)
     rng = random.Random(seed)
     first = TODAY - timedelta(days=DAYS - 1)
-    events: list[tuple[date, str, str]] = []
+    events: list[tuple[date, str, Status]] = []
     for i in range(EVENTS):
         offset = i * DAYS // EVENTS
         if rng.random() < 0.05:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from planner.core.domain import Library, Role, Skill, Track
+from planner.core.status import SETTABLE, Status
 
 
 @st.composite
@@ -45,13 +46,11 @@ def libraries(draw: st.DrawFn, max_skills: int = 25) -> Library:
 
 
 @st.composite
-def statuses(draw: st.DrawFn, library: Library) -> dict[str, str]:
+def statuses(draw: st.DrawFn, library: Library) -> dict[str, Status]:
     """A random status for some skills of the library."""
     ids = sorted(library.skills)
     chosen = draw(st.lists(st.sampled_from(ids), unique=True, max_size=len(ids)))
-    return {
-        skill: draw(st.sampled_from(["todo", "in-progress", "done", "skipped"])) for skill in chosen
-    }
+    return {skill: draw(st.sampled_from(SETTABLE)) for skill in chosen}
 
 
 def small_library() -> Library:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from planner.core.agenda import (
     MIN_BLOCK_MINUTES,
     REVIEW_MINUTES,
+    Block,
     BlockKind,
     StudySlot,
     lay_out_week,
@@ -131,7 +132,7 @@ def test_never_more_than_the_slots_or_the_hours_and_the_plans_order_kept(
     agenda = lay_out_week(MONDAY, week_slots, hours, plan, due)
     assert agenda.minutes <= round(hours * 60)
     assert agenda.minutes <= sum(s.minutes for s in week_slots)
-    by_slot: dict[date, list] = {}
+    by_slot: dict[date, list[Block]] = {}
     for b in agenda.blocks:
         slot = week_slots_by_day(week_slots)[b.day.weekday()]
         assert slot.start <= b.start < b.end <= slot.end

@@ -19,6 +19,7 @@ from planner.core import goal_order
 from planner.core.domain import Library, Role, Skill, Track
 from planner.core.graph import SkillGraph, build_graph, implied
 from planner.core.plan import Plan, Skeleton, make_plan, skeleton
+from planner.core.status import Status
 from tests.core.libraries import libraries, statuses
 
 MONDAY = date(2026, 1, 5)
@@ -55,26 +56,29 @@ def reference_goal_ranks(
 
 
 def goal_by_goal(
-    library: Library, graph: SkillGraph, tracks: tuple[str, ...], known: Mapping[str, str]
+    library: Library, graph: SkillGraph, tracks: tuple[str, ...], known: Mapping[str, Status]
 ) -> Plan:
     return make_plan(library, graph, "role", tracks, known, start=MONDAY, strategy="goal-by-goal")
 
 
 def reference_plan(
-    library: Library, graph: SkillGraph, tracks: tuple[str, ...], known: Mapping[str, str]
+    library: Library, graph: SkillGraph, tracks: tuple[str, ...], known: Mapping[str, Status]
 ) -> Plan:
     with mock.patch.object(goal_order, "goal_ranks", reference_goal_ranks):
         return goal_by_goal(library, graph, tracks, known)
 
 
-def remaining_of(graph: SkillGraph, sk: Skeleton, known: Mapping[str, str]) -> list[bool]:
+def remaining_of(graph: SkillGraph, sk: Skeleton, known: Mapping[str, Status]) -> list[bool]:
     """Which skills of the skeleton are still to study, as `make_plan` works it out."""
     known_by = implied(graph, known)
-    return [s not in known_by and known.get(s, "todo") in ("todo", "in-progress") for s in sk.ids]
+    return [
+        s not in known_by and known.get(s, Status.TODO) in (Status.TODO, Status.IN_PROGRESS)
+        for s in sk.ids
+    ]
 
 
 def assert_same_ranks(
-    library: Library, graph: SkillGraph, tracks: tuple[str, ...], known: Mapping[str, str]
+    library: Library, graph: SkillGraph, tracks: tuple[str, ...], known: Mapping[str, Status]
 ) -> None:
     sk = skeleton(library, graph, "role", tracks)
     remaining = remaining_of(graph, sk, known)
@@ -217,7 +221,10 @@ def test_the_same_plan_as_the_reference_on_a_large_library_with_many_goals() -> 
     graph = build_graph(library.skills)
     ids = sorted(library.skills)
     rng = random.Random(3)
-    known = {s: rng.choice(["done", "skipped", "in-progress"]) for s in rng.sample(ids, 150)}
+    known = {
+        s: rng.choice([Status.DONE, Status.SKIPPED, Status.IN_PROGRESS])
+        for s in rng.sample(ids, 150)
+    }
     for statuses_ in ({}, known):
         assert goal_by_goal(library, graph, (), statuses_) == reference_plan(
             library, graph, (), statuses_
@@ -238,5 +245,5 @@ def test_the_hours_are_summed_in_slices_when_the_bitsets_would_not_fit() -> None
 def test_no_remaining_goal_leaves_every_skill_unranked() -> None:
     library = synthetic_library(50)
     graph = build_graph(library.skills)
-    known = dict.fromkeys(library.roles["role"].goals, "done")
+    known = dict.fromkeys(library.roles["role"].goals, Status.DONE)
     assert goal_by_goal(library, graph, (), known) == reference_plan(library, graph, (), known)

@@ -8,6 +8,7 @@ import math
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from planner.core.domain import Library
 from planner.core.graph import build_graph
 from planner.core.plan import Plan, compare_roles, make_plan, skeleton
+from planner.core.status import Status
 from planner.errors import NotFoundError, UsageError
 from tests.core.libraries import libraries, small_library, statuses
 
@@ -25,7 +27,7 @@ MONDAY = date(2026, 1, 5)
 
 def plan_of(
     library: Library,
-    known: dict[str, str] | None = None,
+    known: Mapping[str, Status] | None = None,
     tracks: tuple[str, ...] = (),
     strategy: str = "foundations-first",
     hours_per_week: float = 7,
@@ -82,7 +84,7 @@ def test_soft_prerequisites_are_never_pulled_in() -> None:
 
 def test_done_goal_implies_its_prerequisites_and_shortens_the_plan_by_their_hours() -> None:
     before = plan_of(small_library())
-    after = plan_of(small_library(), {"pandas": "done"})
+    after = plan_of(small_library(), {"pandas": Status.DONE})
     by_id = {s.skill.id: s for s in after.steps}
     assert by_id["pandas"].status == "done"
     assert by_id["numpy"].status == "implied"
@@ -96,7 +98,10 @@ def test_done_goal_implies_its_prerequisites_and_shortens_the_plan_by_their_hour
 
 
 def test_skipped_implies_too_but_in_progress_and_done_keep_their_own_status() -> None:
-    plan = plan_of(small_library(), {"ml": "skipped", "numpy": "in-progress", "maths": "done"})
+    plan = plan_of(
+        small_library(),
+        {"ml": Status.SKIPPED, "numpy": Status.IN_PROGRESS, "maths": Status.DONE},
+    )
     status = {s.skill.id: s.status for s in plan.steps}
     assert status == {
         "ml": "skipped",
@@ -110,7 +115,7 @@ def test_skipped_implies_too_but_in_progress_and_done_keep_their_own_status() ->
 
 
 def test_in_progress_skills_and_what_they_need_come_first() -> None:
-    plan = plan_of(small_library(), {"web": "in-progress"})
+    plan = plan_of(small_library(), {"web": Status.IN_PROGRESS})
     assert order(plan)[:3] == ["git", "python", "web"]
 
 
@@ -120,7 +125,7 @@ def test_the_schedule_spreads_hours_over_the_week() -> None:
 
 
 def test_nothing_left_means_no_finish_date() -> None:
-    plan = plan_of(small_library(), {"ml": "done", "web": "done"})
+    plan = plan_of(small_library(), {"ml": Status.DONE, "web": Status.DONE})
     assert plan.remaining_hours == 0
     assert plan.finish is None
 
@@ -148,7 +153,7 @@ def test_compare_counts_shared_and_specific_skills_and_what_remains() -> None:
 
     other = Role("other", "Other", goals=("web", "stats"))
     lib = Library(lib.skills, {**lib.roles, "other": other})
-    c = compare_roles(lib, build_graph(lib.skills), "role", "other", {"python": "done"})
+    c = compare_roles(lib, build_graph(lib.skills), "role", "other", {"python": Status.DONE})
     assert c.shared == ("git", "python", "web")
     assert c.only_a == ("maths", "ml", "numpy", "pandas")
     assert c.only_b == ("stats",)
@@ -262,5 +267,5 @@ def test_goal_by_goal_counts_only_what_remains_and_soft_prerequisites_in_the_pla
     plan = plan_of(small_library(), tracks=("stats-track",), strategy="goal-by-goal")
     assert order(plan) == ["stats", "git", "python", "web", "maths", "numpy", "pandas", "ml"]
     # Python done: web needs 12 h (git, web), ml 60 h; the known skill is listed first.
-    plan = plan_of(small_library(), {"python": "done"}, strategy="goal-by-goal")
+    plan = plan_of(small_library(), {"python": Status.DONE}, strategy="goal-by-goal")
     assert order(plan) == ["python", "git", "web", "maths", "numpy", "pandas", "ml"]

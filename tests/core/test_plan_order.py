@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -12,15 +13,16 @@ from planner.core.domain import Library
 from planner.core.graph import build_graph, implied
 from planner.core.graph import open_prerequisites as graph_open_prerequisites
 from planner.core.plan import Plan, make_plan
+from planner.core.status import Status
 from tests.core.libraries import libraries, small_library, statuses
 
 MONDAY = date(2026, 1, 5)
-REMAINING = ("todo", "in-progress")
+REMAINING = (Status.TODO, Status.IN_PROGRESS)
 
 
 def plan_of(
     library: Library,
-    known: dict[str, str] | None = None,
+    known: Mapping[str, Status] | None = None,
     strategy: str = "foundations-first",
     started: dict[str, date] | None = None,
     tracks: tuple[str, ...] = (),
@@ -42,7 +44,7 @@ def order(plan: Plan) -> list[str]:
     return [s.skill.id for s in plan.steps]
 
 
-def open_prerequisites(library: Library, status: dict[str, str], skill: str) -> set[str]:
+def open_prerequisites(library: Library, status: Mapping[str, Status], skill: str) -> set[str]:
     """The naive definition: hard prerequisites still to study, walking through those only."""
     found: set[str] = set()
     for prereq in library.skills[skill].requires:
@@ -56,7 +58,9 @@ def test_a_skill_in_progress_comes_first_right_after_its_open_prerequisites() ->
     # ml (phase 4 otherwise) is being studied: numpy, pandas and maths are still open, python
     # is done. They come first, as phase 1; git and web follow, then nothing else is left.
     plan = plan_of(
-        small_library(), {"python": "done", "ml": "in-progress"}, started={"ml": date(2026, 1, 2)}
+        small_library(),
+        {"python": Status.DONE, "ml": Status.IN_PROGRESS},
+        started={"ml": date(2026, 1, 2)},
     )
     assert order(plan) == ["python", "maths", "numpy", "pandas", "ml", "git", "web"]
     assert [s.phase for s in plan.steps] == [0, 1, 1, 1, 1, 2, 3]
@@ -74,14 +78,14 @@ def test_a_skill_in_progress_comes_first_right_after_its_open_prerequisites() ->
 
 def test_a_soft_prerequisite_does_not_hold_a_skill_in_progress_back() -> None:
     # stats is recommended before ml; ml is begun: stats waits with the rest.
-    plan = plan_of(small_library(), {"ml": "in-progress"}, tracks=("stats-track",))
+    plan = plan_of(small_library(), {"ml": Status.IN_PROGRESS}, tracks=("stats-track",))
     ids = order(plan)
     assert ids.index("ml") < ids.index("stats")
     assert ids[:5] == ["maths", "python", "numpy", "pandas", "ml"]
 
 
 def test_skills_in_progress_are_taken_in_the_order_they_were_started() -> None:
-    known = {"web": "in-progress", "numpy": "in-progress"}
+    known = {"web": Status.IN_PROGRESS, "numpy": Status.IN_PROGRESS}
     first_web = plan_of(
         small_library(), known, started={"web": date(2026, 1, 1), "numpy": date(2026, 1, 3)}
     )
@@ -93,7 +97,7 @@ def test_skills_in_progress_are_taken_in_the_order_they_were_started() -> None:
 
 
 def test_goal_by_goal_groups_by_goal_after_what_is_in_progress() -> None:
-    plan = plan_of(small_library(), {"numpy": "in-progress"}, strategy="goal-by-goal")
+    plan = plan_of(small_library(), {"numpy": Status.IN_PROGRESS}, strategy="goal-by-goal")
     groups = plan.groups()
     assert [(g.title, [s.skill.id for s in g.steps]) for g in groups] == [
         ("In progress", ["python", "numpy"]),
@@ -112,7 +116,7 @@ def test_goal_by_goal_groups_by_goal_after_what_is_in_progress() -> None:
 
 # ---------------------------------------------------------------------------- properties
 @st.composite
-def started_days(draw: st.DrawFn, known: dict[str, str]) -> dict[str, date]:
+def started_days(draw: st.DrawFn, known: Mapping[str, Status]) -> dict[str, date]:
     """A start day for some of the skills in progress (the others have none on record)."""
     days: dict[str, date] = {}
     for skill, status in sorted(known.items()):
@@ -217,8 +221,8 @@ def test_the_open_prerequisites_a_learner_is_told_about(data: st.DataObject) -> 
     graph = build_graph(library.skills)
     skill = data.draw(st.sampled_from(sorted(library.skills)))
     told = graph_open_prerequisites(graph, known, skill)
-    plan_status = dict.fromkeys(implied(graph, known), "implied")
-    status = {s: plan_status.get(s, known.get(s, "todo")) for s in library.skills}
+    plan_status = dict.fromkeys(implied(graph, known), Status.IMPLIED)
+    status = {s: plan_status.get(s, known.get(s, Status.TODO)) for s in library.skills}
     assert sorted(told) == sorted(open_prerequisites(library, status, skill))
     position = {s: i for i, s in enumerate(told)}
     for s in told:  # prerequisites first

@@ -23,6 +23,7 @@ from planner.core.progress import (
     week_monday,
     weekly_hours,
 )
+from planner.core.status import SETTABLE, Status
 from tests.core.libraries import libraries, small_library
 
 
@@ -66,12 +67,14 @@ def test_burnup_replays_back_dated_entries_where_they_belong() -> None:
     lib = small_library()
     graph = build_graph(lib.skills)
     start = date(2026, 1, 5)
-    plan = make_plan(lib, graph, "role", statuses={"git": "done", "pandas": "done"}, start=start)
+    plan = make_plan(
+        lib, graph, "role", statuses={"git": Status.DONE, "pandas": Status.DONE}, start=start
+    )
     events = [
-        (date(2026, 1, 20), "pandas", "done"),  # entered first
-        (date(2026, 1, 10), "git", "done"),  # back-dated, entered later
-        (date(2026, 1, 20), "ml", "done"),
-        (date(2026, 1, 20), "ml", "todo"),  # a mistake, undone the same day
+        (date(2026, 1, 20), "pandas", Status.DONE),  # entered first
+        (date(2026, 1, 10), "git", Status.DONE),  # back-dated, entered later
+        (date(2026, 1, 20), "ml", Status.DONE),
+        (date(2026, 1, 20), "ml", Status.TODO),  # a mistake, undone the same day
     ]
     sessions = [(date(2026, 1, 19), 120), (date(2026, 1, 20), 60)]
     progress = summarise(plan, graph, events, sessions, today=date(2026, 1, 20))
@@ -92,7 +95,7 @@ def test_a_skill_marked_done_then_undone_counts_nothing() -> None:
     lib = small_library()
     graph = build_graph(lib.skills)
     plan = make_plan(lib, graph, "role", start=date(2026, 1, 5))
-    events = [(date(2026, 1, 6), "web", "done"), (date(2026, 1, 7), "web", "todo")]
+    events = [(date(2026, 1, 6), "web", Status.DONE), (date(2026, 1, 7), "web", Status.TODO)]
     progress = summarise(plan, graph, events, [], today=date(2026, 1, 8))
     assert progress.burnup == ((date(2026, 1, 6), 22), (date(2026, 1, 7), 0))
     assert progress.forecast_finish is None  # no study time yet: no pace to forecast from
@@ -153,12 +156,12 @@ def test_a_later_entry_restates_the_status_from_its_day_on() -> None:
     """A back-dated entry lands on its day; entered after a later-dated one, it also overrides
     that one from its day on, so the history ends where the current status is."""
     events = [
-        (date(2026, 1, 20), "ml", "done"),
-        (date(2026, 1, 25), "ml", "todo"),  # undone
-        (date(2026, 1, 10), "ml", "in-progress"),  # back-dated start, entered last
-        (date(2026, 1, 12), "web", "done"),
-        (date(2026, 1, 12), "web", "skipped"),  # the same day: the day keeps its last entry
-        (date(2026, 1, 3), "git", "todo"),  # todo from the start: no change at all
+        (date(2026, 1, 20), "ml", Status.DONE),
+        (date(2026, 1, 25), "ml", Status.TODO),  # undone
+        (date(2026, 1, 10), "ml", Status.IN_PROGRESS),  # back-dated start, entered last
+        (date(2026, 1, 12), "web", Status.DONE),
+        (date(2026, 1, 12), "web", Status.SKIPPED),  # the same day: the day keeps its last entry
+        (date(2026, 1, 3), "git", Status.TODO),  # todo from the start: no change at all
     ]
     assert status_timeline(events) == [
         (date(2026, 1, 10), "ml", "in-progress"),
@@ -170,11 +173,11 @@ def test_back_dated_entries_end_the_burnup_at_the_current_status() -> None:
     lib = small_library()
     graph = build_graph(lib.skills)
     events = [
-        (date(2026, 1, 20), "web", "done"),
-        (date(2026, 1, 25), "web", "todo"),
-        (date(2026, 1, 15), "web", "done"),  # back-dated, entered last: web is done now
+        (date(2026, 1, 20), "web", Status.DONE),
+        (date(2026, 1, 25), "web", Status.TODO),
+        (date(2026, 1, 15), "web", Status.DONE),  # back-dated, entered last: web is done now
     ]
-    current = {"web": "done"}  # what the database's current state says (the last entry)
+    current = {"web": Status.DONE}  # what the database's current state says (the last entry)
     plan = make_plan(lib, graph, "role", statuses=current, start=date(2026, 1, 26))
     progress = summarise(plan, graph, events, [], today=date(2026, 1, 26))
     # web (8) implies python (10) and git (4).
@@ -187,9 +190,9 @@ def test_an_in_progress_prerequisite_is_not_implied_in_the_burnup() -> None:
     graph = build_graph(lib.skills)
     plan = make_plan(lib, graph, "role", start=date(2026, 1, 5))
     events = [
-        (date(2026, 1, 6), "python", "in-progress"),
-        (date(2026, 1, 7), "web", "done"),  # implies git, not python (its own status)
-        (date(2026, 1, 8), "python", "todo"),  # now python is implied by web
+        (date(2026, 1, 6), "python", Status.IN_PROGRESS),
+        (date(2026, 1, 7), "web", Status.DONE),  # implies git, not python (its own status)
+        (date(2026, 1, 8), "python", Status.TODO),  # now python is implied by web
     ]
     progress = summarise(plan, graph, events, [], today=date(2026, 1, 8))
     assert progress.burnup == (
@@ -210,7 +213,7 @@ def test_the_fast_burnup_equals_a_plain_replay(data: st.DataObject) -> None:
             st.tuples(
                 st.integers(min_value=0, max_value=9).map(lambda d: date(2026, 1, 1 + d)),
                 st.sampled_from(ids),
-                st.sampled_from(["todo", "in-progress", "done", "skipped"]),
+                st.sampled_from(SETTABLE),
             ),
             max_size=25,
         )
@@ -222,7 +225,7 @@ def test_the_fast_burnup_equals_a_plain_replay(data: st.DataObject) -> None:
     hours = {s.skill.id: s.skill.hours for s in plan.steps}
     expected = []
     for day in sorted({d for d, _, _ in status_timeline(events)}):
-        status: dict[str, str] = {}
+        status: dict[str, Status] = {}
         for d, skill, st_ in events:
             if d <= day:
                 status[skill] = st_

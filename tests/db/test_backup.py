@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from planner.core.status import Status
 from planner.db import backup
 from planner.errors import DatabaseError
 from planner.service import Planner
@@ -25,7 +27,7 @@ def db_path(tmp_path: Path) -> Path:
     return path
 
 
-def statuses(path: Path) -> dict[str, str]:
+def statuses(path: Path) -> Mapping[str, Status]:
     planner = Planner.open(path, today=lambda: TODAY)
     try:
         return planner.progress.skill_statuses()

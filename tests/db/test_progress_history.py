@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import event, text
 
 from planner.core.progress import status_timeline
+from planner.core.status import Status
 from planner.db import queries
 from planner.db.engine import Database, _alembic_config, make_engine
 from planner.db.tables import StatusTimelineRow, StudySessionChangeRow, StudySessionRow
@@ -160,10 +161,10 @@ def test_an_edit_records_the_values_it_replaced(db: Database) -> None:
 def test_recent_activity_newest_first_with_what_each_status_replaced(db: Database) -> None:
     profile_id = new_profile(db)
     with db.session() as s:
-        queries.record_status(s, profile_id, "git", "in-progress", date(2026, 3, 1))
+        queries.record_status(s, profile_id, "git", Status.IN_PROGRESS, date(2026, 3, 1))
         queries.add_study_session(s, profile_id, "git", date(2026, 3, 1), 30, "")
-        queries.record_status(s, profile_id, "git", "done", date(2026, 3, 2))
-        queries.record_status(s, profile_id, "sql", "done", date(2026, 2, 20))  # back-dated
+        queries.record_status(s, profile_id, "git", Status.DONE, date(2026, 3, 2))
+        queries.record_status(s, profile_id, "sql", Status.DONE, date(2026, 2, 20))  # back-dated
     with db.session() as s:
         activity = queries.recent_activity(s, profile_id)
         assert len(queries.recent_activity(s, profile_id, limit=2)) == 2

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from planner.core.records import ExportData
+from planner.core.status import Status
 from planner.export.options import PdfOptions
 from planner.export.pdf import document_title, render_pdf
 from planner.export.pdf.context import MARKS
@@ -96,7 +97,7 @@ def test_every_step_is_listed_in_order_with_its_status_box(pdf: Pdf) -> None:
         position = found + 1
     statuses = {s.status for s in pdf.data.plan.steps}
     assert {"done", "in-progress", "skipped", "todo"} <= statuses
-    assert plan_text.count(MARKS["todo"]) >= sum(1 for s in pdf.data.plan.steps if s.remaining)
+    assert plan_text.count(MARKS[Status.TODO]) >= sum(1 for s in pdf.data.plan.steps if s.remaining)
 
 
 def test_the_skill_in_progress_leads_the_plan_with_the_day_it_was_started(pdf: Pdf) -> None:

@@ -3,6 +3,7 @@ a painter that records the text it draws."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -11,20 +12,21 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from planner.core.domain import Library, Role, Skill
 from planner.core.graph import build_graph
 from planner.core.plan import Plan, make_plan
+from planner.core.status import Status
 from tests.core.libraries import small_library
 
 START = date(2026, 3, 2)
 
 
 def plan_of(
-    library: Library, statuses: dict[str, str] | None = None, tracks: tuple[str, ...] = ()
+    library: Library, statuses: Mapping[str, Status] | None = None, tracks: tuple[str, ...] = ()
 ) -> Plan:
     """The plan of the library's role `role`."""
     graph = build_graph(library.skills)
     return make_plan(library, graph, "role", tracks, statuses, start=START)
 
 
-def small_plan(statuses: dict[str, str] | None = None) -> Plan:
+def small_plan(statuses: Mapping[str, Status] | None = None) -> Plan:
     """python -> numpy -> pandas -> ml <- maths ; stats ..> ml ; python, git -> web."""
     return plan_of(small_library(), statuses, ("stats-track",))
 

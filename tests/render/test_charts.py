@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageSize, QPainter, QP
 from planner.core.graph import build_graph
 from planner.core.plan import Plan, make_plan
 from planner.core.progress import Progress, summarise
+from planner.core.status import Status
 from planner.core.units import format_hours
 from planner.render import chart_axes
 from planner.render.charts import (
@@ -40,9 +41,9 @@ def history(studied: bool = True) -> tuple[Plan, Progress]:
     most days, one day with two of them."""
     lib = small_library()
     graph = build_graph(lib.skills)
-    statuses = {"web": "done"} if studied else {}
+    statuses = {"web": Status.DONE} if studied else {}
     plan = make_plan(lib, graph, "role", statuses=statuses, start=TODAY, hours_per_week=10)
-    events = [(TODAY - timedelta(days=5), "web", "done")] if studied else []
+    events = [(TODAY - timedelta(days=5), "web", Status.DONE)] if studied else []
     sessions = (
         [(TODAY - timedelta(days=d), 30 + 15 * (d % 4)) for d in range(20) if d % 6 != 3]
         + [(TODAY - timedelta(days=2), 90)]

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.domain import Library
 from planner.core.plan import Plan
+from planner.core.status import Status
 from planner.render.graph.painter import LOW_DETAIL
 from planner.service import Planner
 from planner.ui.state import AppState
@@ -66,7 +67,7 @@ def test_a_hidden_graph_is_laid_out_when_first_shown(qtbot: QtBot, view: GraphVi
     layout = view.graph_layout()
     assert layout is not None and "python" in layout.nodes
     view.hide()
-    view.set_plan(small_plan({"python": "done"}))  # the same skills: the layout stays
+    view.set_plan(small_plan({"python": Status.DONE}))  # the same skills: the layout stays
     assert view.graph_layout() is layout
 
 
@@ -77,7 +78,7 @@ def test_the_overview_follows_status_changes_and_the_palette(qtbot: QtBot, view:
     while view.zoom() >= LOW_DETAIL:  # the overview, the boxes still big enough to see
         view.zoom_out()
     todo = colour_at(view, "python")
-    view.set_plan(small_plan({"python": "done"}))  # a new plan: the cache is made again
+    view.set_plan(small_plan({"python": Status.DONE}))  # a new plan: the cache is made again
     done = colour_at(view, "python")
     assert done.green() > done.red() + 30 and done != todo
     view.setPalette(dark_palette())  # a new style: the looks are worked out again

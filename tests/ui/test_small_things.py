@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from planner.core.status import Status
 from planner.core.wording import HIDE_BEHIND
 from planner.ui.views.plan_model import SKILL_ID_ROLE
 from planner.ui.window.main_window import MainWindow
@@ -236,7 +237,7 @@ def test_the_in_progress_mark_shows_on_a_selected_row(qapp: Any, scheme: str) ->
 
     palette = light_palette() if scheme == "light" else dark_palette()
     highlight = palette.color(QPalette.ColorRole.Highlight)
-    icon = status_icons(palette)["in-progress"]
+    icon = status_icons(palette)[Status.IN_PROGRESS]
 
     def visible_pixels(mode: QIcon.Mode) -> int:
         image = QImage(32, 32, QImage.Format.Format_ARGB32)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
 
 from planner.core.plan import Plan
+from planner.core.status import Status
 from planner.render.graph.cache import GraphCache
 from planner.render.graph.edges import _cubic_part, _s_inverse, edge_path
 from planner.render.graph.geometry import GraphLayout
@@ -21,7 +22,7 @@ from tests.render.plans import light_palette, plan_of, small_plan, synthetic_lib
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("qapp")]
 
-STATUSES = {"python": "done", "numpy": "in-progress", "git": "skipped"}
+STATUSES = {"python": Status.DONE, "numpy": Status.IN_PROGRESS, "git": Status.SKIPPED}
 
 
 def meets(layout: GraphLayout, i: int, x0: float, y0: float, x1: float, y1: float) -> bool:
@@ -129,7 +130,7 @@ def test_the_overview_from_a_cache_shows_statuses_and_dims_the_search() -> None:
 
 
 def test_the_plain_overview_draws_what_the_general_one_draws() -> None:
-    plan = plan_of(synthetic_library(300), {"s00010": "done", "s00020": "skipped"})
+    plan = plan_of(synthetic_library(300), {"s00010": Status.DONE, "s00020": Status.SKIPPED})
     layout = layout_plan(plan)
     scale = 0.3
     # Band by band (nothing selected, no search)...
@@ -142,7 +143,7 @@ def test_the_plain_overview_draws_what_the_general_one_draws() -> None:
 
 def test_a_cache_serves_only_the_layout_and_plan_it_was_made_for() -> None:
     before = small_plan()
-    after = small_plan({"python": "done"})
+    after = small_plan({"python": Status.DONE})
     layout = layout_plan(before)
     cache = GraphCache(layout, before)
     assert cache.fits(layout, before)

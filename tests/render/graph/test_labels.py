@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
+from planner.core.status import Status
 from planner.render.graph.cache import GraphCache
 from planner.render.graph.geometry import Related
 from planner.render.graph.labels import LABEL_PX, label_order
@@ -20,7 +21,7 @@ from tests.render.plans import dark_palette, light_palette, small_plan
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("qapp")]
 
 PALETTES = pytest.mark.parametrize("palette", [light_palette, dark_palette], ids=["light", "dark"])
-STATUSES = ("todo", "in-progress", "done", "skipped", "implied")
+STATUSES = tuple(Status)
 
 
 class SizeRecordingPainter(QPainter):
@@ -86,7 +87,7 @@ def test_dimmed_names_as_painted_are_readable(palette: Callable[[], QPalette]) -
 
 # ---------------------------------------------------------------------------- names
 def test_names_go_to_the_selection_goals_and_work_in_progress_first() -> None:
-    plan = small_plan({"maths": "in-progress"})
+    plan = small_plan({"maths": Status.IN_PROGRESS})
     layout = layout_plan(plan)
     related = layout.related("pandas")
     order = label_order(plan.steps, "pandas", related, None)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
 from planner.core.domain import Library, Role, Skill
 from planner.core.plan import Plan
+from planner.core.status import Status
 from planner.render.graph.boxes import wrap_text
 from planner.render.graph.geometry import GraphLayout, NodeBox
 from planner.render.graph.layout import layout_plan
@@ -22,7 +23,12 @@ from tests.render.plans import RecordingPainter, dark_palette, light_palette, pl
 # Painting text needs a QApplication (fonts); pytest-qt makes one, offscreen.
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("qapp")]
 
-STATUSES = {"python": "done", "numpy": "in-progress", "git": "skipped", "stats": "todo"}
+STATUSES = {
+    "python": Status.DONE,
+    "numpy": Status.IN_PROGRESS,
+    "git": Status.SKIPPED,
+    "stats": Status.TODO,
+}
 
 
 def render(
@@ -86,7 +92,7 @@ def test_a_done_skill_is_green_and_a_todo_one_is_not(palette: Any) -> None:
 
 def test_an_implied_skill_has_a_green_tick_too() -> None:
     # Finishing numpy implies python: it is known, without the learner saying so.
-    image, layout, _style, _texts = render(small_plan({"numpy": "done"}))
+    image, layout, _style, _texts = render(small_plan({"numpy": Status.DONE}))
     implied = count(pixels(image, layout.nodes["python"]), greenish)
     done = count(pixels(image, layout.nodes["numpy"]), greenish)
     assert 0 < implied < done
@@ -112,7 +118,7 @@ def test_in_progress_uses_the_palettes_highlight() -> None:
 def test_status_colours_stand_out_on_light_and_dark(palette: Any) -> None:
     style = style_for(palette())
     assert style.dark == (palette is dark_palette)
-    for status in ("todo", "in-progress", "done", "implied"):
+    for status in (Status.TODO, Status.IN_PROGRESS, Status.DONE, Status.IMPLIED):
         assert contrast(style.status(status).mark, style.card) >= 2.5, status
         assert contrast(style.status(status).text, style.status(status).fill) >= 4.5, status
     assert contrast(style.accent, style.canvas) >= 2.5
@@ -121,9 +127,9 @@ def test_status_colours_stand_out_on_light_and_dark(palette: Any) -> None:
 
 def test_skipped_names_are_struck_through_and_muted() -> None:
     style = style_for(light_palette())
-    skipped = style.status("skipped")
-    assert skipped.struck and not style.status("todo").struck
-    assert contrast(skipped.text, style.card) < contrast(style.status("todo").text, style.card)
+    skipped = style.status(Status.SKIPPED)
+    assert skipped.struck and not style.status(Status.TODO).struck
+    assert contrast(skipped.text, style.card) < contrast(style.status(Status.TODO).text, style.card)
 
 
 # ---------------------------------------------------------------------------- text
