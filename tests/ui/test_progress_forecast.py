@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.views.progress_view import ACTIVITY_ROLE, ProgressView
+from planner.ui.views.activity_list import ACTIVITY_ROLE
+from planner.ui.views.progress_view import ProgressView
 from planner.ui.widgets.dates import short_date
 from tests.conftest import TODAY
 from tests.ui.conftest import WindowFactory

@@ -21,7 +21,8 @@ from planner.render.charts import chart_style
 from planner.service import Activity, Planner
 from planner.ui.dialogs.study_session import SessionDialog
 from planner.ui.ops import run_change
-from planner.ui.views.progress_view import ACTIVITY_ROLE, ProgressView
+from planner.ui.views.activity_list import ACTIVITY_ROLE
+from planner.ui.views.progress_view import ProgressView
 from planner.ui.widgets.dates import short_date
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.view import View

@@ -1,41 +1,25 @@
 """The Progress view: summary cards, charts of the study so far, recent activity with undo.
 
 The charts — the burn-up, weekly hours, a year of study days — are painted by
-planner/render/charts.py, as in the PDF.
+planner/render/charts.py, as in the PDF; the recent activity is an ActivityList
+(planner/ui/views/activity_list.py).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from PySide6.QtCore import (
-    QDate,
-    QDateTime,
-    QEvent,
-    QLocale,
-    QPoint,
-    QSize,
-    Qt,
-    QTime,
-    QTimeZone,
-    Signal,
-)
-from PySide6.QtGui import QKeySequence, QPalette, QResizeEvent, QShortcut, QUndoStack
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMenu,
     QScrollArea,
     QStackedLayout,
-    QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,15 +27,11 @@ from PySide6.QtWidgets import (
 from planner.core.forecast import forecast_card, velocity_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
 from planner.core.progress import Progress, round_up
-from planner.core.status import STATUS_WORDS, Status
-from planner.core.units import format_hours, format_logged, format_minutes, plural
-from planner.errors import PlannerError
+from planner.core.units import format_hours, format_logged, plural
 from planner.render.charts import chart_style
-from planner.service import Activity
-from planner.ui.dialogs.study_session import SessionDialog
-from planner.ui.ops import report, run_change
+from planner.ui.ops import run_change
 from planner.ui.state import AppState
-from planner.ui.text import tooltip
+from planner.ui.views.activity_list import ActivityList
 from planner.ui.views.chart_widgets import (
     BurnupChart,
     Card,
@@ -61,15 +41,13 @@ from planner.ui.views.chart_widgets import (
 )
 from planner.ui.widgets.dates import qdate, short_date, to_date
 
-ACTIVITY_LIMIT = 100
-ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY_TEXT = "Choose a role to see your progress.\nFile → Set up your plan… guides you."
 
 
 class ProgressView(QWidget):
     """How far the learner has come, how fast, and what they recorded lately.
 
-    Signals:
+    Signals (the recent activity's, passed on: see ActivityList):
         statusRequested(str, str): set a skill's status (reverting a status change).
         sessionEditRequested(int, int, object, str): correct a session (id, minutes, day, note).
         sessionDeleteRequested(int): delete a study session.
@@ -104,41 +82,15 @@ class ProgressView(QWidget):
         self.burnup = BurnupChart()
         self.weekly = WeeklyHoursChart()
         self.heatmap = HeatmapChart()
-        self.activity = QTreeWidget()
-        self.activity.setAccessibleName("Recent activity")
-        self.activity.setHeaderLabels(["Day", "What you recorded"])
-        self.activity.setRootIsDecorated(False)
-        self.activity.setUniformRowHeights(True)
-        self.activity.setAlternatingRowColors(True)
-        self.activity.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.activity.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        # The day column takes the width of its longest date in the current font, so that no
-        # date is cut ("20 Dec …") at any size; the words take the rest (elided, tooltip whole).
-        self.activity.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.activity.header().setStretchLastSection(True)
-        self.activity.setMinimumHeight(160)
-        self.undo_button = self._tool_button("Undo", "Undo the last change (Ctrl+Z)")
-        self.undo_button.setEnabled(False)
-        self._undo_stack: QUndoStack | None = None
-        self.edit_button = self._tool_button("Edit…", "Correct this study session")
-        self.delete_button = self._tool_button("Delete", "Delete this study session")
-        self.restore_button = self._tool_button("Restore", "Bring this study session back")
-        self.revert_button = self._tool_button("Revert", "Set the skill back to its status before")
-        actions = QHBoxLayout()
-        actions.setContentsMargins(0, 0, 0, 0)
-        for button in (
-            self.edit_button,
-            self.delete_button,
-            self.restore_button,
-            self.revert_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        activity_body = QWidget()
-        activity_layout = QVBoxLayout(activity_body)
-        activity_layout.setContentsMargins(0, 0, 0, 0)
-        activity_layout.addWidget(self.activity, 1)
-        activity_layout.addLayout(actions)
+        self.activity_list = ActivityList(state)
+        # The recent activity's parts, under the names the view has always given them.
+        self.activity = self.activity_list.tree
+        self.undo_button = self.activity_list.undo_button
+        self.edit_button = self.activity_list.edit_button
+        self.delete_button = self.activity_list.delete_button
+        self.restore_button = self.activity_list.restore_button
+        self.revert_button = self.activity_list.revert_button
+        self.selected_activity = self.activity_list.selected_activity
 
         self.cards = [
             self.done_card,
@@ -159,7 +111,7 @@ class ProgressView(QWidget):
         grid = QGridLayout()
         grid.setSpacing(10)
         grid.addWidget(Section("Burn-up", self.burnup), 0, 0)
-        grid.addWidget(Section("Recent activity", activity_body, self.undo_button), 0, 1, 2, 1)
+        grid.addWidget(Section("Recent activity", self.activity_list, self.undo_button), 0, 1, 2, 1)
         grid.addWidget(Section("Hours per week", self.weekly), 1, 0)
         grid.addWidget(Section("Study days", self.heatmap), 2, 0, 1, 2)
         grid.setColumnStretch(0, 3)
@@ -188,47 +140,14 @@ class ProgressView(QWidget):
         self._connect_signals()
         self.refresh()
 
-    def _tool_button(self, text: str, tip: str) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
-
     def _connect_signals(self) -> None:
-        self._follow_undo_stack(self.state.undo_stack)
         self.state.planChanged.connect(self.refresh)
-        self.activity.currentItemChanged.connect(self._update_buttons)
-        self.activity.customContextMenuRequested.connect(self._context_menu)
-        self.activity.itemDoubleClicked.connect(self._on_double_clicked)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.activity)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.revert_button.clicked.connect(self.revert_selected)
+        self.activity_list.statusRequested.connect(self.statusRequested)
+        self.activity_list.sessionEditRequested.connect(self.sessionEditRequested)
+        self.activity_list.sessionDeleteRequested.connect(self.sessionDeleteRequested)
+        self.activity_list.sessionRestoreRequested.connect(self.sessionRestoreRequested)
         self.target_check.toggled.connect(self._on_target_toggled)
         self.target_edit.dateChanged.connect(self._on_target_date)
-
-    def _follow_undo_stack(self, stack: QUndoStack) -> None:
-        """The window's undo stack: the activity's Undo button undoes its last step."""
-        self._undo_stack = stack
-        self.undo_button.clicked.connect(stack.undo)
-        stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        stack.undoTextChanged.connect(self._show_undo_text)
-        self.undo_button.setEnabled(stack.canUndo())
-        self._show_undo_text(stack.undoText())
-
-    def _show_undo_text(self, menu_text: str) -> None:
-        # undoText() is the Edit menu's, `&` doubled (see ops.ChangeCommand): the tooltip shows
-        # the step's own text. (The stack says "" as it is deleted: it is then left alone.)
-        stack = self._undo_stack
-        text = stack.text(stack.index() - 1) if menu_text and stack is not None else ""
-        self.undo_button.setToolTip(
-            tooltip(f"Undo: {text} (Ctrl+Z)") if text else "Nothing to undo"
-        )
 
     # ------------------------------------------------------------------ state -> view
     def refresh(self) -> None:
@@ -242,7 +161,7 @@ class ProgressView(QWidget):
         self.burnup.set_data(plan, progress)
         self.weekly.set_progress(progress)
         self.heatmap.set_days(progress.minutes_by_day, today)
-        self._fill_activity(self.state.planner.progress.recent_activity(ACTIVITY_LIMIT))
+        self.activity_list.refresh()
 
     def _fill_cards(self, plan: Plan, p: Progress) -> None:
         self.done_card.show_figure(
@@ -302,124 +221,6 @@ class ProgressView(QWidget):
         self.target_card.detail.setPalette(palette)
         self.target_card.detail.setAccessibleDescription("warning" if warn else "")
 
-    def _fill_activity(self, entries: list[Activity]) -> None:
-        selected = self.selected_activity()
-        key = (selected.kind, selected.id) if selected is not None else None
-        self.activity.clear()
-        skills = self.state.planner.library().skills
-        this_year = self.state.planner.today().year
-        locale = QLocale()
-        for entry in entries:
-            name = skills[entry.skill].name if entry.skill in skills else entry.skill
-            pattern = "d MMM" if entry.day.year == this_year else "d MMM yyyy"
-            day = locale.toString(qdate(entry.day), pattern)
-            words = _describe(entry, name)
-            item = QTreeWidgetItem([day, words])
-            item.setData(0, ACTIVITY_ROLE, entry)
-            entered = _local(entry.recorded_at)
-            # Corrections are made after the day they correct by nature; only a status or a
-            # session recorded after its day is back-dated.
-            back_dated = entry.kind in ("status", "logged") and entered.date() != qdate(entry.day)
-            when = f"Entered {locale.toString(entered, 'd MMM yyyy, HH:mm')}"
-            if back_dated:
-                when += f", for {short_date(entry.day)} (back-dated)"
-            for column in (0, 1):
-                item.setToolTip(column, tooltip(words) + tooltip(when))
-            if entry.kind == "logged" and entry.session_deleted:
-                font = item.font(1)
-                font.setStrikeOut(True)
-                item.setFont(1, font)
-                item.setForeground(1, self.palette().color(QPalette.ColorRole.PlaceholderText))
-            if back_dated:
-                font = item.font(0)
-                font.setItalic(True)
-                item.setFont(0, font)
-            self.activity.addTopLevelItem(item)
-            if key == (entry.kind, entry.id):
-                self.activity.setCurrentItem(item)
-        self._update_buttons()
-
-    # ------------------------------------------------------------------ activity actions
-    def selected_activity(self) -> Activity | None:
-        """The entry selected in the recent activity, if any."""
-        item = self.activity.currentItem()
-        entry = item.data(0, ACTIVITY_ROLE) if item is not None else None
-        return entry if isinstance(entry, Activity) else None
-
-    def _update_buttons(self) -> None:
-        entry = self.selected_activity()
-        live = entry is not None and entry.session_id is not None and not entry.session_deleted
-        self.edit_button.setVisible(live)
-        self.delete_button.setVisible(live)
-        self.restore_button.setVisible(
-            entry is not None and entry.session_id is not None and entry.session_deleted
-        )
-        revertable = entry is not None and entry.kind == "status" and entry.latest
-        self.revert_button.setVisible(revertable)
-        if entry is not None and entry.previous is not None and revertable:
-            self.revert_button.setText(f"Back to {STATUS_WORDS[entry.previous]}")
-
-    def edit_selected(self) -> None:
-        """Open the correction dialog for the selected session."""
-        entry = self.selected_activity()
-        if entry is None or entry.session_id is None or entry.session_deleted:
-            return
-        try:
-            session = self.state.planner.progress.study_session(entry.session_id)
-        except PlannerError as error:
-            report(self.state, error)
-            return
-        dialog = SessionDialog(
-            session.minutes, session.day, session.note, self.state.planner.today(), self
-        )
-        dialog.accepted.connect(
-            lambda: self.sessionEditRequested.emit(
-                session.id, dialog.minutes, dialog.day(), dialog.note.text()
-            )
-        )
-        dialog.open()
-
-    def delete_selected(self) -> None:
-        """Delete the selected session (undoable)."""
-        entry = self.selected_activity()
-        if entry is not None and entry.session_id is not None and not entry.session_deleted:
-            self.sessionDeleteRequested.emit(entry.session_id)
-
-    def restore_selected(self) -> None:
-        """Bring the selected deleted session back (undoable)."""
-        entry = self.selected_activity()
-        if entry is not None and entry.session_id is not None and entry.session_deleted:
-            self.sessionRestoreRequested.emit(entry.session_id)
-
-    def revert_selected(self) -> None:
-        """Set the selected status change's skill back to the status before it (undoable)."""
-        entry = self.selected_activity()
-        if entry is not None and entry.previous is not None and entry.latest:
-            self.statusRequested.emit(entry.skill, entry.previous)
-
-    def _on_double_clicked(self, item: QTreeWidgetItem) -> None:
-        entry = item.data(0, ACTIVITY_ROLE)
-        if isinstance(entry, Activity):
-            self.state.select(entry.skill)
-
-    def _context_menu(self, position: QPoint) -> None:
-        if self.activity.itemAt(position) is None:
-            return
-        menu = QMenu(self)
-        for button in (
-            self.edit_button,
-            self.delete_button,
-            self.restore_button,
-            self.revert_button,
-        ):
-            if not button.isHidden():
-                menu.addAction(button.text(), button.click)
-        entry = self.selected_activity()
-        if entry is not None:
-            menu.addSeparator()
-            menu.addAction("Select the skill", lambda: self.state.select(entry.skill))
-        menu.popup(self.activity.viewport().mapToGlobal(position))
-
     # ------------------------------------------------------------------ target date
     def _on_target_toggled(self, on: bool) -> None:
         self.target_edit.setEnabled(on)
@@ -469,40 +270,8 @@ class ProgressView(QWidget):
             self.card_rows[index // per_row].addWidget(card)
 
 
-def _describe(entry: Activity, name: str) -> str:
-    """An entry in the learner's words."""
-    if entry.status is not None and entry.previous is not None:  # a status change
-        words = {
-            Status.DONE: f"Finished “{name}”",
-            Status.IN_PROGRESS: f"Started “{name}”",
-            Status.SKIPPED: f"Skipped “{name}”",
-            Status.TODO: f"Set “{name}” back to {STATUS_WORDS[Status.TODO]}",
-        }
-        return f"{words[entry.status]} (was {STATUS_WORDS[entry.previous]})"
-    time = format_minutes(entry.minutes)
-    if entry.kind == "logged":
-        text = f"Studied “{name}” for {time}"
-        if entry.session_deleted:
-            text += " (deleted)"
-        return text + (f" · {entry.note}" if entry.note else "")
-    if entry.kind == "edited":
-        before = format_minutes(entry.old_minutes or 0)
-        if entry.old_day is not None and entry.old_day != entry.day:
-            before += f" on {short_date(entry.old_day)}"
-        return f"Corrected time on “{name}”: {before} → {time}"
-    verb = "Deleted" if entry.kind == "deleted" else "Restored"
-    return f"{verb} {time} on “{name}”"
-
-
 def _pace(days_ahead: int | None) -> str:
     """'12 days ahead', 'On plan', '3 days behind' (the card says of what)."""
     if not days_ahead:
         return "On plan"
     return f"{plural(abs(days_ahead), 'day')} {'ahead' if days_ahead > 0 else 'behind'}"
-
-
-def _local(utc: datetime) -> QDateTime:
-    """A stored UTC time in the learner's time zone."""
-    return QDateTime(
-        qdate(utc), QTime(utc.hour, utc.minute, utc.second), QTimeZone.utc()
-    ).toLocalTime()
