@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -35,10 +36,23 @@ def builtin_quiz_file() -> Path:
     return builtin_roadmaps_dir() / QUIZ_FILENAME
 
 
+# `scheme://` (a single letter before the colon is a Windows drive, not a scheme).
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def looks_like_uri(text: str) -> bool:
+    """Whether `text` is a URI (`postgresql://…`, `mysql://…`) rather than a file path."""
+    return _URI.match(text) is not None
+
+
 def default_db_path(explicit: str | None = None) -> Path:
-    """`--db` if given, else `PLANNER_DB`, else planner.sqlite3 in the user data directory."""
+    """`--db` if given, else `PLANNER_DB`, else planner.sqlite3 in the user data directory.
+
+    A URI is refused, never made a file: planner.db.location reads the ones it can use."""
     chosen = explicit or os.environ.get("PLANNER_DB")
     if chosen:
+        if looks_like_uri(chosen):
+            raise PlannerError(f"{chosen.split('://', 1)[0]}://…: a URI, not a database file")
         return Path(chosen).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 

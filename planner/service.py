@@ -83,7 +83,6 @@ from planner.paths import (
     builtin_quiz_file,
     builtin_roadmap_files,
     builtin_roadmaps_dir,
-    default_db_path,
     refuse_special_target,
 )
 
@@ -122,14 +121,13 @@ class Planner:
         profile: str = DEFAULT_PROFILE,
         today: Callable[[], date] = date.today,
     ) -> Planner:
-        """Open the database (default location unless given), filling a new one with the
-        built-in roadmaps, and select a profile."""
-        # Resolved now: a relative --db must name the same file whatever the working folder.
-        path = default_db_path(str(db_path) if db_path is not None else None).resolve()
-        db = Database.open(path)
+        """Open the database (a path or a PostgreSQL URI; default location unless given),
+        filling a new one with the built-in roadmaps, and select a profile."""
+        db = Database.open(db_path)  # a file path or a PostgreSQL URI (planner.db.location)
         planner = cls(db, profile, today)
         try:
             with db.session() as session:
+                db.serialize(session, "library")  # two first starts on one server fill it once
                 if queries.library_is_empty(session):
                     from planner.fileformat.load import load_files  # the file format, on demand
 
@@ -799,30 +797,31 @@ class Planner:
 
     # ------------------------------------------------------------------ backups and checks
     def backup(self) -> Path:
-        """A backup of the database now, in the backups folder beside it."""
-        return db_backup.create_backup(self.db.path)
+        """A backup of the database now, in the backups folder beside it (a server's owner
+        backs it up with pg_dump: DatabaseError)."""
+        return db_backup.create_backup(self.db.file())
 
     def backup_and_thin(self) -> Path:
         """A backup now, then fewer of the old ones (the app does this when it closes)."""
-        taken = db_backup.create_backup(self.db.path)
-        db_backup.thin_backups(self.db.path)
+        taken = db_backup.create_backup(self.db.file())
+        db_backup.thin_backups(self.db.file())
         return taken
 
     def backups(self) -> list[Backup]:
-        """The backups of this database, newest first."""
-        return db_backup.list_backups(self.db.path)
+        """The backups of this database, newest first (none on a shared server)."""
+        return [] if self.db.path is None else db_backup.list_backups(self.db.path)
 
     @staticmethod
     def restore_database(db_path: Path | str | None, backup_file: Path) -> Path | None:
         """Replace a database that is not open (perhaps too damaged to open) with a backup,
         after checking it; returns the copy kept of the replaced database."""
-        path = default_db_path(str(db_path) if db_path is not None else None).resolve()
-        return db_backup.restore(path, backup_file)
+        return db_backup.restore(Planner.database_path(db_path), backup_file)
 
     @staticmethod
     def database_path(db_path: Path | str | None = None) -> Path:
-        """The file `Planner.open(db_path)` opens: `--db`, PLANNER_DB or the default, resolved."""
-        return default_db_path(str(db_path) if db_path is not None else None).resolve()
+        """The file `Planner.open(db_path)` opens: `--db`, PLANNER_DB or the default, resolved;
+        DatabaseError for a PostgreSQL URI (what only a file has: backups, restoring)."""
+        return db_backup.database_file(db_path)
 
     @staticmethod
     def backups_of(db_path: Path | str | None) -> list[Backup]:
@@ -843,8 +842,8 @@ class Planner:
     def restore(self, backup_file: Path) -> Path | None:
         """Replace the database with a backup after checking it; returns the copy kept of the
         replaced database. A refused file leaves the database untouched and open."""
+        path = self.db.file()
         db_backup.validate_backup(backup_file)  # before closing anything
-        path = self.db.path
         self.db.close()
         try:
             kept = db_backup.restore(path, backup_file)

@@ -17,7 +17,8 @@ from sqlalchemy import event, text
 
 from planner.core.progress import status_timeline
 from planner.db import queries
-from planner.db.engine import Database, _alembic_config, make_engine
+from planner.db.engine import Database, _alembic_config
+from planner.db.sqlite import make_engine
 from planner.db.tables import StatusTimelineRow, StudySessionChangeRow, StudySessionRow
 
 SKILLS = ("git", "sql", "numpy")

@@ -1,0 +1,74 @@
+"""Fixtures for the tests that run on PostgreSQL: one throwaway cluster per test session, a
+fresh database per test, and "a database location" on both engines.
+
+`pg_cluster` starts the cluster (tests/pg_cluster.py) the first time a test asks for it and
+removes it at the end. Without PostgreSQL's programs the tests that need it are skipped, with
+one line of reason, except in CI (CI=true), where that fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.pg_cluster import Cluster, postgres_bin, start_cluster
+
+ENGINES = ("sqlite", "postgresql")
+MISSING = (
+    "PostgreSQL is not installed (no pg_ctl under /usr/lib/postgresql/*/bin or on PATH): "
+    "the tests on PostgreSQL are skipped"
+)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A PostgreSQL cluster of the tests' own, on a Unix socket in a temporary folder."""
+    found = postgres_bin()
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(MISSING.replace("are skipped", "cannot run, and CI must run them"))
+        pytest.skip(MISSING)
+    cluster = start_cluster(found)
+    try:
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture
+def pg_database(pg_cluster: Cluster) -> Iterator[str]:
+    """The name of a new, empty database on the cluster, dropped after the test."""
+    name = pg_cluster.new_database()
+    try:
+        yield name
+    finally:
+        pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Cluster, pg_database: str) -> str:
+    """The URI (SQLAlchemy's, for psycopg 3) of a new, empty database on the cluster."""
+    return pg_cluster.url(pg_database)
+
+
+@pytest.fixture(params=ENGINES)
+def db_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a test's database is, on each engine in turn: a file path for SQLite (nothing
+    there yet), the URI of a new empty database for PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "planner.sqlite3")
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses the server `postgresql` (`-m "not postgresql"` leaves them)."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        callspec = getattr(item, "callspec", None)
+        on_server = callspec is not None and callspec.params.get("db_location") == "postgresql"
+        if "pg_cluster" in names or on_server:
+            item.add_marker(pytest.mark.postgresql)
