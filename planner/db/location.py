@@ -53,9 +53,11 @@ class ServerAddress:
     @property
     def remembered(self) -> str:
         """The URI without its password at all, for settings that outlive this run."""
-        from sqlalchemy.engine import make_url
+        from sqlalchemy.engine import URL, make_url
 
-        return make_url(self.url).set(password=None).render_as_string(hide_password=False)
+        url = make_url(self.url)
+        bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database)
+        return bare.update_query_dict(dict(url.query)).render_as_string(hide_password=False)
 
     @property
     def database(self) -> str:
