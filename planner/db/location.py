@@ -48,7 +48,7 @@ class ServerAddress:
         """The URI as it may be shown to a person or written down: password masked."""
         from sqlalchemy.engine import make_url
 
-        return make_url(self.url).render_as_string(hide_password=True)
+        return _plain(make_url(self.url).render_as_string(hide_password=True))
 
     @property
     def remembered(self) -> str:
@@ -57,7 +57,7 @@ class ServerAddress:
 
         url = make_url(self.url)
         bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database)
-        return bare.update_query_dict(dict(url.query)).render_as_string(hide_password=False)
+        return _plain(bare.update_query_dict(dict(url.query)).render_as_string(hide_password=False))
 
     @property
     def database(self) -> str:
@@ -74,6 +74,11 @@ class ServerAddress:
 
 
 Location = Path | ServerAddress
+
+
+def _plain(uri: str) -> str:
+    """A URI as people write it for libpq (`postgresql://`), without SQLAlchemy's driver."""
+    return "postgresql://" + uri.removeprefix(DRIVER_SCHEME + "://")
 
 
 def server_address(uri: str) -> ServerAddress:

@@ -67,10 +67,10 @@ def test_a_password_is_masked_wherever_the_uri_is_shown() -> None:
     assert isinstance(address, ServerAddress)
     for text in (address.shown, str(address), repr(address), f"{address}"):
         assert "s3cret" not in text and "ana" in text and "db.example.org" in text
-    assert address.remembered == "postgresql+psycopg://ana@db.example.org/planner"
+    assert address.remembered == "postgresql://ana@db.example.org/planner"
     with_query = locate("postgresql://ana:s3cret@/planner?host=/run/pg&port=5433")
     assert isinstance(with_query, ServerAddress)
-    assert with_query.remembered == "postgresql+psycopg://ana@/planner?host=%2Frun%2Fpg&port=5433"
+    assert with_query.remembered == "postgresql://ana@/planner?host=%2Frun%2Fpg&port=5433"
     assert "s3cret" in address.url  # only for connecting
     assert mask_password("mysql://ana:s3cret@db/x") == "mysql://ana:***@db/x"
     assert mask_password("/plain/path") == "/plain/path"

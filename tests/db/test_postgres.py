@@ -3,6 +3,8 @@ migrated on first use, and each problem on opening one clear line."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import psycopg
 import pytest
 from sqlalchemy import text
@@ -75,3 +77,42 @@ def test_a_database_from_a_newer_planner_is_refused(pg_url: str) -> None:
         Database.open(pg_url)
     assert caught.value.kind is DatabaseProblem.NEWER
     assert "9999" in str(caught.value)
+
+
+def test_db_check_on_a_server_checks_the_revision_and_the_constraints(pg_url: str) -> None:
+    from planner.db.check import check_database
+
+    db = Database.open(pg_url)
+    try:
+        assert check_database(db).lines() == ["database ok: no problems found"]
+        with db.engine.begin() as c:
+            c.execute(
+                text("ALTER TABLE study_session DROP CONSTRAINT ck_study_session_minutes_positive")
+            )
+            c.execute(
+                text(
+                    "ALTER TABLE study_session ADD CONSTRAINT ck_study_session_minutes_positive "
+                    "CHECK (minutes > 0) NOT VALID"
+                )
+            )
+            c.execute(text("DROP INDEX ix_study_session_profile_day"))
+        lines = check_database(db).lines()
+        assert any("ix_study_session_profile_day" in line for line in lines), lines
+        assert any("NOT VALID" in line for line in lines), lines
+    finally:
+        db.close()
+
+
+def test_backups_on_a_server_point_to_pg_dump(pg_url: str, tmp_path: Path) -> None:
+    from planner.service import Planner
+
+    planner = Planner.open(pg_url)
+    try:
+        for attempt in (planner.backup, lambda: planner.restore(tmp_path / "b.sqlite3")):
+            with pytest.raises(DatabaseError, match="pg_dump, pg_restore"):
+                attempt()
+        assert planner.backups() == []
+    finally:
+        planner.close()
+    with pytest.raises(DatabaseError, match="pg_dump, pg_restore"):
+        Planner.restore_database(pg_url, tmp_path / "b.sqlite3")
