@@ -298,6 +298,7 @@ class Planner:
             found = queries.get_profile(session, self.profile_name)
             if found is not None:
                 return found
+            self.db.serialize(session, "profiles")  # two first starts create `default` once
             profiles = queries.list_profiles(session)
             if self.profile_name != DEFAULT_PROFILE:
                 names = [p.name for p in profiles] or ["none"]
@@ -320,6 +321,7 @@ class Planner:
         """A new learner profile (it does not become the current one)."""
         name = _profile_name(name)
         with self.db.session() as session:
+            self.db.serialize(session, "profiles")
             if queries.get_profile(session, name) is not None:
                 raise UsageError(f"a profile named '{name}' already exists")
             return queries.create_profile(session, name)
@@ -755,7 +757,8 @@ class Planner:
         profile = self.profile()
         day = min(running.started.astimezone().date(), self.today())
         with self.db.session() as session:
-            personal.clear_timer(session, profile.id)
+            if not personal.clear_timer(session, profile.id):  # stopped elsewhere meanwhile
+                raise UsageError("the timer was stopped elsewhere a moment ago")
             if minutes < 1:
                 return None, None
             return self._log(session, profile.id, running.skill, minutes, day, "")

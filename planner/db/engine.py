@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import sqlalchemy.exc
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner.db.location import Location, ServerAddress, locate
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Advisory lock keys on a server are numbers; each of ours is the hash of a name in this space.
+LOCK_NAMESPACE = "roadmap-planner:"
 
 # What `db backup` and `db restore` say on a shared server: its owner keeps the backups.
 SERVER_BACKUPS = (
@@ -63,6 +65,17 @@ def known_revisions() -> tuple[str, ...]:
             for f in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
         )
     )
+
+
+def serialize(session: Session, what: str) -> None:
+    """Hold, until the transaction ends, a lock every other writer taking `what` waits for.
+
+    On PostgreSQL an advisory lock named by `what`; SQLite needs none, since it writes one
+    transaction at a time (every transaction begins with BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": LOCK_NAMESPACE + what}
+        )
 
 
 class ChangeWatch(Protocol):
@@ -153,6 +166,7 @@ class Database:
     def serialize(self, session: Session, what: str) -> None:
         """Hold, until `session`'s transaction ends, a lock that every other program taking
         the same `what` waits for (checking the library is empty before filling it, say)."""
+        serialize(session, what)
 
     def close(self) -> None:
         """Release every connection."""

@@ -19,15 +19,19 @@ import sqlalchemy.exc
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from planner.db.engine import Database, _alembic_config, head_revision, known_revisions
+from planner.db.engine import (
+    LOCK_NAMESPACE,
+    Database,
+    _alembic_config,
+    head_revision,
+    known_revisions,
+)
 from planner.db.location import ServerAddress
 from planner.errors import DatabaseError, DatabaseProblem
 
 CHANNEL = "planner_changes"
 CONNECT_TIMEOUT_S = 10
 APPLICATION_NAME = "roadmap-planner"
-# Advisory lock keys are numbers; each of ours is the hash of a name in this namespace.
-LOCK_NAMESPACE = "roadmap-planner:"
 
 # What libpq says when it connects, as the kind of problem a learner has. Its errors carry no
 # SQLSTATE before the session exists, so the server's words are all there is to go by.
@@ -107,7 +111,7 @@ def make_engine(address: ServerAddress) -> Engine:
     )
 
 
-def _lock(connection: Connection | Session, what: str) -> None:
+def _lock(connection: Connection, what: str) -> None:
     connection.execute(
         text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": LOCK_NAMESPACE + what}
     )
@@ -295,6 +299,3 @@ class PostgresDatabase(Database):
                 DatabaseProblem.LOCKED,
             )
         return None
-
-    def serialize(self, session: Session, what: str) -> None:
-        _lock(session, what)

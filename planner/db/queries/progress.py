@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from planner.core.perf import paused_gc
 from planner.core.progress import History
 from planner.db.queries.clock import utcnow
+from planner.db.queries.profiles import lock_profile
 from planner.db.tables import (
     NoteRow,
     ProgressEventRow,
@@ -47,8 +48,12 @@ def status_of(session: Session, profile_id: int, skill_id: str) -> str:
 
 
 def record_status(session: Session, profile_id: int, skill_id: str, status: str, day: date) -> str:
-    """Append a status change and update the current status; returns the previous status."""
-    state = session.get(SkillStateRow, (profile_id, skill_id))
+    """Append a status change and update the current status; returns the previous status.
+
+    The current status and the timeline are derived from the events: the profile is locked
+    first and the status read afresh, so two writers at once each see the other's change."""
+    lock_profile(session, profile_id)
+    state = session.get(SkillStateRow, (profile_id, skill_id), populate_existing=True)
     previous = state.status if state is not None else "todo"
     event = ProgressEventRow(
         profile_id=profile_id, skill_id=skill_id, status=status, day=day, recorded_at=utcnow()
@@ -147,8 +152,9 @@ def get_note(session: Session, profile_id: int, skill_id: str) -> str:
 
 
 def set_note(session: Session, profile_id: int, skill_id: str, text: str) -> None:
-    """Write the learner's note on a skill."""
-    row = session.get(NoteRow, (profile_id, skill_id))
+    """Write the learner's note on a skill (the later of two at once wins)."""
+    lock_profile(session, profile_id)
+    row = session.get(NoteRow, (profile_id, skill_id), populate_existing=True)
     if row is None:
         session.add(
             NoteRow(profile_id=profile_id, skill_id=skill_id, text=text, updated_at=utcnow())
