@@ -58,6 +58,7 @@ from planner.db import library_edit, personal, queries
 from planner.db.backup import Backup
 from planner.db.check import CheckReport
 from planner.db.engine import Database
+from planner.db.location import locate
 
 # Plain data the CLI and the UI receive from the use cases, importable from here.
 __all__ = [
@@ -825,6 +826,12 @@ class Planner:
         """The file `Planner.open(db_path)` opens: `--db`, PLANNER_DB or the default, resolved;
         DatabaseError for a PostgreSQL URI (what only a file has: backups, restoring)."""
         return db_backup.database_file(db_path)
+
+    @staticmethod
+    def database_file(db_path: Path | str | None = None) -> Path | None:
+        """The SQLite file `Planner.open(db_path)` opens; None for a database on a server."""
+        found = locate(db_path)
+        return found if isinstance(found, Path) else None
 
     @staticmethod
     def backups_of(db_path: Path | str | None) -> list[Backup]:

@@ -54,10 +54,50 @@ def pg_url(pg_cluster: Cluster, pg_database: str) -> str:
     return pg_cluster.url(pg_database)
 
 
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster: Cluster) -> str:
+    """A database the planner has opened once (tables, built-in library, default profile),
+    for `pg_planner_url` to copy: a copy takes a fraction of the time migrating and filling
+    a new one does."""
+    from planner.service import Planner
+
+    name = pg_cluster.new_database("template")
+    Planner.open(pg_cluster.url(name)).close()
+    return name
+
+
+@pytest.fixture
+def pg_planner_url(pg_cluster: Cluster, pg_template: str) -> Iterator[str]:
+    """The URI of a new database holding what a first `Planner.open` puts in one (a copy of
+    `pg_template`), dropped after the test."""
+    import psycopg
+
+    name = pg_cluster.new_database("planner")
+    with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    try:
+        yield pg_cluster.url(name)
+    finally:
+        pg_cluster.drop_database(name)
+
+
 @pytest.fixture(params=ENGINES)
 def db_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where a test's database is, on each engine in turn: a file path for SQLite (nothing
-    there yet), the URI of a new empty database for PostgreSQL."""
+    """Where a test's database is, on each engine in turn, for tests that open it with
+    `Planner.open`: a file path for SQLite (nothing there yet: the first open creates and
+    fills it), for PostgreSQL the URI of a database a first open has already set up (the
+    same tables, library and default profile; only `Database.created` differs)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "planner.sqlite3")
+    url: str = request.getfixturevalue("pg_planner_url")
+    return url
+
+
+@pytest.fixture(params=ENGINES)
+def empty_db_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new database goes, on each engine in turn: a file path for SQLite (nothing
+    there yet), the URI of a new, empty database for PostgreSQL."""
     if request.param == "sqlite":
         return str(tmp_path / "planner.sqlite3")
     url: str = request.getfixturevalue("pg_url")
@@ -69,6 +109,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         names = getattr(item, "fixturenames", ())
         callspec = getattr(item, "callspec", None)
-        on_server = callspec is not None and callspec.params.get("db_location") == "postgresql"
+        params = callspec.params if callspec is not None else {}
+        on_server = "postgresql" in (params.get("db_location"), params.get("empty_db_location"))
         if "pg_cluster" in names or on_server:
             item.add_marker(pytest.mark.postgresql)

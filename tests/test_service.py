@@ -16,8 +16,9 @@ TODAY = date(2026, 3, 10)
 
 
 @pytest.fixture
-def planner(tmp_path: Path) -> Iterator[Planner]:
-    p = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
+def planner(db_location: str) -> Iterator[Planner]:
+    """The planner on a new database, on each engine in turn (SQLite, PostgreSQL)."""
+    p = Planner.open(db_location, today=lambda: TODAY)
     yield p
     p.close()
 

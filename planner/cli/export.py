@@ -51,8 +51,9 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(f"name at least one file to write: {flags}")
     # Before the work, not after it; never over the database itself.
     check_targets([*targets, *(("yaml", path) for path in roadmap_files)])
-    database = Planner.database_path(args.db)
-    own = {database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))}
+    database = Planner.database_file(args.db)  # None: on a server, no file to overwrite
+    ends = ("", "-wal", "-shm")
+    own = {database.with_name(database.name + end) for end in ends} if database else set()
     for path in (*(path for _, path in targets), *roadmap_files):
         if path.resolve() in own:
             raise PlannerError(f"{path}: is the planner's database; choose another file")

@@ -40,7 +40,7 @@ def _race(*writers: Callable[[], None]) -> None:
 
 
 def test_two_writers_of_one_learner_lose_nothing(db_location: str) -> None:
-    Planner.open(db_location).close()  # created (and filled) once, before the race
+    Planner.open(db_location).close()  # created (and filled) before the race
     events: list[list[object]] = [[] for _ in range(WRITERS)]
     sessions: list[list[int]] = [[] for _ in range(WRITERS)]
 
@@ -122,20 +122,20 @@ def _day(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def test_learners_opening_a_new_database_at_once_create_it_once(db_location: str) -> None:
+def test_learners_opening_a_new_database_at_once_create_it_once(empty_db_location: str) -> None:
     """The first start of a cohort: several planners open the same empty database together;
     one creates the tables and fills the library, the others wait and find it done."""
     opened: list[int] = []
 
     def first_start() -> None:
-        planner = Planner.open(db_location)
+        planner = Planner.open(empty_db_location)
         try:
             opened.append(len(planner.library().skills))
         finally:
             planner.close()
 
     _race(*(first_start for _ in range(3)))
-    planner = Planner.open(db_location)
+    planner = Planner.open(empty_db_location)
     try:
         skills = len(planner.library().skills)
         with planner.db.session() as s:
