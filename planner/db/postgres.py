@@ -185,6 +185,7 @@ class ServerChangeWatch:
         self._token = token
         self._lock = threading.Lock()  # sessions may commit on a worker thread
         self._connection: Any = None
+        self._heard: list[str] = []  # payloads of the notifications received
         self._started = False
         self._stopped = False
 
@@ -194,6 +195,7 @@ class ServerChangeWatch:
         args, params = self._engine.dialect.create_connect_args(self._engine.url)
         try:
             self._connection = psycopg.connect(*args, **params, autocommit=True)
+            self._connection.add_notify_handler(lambda n: self._heard.append(n.payload))
             self._connection.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error:
             self._close()
@@ -223,10 +225,13 @@ class ServerChangeWatch:
             if self._connection is None:
                 return self._listen()  # back after a break: something may have changed
             try:
-                return any(n.payload != self._token for n in self._connection.notifies(timeout=0))
+                # A round trip brings what arrived meanwhile, and finds a broken connection.
+                self._connection.execute("SELECT 1")
             except psycopg.Error:
                 self._close()
                 return self._listen()
+            heard, self._heard = self._heard, []
+            return any(payload != self._token for payload in heard)
 
     def stop(self) -> None:
         with self._lock:
