@@ -3,14 +3,20 @@ migrated on first use, and each problem on opening one clear line."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
+import sqlalchemy.exc
+from hypothesis import HealthCheck, given, settings
 from sqlalchemy import text
 
+from planner.core.domain import Library
+from planner.db import queries
 from planner.db.engine import Database, head_revision
 from planner.errors import DatabaseError, DatabaseProblem
+from tests.core.libraries import libraries
 from tests.pg_cluster import Cluster
 
 
@@ -116,3 +122,32 @@ def test_backups_on_a_server_point_to_pg_dump(pg_url: str, tmp_path: Path) -> No
         planner.close()
     with pytest.raises(DatabaseError, match="pg_dump, pg_restore"):
         Planner.restore_database(pg_url, tmp_path / "b.sqlite3")
+
+
+@pytest.fixture(scope="module")
+def server_db(pg_cluster: Cluster) -> Iterator[Database]:
+    """One migrated database for the module; tests that write roll back."""
+    db = Database.open(pg_cluster.url(pg_cluster.new_database("roundtrip")))
+    yield db
+    db.close()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(library=libraries())
+def test_a_stored_library_reads_back_the_same_on_postgresql(
+    server_db: Database, library: Library
+) -> None:
+    with server_db.sessions() as session:
+        try:
+            queries.save_library(session, library)
+            loaded = queries.load_library(session)
+        finally:
+            session.rollback()
+    assert loaded.skills == library.skills
+    assert set(loaded.roles) == set(library.roles)
+
+
+def test_a_driver_error_on_a_server_is_left_to_the_program(server_db: Database) -> None:
+    """A program's mistake (bad SQL) is not the database's problem: it stays what it is."""
+    with pytest.raises(sqlalchemy.exc.ProgrammingError), server_db.session() as session:
+        session.execute(text("SELECT x FROM no_such_table"))
