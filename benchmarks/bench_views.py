@@ -25,9 +25,9 @@ from benchmarks.common import Row, Timing, fill_database, synthetic_library
 from planner.core.domain import Library
 from planner.core.edit import LibraryChange
 from planner.service import Planner
-from planner.ui.library_editor import LibraryEditor
-from planner.ui.plan_view import PlanView
+from planner.ui.library_editor.editor import LibraryEditor
 from planner.ui.state import AppState
+from planner.ui.views.plan_view import PlanView
 
 SIZE = 10_000
 TARGET_MS = 100

@@ -17,8 +17,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
-from planner.ui import theme
-from planner.ui.main_window import MainWindow
+from planner.ui.theme import look
+from planner.ui.window.main_window import MainWindow
 
 if TYPE_CHECKING:
     from planner.ui.startup import Ask, Inform, Opened, OutsideChanges
@@ -32,9 +32,9 @@ def launch(db_path: Path | str | None, profile: str | None) -> int:
     QGuiApplication.setDesktopFileName("roadmap-planner")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setWindowIcon(theme.app_icon())
+    app.setWindowIcon(look.app_icon())
     settings = QSettings()
-    theme.apply_scheme(app, str(settings.value("appearance/scheme", "system")))
+    look.apply_scheme(app, str(settings.value("appearance/scheme", "system")))
 
     window = MainWindow(None, settings)
     window.show()
@@ -50,7 +50,7 @@ def launch(db_path: Path | str | None, profile: str | None) -> int:
     window.firstPainted.connect(open_database)
     hints = QGuiApplication.styleHints()
     hints.colorSchemeChanged.connect(
-        lambda _scheme: theme.apply_scheme(app, str(settings.value("appearance/scheme", "system")))
+        lambda _scheme: look.apply_scheme(app, str(settings.value("appearance/scheme", "system")))
     )
     try:
         return app.exec()

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner.errors import DatabaseError, DatabaseProblem, PlannerError
 from planner.service import DEFAULT_PROFILE, Planner
-from planner.ui.main_window import MainWindow
-from planner.ui.open_problem_dialog import (
+from planner.ui.dialogs.open_problem import (
     APP_NAME,
     RESTORABLE,
     Choice,
     OpenProblem,
     OpenProblemDialog,
 )
+from planner.ui.window.main_window import MainWindow
 
 Ask = Callable[[OpenProblem], Choice]
 Inform = Callable[[str], None]

@@ -47,9 +47,9 @@ from planner.export.markdown import export_markdown
 from planner.export.options import PdfOptions
 from planner.fileformat.load import parse_text
 from planner.service import Planner
-from planner.ui import skill_panel
-from planner.ui.export_dialog import ExportDialog
-from planner.ui.main_window import MainWindow
+from planner.ui.dialogs.export import ExportDialog
+from planner.ui.views import skill_panel
+from planner.ui.window.main_window import MainWindow
 
 TODAY = date(2026, 3, 10)
 RTL, ZERO_WIDTH = "\u202e", "\u200b"

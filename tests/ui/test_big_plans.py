@@ -17,10 +17,10 @@ from planner.core.domain import Library
 from planner.core.plan import Plan
 from planner.render.graph_painter import LOW_DETAIL
 from planner.service import Planner
-from planner.ui.compare_view import CompareView
 from planner.ui.graph_view import GraphView
-from planner.ui.plan_model import SKILL_ID_ROLE, PlanFilter, PlanModel
 from planner.ui.state import AppState
+from planner.ui.views.compare_view import CompareView
+from planner.ui.views.plan_model import SKILL_ID_ROLE, PlanFilter, PlanModel
 from tests.render.plans import dark_palette, light_palette, plan_of, small_plan
 
 pytestmark = pytest.mark.gui
@@ -239,7 +239,7 @@ def test_the_plan_model_is_read_only(plan_view: tuple[PlanModel, PlanFilter, QTr
 
 
 def test_phases_come_back_open_and_spanned(qtbot: QtBot, planner: Planner) -> None:
-    from planner.ui.plan_view import PlanView
+    from planner.ui.views.plan_view import PlanView
 
     state = AppState(planner)
     view = PlanView(state)

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.compare_view import SKILL_ID, CompareView, role_colors
-from planner.ui.main_window import MainWindow
-from planner.ui.quiz_dialog import QuizDialog
+from planner.ui.onboarding.quiz_dialog import QuizDialog
+from planner.ui.views.compare_view import SKILL_ID, CompareView, role_colors
+from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui

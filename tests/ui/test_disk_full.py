@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.main_window import MainWindow
+from planner.ui.window.main_window import MainWindow
 from tests.broken_files import integrity
 from tests.cli.test_disk_full import LONG_NOTE, fill_disk
 from tests.ui.conftest import TODAY

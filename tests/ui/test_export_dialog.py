@@ -16,8 +16,8 @@ from shiboken6 import isValid
 import planner.export.pdf
 from planner.export.pdf_process import PdfProcess
 from planner.service import Planner
-from planner.ui.export_dialog import ExportDialog
-from planner.ui.main_window import MainWindow
+from planner.ui.dialogs.export import ExportDialog
+from planner.ui.window.main_window import MainWindow
 from tests.processes import alive
 from tests.ui.conftest import TODAY
 

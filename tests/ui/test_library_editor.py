@@ -19,11 +19,11 @@ from planner.core.domain import Library
 from planner.core.edit import LibraryChange, delete_skill_change
 from planner.core.graph import closure, goals_of
 from planner.service import Planner
-from planner.ui import library_editor
-from planner.ui.library_editor import ID_ROLE, SKILL_COLUMNS, LibraryEditor, SkillTableModel
-from planner.ui.main_window import MainWindow
-from planner.ui.role_dialog import RoleDialog, TrackDialog
-from planner.ui.skill_dialog import SkillDialog, SkillList
+from planner.ui.library_editor import editor
+from planner.ui.library_editor.editor import ID_ROLE, SKILL_COLUMNS, LibraryEditor, SkillTableModel
+from planner.ui.library_editor.role_dialog import RoleDialog, TrackDialog
+from planner.ui.library_editor.skill_dialog import SkillDialog, SkillList
+from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY, drag_enter, files_mime
 
 pytestmark = pytest.mark.gui
@@ -629,7 +629,7 @@ def test_sorting_by_a_column_keeps_the_selection_and_edits_keep_the_order(
 def test_the_skill_table_follows_any_edits_as_if_filled_afresh(
     qtmodeltester: ModelTester, planner: Planner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(library_editor, "FOLLOW_AT_MOST", 4)  # both ways: followed and refilled
+    monkeypatch.setattr(editor, "FOLLOW_AT_MOST", 4)  # both ways: followed and refilled
     rng = random.Random(9)
     library = planner.library()
     model = SkillTableModel()

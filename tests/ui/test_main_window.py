@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui import theme
-from planner.ui.main_window import MainWindow
-from planner.ui.plan_model import SKILL_ID_ROLE, PlanModel
+from planner.ui.theme import look
+from planner.ui.views.plan_model import SKILL_ID_ROLE, PlanModel
+from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui
@@ -365,14 +365,14 @@ def test_resource_links_follow_the_colour_scheme(qtbot: QtBot, window: MainWindo
         return app.palette().color(QPalette.ColorRole.Link).name()
 
     try:
-        theme.apply_scheme(app, "dark")
+        look.apply_scheme(app, "dark")
         dark = link_colour()
-        assert dark == theme.dark_palette().color(QPalette.ColorRole.Link).name()
+        assert dark == look.dark_palette().color(QPalette.ColorRole.Link).name()
         qtbot.waitUntil(lambda: f"color: {dark}" in panel.resources.text())
         assert panel.notes.toPlainText() == "half a thought"
         assert panel.duration.text() == "45m"
         assert panel.skill_id == "pytorch"
-        theme.apply_scheme(app, "light")
+        look.apply_scheme(app, "light")
         light = link_colour()
         assert light != dark
         qtbot.waitUntil(lambda: f"color: {light}" in panel.resources.text())

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui import theme
-from planner.ui.chart_widgets import BurnupChart, HeatmapChart, WeeklyHoursChart
-from planner.ui.compare_view import CompareView
-from planner.ui.main_window import MainWindow
-from planner.ui.progress_view import ProgressView
-from planner.ui.shortcuts_dialog import SHORTCUTS, ShortcutsDialog
+from planner.ui.dialogs.shortcuts import SHORTCUTS, ShortcutsDialog
+from planner.ui.theme import dark_style
+from planner.ui.views.chart_widgets import BurnupChart, HeatmapChart, WeeklyHoursChart
+from planner.ui.views.compare_view import CompareView
+from planner.ui.views.progress_view import ProgressView
+from planner.ui.window.main_window import MainWindow
 from tests.render.test_chart_labels import assert_fits
 from tests.ui.conftest import TODAY
 
@@ -178,7 +178,7 @@ def test_the_progress_charts_fit_their_labels_in_the_view(window: MainWindow, qt
     for scheme in ("light", "dark"):
         window.set_scheme(scheme, save=False)  # the view fills itself again: wait for layout
         dark = scheme == "dark"
-        qtbot.waitUntil(lambda d=dark: theme.is_dark(view.palette()) is d)  # type: ignore[misc]
+        qtbot.waitUntil(lambda d=dark: dark_style.is_dark(view.palette()) is d)  # type: ignore[misc]
         qtbot.waitUntil(lambda: clipped_texts(view) == [] and clipped_texts(window.dock) == [])
         for chart in charts:
             chart.grab()
@@ -225,7 +225,7 @@ def test_compare_names_are_whole_and_it_says_which_tracks_it_counts(
         for scheme in ("light", "dark"):
             window.set_scheme(scheme, save=False)
             dark = scheme == "dark"
-            qtbot.waitUntil(lambda d=dark: theme.is_dark(view.palette()) is d)  # type: ignore[misc]
+            qtbot.waitUntil(lambda d=dark: dark_style.is_dark(view.palette()) is d)  # type: ignore[misc]
             qtbot.waitUntil(lambda: clipped_texts(view) == [])
             window.grab().save(str(SCREENSHOTS / f"compare-{scheme}.png"))
         window.set_scheme("light", save=False)

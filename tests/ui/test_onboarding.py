@@ -30,7 +30,7 @@ from pytestqt.qtbot import QtBot
 from planner.core.domain import Salary
 from planner.db import queries
 from planner.service import Planner
-from planner.ui.onboarding import (
+from planner.ui.onboarding.wizard import (
     OnboardingChoice,
     OnboardingWizard,
     apply_choice,

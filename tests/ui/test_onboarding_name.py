@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.onboarding import OnboardingWizard
+from planner.ui.onboarding.wizard import OnboardingWizard
 from tests.ui.test_onboarding import ROLE, choose_role, click_next, find, go_to, open_wizard
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")

@@ -20,11 +20,11 @@ from planner.cli import main as cli_main
 from planner.db import sqlite as engine
 from planner.errors import DatabaseError, DatabaseProblem
 from planner.service import Planner
-from planner.ui import theme
 from planner.ui.application import Started, start
-from planner.ui.main_window import MainWindow
-from planner.ui.open_problem_dialog import Choice, OpenProblem, OpenProblemDialog
+from planner.ui.dialogs.open_problem import Choice, OpenProblem, OpenProblemDialog
 from planner.ui.startup import InstanceLock
+from planner.ui.theme import look
+from planner.ui.window.main_window import MainWindow
 from tests.broken_files import break_database, integrity
 from tests.ui.conftest import TODAY
 
@@ -435,8 +435,8 @@ from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
 from planner.ui import application
-from planner.ui.main_window import MainWindow
-from planner.ui.open_problem_dialog import OpenProblemDialog
+from planner.ui.window.main_window import MainWindow
+from planner.ui.dialogs.open_problem import OpenProblemDialog
 
 
 def frames():
@@ -504,7 +504,7 @@ def test_the_corrupt_database_dialog_renders(qtbot: QtBot, tmp_path: Path) -> No
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     palette = app.palette()
-    theme.apply_scheme(app, "light")
+    look.apply_scheme(app, "light")
     try:
         dialog = OpenProblemDialog(OpenProblem(error, db, latest, backups), open_url=print)
         qtbot.addWidget(dialog)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.main_window import MainWindow
-from planner.ui.plan_model import short_date
+from planner.ui.views.plan_model import short_date
+from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QRadioButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.main_window import MainWindow
-from planner.ui.onboarding import OnboardingWizard
+from planner.ui.onboarding.wizard import OnboardingWizard
+from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.main_window import MainWindow
-from planner.ui.plan_model import short_date
-from planner.ui.progress_view import ACTIVITY_ROLE, ProgressView
+from planner.ui.views.plan_model import short_date
+from planner.ui.views.progress_view import ACTIVITY_ROLE, ProgressView
+from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui

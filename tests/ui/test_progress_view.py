@@ -19,10 +19,10 @@ from planner.cli import main
 from planner.core.units import format_hours
 from planner.render.charts import chart_style
 from planner.service import Activity, Planner
-from planner.ui.main_window import MainWindow
-from planner.ui.plan_model import short_date
-from planner.ui.progress_view import ACTIVITY_ROLE, ProgressView
-from planner.ui.session_dialog import SessionDialog
+from planner.ui.dialogs.study_session import SessionDialog
+from planner.ui.views.plan_model import short_date
+from planner.ui.views.progress_view import ACTIVITY_ROLE, ProgressView
+from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.wording import HIDE_BEHIND
 from planner.service import Planner
-from planner.ui.main_window import MainWindow
-from planner.ui.plan_model import SKILL_ID_ROLE
+from planner.ui.views.plan_model import SKILL_ID_ROLE
+from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui
@@ -240,7 +240,7 @@ def test_the_in_progress_mark_shows_on_a_selected_row(qapp: Any, scheme: str) ->
     selected row the mark sits on a disc of the view's base colour instead of vanishing."""
     from PySide6.QtGui import QIcon, QImage, QPainter, QPalette
 
-    from planner.ui.theme import status_icons
+    from planner.ui.theme.look import status_icons
     from tests.render.plans import dark_palette, light_palette
 
     palette = light_palette() if scheme == "light" else dark_palette()

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.domain import Skill
 from planner.service import Change, Planner
-from planner.ui.main_window import MainWindow
-from planner.ui.session_dialog import SessionDialog
+from planner.ui.dialogs.study_session import SessionDialog
+from planner.ui.window.main_window import MainWindow
 from tests.ui.conftest import TODAY
 
 pytestmark = pytest.mark.gui

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.main_window import OPENING_TEXT, MainWindow
+from planner.ui.window.main_window import OPENING_TEXT, MainWindow
 from tests.ui.conftest import TODAY, drag_enter, files_mime
 
 pytestmark = pytest.mark.gui
@@ -123,7 +123,7 @@ def test_a_first_window_fits_a_laptop_screen_with_its_title_bar() -> None:
     line below the screen's edge, so the first window opens maximised there instead."""
     from PySide6.QtCore import QSize
 
-    from planner.ui.main_window import fits_with_frame
+    from planner.ui.window.main_window import fits_with_frame
 
     default = QSize(1280, 800)
     assert not fits_with_frame(QSize(1280, 800), default)

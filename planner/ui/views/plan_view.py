@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from planner.core.units import format_hours, plural
 from planner.core.wording import HIDE_BEHIND, HIDE_BEHIND_TIP
 from planner.ui.commands import STATUS_WORDS
-from planner.ui.plan_model import SKILL_ID_ROLE, STATUS_ROLE, PlanFilter, PlanModel
 from planner.ui.state import AppState
+from planner.ui.views.plan_model import SKILL_ID_ROLE, STATUS_ROLE, PlanFilter, PlanModel
 
 SETTABLE = ("todo", "in-progress", "done", "skipped")
 LEGEND = (

@@ -44,12 +44,18 @@ from planner.core.units import format_hours, format_logged, format_minutes, plur
 from planner.errors import PlannerError
 from planner.render.charts import chart_style
 from planner.service import Activity
-from planner.ui.chart_widgets import BurnupChart, Card, HeatmapChart, Section, WeeklyHoursChart
 from planner.ui.commands import STATUS_WORDS
-from planner.ui.plan_model import short_date
-from planner.ui.session_dialog import SessionDialog
+from planner.ui.dialogs.study_session import SessionDialog
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+from planner.ui.views.chart_widgets import (
+    BurnupChart,
+    Card,
+    HeatmapChart,
+    Section,
+    WeeklyHoursChart,
+)
+from planner.ui.views.plan_model import short_date
 
 ACTIVITY_LIMIT = 100
 ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 1

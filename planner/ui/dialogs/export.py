@@ -37,9 +37,9 @@ from planner.export.bundle import FORMATS, SUFFIXES, write_exports
 from planner.export.options import PAPERS, SECTIONS, PdfOptions
 from planner.export.pdf_process import ExportCancelled, PdfProcess
 from planner.service import Planner
-from planner.ui.elided_label import ElidedLabel
 from planner.ui.ops import Progress, QueryOp
 from planner.ui.text import button_text, tooltip
+from planner.ui.widgets.elided_label import ElidedLabel
 
 FORMAT_LABELS = {
     "pdf": "PDF document — to print or send to a mentor",

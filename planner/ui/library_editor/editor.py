@@ -41,8 +41,8 @@ from planner.ui.state import AppState
 from planner.ui.text import tooltip
 
 if TYPE_CHECKING:  # imported when a dialog opens: they load the file format (pydantic)
-    from planner.ui.role_dialog import RoleDialog
-    from planner.ui.skill_dialog import SkillDialog
+    from planner.ui.library_editor.role_dialog import RoleDialog
+    from planner.ui.library_editor.skill_dialog import SkillDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -676,7 +676,7 @@ class LibraryEditor(QWidget):
             self._open_skill_dialog(skill_id)
 
     def _open_skill_dialog(self, skill_id: str | None) -> None:
-        from planner.ui.skill_dialog import SkillDialog
+        from planner.ui.library_editor.skill_dialog import SkillDialog
 
         planner = self.state.planner
         original = planner.library().skills[skill_id] if skill_id else None
@@ -753,7 +753,7 @@ class LibraryEditor(QWidget):
             self._open_role_dialog(role_id)
 
     def _open_role_dialog(self, role_id: str | None) -> None:
-        from planner.ui.role_dialog import RoleDialog
+        from planner.ui.library_editor.role_dialog import RoleDialog
 
         planner = self.state.planner
         original = planner.library().roles[role_id] if role_id else None

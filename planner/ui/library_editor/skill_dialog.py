@@ -34,7 +34,7 @@ from planner.core.domain import Resource, Skill
 from planner.core.edit import EditError, LibraryChange, cycle_message
 from planner.fileformat.schema import LEVELS, MAX_HOURS, MAX_ID_LENGTH, RESOURCE_KINDS
 from planner.service import Planner
-from planner.ui.skill_picker import SkillPicker
+from planner.ui.library_editor.skill_picker import SkillPicker
 
 SKILL_ID = Qt.ItemDataRole.UserRole
 NO_LEVEL = "—"

@@ -22,10 +22,10 @@ from planner.core.plan import Comparison
 from planner.core.units import format_hours, plural
 from planner.errors import PlannerError
 from planner.export.report import counted_tracks
-from planner.ui import theme
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
-from planner.ui.wrapping_label import WrappingLabel
+from planner.ui.theme import dark_style
+from planner.ui.widgets.wrapping_label import WrappingLabel
 
 SKILL_ID = Qt.ItemDataRole.UserRole
 NBSP = "\u00a0"
@@ -39,7 +39,7 @@ def _plain(text: str = "") -> QLabel:
 
 def role_colors(palette: QPalette) -> tuple[QColor, QColor]:
     """The colours of role A and role B, readable on the light and the dark palette."""
-    if theme.is_dark(palette):
+    if dark_style.is_dark(palette):
         return QColor(96, 150, 235), QColor(235, 150, 80)
     return QColor(48, 110, 205), QColor(215, 110, 30)
 

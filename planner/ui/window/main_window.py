@@ -56,8 +56,8 @@ from planner.core.pace import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, STRATEGIES
 from planner.core.units import format_hours, plural
 from planner.core.wording import HIDE_BEHIND
 from planner.errors import PlannerError
-from planner.ui import theme
 from planner.ui.text import button_text, tooltip
+from planner.ui.theme import look
 
 if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted before them
     from PySide6.QtCore import QMimeData
@@ -71,13 +71,13 @@ if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted be
     )
 
     from planner.service import Planner
-    from planner.ui.compare_view import CompareView
     from planner.ui.graph_view import GraphView
-    from planner.ui.library_editor import LibraryEditor
-    from planner.ui.plan_view import PlanView
-    from planner.ui.progress_view import ProgressView
-    from planner.ui.skill_panel import SkillPanel
+    from planner.ui.library_editor.editor import LibraryEditor
     from planner.ui.state import AppState
+    from planner.ui.views.compare_view import CompareView
+    from planner.ui.views.plan_view import PlanView
+    from planner.ui.views.progress_view import ProgressView
+    from planner.ui.views.skill_panel import SkillPanel
 
 APP_NAME = "Roadmap planner"
 STRATEGY_WORDS = {"foundations-first": "Foundations first", "goal-by-goal": "Goal by goal"}
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.attached = False
         self._painted = False
         self.undo_stack = QUndoStack(self)
-        self.setWindowIcon(theme.app_icon())
+        self.setWindowIcon(look.app_icon())
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)  # roadmap files dropped on the window are imported
 
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Views")
         self.sidebar.setIconSize(QSize(22, 22))
-        for text, icon in theme.view_icons().items():
+        for text, icon in look.view_icons().items():
             item = QListWidgetItem(icon, text)
             item.setSizeHint(QSize(120, 40))
             self.sidebar.addItem(item)
@@ -160,14 +160,14 @@ class MainWindow(QMainWindow):
 
     def attach(self, planner: Planner) -> None:
         """Complete the window on an open planner: the views, their signals, the profile."""
-        from planner.ui.compare_view import CompareView
+        from planner.ui.dialogs.prerequisite_prompt import PrerequisitePrompt
         from planner.ui.graph_view import GraphView
-        from planner.ui.library_editor import LibraryEditor
-        from planner.ui.plan_view import PlanView
-        from planner.ui.prerequisite_prompt import PrerequisitePrompt
-        from planner.ui.progress_view import ProgressView
-        from planner.ui.skill_panel import SkillPanel
+        from planner.ui.library_editor.editor import LibraryEditor
         from planner.ui.state import AppState
+        from planner.ui.views.compare_view import CompareView
+        from planner.ui.views.plan_view import PlanView
+        from planner.ui.views.progress_view import ProgressView
+        from planner.ui.views.skill_panel import SkillPanel
 
         self.state = AppState(planner, self)
         self.prerequisites = PrerequisitePrompt(self.state, self.undo_stack, self.settings, self)
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.skill_panel)
         waiting.deleteLater()
 
-        self.plan_view.set_icons(theme.status_icons(self.palette()))
+        self.plan_view.set_icons(look.status_icons(self.palette()))
         self.progress_view.set_undo_stack(self.undo_stack)
         self.library_editor.set_undo_stack(self.undo_stack)
         self.action_new_skill.triggered.connect(self.library_editor.new_skill)
@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
         )
         if palette_changed and self.attached:
             # The status marks are painted in palette colours: light and dark need their own.
-            self.plan_view.set_icons(theme.status_icons(self.palette()))
+            self.plan_view.set_icons(look.status_icons(self.palette()))
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -550,7 +550,7 @@ class MainWindow(QMainWindow):
             self.state.update_profile(strategy=strategy)
 
     def _on_plan_changed(self) -> None:
-        from planner.ui.plan_model import short_date
+        from planner.ui.views.plan_model import short_date
 
         plan, progress = self.state.plan, self.state.progress
         self.graph_view.set_plan(plan)
@@ -750,7 +750,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ other dialogs
     def run_onboarding(self) -> bool:
         """The set-up wizard; returns True when the learner finished it."""
-        from planner.ui.onboarding import OnboardingWizard
+        from planner.ui.onboarding.wizard import OnboardingWizard
 
         self.skill_panel.save_note()
         wizard = OnboardingWizard(self.state.planner, self)
@@ -771,7 +771,7 @@ class MainWindow(QMainWindow):
 
     def show_quiz(self) -> None:
         """Help → Which role fits me?: a recommendation that can start that plan."""
-        from planner.ui.quiz_dialog import QuizDialog
+        from planner.ui.onboarding.quiz_dialog import QuizDialog
 
         try:
             dialog = QuizDialog(
@@ -787,7 +787,7 @@ class MainWindow(QMainWindow):
 
     def export_roadmap(self) -> None:
         """Ctrl+E: the export dialog (PDF, Markdown, JSON, iCalendar, CSV)."""
-        from planner.ui.export_dialog import ExportDialog
+        from planner.ui.dialogs.export import ExportDialog
 
         if self.state.planner.profile().role is None:
             self.show_error("Choose a role first: the export is of your plan for it.")
@@ -809,7 +809,7 @@ class MainWindow(QMainWindow):
     def import_files(self, paths: list[str]) -> bool:
         """Validate and store roadmap files; every problem is listed when any file is wrong."""
         from planner.service import Change
-        from planner.ui.import_dialog import ImportProblemsDialog
+        from planner.ui.library_editor.import_dialog import ImportProblemsDialog
 
         try:
             counts = self.state.planner.import_files([Path(p) for p in paths])
@@ -847,7 +847,7 @@ class MainWindow(QMainWindow):
         """Light, dark, or follow the system."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            theme.apply_scheme(app, scheme)
+            look.apply_scheme(app, scheme)
         for key, action in self.scheme_actions.items():
             action.setChecked(key == scheme)
         if save:
@@ -874,7 +874,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """F1: the keyboard shortcuts."""
-        from planner.ui.shortcuts_dialog import ShortcutsDialog
+        from planner.ui.dialogs.shortcuts import ShortcutsDialog
 
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -883,7 +883,7 @@ class MainWindow(QMainWindow):
 
     def show_backups(self) -> None:
         """File → Backups…: list, take and restore backups."""
-        from planner.ui.backups_dialog import BackupsDialog
+        from planner.ui.dialogs.backups import BackupsDialog
 
         self.skill_panel.save_note()  # typed before the dialog: part of the backup now
         dialog = BackupsDialog(self.state.planner, self.confirm, self)

@@ -47,8 +47,8 @@ from planner.core.plan import (
 from planner.core.units import plural
 from planner.errors import PlannerError, UsageError
 from planner.service import Change, Planner
-from planner.ui.onboarding_name import NameField
-from planner.ui.quiz_dialog import QuizDialog
+from planner.ui.onboarding.name_field import NameField
+from planner.ui.onboarding.quiz_dialog import QuizDialog
 from planner.ui.text import tooltip
 
 _MIN_HOURS, _MAX_HOURS = MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK

@@ -1,12 +1,15 @@
-"""Fusion for dark palettes, with the check boxes and radio buttons outlined."""
+"""Dark palettes: telling one apart, and Fusion with check boxes and radio buttons outlined."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
-from planner.ui.theme import is_dark
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether a palette is a dark one (by the lightness of its window colour)."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 class ClearIndicators(QProxyStyle):

@@ -78,18 +78,13 @@ def apply_scheme(app: QApplication, scheme: str) -> None:
     style = app.style()
     if dark:
         # Only where it is needed: the proxy brings every primitive Qt draws through Python.
-        from planner.ui.dark_style import ClearIndicators
+        from planner.ui.theme.dark_style import ClearIndicators
 
         if not isinstance(style, ClearIndicators):
             app.setStyle(ClearIndicators(QStyleFactory.create("Fusion")))
     elif style is None or style.name().lower() != "fusion":
         app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(dark_palette() if dark else light_palette())
-
-
-def is_dark(palette: QPalette) -> bool:
-    """Whether a palette is a dark one (by the lightness of its window colour)."""
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def app_icon() -> QIcon:

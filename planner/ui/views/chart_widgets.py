@@ -34,7 +34,7 @@ from planner.render.charts import (
     paint_weekly_hours,
     weekly_hours_tooltip,
 )
-from planner.ui.wrapping_label import WrappingLabel
+from planner.ui.widgets.wrapping_label import WrappingLabel
 
 
 # ---------------------------------------------------------------------------- charts

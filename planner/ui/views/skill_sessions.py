@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from planner.core.units import format_minutes
 from planner.service import StudySession
-from planner.ui.plan_model import short_date
-from planner.ui.session_dialog import SessionDialog
+from planner.ui.dialogs.study_session import SessionDialog
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+from planner.ui.views.plan_model import short_date
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 

@@ -28,12 +28,12 @@ from planner.core.domain import Skill
 from planner.core.units import format_hours, format_minutes
 from planner.errors import PlannerError
 from planner.ui.commands import STATUS_WORDS
-from planner.ui.duration_edit import DurationEdit, qdate, study_date_edit
-from planner.ui.plan_model import short_date
-from planner.ui.skill_links import resources_html, safe_link
-from planner.ui.skill_sessions import SessionList
-from planner.ui.skill_timer import StudyTimer
 from planner.ui.state import AppState
+from planner.ui.views.plan_model import short_date
+from planner.ui.views.skill_links import resources_html, safe_link
+from planner.ui.views.skill_sessions import SessionList
+from planner.ui.views.skill_timer import StudyTimer
+from planner.ui.widgets.duration_edit import DurationEdit, qdate, study_date_edit
 
 NOTE_SAVE_DELAY_MS = 800
 LEVEL_WORDS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}

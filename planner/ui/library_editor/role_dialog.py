@@ -26,7 +26,7 @@ from planner.core.domain import Role, Salary, Track
 from planner.core.edit import EditError, LibraryChange
 from planner.fileformat.schema import MAX_ID_LENGTH
 from planner.service import Planner
-from planner.ui.skill_dialog import SkillList, id_from_name, problem_label
+from planner.ui.library_editor.skill_dialog import SkillList, id_from_name, problem_label
 
 TRACK = Qt.ItemDataRole.UserRole
 

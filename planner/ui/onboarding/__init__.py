@@ -1,0 +1,1 @@
+"""First start: the onboarding wizard, the learner's name and the "Which role fits me?" quiz."""

@@ -1,0 +1,1 @@
+"""What the main window shows: the plan, progress and compare views and the skill panel."""

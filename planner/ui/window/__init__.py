@@ -1,0 +1,1 @@
+"""The main window: its frame, toolbar, menus and the views it holds."""
