@@ -1,13 +1,17 @@
-"""Shared fixtures: every test runs offscreen and away from the real user data directory."""
+"""Shared fixtures: every test runs offscreen and away from the real user data directory; a
+service on a fresh database with a fixed today; tests that drive widgets are marked `gui`."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from planner.service import Planner
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -21,6 +25,23 @@ pytest_plugins = ["tests.pg_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 ROADMAPS = REPO / "roadmaps"
+TODAY = date(2026, 3, 10)
+"""The tests' today (a Tuesday): plans, forecasts and charts come out the same whatever the day."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives widgets with qtbot needs a QApplication: it is a `gui` test."""
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def planner(tmp_path: Path) -> Iterator[Planner]:
+    """The service on a new database holding the built-in roadmaps; today is 10 March 2026."""
+    p = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
+    yield p
+    p.close()
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from planner.errors import UsageError
+
+if TYPE_CHECKING:
+    from planner.core.domain import Salary
 
 # "1h30" reads as 1 h 30 min: minutes after hours may leave out their unit, a bare number not.
 _DURATION = re.compile(
@@ -67,6 +71,19 @@ def duration_text(minutes: int) -> str:
     """A duration as the learner would type it back: 45m, 2h, 1h30m."""
     hours, mins = divmod(minutes, 60)
     return (f"{hours}h" if hours else "") + (f"{mins}m" if mins or not hours else "")
+
+
+def format_salary(salary: Salary, *, source: bool = True) -> str:
+    """Pay as the roadmap gives it: `105,000 GBP`, and where the figure is from when the roadmap
+    says: `105,000 GBP (UK, Levels.fyi)`."""
+    amount = f"{salary.amount:,.0f} {salary.currency}"
+    where = salary_source(salary)
+    return f"{amount} ({where})" if source and where else amount
+
+
+def salary_source(salary: Salary) -> str:
+    """Where a pay figure applies and comes from: `UK, Levels.fyi`, or empty when not given."""
+    return ", ".join(p for p in (salary.region, salary.source) if p)
 
 
 def plural(n: int, word: str) -> str:

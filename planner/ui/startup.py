@@ -20,6 +20,7 @@ from planner.ui.dialogs.open_problem import (
     OpenProblem,
     OpenProblemDialog,
 )
+from planner.ui.widgets.messages import message_box
 from planner.ui.window.main_window import MainWindow
 
 Ask = Callable[[OpenProblem], Choice]
@@ -80,10 +81,7 @@ def ask_user(problem: OpenProblem) -> Choice:
 
 def inform_user(message: str) -> None:
     """A message that needs no choice (the app will close, or the dialog comes back)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(message)
-    box.exec()
+    message_box(None, QMessageBox.Icon.Critical, APP_NAME, message).exec()
 
 
 class Opened:

@@ -1,4 +1,4 @@
-"""Dates and durations as learners type them."""
+"""Dates and durations as learners type them; pay as roadmaps give it."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ from datetime import date
 
 import pytest
 
+from planner.core.domain import Salary
 from planner.core.units import (
     duration_text,
     format_hours,
     format_logged,
     format_minutes,
+    format_salary,
     parse_date,
     parse_duration,
 )
@@ -67,3 +69,12 @@ def test_study_time_under_an_hour_is_said_in_minutes() -> None:
 def test_durations_are_written_back_as_typed() -> None:
     for minutes in (1, 45, 60, 90, 150, 24 * 60):
         assert parse_duration(duration_text(minutes)) == minutes
+
+
+def test_pay_says_where_the_figure_is_from_only_when_the_roadmap_does() -> None:
+    assert (
+        format_salary(Salary(105000, "GBP", "UK", "Levels.fyi")) == "105,000 GBP (UK, Levels.fyi)"
+    )
+    assert format_salary(Salary(70000, "EUR", None, "Glassdoor")) == "70,000 EUR (Glassdoor)"
+    assert format_salary(Salary(70000, "EUR")) == "70,000 EUR"
+    assert format_salary(Salary(105000, "GBP", "UK"), source=False) == "105,000 GBP"

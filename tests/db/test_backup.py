@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,8 +11,7 @@ import pytest
 from planner.db import backup
 from planner.errors import DatabaseError
 from planner.service import Planner
-
-TODAY = date(2026, 3, 10)
+from tests.conftest import TODAY
 
 
 @pytest.fixture

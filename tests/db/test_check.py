@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from planner.service import Planner
-
-TODAY = date(2026, 3, 10)
+from tests.conftest import TODAY
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from planner.db.engine import Database
 from planner.errors import DatabaseError, DatabaseProblem
 from planner.service import Planner
 from tests.broken_files import KINDS, break_database, integrity
-from tests.ui.conftest import TODAY
+from tests.conftest import TODAY
 
 KIND_OF = {
     "corrupt-header": DatabaseProblem.CORRUPT,

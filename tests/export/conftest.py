@@ -11,8 +11,8 @@ import pytest
 
 from planner.core.records import ExportData
 from planner.service import Planner
+from tests.conftest import TODAY
 
-TODAY = date(2026, 3, 10)
 MARKUP = "<img src=x> <b>bold</b>"
 MARKUP_NOTE = "Ask about <script>alert(1)</script> & *this*\n- not a list\n1. not numbered"
 MARKUP_ROADMAP = """\

@@ -16,7 +16,8 @@ from planner.export.options import PdfOptions
 from planner.export.pdf import render_pdf
 from planner.export.pdf.context import long_date
 from planner.service import Planner
-from tests.export.conftest import TODAY, open_learner, squeeze
+from tests.conftest import TODAY
+from tests.export.conftest import open_learner, squeeze
 
 pytestmark = pytest.mark.gui  # drawing text needs a QGuiApplication (offscreen)
 

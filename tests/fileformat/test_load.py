@@ -20,6 +20,12 @@ SKILL = """\
 """
 
 
+def skills_file(*skills: tuple[str, str], then: str = "") -> str:
+    """A format-1 file of small skills, given as (id, name), and then `then` as it is written
+    (indented as a skill's keys, it goes on with the last skill)."""
+    return "format: 1\nskills:\n" + "".join(SKILL.format(id=i, name=n) for i, n in skills) + then
+
+
 def write(tmp_path: Path, text: str, name: str = "r.yaml") -> Path:
     path = tmp_path / name
     path.write_text(textwrap.dedent(text), encoding="utf-8")
@@ -70,43 +76,145 @@ def test_a_valid_file_loads_with_defaults(tmp_path: Path) -> None:
     assert loaded.line("skills", 1, "requires", 0) == 14
 
 
-def test_unknown_key_is_reported_on_its_line_with_a_suggestion(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        """\
-        format: 1
-        skills:
-          - id: a
-            name: A
-            area: X
-            hours: 3
-            requirs: [b]
-        """,
-    )
-    assert problems(path) == [
-        "r.yaml:7: skill 'a': unknown key 'requirs' (did you mean 'requires'?)"
-    ]
-
-
-def test_wrong_type_and_missing_field(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        """\
-        format: 1
-        skills:
-          - id: a
-            name: A
-            area: X
-            hours: "40"
-          - id: b
-            name: B
-            hours: 2
-        """,
-    )
-    assert problems(path) == [
-        "r.yaml:6: skill 'a': 'hours': Input should be a valid number, got '40'",
-        "r.yaml:7: skill 'b': 'area' is required",
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            """\
+            format: 1
+            skills:
+              - id: a
+                name: A
+                area: X
+                hours: 3
+                requirs: [b]
+            """,
+            ["r.yaml:7: skill 'a': unknown key 'requirs' (did you mean 'requires'?)"],
+            id="unknown_key_is_reported_on_its_line_with_a_suggestion",
+        ),
+        pytest.param(
+            """\
+            format: 1
+            skills:
+              - id: a
+                name: A
+                area: X
+                hours: "40"
+              - id: b
+                name: B
+                hours: 2
+            """,
+            [
+                "r.yaml:6: skill 'a': 'hours': Input should be a valid number, got '40'",
+                "r.yaml:7: skill 'b': 'area' is required",
+            ],
+            id="wrong_type_and_missing_field",
+        ),
+        pytest.param(
+            """\
+            format: 1
+            skills:
+              - id: Linear Algebra
+                name: LA
+                area: Maths
+                hours: 3
+                resources:
+                  - title: Somewhere
+                    url: ftp://example.org/file
+                  - title: Script
+                    url: "javascript:alert(1)"
+            """,
+            [
+                "r.yaml:3: skill 'Linear Algebra': 'Linear Algebra' is not a valid id: use "
+                "lowercase letters, digits and single hyphens, like 'linear-algebra'",
+                "r.yaml:9: skill 'Linear Algebra', resource 'Somewhere': "
+                "url: 'ftp://example.org/file' is not an http or https address",
+                "r.yaml:11: skill 'Linear Algebra', resource 'Script': "
+                "url: 'javascript:alert(1)' is not an http or https address",
+            ],
+            id="bad_ids_and_urls",
+        ),
+        pytest.param(
+            """\
+            format: 1
+            skills:
+              - id: numpy
+                name: NumPy
+                area: Data
+                hours: 5
+                requires: [pyhton-basics]
+                recommends: [statistics]
+            roles:
+              - id: r
+                name: R
+                goals: [numpy, pandas]
+                tracks:
+                  - id: t
+                    name: T
+                    goals: [vision]
+            """,
+            [
+                "r.yaml:7: skill 'numpy': unknown skill 'pyhton-basics' in requires",
+                "r.yaml:8: skill 'numpy': unknown skill 'statistics' in recommends",
+                "r.yaml:12: role 'r': unknown skill 'pandas' in goals",
+                "r.yaml:16: role 'r', track 't': unknown skill 'vision' in goals",
+            ],
+            id="unknown_ids_are_reported_where_they_are_used",
+        ),
+        pytest.param(
+            """\
+            format: 1
+            skills:
+              - id: backprop
+                name: Backpropagation
+                area: DL
+                hours: 5
+                requires: [calculus]
+              - id: calculus
+                name: Calculus
+                area: Maths
+                hours: 5
+                recommends: [neural-nets]
+              - id: neural-nets
+                name: Neural networks
+                area: DL
+                hours: 5
+                requires: [backprop]
+              - id: loner
+                name: Loner
+                area: X
+                hours: 1
+                requires: [loner]
+            """,
+            [
+                "r.yaml:7: prerequisite cycle: backprop -> calculus -> neural-nets -> backprop",
+                "r.yaml:22: skill 'loner' requires itself",
+            ],
+            id="cycles_are_reported_with_their_path",
+        ),
+        pytest.param(
+            skills_file(
+                ("python-basics", "Python"),
+                ("numpy", "NumPy"),
+                then="    requires: [pyhton-basics]\n",
+            ),
+            [
+                "r.yaml:11: skill 'numpy': unknown skill 'pyhton-basics' in requires "
+                "(did you mean 'python-basics'?)"
+            ],
+            id="unknown_id_suggests_the_close_one",
+        ),
+        pytest.param(
+            skills_file(("a", "A"), ("b", "B"), then="    requires: [a]\n    recommends: [a]\n"),
+            ["r.yaml:12: skill 'b': 'a' is both required and recommended"],
+            id="required_and_recommended_at_once_is_refused",
+        ),
+    ],
+)
+def test_each_problem_is_reported_on_its_line(
+    tmp_path: Path, text: str, expected: list[str]
+) -> None:
+    assert problems(write(tmp_path, text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -130,36 +238,9 @@ def test_field_rules(tmp_path: Path, line: str, expected: str) -> None:
     assert message.startswith(f"r.yaml:{line_number}: skill 'a': " + expected)
 
 
-def test_bad_ids_and_urls(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        """\
-        format: 1
-        skills:
-          - id: Linear Algebra
-            name: LA
-            area: Maths
-            hours: 3
-            resources:
-              - title: Somewhere
-                url: ftp://example.org/file
-              - title: Script
-                url: "javascript:alert(1)"
-        """,
-    )
-    assert problems(path) == [
-        "r.yaml:3: skill 'Linear Algebra': 'Linear Algebra' is not a valid id: use lowercase "
-        "letters, digits and single hyphens, like 'linear-algebra'",
-        "r.yaml:9: skill 'Linear Algebra', resource 'Somewhere': url: 'ftp://example.org/file' "
-        "is not an http or https address",
-        "r.yaml:11: skill 'Linear Algebra', resource 'Script': url: 'javascript:alert(1)' "
-        "is not an http or https address",
-    ]
-
-
 def test_id_longer_than_64_characters_is_refused(tmp_path: Path) -> None:
     long_id = "a" * 65
-    path = write(tmp_path, "format: 1\nskills:\n" + SKILL.format(id=long_id, name="Long"))
+    path = write(tmp_path, skills_file((long_id, "Long")))
     [message] = problems(path)
     assert message.startswith("r.yaml:3: ")
     assert "at most 64 characters" in message
@@ -175,59 +256,9 @@ def test_unsupported_format_and_not_a_mapping(tmp_path: Path) -> None:
     assert problems(write(tmp_path, "")) == ["r.yaml: the file is empty"]
 
 
-def test_unknown_ids_are_reported_where_they_are_used(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        """\
-        format: 1
-        skills:
-          - id: numpy
-            name: NumPy
-            area: Data
-            hours: 5
-            requires: [pyhton-basics]
-            recommends: [statistics]
-        roles:
-          - id: r
-            name: R
-            goals: [numpy, pandas]
-            tracks:
-              - id: t
-                name: T
-                goals: [vision]
-        """,
-    )
-    assert problems(path) == [
-        "r.yaml:7: skill 'numpy': unknown skill 'pyhton-basics' in requires",
-        "r.yaml:8: skill 'numpy': unknown skill 'statistics' in recommends",
-        "r.yaml:12: role 'r': unknown skill 'pandas' in goals",
-        "r.yaml:16: role 'r', track 't': unknown skill 'vision' in goals",
-    ]
-
-
-def test_unknown_id_suggests_the_close_one(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        "format: 1\nskills:\n"
-        + SKILL.format(id="python-basics", name="Python")
-        + SKILL.format(id="numpy", name="NumPy")
-        + "    requires: [pyhton-basics]\n",
-    )
-    assert problems(path) == [
-        "r.yaml:11: skill 'numpy': unknown skill 'pyhton-basics' in requires "
-        "(did you mean 'python-basics'?)"
-    ]
-
-
 def test_duplicate_ids_across_files_point_at_both(tmp_path: Path) -> None:
-    first = write(tmp_path, "format: 1\nskills:\n" + SKILL.format(id="git", name="Git"), "a.yaml")
-    second = write(
-        tmp_path,
-        "format: 1\nskills:\n"
-        + SKILL.format(id="sql", name="SQL")
-        + SKILL.format(id="git", name="Git again"),
-        "b.yaml",
-    )
+    first = write(tmp_path, skills_file(("git", "Git")), "a.yaml")
+    second = write(tmp_path, skills_file(("sql", "SQL"), ("git", "Git again")), "b.yaml")
     assert problems(first, second) == [
         "b.yaml:7: duplicate skill id 'git' (first defined at a.yaml:3)"
     ]
@@ -263,51 +294,6 @@ def test_duplicate_roles_tracks_and_keys(tmp_path: Path) -> None:
         "r.yaml:13: role 'r': duplicate track id 't' (first defined on line 12)",
         "r.yaml:14: duplicate role id 'r' (first defined at r.yaml:8)",
     ]
-
-
-def test_cycles_are_reported_with_their_path(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        """\
-        format: 1
-        skills:
-          - id: backprop
-            name: Backpropagation
-            area: DL
-            hours: 5
-            requires: [calculus]
-          - id: calculus
-            name: Calculus
-            area: Maths
-            hours: 5
-            recommends: [neural-nets]
-          - id: neural-nets
-            name: Neural networks
-            area: DL
-            hours: 5
-            requires: [backprop]
-          - id: loner
-            name: Loner
-            area: X
-            hours: 1
-            requires: [loner]
-        """,
-    )
-    assert problems(path) == [
-        "r.yaml:7: prerequisite cycle: backprop -> calculus -> neural-nets -> backprop",
-        "r.yaml:22: skill 'loner' requires itself",
-    ]
-
-
-def test_required_and_recommended_at_once_is_refused(tmp_path: Path) -> None:
-    path = write(
-        tmp_path,
-        "format: 1\nskills:\n"
-        + SKILL.format(id="a", name="A")
-        + SKILL.format(id="b", name="B")
-        + "    requires: [a]\n    recommends: [a]\n",
-    )
-    assert problems(path) == ["r.yaml:12: skill 'b': 'a' is both required and recommended"]
 
 
 def test_every_problem_of_every_file_is_listed(tmp_path: Path) -> None:
@@ -431,13 +417,8 @@ def test_markup_in_text_is_kept_literally() -> None:
 def test_context_skills_may_be_referred_to_and_redefined(tmp_path: Path) -> None:
     """A user's file builds on the built-in library without copying it."""
     base = Skill(id="python-basics", name="Python", area="Programming", hours=10)
-    path = write(
-        tmp_path,
-        "format: 1\nskills:\n"
-        + SKILL.format(id="my-skill", name="Mine")
-        + "    requires: [python-basics]\n"
-        + SKILL.format(id="python-basics", name="Python, my way"),
-    )
+    mine = skills_file(("my-skill", "Mine"), then="    requires: [python-basics]\n")
+    path = write(tmp_path, mine + SKILL.format(id="python-basics", name="Python, my way"))
     [loaded] = load_files([path], context=[base])
     assert loaded.roadmap.skills[1].name == "Python, my way"
 
@@ -445,10 +426,11 @@ def test_context_skills_may_be_referred_to_and_redefined(tmp_path: Path) -> None
 def test_an_infinite_salary_is_refused(tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        "format: 1\nskills:\n"
-        + SKILL.format(id="a", name="A")
-        + "roles:\n  - id: r\n    name: R\n    goals: [a]\n"
-        "    salary: {amount: .inf, currency: GBP}\n",
+        skills_file(
+            ("a", "A"),
+            then="roles:\n  - id: r\n    name: R\n    goals: [a]\n"
+            "    salary: {amount: .inf, currency: GBP}\n",
+        ),
     )
     [message] = problems(path)
     assert message.startswith("r.yaml:11: role 'r': 'amount': Input should be a finite number")

@@ -50,8 +50,8 @@ from planner.service import Planner
 from planner.ui.dialogs.export import ExportDialog
 from planner.ui.views import skill_panel
 from planner.ui.window.main_window import MainWindow
+from tests.conftest import TODAY
 
-TODAY = date(2026, 3, 10)
 RTL, ZERO_WIDTH = "\u202e", "\u200b"
 MARKUP = (
     f'<b>bold</b><img src=x><a href="javascript:alert(1)">x</a>&amp; %s {{0}} '

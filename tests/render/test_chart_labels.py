@@ -35,8 +35,9 @@ from planner.render.charts import (
     paint_heatmap,
     paint_weekly_hours,
 )
+from tests.conftest import TODAY
 from tests.render.plans import dark_palette, light_palette
-from tests.render.test_charts import TODAY, history
+from tests.render.test_charts import history
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("qapp")]
 

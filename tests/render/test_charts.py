@@ -26,12 +26,12 @@ from planner.render.charts import (
     paint_weekly_hours,
     weekly_hours_tooltip,
 )
+from tests.conftest import TODAY
 from tests.core.libraries import small_library
 from tests.render.plans import dark_palette, light_palette
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("qapp")]
 
-TODAY = date(2026, 3, 10)
 RECT = QRectF(0, 0, 720, 260)
 
 

@@ -1,27 +1,80 @@
-"""Fixtures for GUI tests: a planner on a fresh database with a fixed today."""
+"""Fixtures for GUI tests: the app's window opened on a fresh database with a fixed today, its
+settings file, and drags of files."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
+from planner.ui.window.main_window import MainWindow
+from tests.conftest import TODAY
 
-TODAY = date(2026, 3, 10)
+Prepare = Callable[[Planner], object]
+
+
+class WindowFactory(Protocol):
+    """Opens the app; see the `open_window` fixture."""
+
+    def __call__(
+        self,
+        prepare: Prepare | None = None,
+        *,
+        today: date = TODAY,
+        size: tuple[int, int] | None = None,
+        active: bool = False,
+    ) -> MainWindow: ...
 
 
 @pytest.fixture
-def planner(tmp_path: Path) -> Iterator[Planner]:
-    """The service on a new database holding the built-in roadmaps; today is 10 March 2026."""
-    p = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    yield p
-    p.close()
+def settings(tmp_path: Path) -> QSettings:
+    """The app's settings, in a file of the test's own."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
+    """Opens the app on one database and one settings file, as often as a test likes: the
+    service first (`prepare` gets it: choose a role, mark skills…), then the window, resized
+    when asked, shown and, when `active`, activated (shortcuts only reach the active window).
+    Every window and its service are closed after the test."""
+    opened: list[tuple[MainWindow, Planner]] = []
+
+    def factory(
+        prepare: Prepare | None = None,
+        *,
+        today: date = TODAY,
+        size: tuple[int, int] | None = None,
+        active: bool = False,
+    ) -> MainWindow:
+        planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: today)
+        if prepare is not None:
+            prepare(planner)
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(planner, settings)
+        qtbot.addWidget(window)
+        opened.append((window, planner))
+        if size is not None:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        if active:  # activation comes after exposure
+            window.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        return window
+
+    yield factory
+    for window, planner in opened:
+        window.close()
+        planner.close()
 
 
 def files_mime(*paths: Path) -> QMimeData:

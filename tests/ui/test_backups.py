@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
 from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
-
-Opener = Callable[[], MainWindow]
+from tests.conftest import TODAY
+from tests.ui.conftest import WindowFactory
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Opener]:
+def open_window(open_window: WindowFactory, tmp_path: Path) -> WindowFactory:
     """Opens the app on one database for a learner of the ML-engineer role."""
-    db = tmp_path / "planner.sqlite3"
-    first = Planner.open(db, today=lambda: TODAY)
+    first = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
     first.update_profile(role="ml-engineer", hours_per_week=10)
     first.close()
-    planners: list[Planner] = []
-
-    def factory() -> MainWindow:
-        planner = Planner.open(db, today=lambda: TODAY)
-        planners.append(planner)
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(planner, settings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield factory
-    for planner in planners:
-        planner.close()
+    return open_window
 
 
 def mark_done(qtbot: QtBot, window: MainWindow, skill_id: str) -> None:
@@ -49,7 +29,7 @@ def mark_done(qtbot: QtBot, window: MainWindow, skill_id: str) -> None:
         window.action_done.trigger()
 
 
-def test_closing_after_a_change_takes_a_backup(qtbot: QtBot, open_window: Opener) -> None:
+def test_closing_after_a_change_takes_a_backup(qtbot: QtBot, open_window: WindowFactory) -> None:
     window = open_window()
     assert window.state.planner.backups() == []
     mark_done(qtbot, window, "pandas")
@@ -59,14 +39,14 @@ def test_closing_after_a_change_takes_a_backup(qtbot: QtBot, open_window: Opener
     assert backups[0].path.parent == window.state.planner.db.file().parent / "backups"
 
 
-def test_closing_without_changes_takes_none(qtbot: QtBot, open_window: Opener) -> None:
+def test_closing_without_changes_takes_none(qtbot: QtBot, open_window: WindowFactory) -> None:
     window = open_window()
     window.close()
     assert window.state.planner.backups() == []
 
 
 def test_restoring_a_backup_from_the_file_menu_reloads_the_window(
-    qtbot: QtBot, open_window: Opener, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, open_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window()
     window.state.planner.backup()  # nothing done yet
@@ -91,7 +71,7 @@ def test_restoring_a_backup_from_the_file_menu_reloads_the_window(
     dialog.close()
 
 
-def test_check_database_shows_the_report(qtbot: QtBot, open_window: Opener) -> None:
+def test_check_database_shows_the_report(qtbot: QtBot, open_window: WindowFactory) -> None:
     window = open_window()
     assert window.action_check.text() == "Check database"
     window.action_check.trigger()
@@ -102,7 +82,7 @@ def test_check_database_shows_the_report(qtbot: QtBot, open_window: Opener) -> N
 
 
 def test_closing_hides_the_window_before_the_backup_is_taken(
-    qtbot: QtBot, open_window: Opener, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, open_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window()
     mark_done(qtbot, window, "pandas")

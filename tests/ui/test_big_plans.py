@@ -23,8 +23,6 @@ from planner.ui.views.compare_view import CompareView
 from planner.ui.views.plan_model import SKILL_ID_ROLE, PlanFilter, PlanModel
 from tests.render.plans import dark_palette, light_palette, plan_of, small_plan
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def view(qtbot: QtBot) -> Iterator[GraphView]:

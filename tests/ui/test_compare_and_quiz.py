@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -15,24 +14,16 @@ from planner.service import Planner
 from planner.ui.onboarding.quiz_dialog import QuizDialog
 from planner.ui.views.compare_view import SKILL_ID, CompareView, role_colors
 from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
+from tests.ui.conftest import WindowFactory
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
-    planner.set_status("python-basics", "done")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(planner, settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    planner.close()
+def window(open_window: WindowFactory) -> MainWindow:
+    def learner(planner: Planner) -> None:
+        planner.update_profile(role="ml-engineer", hours_per_week=10)
+        planner.set_status("python-basics", "done")
+
+    return open_window(learner)
 
 
 def test_compare_view_shows_both_roles_and_what_each_still_costs(

@@ -14,9 +14,7 @@ from planner.service import Planner
 from planner.ui.window.main_window import MainWindow
 from tests.broken_files import integrity
 from tests.cli.test_disk_full import LONG_NOTE, fill_disk
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
+from tests.conftest import TODAY
 
 
 def test_a_note_saved_on_a_full_disk_says_the_disk_is_full(

@@ -18,10 +18,8 @@ from planner.export.pdf_process import PdfProcess
 from planner.service import Planner
 from planner.ui.dialogs.export import ExportDialog
 from planner.ui.window.main_window import MainWindow
+from tests.conftest import TODAY
 from tests.processes import alive
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
@@ -31,11 +29,6 @@ def learner(planner: Planner) -> Planner:
     planner.set_status("python-basics", "done", TODAY)
     planner.set_note("python-basics", "Typed in the dialog test.")
     return planner
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

@@ -25,8 +25,6 @@ from planner.service import Planner
 from planner.ui.graph_view import EDGE, GraphView
 from tests.render.plans import dark_palette, light_palette
 
-pytestmark = pytest.mark.gui
-
 GRAPH_AREA = (854, 728)  # what the graph gets of a 1280x800 window beside the skill panel
 
 

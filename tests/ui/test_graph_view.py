@@ -18,8 +18,6 @@ from planner.service import Planner
 from planner.ui.graph_view import GraphView
 from tests.render.plans import dark_palette, light_palette
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def view(qtbot: QtBot, planner: Planner) -> Iterator[GraphView]:

@@ -4,12 +4,11 @@ told why a cycle is refused, undo everything; and roadmap files dropped on the w
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QTableView, QToolButton
 from pytestqt.modeltest import ModelTester
@@ -24,25 +23,20 @@ from planner.ui.library_editor.editor import ID_ROLE, SKILL_COLUMNS, LibraryEdit
 from planner.ui.library_editor.role_dialog import RoleDialog, TrackDialog
 from planner.ui.library_editor.skill_dialog import SkillDialog, SkillList
 from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY, drag_enter, files_mime
+from tests.ui.conftest import WindowFactory, drag_enter, files_mime
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
-    planner.set_status("numpy", "done")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(planner, settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def window(open_window: WindowFactory) -> MainWindow:
+    def learner(planner: Planner) -> None:
+        planner.update_profile(role="ml-engineer", hours_per_week=10)
+        planner.set_status("numpy", "done")
+
+    win = open_window(learner)
     win.show_view(3)
-    yield win
-    win.close()
-    planner.close()
+    return win
 
 
 def editor_of(window: MainWindow) -> LibraryEditor:

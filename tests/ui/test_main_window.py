@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -15,32 +14,10 @@ from planner.service import Planner
 from planner.ui.theme import look
 from planner.ui.views.plan_model import SKILL_ID_ROLE, PlanModel
 from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY
+from tests.conftest import TODAY
+from tests.ui.conftest import WindowFactory
 
 pytestmark = pytest.mark.gui
-
-WindowFactory = Callable[[], MainWindow]
-
-
-@pytest.fixture
-def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
-    """Opens the app on one database and one settings file, as often as a test likes."""
-    opened: list[tuple[MainWindow, Planner]] = []
-
-    def factory() -> MainWindow:
-        planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(planner, settings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        opened.append((window, planner))
-        return window
-
-    yield factory
-    for window, planner in opened:
-        window.close()
-        planner.close()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,10 +32,9 @@ from planner.ui.views.chart_widgets import BurnupChart, HeatmapChart, WeeklyHour
 from planner.ui.views.compare_view import CompareView
 from planner.ui.views.progress_view import ProgressView
 from planner.ui.window.main_window import MainWindow
+from tests.conftest import TODAY
 from tests.render.test_chart_labels import assert_fits
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
+from tests.ui.conftest import WindowFactory
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 VIEWS = ("plan", "graph", "progress", "library", "compare")
@@ -57,19 +55,10 @@ def a_learners_history(planner: Planner) -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    a_learners_history(planner)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(planner, settings)
-    qtbot.addWidget(win)
-    win.resize(WIDTH, HEIGHT)
-    win.show()
-    qtbot.waitExposed(win)
+def window(open_window: WindowFactory) -> MainWindow:
+    win = open_window(a_learners_history, size=(WIDTH, HEIGHT))
     win.state.select("numpy")  # the skill panel open beside the views, taking its room
-    yield win
-    win.close()
-    planner.close()
+    return win
 
 
 def shown(widget: QWidget, top: QWidget) -> bool:

@@ -36,7 +36,7 @@ from planner.ui.onboarding.wizard import (
     apply_choice,
     format_salary,
 )
-from tests.ui.conftest import TODAY
+from tests.conftest import TODAY
 
 UK = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 WELCOME, ROLE, TRACKS, TIME, KNOWN, SUMMARY = range(6)  # page ids, in the order added

@@ -26,7 +26,7 @@ from planner.ui.startup import InstanceLock
 from planner.ui.theme import look
 from planner.ui.window.main_window import MainWindow
 from tests.broken_files import break_database, integrity
-from tests.ui.conftest import TODAY
+from tests.conftest import TODAY
 
 pytestmark = pytest.mark.gui
 
@@ -103,11 +103,6 @@ def db() -> Path:
     planner.set_status("pandas", "done")  # after the backup: going back to it loses this
     planner.close()
     return path
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

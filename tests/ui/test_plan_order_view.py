@@ -3,41 +3,32 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.views.plan_model import short_date
+from planner.ui.widgets.dates import short_date
 from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
+from tests.conftest import TODAY
+from tests.ui.conftest import WindowFactory
 
 # Clustering needs these, none of them done (python-basics is marked done in `window`).
 CLUSTERING_NEEDS = ["numpy", "probability", "pandas", "statistics", "ml-fundamentals"]
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+def window(open_window: WindowFactory) -> MainWindow:
     """The app of an ML-engineer learner (10 h a week) who knows Python."""
-    planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
-    planner.set_status("python-basics", "done", date(2026, 2, 1))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(planner, settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-    planner.close()
+
+    def learner(planner: Planner) -> None:
+        planner.update_profile(role="ml-engineer", hours_per_week=10)
+        planner.set_status("python-basics", "done", date(2026, 2, 1))
+
+    return open_window(learner, size=(1280, 800))
 
 
 def rows(window: MainWindow) -> list[tuple[str, list[list[str]]]]:

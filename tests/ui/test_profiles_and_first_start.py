@@ -13,9 +13,7 @@ from pytestqt.qtbot import QtBot
 from planner.service import Planner
 from planner.ui.onboarding.wizard import OnboardingWizard
 from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
+from tests.conftest import TODAY
 
 
 @pytest.fixture

@@ -3,50 +3,34 @@ missing, never "days behind" from a first evening's study (issue 14)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.views.plan_model import short_date
 from planner.ui.views.progress_view import ACTIVITY_ROLE, ProgressView
-from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
+from planner.ui.widgets.dates import short_date
+from tests.conftest import TODAY
+from tests.ui.conftest import WindowFactory
 
 Record = Callable[[Planner], object]
 
 
 @pytest.fixture
-def progress_of(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[Record], ProgressView]]:
+def progress_of(qtbot: QtBot, open_window: WindowFactory) -> Callable[[Record], ProgressView]:
     """Records a history, then opens the window on it and shows Progress with Ctrl+3."""
-    opened: list[tuple[MainWindow, Planner]] = []
 
     def open_on(record: Record) -> ProgressView:
-        planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-        record(planner)
-        window = MainWindow(planner, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-        qtbot.addWidget(window)
-        opened.append((window, planner))
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        window = open_window(record, size=(1280, 800), active=True)
         qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: window.views.currentWidget() is window.progress_view)
         return window.progress_view
 
-    yield open_on
-    for window, planner in opened:
-        window.close()
-        planner.close()
+    return open_on
 
 
 def words_on(view: ProgressView) -> str:

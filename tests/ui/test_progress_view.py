@@ -4,13 +4,13 @@ a target; and the view shows the same figures as `planner progress --format json
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QToolTip, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
@@ -20,14 +20,14 @@ from planner.core.units import format_hours
 from planner.render.charts import chart_style
 from planner.service import Activity, Planner
 from planner.ui.dialogs.study_session import SessionDialog
-from planner.ui.views.plan_model import short_date
 from planner.ui.views.progress_view import ACTIVITY_ROLE, ProgressView
+from planner.ui.widgets.dates import short_date
 from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
+from tests.conftest import TODAY
+from tests.ui.conftest import WindowFactory
 
 Opener = Callable[..., MainWindow]
+"""Opens the app at Progress's size and active: `today`, and `history` on the first opening."""
 
 
 def back(days: int, today: date = TODAY) -> date:
@@ -53,29 +53,19 @@ def record_weeks(planner: Planner, today: date = TODAY) -> None:
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Opener]:
-    opened: list[tuple[MainWindow, Planner]] = []
+def open_window(open_window: WindowFactory) -> Opener:
+    opened: list[MainWindow] = []
 
     def factory(today: date = TODAY, history: bool = True) -> MainWindow:
-        planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: today)
-        if history and not opened:
+        def record(planner: Planner) -> None:
             record_weeks(planner, today)
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(planner, settings)
-        qtbot.addWidget(window)
-        window.resize(1400, 900)
-        window.show()
-        qtbot.waitExposed(window)
-        # Shortcuts only reach the active window, and activation comes after exposure.
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        opened.append((window, planner))
+
+        prepare = record if history and not opened else None
+        window = open_window(prepare, today=today, size=(1400, 900), active=True)
+        opened.append(window)
         return window
 
-    yield factory
-    for window, planner in opened:
-        window.close()
-        planner.close()
+    return factory
 
 
 @pytest.fixture

@@ -4,38 +4,28 @@ clears the search, and the menus show their keys."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.core.wording import HIDE_BEHIND
-from planner.service import Planner
 from planner.ui.views.plan_model import SKILL_ID_ROLE
 from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import WindowFactory
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+def window(open_window: WindowFactory) -> MainWindow:
     """The app for a learner who chose the ML-engineer role at 10 h a week."""
-    planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    shown = MainWindow(planner, settings)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
-    shown.close()
-    planner.close()
+    return open_window(
+        lambda planner: planner.update_profile(role="ml-engineer", hours_per_week=10)
+    )
 
 
 def row_of(window: MainWindow, skill_id: str) -> QModelIndex:

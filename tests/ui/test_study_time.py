@@ -4,12 +4,11 @@ skill added to the plan as a personal goal."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -17,35 +16,17 @@ from planner.core.domain import Skill
 from planner.service import Change, Planner
 from planner.ui.dialogs.study_session import SessionDialog
 from planner.ui.window.main_window import MainWindow
-from tests.ui.conftest import TODAY
-
-pytestmark = pytest.mark.gui
-
-WindowFactory = Callable[[], MainWindow]
+from tests.conftest import TODAY
+from tests.ui.conftest import WindowFactory
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
+def open_window(open_window: WindowFactory, tmp_path: Path) -> WindowFactory:
     """Opens the app on one database (ML engineer, 10 h a week) as often as a test likes."""
     planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
     planner.update_profile(role="ml-engineer", hours_per_week=10)
     planner.close()
-    opened: list[tuple[MainWindow, Planner]] = []
-
-    def factory() -> MainWindow:
-        planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(planner, settings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        opened.append((window, planner))
-        return window
-
-    yield factory
-    for window, planner in opened:
-        window.close()
-        planner.close()
+    return open_window
 
 
 @pytest.fixture

@@ -13,14 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
 from planner.ui.window.main_window import OPENING_TEXT, MainWindow
-from tests.ui.conftest import TODAY, drag_enter, files_mime
+from tests.ui.conftest import drag_enter, files_mime
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
@@ -37,11 +32,10 @@ def frame(qtbot: QtBot, settings: QSettings) -> Iterator[MainWindow]:
 
 
 @pytest.fixture
-def planner(tmp_path: Path) -> Iterator[Planner]:
-    p = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    p.update_profile(role="ml-engineer", hours_per_week=12)
-    yield p
-    p.close()
+def planner(planner: Planner) -> Planner:
+    """The shared service, for a learner of the ML-engineer role at 12 h a week."""
+    planner.update_profile(role="ml-engineer", hours_per_week=12)
+    return planner
 
 
 def test_the_frame_says_it_is_opening_and_offers_nothing_to_click(frame: MainWindow) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.errors import PlannerError
 from planner.service import Backup, Planner
+from planner.ui.widgets.messages import show_error
 
 Confirm = Callable[[str, str], bool]
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -112,8 +112,4 @@ class BackupsDialog(QDialog):
         self.restored.emit()
 
     def _warn(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Backups", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(message)
-        box.open()
-        self.last_message = box
+        self.last_message = show_error(self, "Backups", message)

@@ -40,6 +40,7 @@ from planner.service import Planner
 from planner.ui.ops import Progress, QueryOp
 from planner.ui.text import button_text, tooltip
 from planner.ui.widgets.elided_label import ElidedLabel
+from planner.ui.widgets.messages import ask, confirm_box
 
 FORMAT_LABELS = {
     "pdf": "PDF document — to print or send to a mentor",
@@ -401,15 +402,15 @@ class ExportDialog(QDialog):
             self._open_url(QUrl.fromLocalFile(str(self.written[0].parent)))
 
     def _confirm_replace(self, names: list[str]) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Replace files?", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"{', '.join(names)} already {'exists' if len(names) == 1 else 'exist'}.")
-        box.setInformativeText("Replace with the new export?")
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is replace
+        box, replace = confirm_box(
+            self,
+            "Replace files?",
+            f"{', '.join(names)} already {'exists' if len(names) == 1 else 'exist'}.",
+            "Replace",
+            informative="Replace with the new export?",
+            role=QMessageBox.ButtonRole.AcceptRole,
+        )
+        return ask(box, replace)
 
     def _save_choices(self) -> None:
         self.settings.setValue("export/formats", ",".join(self.formats()))

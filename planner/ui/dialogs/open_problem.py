@@ -1,5 +1,8 @@
-"""The dialog shown over the empty window when the database cannot be opened: what is wrong, in
-plain words, which file, and what helps — restore the latest backup, retry, show the file."""
+"""The dialog shown when the database cannot be opened: what is wrong, and what helps.
+
+It stands over the empty window and says, in plain words, which file and what went wrong, and
+offers the ways out: restore the latest backup, retry, show the file.
+"""
 
 from __future__ import annotations
 

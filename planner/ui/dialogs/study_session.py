@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.units import duration_text, parse_duration
 from planner.errors import PlannerError
+from planner.ui.widgets.dates import qdate, to_date
 
 
 class SessionDialog(QDialog):
@@ -36,10 +37,10 @@ class SessionDialog(QDialog):
         self.duration = QLineEdit(duration_text(minutes))
         self.duration.setAccessibleName("Study time")
         self.duration.setToolTip("How long you studied: 45m, 1.5h or 2h30m")
-        self.date = QDateEdit(_qdate(day))
+        self.date = QDateEdit(qdate(day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
-        self.date.setMaximumDate(_qdate(today))
+        self.date.setMaximumDate(qdate(today))
         self.date.setAccessibleName("Study date")
         self.note = QLineEdit(note)
         self.note.setAccessibleName("Note")
@@ -59,8 +60,7 @@ class SessionDialog(QDialog):
 
     def day(self) -> date:
         """The chosen day."""
-        d = self.date.date()
-        return date(d.year(), d.month(), d.day())
+        return to_date(self.date.date())
 
     def accept(self) -> None:
         try:
@@ -69,7 +69,3 @@ class SessionDialog(QDialog):
             self.problem.setText(str(error))
             return
         super().accept()
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)

@@ -35,10 +35,11 @@ from planner.core.domain import Library, Role, Skill
 from planner.core.edit import LibraryChange, delete_skill_change
 from planner.core.graph import SkillGraph, closure, goals_of
 from planner.core.search import matches, search_words
-from planner.core.units import format_hours, plural
+from planner.core.units import format_hours, format_salary, plural
 from planner.ui.commands import LibraryEditCommand
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+from planner.ui.widgets.messages import confirm_box
 
 if TYPE_CHECKING:  # imported when a dialog opens: they load the file format (pydantic)
     from planner.ui.library_editor.role_dialog import RoleDialog
@@ -592,7 +593,7 @@ class LibraryEditor(QWidget):
         for role in library.roles.values():
             pay = ""
             if role.salary is not None:
-                pay = f"{role.salary.amount:,.0f} {role.salary.currency}"
+                pay = format_salary(role.salary, source=False)
             cells = [
                 role.name,
                 role.id,
@@ -790,12 +791,7 @@ class LibraryEditor(QWidget):
         )
 
     def _confirm(self, question: str, detail: str, then: Any) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # names are never markup
-        box.setText(f"{question}\n\n{detail}")
-        yes = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box, yes = confirm_box(self, "Delete", f"{question}\n\n{detail}", "Delete")
         self.confirm_box = box
 
         def finished() -> None:

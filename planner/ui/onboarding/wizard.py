@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,12 +44,13 @@ from planner.core.plan import (
     make_plan,
     skeleton,
 )
-from planner.core.units import plural
+from planner.core.units import plural, salary_source
 from planner.errors import PlannerError, UsageError
 from planner.service import Change, Planner
 from planner.ui.onboarding.name_field import NameField
 from planner.ui.onboarding.quiz_dialog import QuizDialog
 from planner.ui.text import tooltip
+from planner.ui.widgets.dates import qdate, to_date
 
 _MIN_HOURS, _MAX_HOURS = MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK
 _CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
@@ -98,7 +99,7 @@ def format_hours(locale: QLocale, hours: float) -> str:
 
 def format_date(locale: QLocale, day: date) -> str:
     """A date in the locale's long format, e.g. `Tuesday, 10 March 2026`."""
-    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    return locale.toString(qdate(day), QLocale.FormatType.LongFormat)
 
 
 def format_salary(locale: QLocale, salary: Salary) -> str:
@@ -108,7 +109,7 @@ def format_salary(locale: QLocale, salary: Salary) -> str:
         amount = locale.toCurrencyString(float(salary.amount), symbol, 0)
     else:
         amount = f"{salary.currency} {locale.toString(float(salary.amount), 'f', 0)}"
-    where = ", ".join(p for p in (salary.region, salary.source) if p)
+    where = salary_source(salary)
     return f"{amount} a year ({where})" if where else f"{amount} a year"
 
 
@@ -657,7 +658,7 @@ class _TimePage(QWizardPage):
         self.start.setCalendarPopup(True)
         self.start.setLocale(locale)
         self.start.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
-        self.start.setDate(QDate(draft.start.year, draft.start.month, draft.start.day))
+        self.start.setDate(qdate(draft.start))
         self.finish = _FinishPanel("time", locale)
         hours_row = QHBoxLayout()
         hours_row.setSpacing(12)
@@ -687,8 +688,7 @@ class _TimePage(QWizardPage):
 
     def _store(self) -> None:
         self._draft.hours = self.hours.value()
-        day = self.start.date()
-        self._draft.start = date(day.year(), day.month(), day.day())
+        self._draft.start = to_date(self.start.date())
         self.finish.show_plan(self._draft.plan())
 
 

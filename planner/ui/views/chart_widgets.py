@@ -1,5 +1,8 @@
-"""Widgets of the Progress view: the charts (painted by planner/render/charts.py, with the value
-under the mouse as a tooltip), titled panels in the charts' colours, and the figure cards."""
+"""Widgets of the Progress view: the charts, titled panels and the figure cards.
+
+The charts are painted by planner/render/charts.py and show the value under the mouse as a
+tooltip; the panels take the charts' colours.
+"""
 
 from __future__ import annotations
 

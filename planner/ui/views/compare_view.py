@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.domain import Role
 from planner.core.plan import Comparison
-from planner.core.units import format_hours, plural
+from planner.core.units import format_hours, format_salary, plural
 from planner.errors import PlannerError
 from planner.export.report import counted_tracks
 from planner.ui.state import AppState
@@ -279,6 +279,4 @@ def _pay(role: Role) -> str:
     salary = role.salary
     if salary is None:
         return f"{role.name}: no figure"
-    where = ", ".join(p for p in (salary.region, salary.source) if p)
-    amount = f"{salary.amount:,.0f} {salary.currency}"
-    return f"{role.name}: about {amount}" + (f" ({where})" if where else "")
+    return f"{role.name}: about {format_salary(salary)}"

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
@@ -22,6 +19,7 @@ from planner.core.units import format_hours, plural
 from planner.core.wording import BEHIND
 from planner.ui.commands import STATUS_WORDS
 from planner.ui.text import tooltip
+from planner.ui.widgets.dates import short_date
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,13 +30,6 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 KNOWN = BEHIND
 """The statuses the "hide done, known and skipped" toggle hides."""
 _PHASE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def short_date(value: object, form: str = "d MMM yyyy") -> str:
-    """A date in the user's locale, short: 2 Mar 2026 in en_GB."""
-    if not isinstance(value, date):
-        return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), form)
 
 
 class PlanModel(QStandardItemModel):

@@ -1,5 +1,8 @@
-"""The Progress view: summary cards, the burn-up, weekly hours, a year of study days, and the
-recent activity with undo. The charts are painted by planner/render/charts.py (as in the PDF)."""
+"""The Progress view: summary cards, charts of the study so far, recent activity with undo.
+
+The charts — the burn-up, weekly hours, a year of study days — are painted by
+planner/render/charts.py, as in the PDF.
+"""
 
 from __future__ import annotations
 
@@ -55,7 +58,7 @@ from planner.ui.views.chart_widgets import (
     Section,
     WeeklyHoursChart,
 )
-from planner.ui.views.plan_model import short_date
+from planner.ui.widgets.dates import qdate, short_date, to_date
 
 ACTIVITY_LIMIT = 100
 ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -267,11 +270,11 @@ class ProgressView(QWidget):
         today = p.as_of or self.state.planner.today()
         for widget in (self.target_check, self.target_edit):
             widget.blockSignals(True)
-        self.target_edit.setMinimumDate(_qdate(min(today, p.target_date or today)))
+        self.target_edit.setMinimumDate(qdate(min(today, p.target_date or today)))
         self.target_check.setChecked(p.target_date is not None)
         self.target_edit.setEnabled(p.target_date is not None)
         default = p.target_date or p.planned_finish or today
-        self.target_edit.setDate(_qdate(default))
+        self.target_edit.setDate(qdate(default))
         for widget in (self.target_check, self.target_edit):
             widget.blockSignals(False)
         warn = False
@@ -307,14 +310,14 @@ class ProgressView(QWidget):
         for entry in entries:
             name = skills[entry.skill].name if entry.skill in skills else entry.skill
             pattern = "d MMM" if entry.day.year == this_year else "d MMM yyyy"
-            day = locale.toString(_qdate(entry.day), pattern)
+            day = locale.toString(qdate(entry.day), pattern)
             words = _describe(entry, name)
             item = QTreeWidgetItem([day, words])
             item.setData(0, ACTIVITY_ROLE, entry)
             entered = _local(entry.recorded_at)
             # Corrections are made after the day they correct by nature; only a status or a
             # session recorded after its day is back-dated.
-            back_dated = entry.kind in ("status", "logged") and entered.date() != _qdate(entry.day)
+            back_dated = entry.kind in ("status", "logged") and entered.date() != qdate(entry.day)
             when = f"Entered {locale.toString(entered, 'd MMM yyyy, HH:mm')}"
             if back_dated:
                 when += f", for {short_date(entry.day)} (back-dated)"
@@ -425,8 +428,7 @@ class ProgressView(QWidget):
             self._set_target(self._edit_day())
 
     def _edit_day(self) -> date:
-        d = self.target_edit.date()
-        return date(d.year(), d.month(), d.day())
+        return to_date(self.target_edit.date())
 
     def _set_target(self, day: date | None) -> None:
         try:
@@ -502,11 +504,8 @@ def _pace(days_ahead: int | None) -> str:
     return f"{plural(abs(days_ahead), 'day')} {'ahead' if days_ahead > 0 else 'behind'}"
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def _local(utc: datetime) -> QDateTime:
     """A stored UTC time in the learner's time zone."""
-    day = QDate(utc.year, utc.month, utc.day)
-    return QDateTime(day, QTime(utc.hour, utc.minute, utc.second), QTimeZone.utc()).toLocalTime()
+    return QDateTime(
+        qdate(utc), QTime(utc.hour, utc.minute, utc.second), QTimeZone.utc()
+    ).toLocalTime()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFocusEvent, QPalette
 from PySide6.QtWidgets import (
@@ -29,11 +27,11 @@ from planner.core.units import format_hours, format_minutes
 from planner.errors import PlannerError
 from planner.ui.commands import STATUS_WORDS
 from planner.ui.state import AppState
-from planner.ui.views.plan_model import short_date
 from planner.ui.views.skill_links import resources_html, safe_link
 from planner.ui.views.skill_sessions import SessionList
 from planner.ui.views.skill_timer import StudyTimer
-from planner.ui.widgets.duration_edit import DurationEdit, qdate, study_date_edit
+from planner.ui.widgets.dates import qdate, short_date, to_date
+from planner.ui.widgets.duration_edit import DurationEdit, study_date_edit
 
 NOTE_SAVE_DELAY_MS = 800
 LEVEL_WORDS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
@@ -386,8 +384,7 @@ class SkillPanel(QScrollArea):
         except PlannerError as error:
             self._say(str(error))
             return
-        qdate = self.day.date()
-        day = date(qdate.year(), qdate.month(), qdate.day())
+        day = to_date(self.day.date())
         self.studyLogged.emit(self.skill_id, minutes, day)
         self.duration.clear()
         self._say(f"Logged {format_minutes(minutes)} on {short_date(day)}.")

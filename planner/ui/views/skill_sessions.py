@@ -22,7 +22,7 @@ from planner.service import StudySession
 from planner.ui.dialogs.study_session import SessionDialog
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
-from planner.ui.views.plan_model import short_date
+from planner.ui.widgets.dates import short_date
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 

@@ -1,1 +1,1 @@
-"""Small widgets shared by the views and dialogs: duration and date inputs, labels."""
+"""Small pieces shared by the views and dialogs: dates, duration input, labels, message boxes."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from planner.core.units import format_minutes, parse_duration
 from planner.errors import PlannerError
+from planner.ui.widgets.dates import qdate
 
 HINT = "h or min"
 
@@ -58,11 +59,6 @@ class DurationEdit(QWidget):
             self.reading.setText(f"= {format_minutes(parse_duration(text))}")
         except PlannerError:
             self.reading.setText("? (45m, 1h30)")
-
-
-def qdate(day: date) -> QDate:
-    """The same day as a QDate."""
-    return QDate(day.year, day.month, day.day)
 
 
 def study_date_edit(today: date) -> QDateEdit:

@@ -58,6 +58,7 @@ from planner.core.wording import HIDE_BEHIND
 from planner.errors import PlannerError
 from planner.ui.text import button_text, tooltip
 from planner.ui.theme import look
+from planner.ui.widgets.messages import ask, confirm_box, message_box, show_error
 
 if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted before them
     from PySide6.QtCore import QMimeData
@@ -550,7 +551,7 @@ class MainWindow(QMainWindow):
             self.state.update_profile(strategy=strategy)
 
     def _on_plan_changed(self) -> None:
-        from planner.ui.views.plan_model import short_date
+        from planner.ui.widgets.dates import short_date
 
         plan, progress = self.state.plan, self.state.progress
         self.graph_view.set_plan(plan)
@@ -855,22 +856,11 @@ class MainWindow(QMainWindow):
 
     def confirm(self, question: str, action: str) -> bool:
         """Ask before something that cannot be undone; Cancel is the default."""
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(question)
-        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is yes
+        return ask(*confirm_box(self, APP_NAME, question, action))
 
     def show_error(self, message: str) -> None:
         """One clear message; nothing was changed."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(message)
-        box.open()
-        self._last_dialog = box
+        self._last_dialog = show_error(self, APP_NAME, message)
 
     def show_shortcuts(self) -> None:
         """F1: the keyboard shortcuts."""
@@ -910,9 +900,7 @@ class MainWindow(QMainWindow):
         if report.fixed:
             self.refresh_profile()
         icon = QMessageBox.Icon.Information if report.integrity_ok else QMessageBox.Icon.Warning
-        box = QMessageBox(icon, "Check database", "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("\n".join(report.lines()))
+        box = message_box(self, icon, "Check database", "\n".join(report.lines()))
         box.open()
         self._last_dialog = box
 
