@@ -83,6 +83,10 @@ class Cluster:
             "-o", options, "-w", "-t", "60", "start",
         )  # fmt: skip
 
+    def reload(self) -> None:
+        """Make the server read its configuration again (pg_hba.conf, say)."""
+        self._run("pg_ctl", "-D", str(self.data), "reload")
+
     def stop(self) -> None:
         """Stop the server quickly (open sessions are ended)."""
         self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)

@@ -3,6 +3,7 @@ migrated on first use, and each problem on opening one clear line."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -151,3 +152,70 @@ def test_a_driver_error_on_a_server_is_left_to_the_program(server_db: Database) 
     """A program's mistake (bad SQL) is not the database's problem: it stays what it is."""
     with pytest.raises(sqlalchemy.exc.ProgrammingError), server_db.session() as session:
         session.execute(text("SELECT x FROM no_such_table"))
+
+
+@pytest.fixture(scope="module")
+def password_login(pg_cluster: Cluster) -> str:
+    """A login the server asks a password of (scram-sha-256), unlike the tests' own."""
+    with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as c:
+        c.execute("CREATE ROLE ana_pw LOGIN CREATEDB PASSWORD 'right-horse'")
+    hba = pg_cluster.data / "pg_hba.conf"
+    hba.write_text("local all ana_pw scram-sha-256\n" + hba.read_text())
+    pg_cluster.reload()
+    # The server reads pg_hba.conf again when it gets to the signal: wait until it asks.
+    for _ in range(400):
+        try:
+            psycopg.connect(pg_cluster.conninfo(login="ana_pw"), password="").close()
+        except psycopg.OperationalError:
+            break
+        time.sleep(0.025)  # waiting for the server process, not for our own code
+    else:
+        pytest.fail("the server never began asking ana_pw for a password")
+    return "ana_pw"
+
+
+def test_a_wrong_password_is_one_line_and_never_shown(
+    pg_cluster: Cluster, pg_database: str, password_login: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = pg_cluster.url(pg_database, login=password_login)
+    monkeypatch.setenv("PGPASSWORD", "wrong-horse")
+    with pytest.raises(DatabaseError) as caught:
+        Database.open(url)
+    assert caught.value.kind is DatabaseProblem.LOGIN
+    assert "\n" not in str(caught.value) and "password authentication failed" in str(caught.value)
+    assert "wrong-horse" not in str(caught.value) and "PGPASSWORD" in str(caught.value)
+
+
+def test_the_password_comes_from_pgpassword_or_pgpass(
+    pg_cluster: Cluster,
+    pg_database: str,
+    password_login: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    with psycopg.connect(pg_cluster.conninfo(pg_database), autocommit=True) as c:
+        c.execute(f"GRANT CREATE ON SCHEMA public TO {password_login}")
+    url = pg_cluster.url(pg_database, login=password_login)
+    monkeypatch.setenv("PGPASSWORD", "right-horse")
+    Database.open(url).close()
+    monkeypatch.delenv("PGPASSWORD")
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"*:*:{pg_database}:{password_login}:right-horse\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    db = Database.open(url)
+    try:
+        assert "right-horse" not in db.shown
+    finally:
+        db.close()
+
+
+def test_a_password_in_the_uri_works_but_is_never_shown(
+    pg_cluster: Cluster, password_login: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.cli import main
+
+    url = pg_cluster.url("no_such_db", login=f"{password_login}:right-horse")
+    assert main(["--db", url, "roles"]) == 1
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "right-horse" not in err and "***" in err, err
