@@ -67,14 +67,16 @@ def known_revisions() -> tuple[str, ...]:
     )
 
 
-def serialize(session: Session, what: str) -> None:
-    """Hold, until the transaction ends, a lock every other writer taking `what` waits for.
+def serialize(session: Session, what: str, *, shared: bool = False) -> None:
+    """Hold, until the transaction ends, a lock every other writer taking `what` waits for
+    (`shared`: one that readers share, and writers wait for until they are done).
 
-    On PostgreSQL an advisory lock named by `what`; SQLite needs none, since it writes one
+    On PostgreSQL an advisory lock named by `what`; SQLite needs none, since it runs one
     transaction at a time (every transaction begins with BEGIN IMMEDIATE)."""
     if session.get_bind().dialect.name == "postgresql":
+        function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
         session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": LOCK_NAMESPACE + what}
+            text(f"SELECT {function}(hashtext(:name))"), {"name": LOCK_NAMESPACE + what}
         )
 
 

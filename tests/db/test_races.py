@@ -144,3 +144,45 @@ def test_learners_opening_a_new_database_at_once_create_it_once(empty_db_locatio
         planner.close()
     assert opened == [skills] * 3
     assert tuple(stored) == (skills, skills)
+
+
+def test_a_library_read_waits_for_an_edit_in_progress(pg_planner_url: str) -> None:
+    """On a server a reader never sees half of an editor's change: the library is read under
+    a lock its writers hold until they commit, so the read waits and sees the whole edit."""
+    import time
+
+    from planner.core.domain import Skill
+    from planner.core.edit import LibraryChange
+    from planner.db import library_edit, queries
+
+    editor = Planner.open(pg_planner_url)
+    reader = Planner.open(pg_planner_url)
+    loaded: list[set[str]] = []
+    try:
+        with editor.db.session() as session:
+            new = Skill("half-way", "Half way", "Testing", 2, requires=("python-basics",))
+            library_edit.write_change(session, LibraryChange({new.id: new}))
+
+            def read() -> None:
+                with reader.db.session() as s:
+                    loaded.append(set(queries.load_library(s).skills))
+
+            thread = threading.Thread(target=read)
+            thread.start()
+            for _ in range(400):  # until the reader's backend waits for the editor's lock
+                with editor.db.engine.connect() as c:
+                    waiting = c.execute(
+                        text(
+                            "SELECT count(*) FROM pg_locks "
+                            "WHERE locktype = 'advisory' AND NOT granted"
+                        )
+                    ).scalar()
+                if waiting:
+                    break
+                time.sleep(0.025)  # waiting for the other thread's server process
+            assert waiting == 1 and not loaded
+        thread.join()
+        assert "half-way" in loaded[0]
+    finally:
+        editor.close()
+        reader.close()

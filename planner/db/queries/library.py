@@ -52,7 +52,11 @@ def _driver_rows(session: Session, statement: Select[Any]) -> list[Any]:
 
 
 def load_library(session: Session) -> Library:
-    """The whole library, in a handful of queries whatever its size."""
+    """The whole library, in a handful of queries whatever its size.
+
+    On a server each query sees what was committed when it began: the library's writers are
+    kept out until this transaction ends (a shared lock), so all of them see one library."""
+    serialize(session, "library", shared=True)
     with paused_gc():
         return _load_library(session)
 
