@@ -98,17 +98,15 @@ def _one_line(address: ServerAddress, what: str, kind: DatabaseProblem) -> Datab
     )
 
 
+# Every connection of ours: a server that does not answer is given up on, and its owner sees
+# whose connections they are (pg_stat_activity).
+CONNECT_ARGS = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION_NAME}
+
+
 def make_engine(address: ServerAddress) -> Engine:
     """An engine for psycopg 3 that checks a pooled connection before use (a server restarted
     while the app was open leaves dead ones behind)."""
-    return create_engine(
-        address.url,
-        pool_pre_ping=True,
-        connect_args={
-            "connect_timeout": CONNECT_TIMEOUT_S,
-            "application_name": APPLICATION_NAME,
-        },
-    )
+    return create_engine(address.url, pool_pre_ping=True, connect_args=CONNECT_ARGS)
 
 
 def _lock(connection: Connection, what: str) -> None:
@@ -194,7 +192,7 @@ class ServerChangeWatch:
 
         args, params = self._engine.dialect.create_connect_args(self._engine.url)
         try:
-            self._connection = psycopg.connect(*args, **params, autocommit=True)
+            self._connection = psycopg.connect(*args, **{**params, **CONNECT_ARGS}, autocommit=True)
             self._connection.add_notify_handler(lambda n: self._heard.append(n.payload))
             self._connection.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error:

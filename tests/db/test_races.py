@@ -122,9 +122,13 @@ def _day(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def test_learners_opening_a_new_database_at_once_create_it_once(empty_db_location: str) -> None:
-    """The first start of a cohort: several planners open the same empty database together;
-    one creates the tables and fills the library, the others wait and find it done."""
+def test_learners_opening_a_new_database_at_once_create_it_once(pg_url: str) -> None:
+    """The first start of a cohort: several planners open the same empty database on the
+    server together; one creates the tables and fills the library, the others wait and find
+    it done. (Not on SQLite: a learner's own file is created by one app, which holds an
+    instance lock, and SQLite may refuse switching a new file to WAL while another connection
+    opens it, without waiting.)"""
+    empty_db_location = pg_url
     opened: list[int] = []
 
     def first_start() -> None:
