@@ -31,8 +31,10 @@ layers: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
+# Every benchmark; `make bench ONLY="cli app"` runs some (see benchmarks/README.md). The
+# launches run on an Xvfb of their own when Xvfb is installed (offscreen otherwise).
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(ONLY)
 
 # Kill real `planner` writers with SIGKILL, 200 times, and check nothing acknowledged is lost
 # (Linux; see docs/reliability.md). Takes some minutes; not part of `make test`.

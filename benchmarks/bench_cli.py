@@ -1,31 +1,41 @@
 """The `planner` command line as people type it: whole processes, each beside a floor process
 timed in the same run (issue 16).
 
-`planner --help` against a bare `python -c pass`; `planner check` of the built-in roadmaps
-against a process that only parses their YAML; `planner roles` against a process that imports
-SQLAlchemy and reads the same rows; `planner roadmap --format json` of a returning learner (the
-built-in library, a profile with a role, tracks and some progress; no flags) against a process
-that imports SQLAlchemy and networkx, reads the skills and prerequisites, sorts them and prints
-them as JSON. Runs alternate between the kinds; the first run of each is not counted (bytecode
-is cached, as for an installed app).
+Every command a learner types day to day runs on the database of a returning learner (the
+built-in library; a profile with a role, a track, a pace and a start; some skills done, one in
+progress, study sessions and notes) with no flags, as they would type it, against a floor: a
+process that imports SQLAlchemy, reads the same rows with plain SQL and prints them (the
+floors are below, each saying what it reads). `--help` runs against a bare `python -c pass`,
+`check` against a process that only parses the YAML, and `roadmap --format json` on a 10k-skill
+library against a process that reads the graph and sorts it with networkx.
+
+Commands that write (`status`, `log`, `note`) and their floors run on a fresh copy of the
+database every run (copied before the clock starts), so every run does the same work. Runs
+alternate between all the processes; the first run of each is not counted (bytecode is
+cached, as for an installed app).
 """
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.bench_app import environment
-from benchmarks.common import Row, Timing
+from benchmarks.common import Row, Timing, fill_database, returning_learner, synthetic_library
+from benchmarks.floors import HEAD, PLAN_ROWS
 from planner.paths import builtin_roadmap_files
 from planner.service import Planner
 
 RUNS = 7
+BIG = 10_000
 PLANNER = [sys.executable, "-m", "planner"]
+DAILY_TARGET = 1.3  # times the SQLAlchemy floor
 
 YAML_FLOOR = """
 import sys, yaml
@@ -33,19 +43,160 @@ for name in sys.argv[1:]:
     with open(name, encoding="utf-8") as file:
         yaml.compose(file, Loader=yaml.SafeLoader)  # the nodes with their line numbers
 """
-ROLES_FLOOR = """
-import sys, sqlalchemy as sa
-engine = sa.create_engine("sqlite:///" + sys.argv[1])
+
+ROLES_FLOOR = (
+    HEAD
+    + """
 with engine.connect() as c:
-    roles = c.execute(sa.text("SELECT id, name FROM role ORDER BY position")).all()
-    tracks = c.execute(sa.text("SELECT role_id, id, name FROM track ORDER BY position")).all()
+    roles = q(c, "SELECT id, name FROM role ORDER BY position")
+    tracks = q(c, "SELECT role_id, id, name FROM track ORDER BY position")
 for role_id, name in roles:
     print(role_id, name)
     for owner, track_id, track_name in tracks:
         if owner == role_id:
             print("   --track", track_id, track_name)
 """
-ROADMAP_FLOOR = """
+)
+
+SKILLS_FLOOR = (
+    HEAD
+    + """
+with engine.connect() as c:
+    rows = q(c, "SELECT s.id, s.name, s.hours, coalesce(st.status, 'todo') FROM skill s "
+             "LEFT JOIN skill_state st ON st.skill_id = s.id AND st.profile_id = "
+             "(SELECT id FROM profile WHERE name = 'default') "
+             "WHERE s.deleted_at IS NULL ORDER BY s.position")
+for skill_id, name, hours, status in rows:
+    print(status, skill_id, hours, name)
+"""
+)
+
+ROADMAP_FLOOR = (
+    HEAD
+    + PLAN_ROWS
+    + """
+with engine.connect() as c:
+    _, steps = plan_rows(c)
+for skill, name, area, hours, week in steps:
+    print(f"{skill:<40} {area:<20} {hours:>5g} h  week {week:.0f}  {name}")
+"""
+)
+
+PROGRESS_FLOOR = (
+    HEAD
+    + PLAN_ROWS
+    + """
+with engine.connect() as c:
+    pid, steps = plan_rows(c)
+    days = q(c, "SELECT day, sum(minutes) FROM study_session WHERE profile_id = :p "
+                "AND deleted_at IS NULL GROUP BY day ORDER BY day", p=pid)
+    timeline = q(c, "SELECT skill_id, day, status FROM status_timeline "
+                    "WHERE profile_id = :p ORDER BY day", p=pid)
+print(len(steps), "steps left,", sum(m for _, m in days) / 60, "hours on", len(days), "days,",
+      len(timeline), "changes")
+"""
+)
+
+HISTORY_FLOOR = (
+    HEAD
+    + """
+with engine.connect() as c:
+    pid = q(c, "SELECT id FROM profile WHERE name = 'default'")[0][0]
+    events = q(c, "SELECT id, skill_id, status, day, recorded_at FROM progress_event "
+                  "WHERE profile_id = :p ORDER BY id DESC LIMIT 30", p=pid)
+    sessions = q(c, "SELECT id, skill_id, day, minutes, note, recorded_at, deleted_at "
+                    "FROM study_session WHERE profile_id = :p ORDER BY id DESC LIMIT 30", p=pid)
+for row in sorted(events + sessions, key=lambda r: r[-1] or "", reverse=True)[:30]:
+    print(*row)
+"""
+)
+
+# The writers: one transaction each, as the commands make.
+STATUS_FLOOR = (
+    HEAD
+    + """
+import datetime
+skill, status, today = sys.argv[2], sys.argv[3], datetime.date.today().isoformat()
+now = datetime.datetime.now().isoformat(" ")
+with engine.begin() as c:
+    pid = q(c, "SELECT id FROM profile WHERE name = 'default'")[0][0]
+    before = q(c, "SELECT status FROM skill_state WHERE profile_id = :p AND skill_id = :s",
+               p=pid, s=skill)
+    event = c.execute(sa.text("INSERT INTO progress_event (profile_id, skill_id, status, day, "
+                              "recorded_at) VALUES (:p, :s, :st, :d, :n)"),
+                      dict(p=pid, s=skill, st=status, d=today, n=now)).lastrowid
+    c.execute(sa.text("INSERT OR REPLACE INTO skill_state VALUES (:p, :s, :st, :d, :e)"),
+              dict(p=pid, s=skill, st=status, d=today, e=event))
+    c.execute(sa.text("INSERT OR REPLACE INTO status_timeline VALUES (:p, :s, :d, :st, :e)"),
+              dict(p=pid, s=skill, d=today, st=status, e=event))
+print(skill, before[0][0] if before else "todo", "->", status, today)
+"""
+)
+
+LOG_FLOOR = (
+    HEAD
+    + """
+import datetime
+skill, minutes, today = sys.argv[2], int(sys.argv[3]), datetime.date.today().isoformat()
+now = datetime.datetime.now().isoformat(" ")
+with engine.begin() as c:
+    pid = q(c, "SELECT id FROM profile WHERE name = 'default'")[0][0]
+    c.execute(sa.text("INSERT INTO study_session (profile_id, skill_id, day, minutes, note, "
+                      "recorded_at) VALUES (:p, :s, :d, :m, '', :n)"),
+              dict(p=pid, s=skill, d=today, m=minutes, n=now))
+    status = q(c, "SELECT status FROM skill_state WHERE profile_id = :p AND skill_id = :s",
+               p=pid, s=skill)
+    open_ = q(c, "SELECT r.prerequisite_id FROM prerequisite r LEFT JOIN skill_state st "
+                 "ON st.skill_id = r.prerequisite_id AND st.profile_id = :p "
+                 "WHERE r.skill_id = :s AND r.hard "
+                 "AND coalesce(st.status, 'todo') NOT IN ('done', 'skipped')", p=pid, s=skill)
+print(skill, "logged", minutes, "min on", today, status, [r[0] for r in open_])
+"""
+)
+
+NOTE_FLOOR = (
+    HEAD
+    + """
+import datetime
+skill, text = sys.argv[2], sys.argv[3]
+with engine.begin() as c:
+    pid = q(c, "SELECT id FROM profile WHERE name = 'default'")[0][0]
+    c.execute(sa.text("INSERT INTO note VALUES (:p, :s, :t, :n) ON CONFLICT DO UPDATE "
+                      "SET text = excluded.text, updated_at = excluded.updated_at"),
+              dict(p=pid, s=skill, t=text, n=datetime.datetime.now().isoformat(" ")))
+print(skill, "note saved")
+"""
+)
+
+# `export --pdf`: the plan's rows, its notes, sessions and status entries read as the export
+# does, then one page of a bare QPdfWriter with a line per step (not the export's layout,
+# graph, charts, links or bookmarks: bench_export measures those).
+PDF_FLOOR = (
+    HEAD
+    + PLAN_ROWS
+    + """
+with engine.connect() as c:
+    pid, steps = plan_rows(c)
+    notes = dict(q(c, "SELECT skill_id, text FROM note WHERE profile_id = :p", p=pid))
+    sessions = q(c, "SELECT * FROM study_session WHERE profile_id = :p ORDER BY day", p=pid)
+    events = q(c, "SELECT * FROM progress_event WHERE profile_id = :p ORDER BY id", p=pid)
+    days = q(c, "SELECT day, sum(minutes) FROM study_session WHERE profile_id = :p "
+                "AND deleted_at IS NULL GROUP BY day ORDER BY day", p=pid)
+    timeline = q(c, "SELECT skill_id, day, status FROM status_timeline "
+                    "WHERE profile_id = :p ORDER BY day", p=pid)
+from PySide6.QtGui import QGuiApplication, QPageSize, QPainter, QPdfWriter
+app = QGuiApplication(["floor", "-platform", "offscreen"])
+writer = QPdfWriter(sys.argv[2])
+writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+painter = QPainter(writer)
+for i, (skill, name, area, hours, week) in enumerate(steps[:60]):
+    painter.drawText(200, 300 + i * 220, f"{name}  {area}  {hours:g} h  {notes.get(skill, '')}")
+painter.end()
+print("wrote", sys.argv[2])
+"""
+)
+
+BIG_ROADMAP_FLOOR = """
 import json, sys, networkx as nx, sqlalchemy as sa
 engine = sa.create_engine("sqlite:///" + sys.argv[1])
 with engine.connect() as c:
@@ -62,8 +213,43 @@ steps = [
 print(json.dumps({"steps": steps}, indent=2))
 """
 
-# (name, command, floor name, floor command, target ratio or None)
-Case = tuple[str, list[str], str, list[str], float | None]
+# What every daily command pays before its own query, in today's architecture: the service
+# imported (SQLAlchemy's ORM, the tables, every use case) and the database opened through it.
+OPEN_ONLY = """
+import sys
+from planner.service import Planner
+Planner.open(sys.argv[1]).close()
+"""
+
+# What a `planner roles` that loads no more than it needs would cost: the CLI's parser, the
+# checks `Database.open` makes on an existing file (SQLite's quick check, the revision), then
+# the `roles` floor's SQLAlchemy reads.
+LEAN_ROLES = (
+    """
+import sqlite3, sys
+from planner.cli import build_parser
+build_parser().parse_args(["roles"])
+check = sqlite3.connect(sys.argv[1])
+check.execute("PRAGMA quick_check").fetchall()
+check.execute("SELECT version_num FROM alembic_version").fetchall()
+check.close()
+"""
+    + ROLES_FLOOR
+)
+
+WORK = "{work}"  # in a command: the fresh copy of the database this run works on
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    size: str
+    command: list[str]
+    floor_name: str
+    floor: list[str]
+    target: float | None
+    writes: bool = False  # both sides run on a fresh copy of the database
+    floor_of: str | None = None  # the floor is that case's (timed once, not again)
 
 
 def _time(command: list[str], env: dict[str, str]) -> float:
@@ -76,53 +262,144 @@ def _timing(samples: list[float]) -> Timing:
     return Timing(statistics.median(samples), min(samples), len(samples))
 
 
+def big_learner(db: Path) -> None:
+    """The synthetic 10k-skill library and a profile on its role, 5 % done."""
+    library = synthetic_library(BIG)
+    fill_database(db, library)
+    planner = Planner.open(db)
+    planner.update_profile(role="role", hours_per_week=10)
+    planner.set_statuses(list(library.skills)[: BIG // 20], "done")
+    planner.close()
+
+
+def cases(db: Path, big: Path, work: Path, pdf: Path) -> list[Case]:
+    python = [sys.executable, "-c"]
+    files = [str(p) for p in builtin_roadmap_files()]
+
+    def daily(
+        name: str, argv: list[str], floor: str, *floor_args: str, writes: bool = False
+    ) -> Case:
+        """A daily command beside its SQLAlchemy floor, on the same database."""
+        base = WORK if writes else str(db)
+        pdf_floor = "QPdfWriter" in floor
+        return Case(
+            name,
+            "built-in",
+            [*PLANNER, "--db", base, *argv],
+            "same rows + bare PDF page" if pdf_floor else "SQLAlchemy, same rows",
+            [*python, floor, base, *floor_args],
+            DAILY_TARGET,
+            writes,
+        )
+
+    return [
+        Case(
+            "planner --help",
+            "process",
+            [*PLANNER, "--help"],
+            "python -c pass",
+            [*python, "pass"],
+            3.0,
+        ),
+        Case(
+            "planner check (built-in files)",
+            "process",
+            [*PLANNER, "check", *files],
+            "parse the YAML only",
+            [*python, YAML_FLOOR, *files],
+            1.5,
+        ),
+        daily("planner roles", ["roles"], ROLES_FLOOR),
+        daily("planner skills", ["skills"], SKILLS_FLOOR),
+        daily("planner roadmap", ["roadmap"], ROADMAP_FLOOR),
+        daily("planner progress", ["progress"], PROGRESS_FLOOR),
+        daily("planner history", ["history"], HISTORY_FLOOR),
+        daily(
+            "planner status",
+            ["status", "sql", "in-progress"],
+            STATUS_FLOOR,
+            "sql",
+            "in-progress",
+            writes=True,
+        ),
+        daily("planner log", ["log", "pandas", "45m"], LOG_FLOOR, "pandas", "45", writes=True),
+        daily(
+            "planner note",
+            ["note", "pandas", "merge: how='left'"],
+            NOTE_FLOOR,
+            "pandas",
+            "merge: how='left'",
+            writes=True,
+        ),
+        daily("planner export --pdf", ["export", "--pdf", str(pdf)], PDF_FLOOR, str(pdf)),
+        Case(
+            "(floor: open the planner only)",
+            "built-in",
+            [*python, OPEN_ONLY, str(db)],
+            "SQLAlchemy, same rows",
+            [],
+            None,
+            floor_of="planner roles",
+        ),
+        Case(
+            "(lean roles: parser, checks, rows)",
+            "built-in",
+            [*python, LEAN_ROLES, str(db)],
+            "SQLAlchemy, same rows",
+            [],
+            None,
+            floor_of="planner roles",
+        ),
+        Case(
+            "planner roadmap --format json",
+            f"{BIG // 1000}k",
+            [*PLANNER, "--db", str(big), "roadmap", "--format", "json"],
+            "SQLAlchemy + nx sort, JSON",
+            [*python, BIG_ROADMAP_FLOOR, str(big)],
+            1.5,
+        ),
+    ]
+
+
+def _fresh_copy(template: Path, work: Path) -> None:
+    for end in ("-wal", "-shm"):
+        work.with_name(work.name + end).unlink(missing_ok=True)
+    shutil.copyfile(template, work)
+
+
 def run() -> list[Row]:
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
         env = environment(home)
-        db = home / "planner.sqlite3"
-        env["PLANNER_DB"] = str(db)
-        planner = Planner.open(db)  # a returning learner: role, track, pace, some progress
-        planner.update_profile(role="ml-engineer", tracks=["computer-vision"], hours_per_week=8)
-        planner.set_statuses(["python-basics", "git", "numpy"], "done")
-        planner.close()
-        files = [str(p) for p in builtin_roadmap_files()]
-        python = [sys.executable, "-c"]
-        cases: list[Case] = [
-            ("planner --help", [*PLANNER, "--help"], "python -c pass", [*python, "pass"], 3.0),
-            (
-                "planner check (built-in files)",
-                [*PLANNER, "check", *files],
-                "parse the YAML only",
-                [*python, YAML_FLOOR, *files],
-                1.5,
-            ),
-            (
-                "planner roles",
-                [*PLANNER, "roles"],
-                "SQLAlchemy, same rows",
-                [*python, ROLES_FLOOR, str(db)],
-                1.3,
-            ),
-            (
-                "planner roadmap --format json",
-                [*PLANNER, "roadmap", "--format", "json"],
-                "SQLAlchemy + nx sort, JSON",
-                [*python, ROADMAP_FLOOR, str(db)],
-                None,
-            ),
-        ]
-        commands = [c for case in cases for c in (case[1], case[3])]
-        for command in commands:
-            _time(command, env)  # bytecode compiled and cached; the disk cache warm
-        samples: dict[int, list[float]] = {i: [] for i in range(len(commands))}
+        db, big, work = home / "learner.sqlite3", home / "big.sqlite3", home / "work.sqlite3"
+        returning_learner(db)
+        big_learner(big)
+        all_cases = cases(db, big, work, home / "plan.pdf")
+
+        def once(case: Case, command: list[str]) -> float:
+            if case.writes:
+                _fresh_copy(db, work)
+                command = [str(work) if part == WORK else part for part in command]
+            return _time(command, env)
+
+        runs = [(c, c.command) for c in all_cases]
+        floor_run = {}  # case name: where its floor's samples are
+        for case in all_cases:
+            if case.floor_of is None:
+                floor_run[case.name] = len(runs)
+                runs.append((case, case.floor))
+        for case, command in runs:
+            once(case, command)  # bytecode compiled and cached; the disk cache warm
+        samples: list[list[float]] = [[] for _ in runs]
         for _ in range(RUNS):
-            for i, command in enumerate(commands):
-                samples[i].append(_time(command, env))
+            for i, (case, command) in enumerate(runs):
+                samples[i].append(once(case, command))
     rows: list[Row] = []
-    for n, (name, _, floor_name, _, target) in enumerate(cases):
-        measured, floor = _timing(samples[2 * n]), _timing(samples[2 * n + 1])
+    for n, case in enumerate(all_cases):
+        measured = _timing(samples[n])
+        floor = _timing(samples[floor_run[case.floor_of or case.name]])
+        target = case.target
         ok = None if target is None else measured.median_ms <= target * floor.median_ms
         label = "" if target is None else f"<= {target:g}x"
-        rows.append(Row(name, "process", measured, floor_name, floor, label, ok))
+        rows.append(Row(case.name, case.size, measured, case.floor_name, floor, label, ok))
     return rows

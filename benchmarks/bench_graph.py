@@ -20,10 +20,12 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.common import Row, Timing, measure, synthetic_library
 from planner.core.graph import build_graph
 from planner.core.plan import Plan, make_plan
-from planner.render.graph_layout import GraphLayout, layout_plan
-from planner.render.graph_painter import LOW_DETAIL
-from planner.ui import graph_view
-from planner.ui.graph_view import MIN_SCALE, GraphView
+from planner.render.graph.geometry import GraphLayout
+from planner.render.graph.layout import layout_plan
+from planner.render.graph.painter import LOW_DETAIL
+from planner.ui.views.graph import view as graph_view
+from planner.ui.views.graph.view import GraphView
+from planner.ui.views.graph.viewport import MIN_SCALE
 
 FIRST_PAINT_SIZE = 1_000
 BIG_SIZE = 10_000
@@ -111,8 +113,8 @@ def wheel(view: GraphView, dx: int, dy: int, modifiers: Qt.KeyboardModifier) -> 
 
 def place(view: GraphView, scale: float, centre: QPointF) -> None:
     """Show the graph at a scale around a point of the layout (what zooming there does)."""
-    view._auto_view = False
-    view._scale = scale
+    view._viewport.auto = False
+    view._viewport.scale = scale
     view._center_on(centre)
 
 

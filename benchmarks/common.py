@@ -8,6 +8,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from planner.core.domain import Library, Role, Skill
@@ -71,6 +72,26 @@ def fill_database(path: Path, library: Library) -> None:
             "INSERT INTO role_goal (role_id, skill_id, position) VALUES ('role', ?, ?)",
             [(g, i) for i, g in enumerate(library.roles["role"].goals)],
         )
+
+
+def returning_learner(db: Path) -> None:
+    """The built-in library and a learner who finished onboarding weeks ago."""
+    from planner.service import Planner
+
+    planner = Planner.open(db)
+    planner.update_profile(
+        role="ml-engineer",
+        tracks=["computer-vision"],
+        hours_per_week=8,
+        start=date(2026, 9, 1),
+    )
+    planner.set_statuses(["python-basics", "git", "numpy"], "done", date(2026, 9, 20))
+    planner.set_status("pandas", "in-progress", date(2026, 10, 1))
+    for day in range(1, 29):
+        planner.log_study("pandas" if day % 2 else "numpy", 45, date(2026, 10, day), "")
+    planner.set_note("numpy", "broadcasting: read the guide again")
+    planner.set_note("pandas", "groupby and merge, then the exercises")
+    planner.close()
 
 
 @dataclass(frozen=True)

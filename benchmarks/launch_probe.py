@@ -5,8 +5,13 @@ painted, and quit. Both sides of the launch comparison go through this same scri
     python benchmarks/launch_probe.py widgets         the least a real main window has: a
                                                       toolbar with a label and a combo box, a
                                                       menu, a list, a dock, status-bar text
+    python benchmarks/launch_probe.py bare-plan DB    the complete window's floor: the bare
+                                                      window, then (once painted) SQLAlchemy
+                                                      reading the learner's plan (the rows of
+                                                      floors.PLAN_ROWS) into a list in it
     python benchmarks/launch_probe.py app DB PROFILE  the app (planner.app.run) on a database
-    python benchmarks/launch_probe.py cli DB PROFILE  the same through `planner gui` (the CLI's
+    python benchmarks/launch_probe.py cli [ARGS...]   the command line `planner ARGS...` (no
+                                                      command: `planner`, the app; the CLI's
                                                       parser loads first, before Qt, as there)
 
 It prints `painted <seconds since the process started>` after the main window's first paint
@@ -17,6 +22,9 @@ probe then waits for the window's `opened` signal (the plan is shown, everything
 prints `usable <seconds>` and `maxrss` again. With `--settle` it then opens the graph view and
 waits until its layout is ready (a big plan is laid out on a worker thread when the graph is
 first shown), and prints `settled <seconds>` and a last `maxrss`: the peak with the graph open.
+With `--wizard` (a first start: the database is new, the profile has no role) it waits instead
+for the onboarding wizard's first paint and prints `wizard <seconds>`, then ends the process
+there (the wizard is modal: nothing after it is measured).
 
 Nothing else is done before the app's own code runs: the QApplication is created here first
 (the app's `launch` takes an existing one), so that the event filter is in place before the
@@ -30,7 +38,7 @@ import resource
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -58,16 +66,22 @@ def _print(key: str) -> None:
 def main() -> int:
     mode = sys.argv[1]
     settle = "--settle" in sys.argv
+    until_wizard = "--wizard" in sys.argv
+    args = [a for a in sys.argv[2:] if a not in ("--settle", "--wizard")]
     if mode == "cli":
         from planner.cli import main as cli_main  # as `planner gui` does: the parser before Qt
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWizard
 
     app = QApplication(sys.argv[:1])
 
     def report() -> None:
         _print("painted")
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        if mode == "bare-plan":
+            _show_plan(window, args[0])
+            QTimer.singleShot(0, lambda: opened(window))
+            return
         if mode not in ("app", "cli"):
             QApplication.quit()
             return
@@ -80,6 +94,8 @@ def main() -> int:
 
     def opened(window: QMainWindow) -> None:
         _print("usable")
+        if until_wizard:
+            return  # the wizard opens next: its paint is reported by the event filter
         if not settle:
             QApplication.quit()
             return
@@ -99,22 +115,28 @@ def main() -> int:
 
         wait()
 
+    def wizard_painted() -> None:
+        _print("wizard")
+        os._exit(0)  # the wizard runs modal: stop here, nothing else is measured
+
     class FirstPaint(QObject):
         seen = False
+        wizard_seen = False
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if (
-                not self.seen
-                and event.type() == QEvent.Type.Paint
-                and isinstance(watched, QMainWindow)
-            ):
+            if event.type() != QEvent.Type.Paint:
+                return False
+            if not self.seen and isinstance(watched, QMainWindow):
                 self.seen = True
                 QTimer.singleShot(0, report)
+            elif until_wizard and not self.wizard_seen and isinstance(watched, QWizard):
+                self.wizard_seen = True
+                QTimer.singleShot(0, wizard_painted)
             return False
 
     first_paint = FirstPaint()
     app.installEventFilter(first_paint)
-    if mode == "bare":
+    if mode in ("bare", "bare-plan"):
         window = QMainWindow()
         window.setWindowTitle("bare")
         window.resize(1280, 800)
@@ -125,10 +147,27 @@ def main() -> int:
         window.show()
         return app.exec()
     if mode == "cli":
-        return cli_main(["--db", sys.argv[2], "--profile", sys.argv[3], "gui"])
+        return cli_main(args)
     from planner.app import run
 
-    return run(sys.argv[2], sys.argv[3])
+    return run(args[0], args[1])
+
+
+def _show_plan(window: QMainWindow, db: str) -> None:
+    """SQLAlchemy reads the learner's plan (the same rows as the command-line floors) and a
+    list in the window shows its steps: the least a window showing the plan does."""
+    import runpy
+
+    from PySide6.QtWidgets import QListWidget
+
+    floors = runpy.run_path(str(Path(__file__).with_name("floors.py")))
+    namespace: dict[str, Any] = {}
+    exec(floors["HEAD"].replace("sys.argv[1]", repr(db)) + floors["PLAN_ROWS"], namespace)
+    with namespace["engine"].connect() as connection:
+        _, steps = namespace["plan_rows"](connection)
+    steps_list = QListWidget()
+    steps_list.addItems([f"{name}  {area}  {hours:g} h" for _, name, area, hours, _ in steps])
+    window.setCentralWidget(steps_list)
 
 
 def _least_real_window() -> QMainWindow:

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.core.domain import STATUSES, Library, Role, Skill
+from planner.core.domain import Library, Role, Skill
 from planner.core.edit import (
     DeletionEffects,
     EditError,
@@ -51,6 +51,7 @@ from planner.core.records import (
     StatusChange,
     StudySession,
 )
+from planner.core.status import Status, settable_status
 from planner.core.units import MAX_SESSION_MINUTES
 from planner.db import backup as db_backup
 from planner.db import check as db_check
@@ -166,6 +167,13 @@ class Planner:
             with self.db.session() as session:
                 self._library = queries.load_library(session)
         return self._library
+
+    def roles(self) -> list[Role]:
+        """Every role with its tracks, in order; reads no skills (the library when loaded)."""
+        if self._library is not None:
+            return list(self._library.roles.values())
+        with self.db.session() as session:
+            return list(queries.load_roles(session).values())
 
     def graph(self) -> SkillGraph:
         """The prerequisite graph of the library (cached with it)."""
@@ -410,7 +418,7 @@ class Planner:
         return Change(profile=True)
 
     # ------------------------------------------------------------------ planning
-    def statuses(self) -> dict[str, str]:
+    def statuses(self) -> dict[str, Status]:
         """The learner's current status of every skill that is not todo."""
         profile = self.profile()
         with self.db.session() as session:
@@ -419,11 +427,11 @@ class Planner:
         # A deleted skill keeps its history, but takes no part in plans.
         return {k: v for k, v in known.items() if k in skills}
 
-    def skill_statuses(self) -> dict[str, str]:
+    def skill_statuses(self) -> dict[str, Status]:
         """Every skill's status for the learner, `implied` included (todo left out)."""
         known = self.statuses()
         for skill_id in implied(self.graph(), known):
-            known[skill_id] = "implied"
+            known[skill_id] = Status.IMPLIED
         return known
 
     def plan(
@@ -518,31 +526,29 @@ class Planner:
     def set_status(self, skill_id: str, status: str, day: date | None = None) -> StatusChange:
         """Record that a skill is now todo, in progress, done or skipped."""
         self.skill(skill_id)
-        if status not in STATUSES:
-            raise UsageError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+        new = settable_status(status)
         when = self._day(day)
         profile = self.profile()
         with self.db.session() as session:
             previous = queries.status_of(session, profile.id, skill_id)
-            if previous == status:  # nothing changes: nothing to record, nothing to undo
-                return StatusChange(skill_id, previous, status, when)
-            queries.record_status(session, profile.id, skill_id, status, when)
+            if previous == new:  # nothing changes: nothing to record, nothing to undo
+                return StatusChange(skill_id, previous, new, when)
+            queries.record_status(session, profile.id, skill_id, new, when)
         return StatusChange(
-            skill_id, previous, status, when, Change(statuses=True, skills=(skill_id,))
+            skill_id, previous, new, when, Change(statuses=True, skills=(skill_id,))
         )
 
     def set_statuses(self, skill_ids: Sequence[str], status: str, day: date | None = None) -> None:
         """Record the same status for several skills at once, in one transaction."""
         for skill_id in skill_ids:
             self.skill(skill_id)
-        if status not in STATUSES:
-            raise UsageError(f"unknown status '{status}' (use one of: {', '.join(STATUSES)})")
+        new = settable_status(status)
         when = self._day(day)
         profile = self.profile()
         with self.db.session() as session:
             for skill_id in skill_ids:
-                if queries.status_of(session, profile.id, skill_id) != status:
-                    queries.record_status(session, profile.id, skill_id, status, when)
+                if queries.status_of(session, profile.id, skill_id) != new:
+                    queries.record_status(session, profile.id, skill_id, new, when)
 
     def log_study(
         self, skill_id: str, minutes: int, day: date | None = None, note: str = ""
@@ -563,11 +569,11 @@ class Planner:
         logged = queries.add_study_session(session, profile_id, skill_id, when, minutes, note)
         started: StatusChange | None = None
         statuses = queries.statuses(session, profile_id)
-        if statuses.get(skill_id, "todo") == "todo" and skill_id not in implied(
+        if statuses.get(skill_id, Status.TODO) == Status.TODO and skill_id not in implied(
             self.graph(), statuses
         ):
-            queries.record_status(session, profile_id, skill_id, "in-progress", when)
-            started = StatusChange(skill_id, "todo", "in-progress", when)
+            queries.record_status(session, profile_id, skill_id, Status.IN_PROGRESS, when)
+            started = StatusChange(skill_id, Status.TODO, Status.IN_PROGRESS, when)
         return logged, started
 
     def minutes_studied(self, skill_id: str) -> int:
@@ -681,10 +687,10 @@ class Planner:
             target=profile.target_date,
             start=profile.start,
         )
-        before: dict[str, str] = {}
+        before: dict[str, Status] = {}
         history: list[HistoryEntry] = []
         for day, skill_id, status in events:
-            history.append(HistoryEntry(day, skill_id, before.get(skill_id, "todo"), status))
+            history.append(HistoryEntry(day, skill_id, before.get(skill_id, Status.TODO), status))
             before[skill_id] = status
         return ExportData(
             profile=profile.name,

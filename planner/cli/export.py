@@ -17,9 +17,16 @@ FLAGS = {"pdf": "--pdf", "markdown": "--markdown", "json": "--json", "ics": "--i
 def register(sub: Any) -> None:
     """Add `export` to the `planner` parser."""
     help_text = "write your roadmap as PDF, Markdown, JSON, iCalendar or CSV files"
-    p = sub.add_parser("export", help=help_text, description=help_text)
+    p = sub.add_parser(
+        "export",
+        help=help_text,
+        description=f"{help_text}: the plan your profile describes (role, tracks, hours per "
+        "week, start, strategy); --role and --track choose another",
+    )
     p.add_argument("--role", metavar="ID", help="the role (default: your profile's role)")
-    p.add_argument("--track", metavar="ID", action="append", help="add a track (repeatable)")
+    p.add_argument(
+        "--track", metavar="ID", action="append", help="a track (repeatable; default: your tracks)"
+    )
     for fmt, flag in FLAGS.items():
         p.add_argument(flag, metavar="FILE", dest=f"to_{fmt}", help=f"write the {FORMATS[fmt]}")
     p.add_argument(

@@ -43,14 +43,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_roles(args: argparse.Namespace) -> int:
     """List the roles and their tracks."""
-    from planner.export import report
-
     planner = open_planner(args)
     try:
-        roles = list(planner.library().roles.values())
+        roles = planner.roles()  # not the whole library: the skills are not needed
     finally:
         planner.close()
     if args.format == "json":
+        from planner.export import report
+
         print_json([report.role_json(r) for r in roles])
         return 0
     for role in roles:
@@ -68,6 +68,7 @@ def cmd_roles(args: argparse.Namespace) -> int:
 
 def cmd_skills(args: argparse.Namespace) -> int:
     """List the skills (of a role's plan, with --role) with the learner's status."""
+    from planner.core.status import Status
     from planner.core.units import format_hours
     from planner.export import report
 
@@ -82,7 +83,7 @@ def cmd_skills(args: argparse.Namespace) -> int:
         else:
             skills = list(library.skills.values())
             known = planner.skill_statuses()
-            status = {s.id: known.get(s.id, "todo") for s in skills}
+            status = {s.id: known.get(s.id, Status.TODO) for s in skills}
     finally:
         planner.close()
     if args.format == "json":

@@ -36,6 +36,10 @@ def register_roadmap(sub: Any) -> None:
 def register_progress(sub: Any) -> None:
     """Add `planner progress` to the `planner` parser."""
     p = command(sub, "progress", cmd_progress, "how far you are and how fast you go")
+    p.description = (
+        "how far you are and how fast you go, on the plan your profile describes (its role, "
+        "tracks, hours per week, start and strategy)"
+    )
     p.add_argument("--role", metavar="ID", help=ROLE_HELP)
     formats(p, "text", "json")
 
@@ -43,6 +47,7 @@ def register_progress(sub: Any) -> None:
 def register_compare(sub: Any) -> None:
     """Add `planner compare` to the `planner` parser."""
     p = command(sub, "compare", cmd_compare, "two roles side by side")
+    p.description = "two roles side by side; your own role counts your profile's tracks"
     p.add_argument("role_a", metavar="ROLE_A", nargs="?", help="default: your profile's role")
     p.add_argument("role_b", metavar="ROLE_B")
     formats(p, "text", "json")

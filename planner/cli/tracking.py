@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from planner.cli.common import command, formats, open_planner, out, print_json
-from planner.core.domain import STATUSES
+from planner.core.status import SETTABLE, Status
 from planner.core.units import parse_date, parse_duration, plural
 from planner.errors import UsageError
 
@@ -15,7 +15,8 @@ def register_status_and_log(sub: Any) -> None:
     """Add `planner status` and `planner log` to the `planner` parser."""
     p = command(sub, "status", cmd_status, "set a skill's status")
     p.add_argument("skill", metavar="SKILL")
-    p.add_argument("state", metavar="STATE", choices=STATUSES, help=" | ".join(STATUSES))
+    states = [s.value for s in SETTABLE]  # plain values: argparse's errors show their repr
+    p.add_argument("state", metavar="STATE", choices=states, help=" | ".join(states))
     p.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
     p = command(sub, "log", cmd_log, "log a study session")
     p.add_argument("skill", metavar="SKILL")
@@ -56,7 +57,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     try:
         day = parse_date(args.date) if args.date else None
         change = planner.set_status(args.skill, args.state, day)
-        needed = planner.open_prerequisites(change.skill) if change.status == "in-progress" else []
+        needed = (
+            planner.open_prerequisites(change.skill) if change.status == Status.IN_PROGRESS else []
+        )
     finally:
         planner.close()
     out(f"{change.skill}: {change.previous} -> {change.status} ({change.day.isoformat()})")
@@ -83,13 +86,13 @@ def cmd_log(args: argparse.Namespace) -> int:
         minutes = parse_duration(args.duration)
         day = parse_date(args.date) if args.date else None
         logged, started = planner.log_study(args.skill, minutes, day, args.note or "")
-        studying = planner.statuses().get(logged.skill) == "in-progress"
+        studying = planner.statuses().get(logged.skill) == Status.IN_PROGRESS
         needed = planner.open_prerequisites(logged.skill) if studying else []
     finally:
         planner.close()
     out(f"{logged.skill}: logged {report.duration(logged.minutes)} on {logged.day.isoformat()}")
     if started is not None:
-        out(f"{started.skill}: todo -> in-progress")
+        out(f"{started.skill}: {started.previous} -> {started.status}")
     _prerequisite_notice(logged.skill, needed)
     return 0
 

@@ -10,9 +10,6 @@ if TYPE_CHECKING:  # the file format (pydantic) loads only when a file is read
     from planner.fileformat import schema
     from planner.fileformat.load import LoadedFile
 
-STATUSES = ("todo", "in-progress", "done", "skipped")
-"""Statuses a learner sets; `implied` is derived (a prerequisite of something done or skipped)."""
-
 
 @dataclass(frozen=True, slots=True)
 class Resource:

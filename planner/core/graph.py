@@ -14,12 +14,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from planner.core.domain import Library, Role, Skill
+from planner.core.status import FINISHED, Status
 from planner.errors import NotFoundError
 
 if TYPE_CHECKING:
     import networkx
-
-FINISHED = frozenset({"done", "skipped"})
 
 
 @dataclass(frozen=True)
@@ -137,21 +136,24 @@ def closure(graph: SkillGraph, goals: Iterable[str]) -> set[str]:
     return goal_set | set(hard_ancestors(graph, goal_set))
 
 
-def implied(graph: SkillGraph, statuses: Mapping[str, str]) -> dict[str, str]:
+def implied(graph: SkillGraph, statuses: Mapping[str, Status]) -> dict[str, str]:
     """Skills the learner evidently knows: hard prerequisites of done or skipped skills.
 
     Maps each implied skill to the finished skill that implies it (the first by id). Skills
     with a status of their own (done, skipped or in progress) are never implied.
     """
     finished = [s for s, status in statuses.items() if status in FINISHED and s in graph]
+    todo = Status.TODO
     return {
         skill: source
         for skill, source in hard_ancestors(graph, finished).items()
-        if statuses.get(skill, "todo") == "todo"
+        if statuses.get(skill, todo) == todo
     }
 
 
-def open_prerequisites(graph: SkillGraph, statuses: Mapping[str, str], skill_id: str) -> list[str]:
+def open_prerequisites(
+    graph: SkillGraph, statuses: Mapping[str, Status], skill_id: str
+) -> list[str]:
     """The hard prerequisites of a skill still to study (todo or in progress, not known),
     transitively through those alone, prerequisites first (then by id): what a plan puts
     before it, and what the learner is told about when they start it."""
@@ -160,7 +162,7 @@ def open_prerequisites(graph: SkillGraph, statuses: Mapping[str, str], skill_id:
     stack = [skill_id]
     while stack:
         for prereq in graph.hard_preds[stack.pop()]:
-            still_open = prereq not in known and statuses.get(prereq, "todo") not in FINISHED
+            still_open = prereq not in known and statuses.get(prereq, Status.TODO) not in FINISHED
             if still_open and prereq not in found:
                 found.add(prereq)
                 stack.append(prereq)

@@ -25,7 +25,7 @@ from datetime import date
 
 from planner.core import goal_order as goal_ranking
 from planner.core.domain import Library, Skill
-from planner.core.graph import FINISHED, SkillGraph, closure, goals_of, implied
+from planner.core.graph import SkillGraph, closure, goals_of, implied
 
 # Re-exported: the limits live in `pace` so that the window's frame needs nothing else.
 from planner.core.pace import DEFAULT_STRATEGY as DEFAULT_STRATEGY
@@ -35,6 +35,7 @@ from planner.core.pace import STRATEGIES as STRATEGIES
 from planner.core.perf import paused_gc
 from planner.core.skeleton import Skeleton as Skeleton
 from planner.core.skeleton import skeleton as skeleton
+from planner.core.status import FINISHED, REMAINING, STATUS_TITLES, STATUS_WORDS, Status
 from planner.core.wording import behind_title
 from planner.errors import UsageError
 
@@ -44,7 +45,7 @@ class Step:
     """One skill of a plan, as the learner sees it."""
 
     skill: Skill
-    status: str  # todo | in-progress | done | skipped | implied
+    status: Status
     phase: int  # 1.. for remaining steps; 0 for skills already known
     goal: bool
     start: date | None = None
@@ -55,7 +56,7 @@ class Step:
     @property
     def remaining(self) -> bool:
         """Still to study: todo or in progress."""
-        return self.status in ("todo", "in-progress")
+        return self.status in REMAINING
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,12 @@ class Plan:
             if phase == 0:
                 kind, title = "behind", behind_title(s.status for s in steps)
             elif phase == 1 and self.focus:
-                kind = "in-progress"
-                title = "In progress" if self.strategy == "goal-by-goal" else "Phase 1: in progress"
+                kind = Status.IN_PROGRESS.value  # the group kind (docs/cli.md) is spelled so
+                title = (
+                    STATUS_TITLES[Status.IN_PROGRESS]
+                    if self.strategy == "goal-by-goal"
+                    else f"Phase 1: {STATUS_WORDS[Status.IN_PROGRESS]}"
+                )
             elif self.strategy == "goal-by-goal":
                 number = phase - 1 - self.focus
                 goal = self.goal_groups[number] if number < len(self.goal_groups) else ""
@@ -163,7 +168,7 @@ def make_plan(
     graph: SkillGraph,
     role_id: str,
     track_ids: Sequence[str] = (),
-    statuses: Mapping[str, str] | None = None,
+    statuses: Mapping[str, Status] | None = None,
     *,
     hours_per_week: float = 10,
     start: date,
@@ -198,7 +203,7 @@ def _make_plan(
     graph: SkillGraph,
     role_id: str,
     track_ids: Sequence[str],
-    statuses: Mapping[str, str],
+    statuses: Mapping[str, Status],
     hours_per_week: float,
     start: date,
     strategy: str,
@@ -209,8 +214,9 @@ def _make_plan(
     known_by = implied(graph, statuses)
     ids = sk.ids
     n = len(ids)
-    status = ["implied" if s in known_by else statuses.get(s, "todo") for s in ids]
-    remaining = [st in ("todo", "in-progress") for st in status]
+    implied_, todo = Status.IMPLIED, Status.TODO
+    status = [implied_ if s in known_by else statuses.get(s, todo) for s in ids]
+    remaining = [st in REMAINING for st in status]
 
     goal_order: list[str] = []
     rank = [0] * n
@@ -280,7 +286,7 @@ def _make_plan(
 def _focus_block(
     sk: Skeleton,
     graph: SkillGraph,
-    status: list[str],
+    status: list[Status],
     remaining: list[bool],
     rank: list[int],
     started: Mapping[str, date],
@@ -291,8 +297,9 @@ def _focus_block(
     index = sk.index
     ids = sk.ids
     latest = date.max
+    started_status = Status.IN_PROGRESS
     in_progress = sorted(
-        (i for i in range(len(ids)) if status[i] == "in-progress"),
+        (i for i in range(len(ids)) if status[i] == started_status),
         key=lambda i: (started.get(ids[i], latest), rank[i], i),
     )
     placed: set[int] = set()
@@ -353,7 +360,7 @@ def _steps(
     sk: Skeleton,
     library: Library,
     order: list[int],
-    status: list[str],
+    status: list[Status],
     phase: list[int],
     known_by: Mapping[str, str],
     hours_per_week: float,
@@ -370,7 +377,7 @@ def _steps(
         skill_id = sk.ids[i]
         skill = skills[skill_id]
         st = status[i]
-        if st == "todo" or st == "in-progress":
+        if st in REMAINING:
             first_day = math.floor(done * days_per_hour + _EPSILON)
             done += skill.hours
             last_day = max(first_day, math.ceil(done * days_per_hour - _EPSILON) - 1)
@@ -382,7 +389,7 @@ def _steps(
                     skill_id in sk.goals,
                     _day(base + first_day),
                     _day(base + last_day),
-                    started=started.get(skill_id) if st == "in-progress" else None,
+                    started=started.get(skill_id) if st == Status.IN_PROGRESS else None,
                 )
             )
         else:
@@ -414,7 +421,7 @@ def compare_roles(
     graph: SkillGraph,
     role_a: str,
     role_b: str,
-    statuses: Mapping[str, str] | None = None,
+    statuses: Mapping[str, Status] | None = None,
     tracks_a: Sequence[str] = (),
     tracks_b: Sequence[str] = (),
 ) -> Comparison:

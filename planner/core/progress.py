@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.forecast import Forecast, first_activity, make_forecast
-from planner.core.graph import FINISHED, SkillGraph
+from planner.core.graph import SkillGraph
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
+from planner.core.status import FINISHED, Status
 
-StatusEntry = tuple[date, str, str]  # (day, skill, status)
+StatusEntry = tuple[date, str, Status]  # (day, skill, status)
 
 
 @dataclass(frozen=True)
@@ -157,11 +158,11 @@ def weekly_hours(sessions: Iterable[tuple[date, int]], today: date) -> list[tupl
 def status_timeline(events: Iterable[StatusEntry]) -> list[StatusEntry]:
     """The status entries (in the order entered) as the changes they make, by day then skill:
     each entry restates the skill's status from its day on, and a day keeps only its result."""
-    spans: dict[str, list[tuple[date, str]]] = {}
+    spans: dict[str, list[tuple[date, Status]]] = {}
     for day, skill, status in events:
         rows = spans.setdefault(skill, [])
         del rows[bisect.bisect_left(rows, day, key=lambda row: row[0]) :]
-        if (rows[-1][1] if rows else "todo") != status:
+        if (rows[-1][1] if rows else Status.TODO) != status:
             rows.append((day, status))
     return sorted((day, skill, status) for skill, rows in spans.items() for day, status in rows)
 
@@ -190,7 +191,8 @@ def burnup_from_changes(
         by_hours[step.skill.hours] |= bit.get(step.skill.id, 0)
     hour_masks = sorted(by_hours.items())
     ancestors: dict[str, int] = {}
-    status: dict[str, str] = {}
+    status: dict[str, Status] = {}
+    todo, in_progress = Status.TODO, Status.IN_PROGRESS
     finished_skills: set[str] = set()
     finished = started = union = 0
     stale = False  # a skill stopped being finished: the union of ancestors must be rebuilt
@@ -198,7 +200,7 @@ def burnup_from_changes(
     for position, (day, skill, new) in enumerate(changes):
         b = bit.get(skill)
         if b is not None:
-            old = status.get(skill, "todo")
+            old = status.get(skill, todo)
             status[skill] = new
             if old in FINISHED and new not in FINISHED:
                 finished &= ~b
@@ -208,7 +210,7 @@ def burnup_from_changes(
                 finished |= b
                 finished_skills.add(skill)
                 union |= _ancestors(skill, graph, bit, ancestors)
-            started = started | b if new == "in-progress" else started & ~b
+            started = started | b if new == in_progress else started & ~b
         if position + 1 < len(changes) and changes[position + 1][0] == day:
             continue  # the day's last change gives the day's point
         if stale:

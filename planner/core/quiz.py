@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from planner.core.domain import Library
 from planner.core.graph import SkillGraph
 from planner.core.plan import compare_roles
+from planner.core.status import Status
 from planner.core.units import format_hours
 
 if TYPE_CHECKING:  # the file format (pydantic) loads only when the quiz file is read
@@ -30,7 +31,7 @@ def recommend(
     answers: Mapping[str, int],
     library: Library,
     graph: SkillGraph,
-    statuses: Mapping[str, str] | None = None,
+    statuses: Mapping[str, Status] | None = None,
 ) -> Recommendation:
     """Add up the chosen answers' weights (`answers`: question id -> answer index).
 
@@ -52,7 +53,7 @@ def recommend(
                 scores[role] += weight
     if not scores:
         raise ValueError("the library has no roles to recommend")
-    progress = {**(statuses or {}), **dict.fromkeys(known, "done")}
+    progress = {**(statuses or {}), **dict.fromkeys(known, Status.DONE)}
     remaining = {
         role: compare_roles(library, graph, role, role, progress).remaining_hours_a
         for role in scores

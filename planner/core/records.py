@@ -10,6 +10,7 @@ from planner.core.domain import Library
 from planner.core.edit import LibraryChange
 from planner.core.plan import Plan
 from planner.core.progress import Progress
+from planner.core.status import Status
 
 
 # ---------------------------------------------------------------------------- the learner
@@ -57,8 +58,8 @@ class Activity:
     recorded_at: datetime  # when it was entered (UTC)
     skill: str
     day: date  # the day it is about (of the status, of the session)
-    status: str = ""  # status: the new status ...
-    previous: str = ""  # ... and the one before it, in the order entered
+    status: Status | None = None  # status: the new status ...
+    previous: Status | None = None  # ... and the one before it, in the order entered
     latest: bool = False  # status: still the skill's last entry
     session_id: int | None = None
     minutes: int = 0  # sessions: the minutes (for an edit, the new ones)
@@ -74,8 +75,8 @@ class HistoryEntry:
 
     day: date
     skill: str
-    previous: str
-    status: str
+    previous: Status
+    status: Status
 
 
 # ---------------------------------------------------------------------------- changes
@@ -96,8 +97,8 @@ class StatusChange:
     """A status change as recorded, with the status before it (for undo)."""
 
     skill: str
-    previous: str
-    status: str
+    previous: Status
+    status: Status
     day: date
     change: Change = field(default_factory=Change)
 

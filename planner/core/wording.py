@@ -3,23 +3,26 @@
 Steps that are done, known (implied by something done) or skipped form the plan's first group
 (phase 0), and the plan view's toggle hides exactly those. Both say what they hold: a group of
 skills finished in the app is not "already known", and a toggle hiding skipped skills says so.
+Each status is named by its word in `STATUS_WORDS`, as everywhere else.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-BEHIND = ("done", "implied", "skipped")
-"""The statuses of the skills behind the learner, in the order they are named."""
+from planner.core.status import STATUS_TITLES, STATUS_WORDS, Status
 
-_WORDS = {"done": "done", "implied": "known", "skipped": "skipped"}
+_NAMED_ORDER: tuple[Status, ...] = (Status.DONE, Status.IMPLIED, Status.SKIPPED)
+"""The statuses of the skills behind the learner (`status.BEHIND`), in the order they are named."""
 
-HIDE_BEHIND = "Hide done, known and skipped skills"
+_DONE, _KNOWN, _SKIPPED = (STATUS_WORDS[s] for s in _NAMED_ORDER)
+
+HIDE_BEHIND = f"Hide {_DONE}, {_KNOWN} and {_SKIPPED} skills"
 """The toggle that hides the steps of the group `behind_title` names."""
 
 HIDE_BEHIND_TIP = (
-    "Hide the skills you have done, those known because you finished something that needs "
-    "them, and those you skipped"
+    f"Hide the skills you have {_DONE}, those {_KNOWN} because you finished something that "
+    f"needs them, and those you {_SKIPPED}"
 )
 
 
@@ -27,6 +30,12 @@ def behind_title(statuses: Iterable[str]) -> str:
     """The title of the group of skills behind the learner, naming exactly the statuses in it:
     "Done", "Done and known", "Done, known and skipped"."""
     present = set(statuses)
-    words = [_WORDS[s] for s in BEHIND if s in present] or [_WORDS["done"]]
+    words = [STATUS_WORDS[s] for s in _NAMED_ORDER if s in present] or [_DONE]
     text = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
     return text[0].upper() + text[1:]
+
+
+def known_because(name: str) -> str:
+    """Why an implied skill counts as known, in the app's tooltips and panels:
+    "Known because you finished Pandas" (`name` is the finished skill's)."""
+    return f"{STATUS_TITLES[Status.IMPLIED]} because you finished {name}"

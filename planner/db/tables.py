@@ -20,6 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from planner.core.status import SETTABLE
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -27,6 +29,10 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+# The statuses a learner sets, stored as their plain values; `implied` is derived, never stored.
+# (Migrations 0001 and 0002 spell out the same list: the schema they built must not move.)
+_STATUS_STORED = "status IN ({})".format(", ".join(f"'{s.value}'" for s in SETTABLE))
 
 ID = String(64)
 
@@ -225,9 +231,7 @@ class ProgressEventRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime)  # when it was entered (UTC)
 
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('todo', 'in-progress', 'done', 'skipped')", name="status_known"
-        ),
+        CheckConstraint(_STATUS_STORED, name="status_known"),
         Index("ix_progress_event_profile_day", "profile_id", "day"),
         Index("ix_progress_event_profile_skill", "profile_id", "skill_id"),
         # Recent activity: the newest entries of one learner, without sorting them all.
@@ -325,11 +329,7 @@ class StatusTimelineRow(Base):
         ForeignKey("progress_event.id", ondelete="CASCADE"), index=True
     )
 
-    __table_args__ = (
-        CheckConstraint(
-            "status IN ('todo', 'in-progress', 'done', 'skipped')", name="status_known"
-        ),
-    )
+    __table_args__ = (CheckConstraint(_STATUS_STORED, name="status_known"),)
 
 
 class NoteRow(Base):

@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from planner.core.domain import Library, Resource
 from planner.core.plan import Plan
 from planner.core.records import ExportData
+from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, format_logged, plural
 
+_TICK_SAYS_IT = frozenset({Status.TODO, Status.DONE})  # `- [ ]` and `- [x]` need no word
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 # A line starting like a list item, a thematic break or a numbered item would become one:
 # escape its first punctuation (a backslash before a digit would show, so it goes after).
@@ -66,7 +68,7 @@ def _checklist(plan: Plan, notes: Mapping[str, str]) -> list[str]:
         for s in group.steps:
             tick = "x" if not s.remaining else " "
             when = f" · {s.start.isoformat()} – {s.end.isoformat()}" if s.start and s.end else ""
-            state = "" if s.status in ("todo", "done") else f" · {s.status}"
+            state = "" if s.status in _TICK_SAYS_IT else f" · {STATUS_WORDS[s.status]}"
             if s.started:
                 state += f" since {s.started.isoformat()}"
             goal = " ★" if s.goal else ""

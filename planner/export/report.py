@@ -11,15 +11,17 @@ from planner.core.forecast import forecast_words, velocity_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Comparison, Plan
 from planner.core.progress import Progress, round_up
 from planner.core.records import Activity
+from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, format_logged, format_minutes, plural
 
 MARKS = {
-    "todo": "[ ]",
-    "in-progress": "[~]",
-    "done": "[x]",
-    "skipped": "[-]",
-    "implied": "[x]",
+    Status.TODO: "[ ]",
+    Status.IN_PROGRESS: "[~]",
+    Status.DONE: "[x]",
+    Status.SKIPPED: "[-]",
+    Status.IMPLIED: "[x]",
 }
+"""A box per status in terminal text; JSON writes the status's value, text its word."""
 
 
 def _day(value: date | None) -> str | None:
@@ -67,7 +69,7 @@ def role_json(role: Role) -> dict[str, Any]:
     return data
 
 
-def skill_json(skill: Skill, status: str) -> dict[str, Any]:
+def skill_json(skill: Skill, status: Status) -> dict[str, Any]:
     """A skill as `planner skills --format json` prints it."""
     return {
         "id": skill.id,
@@ -264,7 +266,7 @@ def plan_text(plan: Plan, library: Library) -> str:
             began = f" (started {s.started.isoformat()})" if s.started else ""
             lines.append(
                 f"  {MARKS[s.status]}{star} {s.skill.name:<48} {format_hours(s.skill.hours):>6}  "
-                f"{_span(s.start, s.end) or s.status}{began}"
+                f"{_span(s.start, s.end) or STATUS_WORDS[s.status]}{began}"
             )
     return "\n".join(lines)
 

@@ -29,7 +29,7 @@ class ChartStyle:
     muted: QColor  # axis labels, legends, messages
     grid: QColor
     axis: QColor
-    done: QColor  # hours of finished skills: the green of "done" everywhere
+    done: QColor  # hours of finished skills: the green of Status.DONE everywhere
     done_fill: QColor
     studied: QColor  # time studied: the palette's accent, as "in progress" is
     plan: QColor

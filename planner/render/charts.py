@@ -172,7 +172,7 @@ def paint_burnup(
         texts.draw(texts.line_box(x, baseline, texts.width(label) + 0.5), label, LEFT, style.muted)
 
     today = progress.as_of or plan.start
-    # The scope: every hour of the plan, the level "done" climbs to.
+    # The scope: every hour of the plan, the level the done line climbs to.
     scope = lay.y(progress.hours_total)
     painter.setPen(pen(style.plan, u))
     painter.drawLine(QPointF(plot.left(), scope), QPointF(plot.right(), scope))

@@ -10,13 +10,7 @@ from math import cos, pi, sin
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
-STATUS_LABELS: Mapping[str, str] = {
-    "todo": "to do",
-    "in-progress": "in progress",
-    "done": "done",
-    "skipped": "skipped",
-    "implied": "known",
-}
+from planner.core.status import Status
 
 # Emphasis of a skill or an edge, from least to most important (the painting order): dimmed,
 # plain, what the selection unlocks, its prerequisite chain, the selection itself.
@@ -66,19 +60,19 @@ class GraphStyle:
     unlock: QColor  # second tone: what the selected skill leads to
     green: QColor
     star: QColor
-    statuses: Mapping[str, StatusColors]
+    statuses: Mapping[Status, StatusColors]
     dim_opacity: float = 0.22
-    dimmed: Mapping[str, StatusColors] | None = None
+    dimmed: Mapping[Status, StatusColors] | None = None
     """How a dimmed skill looks, as seen on the canvas (opaque colours): see `dimmed_look`."""
 
-    def status(self, status: str) -> StatusColors:
+    def status(self, status: Status) -> StatusColors:
         """The look of a status (an unknown one looks like todo)."""
-        return self.statuses.get(status, self.statuses["todo"])
+        return self.statuses.get(status) or self.statuses[Status.TODO]
 
-    def dim(self, status: str) -> StatusColors:
+    def dim(self, status: Status) -> StatusColors:
         """The look of a dimmed skill with this status (an unknown one looks like todo)."""
         looks = self.dimmed or {}
-        return looks.get(status) or looks.get("todo") or dimmed_look(self, status)
+        return looks.get(status) or looks.get(Status.TODO) or dimmed_look(self, status)
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -115,7 +109,7 @@ DIM_TEXT_CONTRAST = 3.2
 large text, with a little room): faded means "not part of this", never "unreadable"."""
 
 
-def dimmed_look(style: GraphStyle, status: str) -> StatusColors:
+def dimmed_look(style: GraphStyle, status: Status) -> StatusColors:
     """A dimmed skill's colours as they show on the canvas: the box, its border and its mark
     faded to `dim_opacity`, the name only as far as it stays readable on that faded box (the
     least fading that reaches DIM_TEXT_CONTRAST, or none if the undimmed text is lower)."""
@@ -156,10 +150,10 @@ def style_for(palette: QPalette) -> GraphStyle:
     star = QColor("#ffca28") if dark else QColor("#e0a100")
     muted = mix(card, text, 0.5)
     statuses = {
-        "todo": StatusColors(card, mix(card, text, 0.42), text, mix(card, text, 0.55)),
-        "in-progress": StatusColors(mix(card, accent, 0.16), accent, text, accent),
-        "done": StatusColors(mix(card, green, 0.16 if dark else 0.12), green, text, green),
-        "skipped": StatusColors(
+        Status.TODO: StatusColors(card, mix(card, text, 0.42), text, mix(card, text, 0.55)),
+        Status.IN_PROGRESS: StatusColors(mix(card, accent, 0.16), accent, text, accent),
+        Status.DONE: StatusColors(mix(card, green, 0.16 if dark else 0.12), green, text, green),
+        Status.SKIPPED: StatusColors(
             # Greyer than a name to do, yet readable (3:1) even when dimmed as well.
             mix(card, canvas, 0.6),
             mix(card, text, 0.22),
@@ -167,7 +161,7 @@ def style_for(palette: QPalette) -> GraphStyle:
             muted,
             struck=True,
         ),
-        "implied": StatusColors(
+        Status.IMPLIED: StatusColors(
             mix(card, green, 0.07), mix(green, card, 0.35), mix(text, card, 0.2), green, dotted=True
         ),
     }
@@ -204,12 +198,7 @@ def area_colors(areas: Iterable[str]) -> dict[str, QColor]:
     return colors
 
 
-def status_label(status: str) -> str:
-    """A status in the learner's words."""
-    return STATUS_LABELS.get(status, status)
-
-
-def paint_status_mark(painter: QPainter, rect: QRectF, status: str, style: GraphStyle) -> None:
+def paint_status_mark(painter: QPainter, rect: QRectF, status: Status, style: GraphStyle) -> None:
     """The status mark in a square: an empty ring (todo), a half-filled ring (in progress),
     a green disc with a tick (done), a struck ring (skipped), a dotted ring and tick (implied)."""
     look = style.status(status)
@@ -221,25 +210,25 @@ def paint_status_mark(painter: QPainter, rect: QRectF, status: str, style: Graph
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     pen = QPen(look.mark, width)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    if status == "done":
+    if status == Status.DONE:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(look.mark)
         painter.drawEllipse(ring)
         _tick(painter, ring, style.card, width * 1.3)
-    elif status == "in-progress":
+    elif status == Status.IN_PROGRESS:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(look.mark)
         painter.drawPie(ring, 90 * 16, 180 * 16)  # the left half: started, not finished
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(ring)
-    elif status == "implied":
+    elif status == Status.IMPLIED:
         pen.setStyle(Qt.PenStyle.DotLine)
         painter.setPen(pen)
         painter.drawEllipse(ring)
         inner = ring.adjusted(side * 0.14, side * 0.14, -side * 0.14, -side * 0.14)
         _tick(painter, inner, look.mark, width)
-    elif status == "skipped":
+    elif status == Status.SKIPPED:
         painter.setPen(pen)
         painter.drawEllipse(ring)
         c = ring.center()

@@ -6,18 +6,11 @@ from datetime import date
 
 from PySide6.QtGui import QUndoCommand
 
+from planner.core.status import STATUS_WORDS, Status
 from planner.errors import PlannerError
 from planner.service import Change, LibraryChange, LibraryEdit, StudySession
 from planner.ui.state import AppState
 from planner.ui.text import button_text
-
-STATUS_WORDS = {
-    "todo": "To do",
-    "in-progress": "In progress",
-    "done": "Done",
-    "skipped": "Skipped",
-    "implied": "Known",
-}
 
 
 class _Command(QUndoCommand):
@@ -57,14 +50,14 @@ class SetStatusCommand(_Command):
     """Set a skill's status; undo records the previous status again (history is append-only)."""
 
     def __init__(
-        self, state: AppState, skill_id: str, status: str, day: date | None = None
+        self, state: AppState, skill_id: str, status: Status, day: date | None = None
     ) -> None:
         name = state.planner.library().skills[skill_id].name
-        super().__init__(state, f"Mark “{name}” {STATUS_WORDS[status].lower()}")
+        super().__init__(state, f"Mark “{name}” {STATUS_WORDS[status]}")
         self.skill_id = skill_id
         self.status = status
         self.day = day
-        self.previous: str | None = None
+        self.previous: Status | None = None
 
     def _do(self) -> Change:
         recorded = self.state.planner.set_status(self.skill_id, self.status, self.day)
@@ -105,7 +98,7 @@ class LogStudyCommand(_Command):
         assert self.session_id is not None
         self.state.planner.delete_study_session(self.session_id)
         if self.started:
-            self.state.planner.set_status(self.skill_id, "todo", self.day)
+            self.state.planner.set_status(self.skill_id, Status.TODO, self.day)
         return Change(sessions=True, statuses=self.started, skills=(self.skill_id,))
 
 

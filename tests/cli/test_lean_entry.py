@@ -95,3 +95,29 @@ def test_gui_paints_its_frame_before_sqlalchemy_or_the_service_load(
 
 def test_the_cli_knows_the_default_profile_without_the_service() -> None:
     assert DEFAULT_PROFILE == SERVICE_DEFAULT_PROFILE
+
+
+def test_roles_lists_every_role_without_loading_the_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`planner roles` reads the roles and tracks only, not every skill (issue 16)."""
+    from planner.db import queries
+    from planner.export.report import role_json
+    from planner.service import Planner
+    from tests.cli.runner import Cli
+
+    cli = Cli(tmp_path / "p.sqlite3", capsys)
+    text = cli.ok("roles")  # the database created and filled with the built-in roadmaps
+    planner = Planner.open(cli.db)
+    try:
+        roles = list(planner.library().roles.values())
+    finally:
+        planner.close()
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("`planner roles` loaded the whole library")
+
+    monkeypatch.setattr(queries, "load_library", refuse)
+    assert cli.json("roles") == [role_json(role) for role in roles]
+    assert cli.ok("roles") == text
+    assert any(role.track_choice is not None for role in roles)  # the choice is listed too

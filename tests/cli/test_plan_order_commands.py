@@ -81,7 +81,7 @@ def test_the_text_and_markdown_plans_show_the_day_a_skill_was_started(cli: Cli) 
     assert "(started 2025-12-02)" in text.splitlines()[5]  # python-basics, then numpy
     markdown = cli.ok(*ROADMAP, "--format", "markdown")
     assert "## Phase 1: in progress · 2 skills · 50 h · 2026-01-05 – " in markdown
-    assert " · in-progress since 2025-12-02" in markdown
+    assert " · in progress since 2025-12-02" in markdown  # the word, not the JSON value
 
 
 def test_starting_a_skill_names_its_open_prerequisites_once_per_command(cli: Cli) -> None:

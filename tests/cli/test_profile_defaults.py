@@ -74,6 +74,22 @@ def test_progress_and_export_follow_the_profile(learner: Cli, tmp_path: Path) ->
     assert (exported["role"], exported["tracks"]) == ("ml-engineer", ["computer-vision"])
 
 
+def test_progress_and_export_plan_with_every_setting_of_the_profile(
+    learner: Cli, tmp_path: Path
+) -> None:
+    """Not only the role: the tracks, hours per week, start and strategy too, as `roadmap`."""
+    plan = learner.json("roadmap")
+    progress = learner.json("progress")
+    assert (progress["tracks"], progress["hours_per_week"]) == (["computer-vision"], 7)
+    assert progress["planned_finish"] == plan["finish"]
+    target = tmp_path / "plan.json"
+    learner.ok("export", "--json", str(target))
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    settings = ("hours_per_week", "start", "strategy", "finish")
+    assert {k: exported[k] for k in settings} == {k: plan[k] for k in settings}
+    assert [s["skill"] for s in exported["steps"]] == [s["skill"] for s in plan["steps"]]
+
+
 def test_compare_with_one_role_puts_the_learners_role_beside_it(learner: Cli) -> None:
     one = learner.json("compare", "ai-engineer")
     assert (one["a"], one["b"]) == ("ml-engineer", "ai-engineer")

@@ -185,7 +185,7 @@ def test_recent_activity_newest_first_with_what_each_status_replaced(db: Databas
     assert [(a.kind, a.skill, a.status, a.previous, a.latest) for a in activity] == [
         ("status", "sql", "done", "todo", True),
         ("status", "git", "done", "in-progress", True),
-        ("logged", "git", "", "", False),
+        ("logged", "git", None, None, False),  # a session has no status
         ("status", "git", "in-progress", "todo", False),
     ]
 

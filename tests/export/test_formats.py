@@ -38,7 +38,7 @@ def test_markdown_ticks_what_is_behind_and_groups_by_phase(data: ExportData) -> 
     # A skill is in progress: it and what it still needs come first, as phase 1.
     assert headings[1].startswith("## Phase 1: in progress · ")
     assert [h.split(" · ")[0] for h in headings[2:]] == [f"## Phase {p}" for p in phases[2:]]
-    assert " · in-progress since 2026-03-01" in text
+    assert " · in progress since 2026-03-01" in text  # the word, as in the app and the PDF
 
 
 def test_markdown_has_hours_links_notes_and_who_it_is_for(data: ExportData) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planner.export.pdf.graph_pages import LARGEST, READABLE, plan_tiles
-from planner.render.graph_layout import layout_plan
+from planner.render.graph.layout import layout_plan
 from tests.render.plans import plan_of, small_plan, synthetic_library
 
 A4_LANDSCAPE = (742.0, 455.0)  # points inside the margins, below the caption

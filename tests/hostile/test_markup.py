@@ -376,7 +376,7 @@ def test_the_graph_tooltip_shows_markup_literally(
     graph = window.graph_view
     for skill_id in ("markup-skill", "markup-base"):
         monkeypatch.setattr(graph, "skill_at", lambda _pos, skill_id=skill_id: skill_id)
-        graph._show_tooltip(QHelpEvent(QHelpEvent.Type.ToolTip, QPoint(5, 5), QPoint(5, 5)))
+        graph._input.show_tooltip(QHelpEvent(QHelpEvent.Type.ToolTip, QPoint(5, 5), QPoint(5, 5)))
     assert len(shown) == 2
     seen = [as_seen(text) for text in shown]
     assert SKILL in seen[0] and AREA in seen[0]

@@ -1,10 +1,12 @@
-"""Plans and palettes for the render tests: hand-made, synthetic and big, light and dark."""
+"""Plans and palettes for the render tests (hand-made, synthetic and big, light and dark), and
+a painter that records the text it draws."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
 from planner.core.domain import Library, Role, Skill
 from planner.core.graph import build_graph
@@ -86,3 +88,15 @@ def _palette(window: str, base: str, text: str, highlight: str) -> QPalette:
     palette.setColor(role.Highlight, QColor(highlight))
     palette.setColor(role.HighlightedText, QColor("#ffffff"))
     return palette
+
+
+class RecordingPainter(QPainter):
+    """A painter that remembers every string it is asked to draw."""
+
+    def __init__(self, device: QImage) -> None:
+        super().__init__(device)
+        self.texts: list[str] = []
+
+    def drawText(self, *args: Any) -> Any:
+        self.texts.append(next(a for a in reversed(args) if isinstance(a, str)))
+        return super().drawText(*args)

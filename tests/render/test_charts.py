@@ -28,23 +28,11 @@ from planner.render.charts import (
 )
 from tests.conftest import TODAY
 from tests.core.libraries import small_library
-from tests.render.plans import dark_palette, light_palette
+from tests.render.plans import RecordingPainter, dark_palette, light_palette
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("qapp")]
 
 RECT = QRectF(0, 0, 720, 260)
-
-
-class RecordingPainter(QPainter):
-    """A painter that remembers every string it draws."""
-
-    def __init__(self, device: QImage) -> None:
-        super().__init__(device)
-        self.texts: list[str] = []
-
-    def drawText(self, *args: Any) -> Any:
-        self.texts.append(next(a for a in reversed(args) if isinstance(a, str)))
-        return super().drawText(*args)
 
 
 def history(studied: bool = True) -> tuple[Plan, Progress]:

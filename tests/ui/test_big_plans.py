@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.domain import Library
 from planner.core.plan import Plan
-from planner.render.graph_painter import LOW_DETAIL
+from planner.render.graph.painter import LOW_DETAIL
 from planner.service import Planner
-from planner.ui.graph_view import GraphView
 from planner.ui.state import AppState
 from planner.ui.views.compare_view import CompareView
+from planner.ui.views.graph.view import GraphView
 from planner.ui.views.plan_model import SKILL_ID_ROLE, PlanFilter, PlanModel
 from tests.render.plans import dark_palette, light_palette, plan_of, small_plan
 

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
 from planner.core.plan import Plan
-from planner.render.graph_labels import LABEL_PX
-from planner.render.graph_legend import legend_size
-from planner.render.graph_painter import LOW_DETAIL
+from planner.render.graph.labels import LABEL_PX
+from planner.render.graph.legend import legend_size
+from planner.render.graph.painter import LOW_DETAIL
 from planner.render.style import contrast_ratio
 from planner.service import Planner
-from planner.ui.graph_view import EDGE, GraphView
+from planner.ui.views.graph.view import GraphView
+from planner.ui.views.graph.viewport import EDGE
 from tests.render.plans import dark_palette, light_palette
 
 GRAPH_AREA = (854, 728)  # what the graph gets of a 1280x800 window beside the skill panel

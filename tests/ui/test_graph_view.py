@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
-from planner.ui.graph_view import GraphView
+from planner.ui.views.graph.view import GraphView
 from tests.render.plans import dark_palette, light_palette
 
 

@@ -10,6 +10,7 @@ from planner.db.queries.clock import utcnow
 from planner.db.queries.library import (
     library_is_empty,
     load_library,
+    load_roles,
     save_library,
     set_role_fields,
     set_track_choice,
@@ -54,6 +55,7 @@ __all__ = [
     "library_is_empty",
     "list_profiles",
     "load_library",
+    "load_roles",
     "minutes_by_skill",
     "progress_events",
     "progress_history",

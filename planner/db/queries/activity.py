@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.core.records import Activity
+from planner.core.status import Status
 from planner.db.tables import (
     ProgressEventRow,
     StudySessionChangeRow,
@@ -37,8 +38,8 @@ def recent_activity(session: Session, profile_id: int, limit: int = 50) -> list[
             r.recorded_at,
             r.skill_id,
             r.day,
-            status=r.status,
-            previous=r.previous or "todo",
+            status=Status(r.status),
+            previous=Status(r.previous or Status.TODO),
             latest=not r.later,
         )
         for r in run(

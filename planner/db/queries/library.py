@@ -111,6 +111,12 @@ def _load_library(session: Session) -> Library:
             .order_by(skill.position, skill.id),
         )
     }
+    return Library(skills, load_roles(session))
+
+
+def load_roles(session: Session) -> dict[str, Role]:
+    """Every role with its goals, tracks and track choice, in order, without the skills: what
+    listing the roles needs (`planner roles`), in four small queries."""
     role_goals: dict[str, list[str]] = defaultdict(list)
     for role_id, skill_id in session.execute(
         select(RoleGoalRow.role_id, RoleGoalRow.skill_id).order_by(
@@ -141,8 +147,21 @@ def _load_library(session: Session) -> Library:
         tracks[t.role_id].append(Track(t.id, t.name, t.summary, goals, bool(t.later_career)))
         if t.in_choice:
             in_choice[t.role_id].append(t.id)
+    role = RoleRow.__table__.c
     roles: dict[str, Role] = {}
-    for row in session.scalars(select(RoleRow).order_by(RoleRow.position, RoleRow.id)):
+    for row in session.connection().execute(
+        select(
+            role.id,
+            role.name,
+            role.summary,
+            role.salary_amount,
+            role.salary_currency,
+            role.salary_region,
+            role.salary_source,
+            role.choice_name,
+            role.choose_at_least,
+        ).order_by(role.position, role.id)
+    ):
         salary = None
         if row.salary_amount is not None and row.salary_currency is not None:
             salary = Salary(
@@ -155,15 +174,15 @@ def _load_library(session: Session) -> Library:
             salary,
             tuple(role_goals.get(row.id, ())),
             tuple(tracks.get(row.id, ())),
-            _track_choice(row, in_choice.get(row.id, [])),
+            _track_choice(row.choice_name, row.choose_at_least, in_choice.get(row.id, [])),
         )
-    return Library(skills, roles)
+    return roles
 
 
-def _track_choice(row: RoleRow, tracks: list[str]) -> TrackChoice | None:
-    if row.choose_at_least < 1 or row.choice_name is None or not tracks:
+def _track_choice(name: str | None, at_least: int, tracks: list[str]) -> TrackChoice | None:
+    if at_least < 1 or name is None or not tracks:
         return None
-    return TrackChoice(row.choice_name, row.choose_at_least, tuple(tracks))
+    return TrackChoice(name, at_least, tuple(tracks))
 
 
 def save_library(session: Session, library: Library) -> ImportCounts:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, 
 
 from planner.core.domain import Role, Track
 from planner.core.records import ExportData
+from planner.core.status import Status
 from planner.export.options import PdfOptions
 from planner.export.pdf import fonts
 from planner.export.pdf.layout import PageFormat
@@ -25,21 +26,21 @@ GREEN = QColor("#2e7d32")
 STAR = QColor("#d49a00")
 NOTE_FILL = QColor("#fff7dc")
 
-MARKS = {"todo": "☐", "in-progress": "◧", "done": "☑", "skipped": "☒", "implied": "☑"}
-"""A box per status, as text, so that the status can be searched and copied with the row."""
-MARK_COLORS = {
-    "todo": MUTED,
-    "in-progress": ACCENT,
-    "done": GREEN,
-    "skipped": FAINT,
-    "implied": QColor("#6f9f72"),
+MARKS = {
+    Status.TODO: "☐",
+    Status.IN_PROGRESS: "◧",
+    Status.DONE: "☑",
+    Status.SKIPPED: "☒",
+    Status.IMPLIED: "☑",
 }
-STATUS_WORDS = {
-    "todo": "to do",
-    "in-progress": "in progress",
-    "done": "done",
-    "skipped": "skipped",
-    "implied": "known",
+"""A box per status, as text, so that the status can be searched and copied with the row.
+(Its words are the app's: `planner.core.status.STATUS_WORDS`.)"""
+MARK_COLORS = {
+    Status.TODO: MUTED,
+    Status.IN_PROGRESS: ACCENT,
+    Status.DONE: GREEN,
+    Status.SKIPPED: FAINT,
+    Status.IMPLIED: QColor("#6f9f72"),
 }
 GOAL = "★"
 

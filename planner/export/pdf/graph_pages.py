@@ -27,16 +27,18 @@ from planner.export.pdf.fonts import family, plain
 from planner.export.pdf.layout import Flow, Paint
 from planner.export.pdf.plan_table import section_heading
 from planner.export.pdf.title import SECTION_TITLES
-from planner.render.graph_layout import (
+from planner.render.graph.geometry import (
     LAYER_GAP,
     MARGIN,
     NODE_WIDTH,
+    PITCH,
     GraphLayout,
     NodeBox,
-    layout_plan,
+    column_left,
 )
-from planner.render.graph_legend import legend_size, paint_legend
-from planner.render.graph_painter import paint_graph
+from planner.render.graph.layout import layout_plan
+from planner.render.graph.legend import legend_size, paint_legend
+from planner.render.graph.painter import paint_graph
 from planner.render.style import GraphStyle, area_colors, style_for
 
 READABLE = 0.5  # points per layout unit: box names (13 units) print at 6.5 pt
@@ -154,13 +156,12 @@ def plan_tiles(layout: GraphLayout, width: float, height: float) -> tuple[float,
     """The scale (points per layout unit) and the tiles that show the graph on pages of
     `width` x `height` points: as few pages as a readable scale allows, the columns shared
     evenly between them, as large as that leaves room for."""
-    pitch = NODE_WIDTH + LAYER_GAP
     count = max(len(layout.columns), 1)
-    most = max(1, math.floor(width / (READABLE * pitch)))
+    most = max(1, math.floor(width / (READABLE * PITCH)))
     parts = math.ceil(count / most)
     per_tile = math.ceil(count / parts)
     fit_height = max(READABLE, height / layout.height) if layout.height else LARGEST
-    scale = min(LARGEST, width / (per_tile * pitch), fit_height)
+    scale = min(LARGEST, width / (per_tile * PITCH), fit_height)
     sizes = [count // parts + (1 if k < count % parts else 0) for k in range(parts)]
     tiles: list[Tile] = []
     first = 0
@@ -174,9 +175,8 @@ def _band(layout: GraphLayout, first: int, last: int, height: float) -> list[Til
     """The tiles of columns first..last: one, or several when the band is taller than a page,
     cut where no box is; failing that, cut at the limit and start the next piece above the
     boxes the cut went through, so that every box is whole on some page."""
-    pitch = NODE_WIDTH + LAYER_GAP
-    x0 = MARGIN + first * pitch - LAYER_GAP / 2
-    x1 = MARGIN + last * pitch + NODE_WIDTH + LAYER_GAP / 2
+    x0 = column_left(first) - LAYER_GAP / 2
+    x1 = column_left(last) + NODE_WIDTH + LAYER_GAP / 2
     boxes = [layout.nodes[n] for col in layout.columns[first : last + 1] for n in col]
     top = min((b.y for b in boxes), default=0.0) - MARGIN / 2
     bottom = max((b.y + b.h for b in boxes), default=0.0) + MARGIN / 2

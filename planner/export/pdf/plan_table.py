@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from planner.core.plan import Plan, Step
+from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, plural
 from planner.export.pdf.context import (
     ACCENT,
@@ -20,7 +21,6 @@ from planner.export.pdf.context import (
     MUTED,
     RULE,
     STAR,
-    STATUS_WORDS,
     TEXT,
     Context,
     draw_text,
@@ -186,10 +186,10 @@ def _row(ctx: Context, cols: Columns, width: float, step: Step) -> tuple[float, 
     pt = ctx.pt
     pad = pt(4)
     name_f = font(8.5, bold=step.goal)
-    if step.status == "skipped":
+    if step.status == Status.SKIPPED:
         name_f.setStrikeOut(True)
     small_f, mark_f = font(8), font(10.5)
-    muted = step.status in ("skipped", "implied")
+    muted = step.status in (Status.SKIPPED, Status.IMPLIED)
     name_color = MUTED if muted else TEXT
     when, when_color = _when(ctx, step)
     name_h = ctx.text_height(step.skill.name, name_f, cols.skill[1])
@@ -224,12 +224,12 @@ def _when(ctx: Context, step: Step) -> tuple[str, QColor]:
     """The dates of a remaining step, or what the learner already did with it."""
     if step.start is not None and step.end is not None:
         span = short_span(step.start, step.end)
-        if step.status == "in-progress":
+        if step.status == Status.IN_PROGRESS:
             since = f" since {long_date(step.started)}" if step.started else ""
-            return f"{span}\n{STATUS_WORDS['in-progress']}{since}", ACCENT
+            return f"{span}\n{STATUS_WORDS[Status.IN_PROGRESS]}{since}", ACCENT
         return span, TEXT
-    if step.status == "implied":
+    if step.status == Status.IMPLIED:
         after = ctx.data.library.skills.get(step.implied_by or "")
-        words = f"known: needed for {after.name}" if after else STATUS_WORDS["implied"]
-        return words, MARK_COLORS["implied"]
-    return STATUS_WORDS[step.status], GREEN if step.status == "done" else FAINT
+        known = STATUS_WORDS[Status.IMPLIED]
+        return (f"{known}: needed for {after.name}" if after else known), MARK_COLORS[step.status]
+    return STATUS_WORDS[step.status], GREEN if step.status == Status.DONE else FAINT

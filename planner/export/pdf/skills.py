@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPen, QTextDocument
 
 from planner.core.plan import Step
+from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours
 from planner.export.pdf.context import (
     ACCENT,
@@ -20,7 +21,6 @@ from planner.export.pdf.context import (
     NOTE_FILL,
     RULE,
     STAR,
-    STATUS_WORDS,
     TEXT,
     Context,
     draw_text,
@@ -164,7 +164,7 @@ def _html(ctx: Context, step: Step, leads_to: list[str]) -> str:
     span = short_span(step.start, step.end)
     if span:
         facts.append(span)
-    if step.status != "todo":
+    if step.status != Status.TODO:
         facts.append(STATUS_WORDS[step.status])
     parts.append(
         f'<p style="margin-top:3px; font-size:8pt; color:{muted}">{e(" · ".join(facts))}</p>'

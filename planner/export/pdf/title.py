@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from planner.core.forecast import forecast_card, velocity_words
+from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, format_logged, plural
 from planner.export.pdf.context import (
     ACCENT,
@@ -17,7 +18,6 @@ from planner.export.pdf.context import (
     MARKS,
     MUTED,
     RULE,
-    STATUS_WORDS,
     TEXT,
     Context,
     draw_text,
@@ -34,7 +34,7 @@ SECTION_TITLES = {
     "skills": "Skills in detail",
 }
 STRATEGY_WORDS = {"foundations-first": "foundations first", "goal-by-goal": "goal by goal"}
-STATUS_ORDER = ("done", "implied", "in-progress", "todo", "skipped")
+STATUS_ORDER = (Status.DONE, Status.IMPLIED, Status.IN_PROGRESS, Status.TODO, Status.SKIPPED)
 
 
 def add_title_page(flow: Flow, ctx: Context) -> None:
@@ -95,7 +95,7 @@ def figures(ctx: Context) -> list[tuple[str, str, str]]:
 
 
 def paint_status_key(
-    painter: QPainter, ctx: Context, x: float, y: float, counts: Counter[str] | None = None
+    painter: QPainter, ctx: Context, x: float, y: float, counts: Counter[Status] | None = None
 ) -> float:
     """The status boxes with their words (and counts), on one line from (x, y); returns the
     height used."""
@@ -193,7 +193,7 @@ def _paint_next_up(painter: QPainter, ctx: Context, y: float, bottom: float, wid
         painter.drawText(QPointF(pt(18), baseline), name)
         when = short_span(step.start, step.end)
         painter.setFont(date_f)
-        painter.setPen(ACCENT if step.status == "in-progress" else MUTED)
+        painter.setPen(ACCENT if step.status == Status.IN_PROGRESS else MUTED)
         painter.drawText(
             QPointF(width - ctx.metrics(date_f).horizontalAdvance(when), baseline), when
         )

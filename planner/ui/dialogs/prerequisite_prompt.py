@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from planner.core.status import Status
 from planner.service import Change
 from planner.ui.commands import _Command
 from planner.ui.state import AppState
@@ -25,12 +26,12 @@ class MarkKnownCommand(_Command):
     def __init__(self, state: AppState, skill_ids: Sequence[str]) -> None:
         super().__init__(state, f"Mark {len(skill_ids)} prerequisites known")
         self.skill_ids = tuple(skill_ids)
-        self.previous: dict[str, str] = {}
+        self.previous: dict[str, Status] = {}
 
     def _do(self) -> Change:
         statuses = self.state.planner.statuses()
-        self.previous = {s: statuses.get(s, "todo") for s in self.skill_ids}
-        self.state.planner.set_statuses(self.skill_ids, "done")
+        self.previous = {s: statuses.get(s, Status.TODO) for s in self.skill_ids}
+        self.state.planner.set_statuses(self.skill_ids, Status.DONE)
         return Change(statuses=True, skills=self.skill_ids)
 
     def _undo(self) -> Change:
@@ -59,7 +60,7 @@ class PrerequisitePrompt(QObject):
         """Ask about a skill's open prerequisites, unless it is not in progress, has none,
         or the learner was told already."""
         planner = self.state.planner
-        if planner.statuses().get(skill_id) != "in-progress" or self._told(skill_id):
+        if planner.statuses().get(skill_id) != Status.IN_PROGRESS or self._told(skill_id):
             return
         needed = planner.open_prerequisites(skill_id)
         if not needed:

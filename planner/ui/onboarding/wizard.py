@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.domain import Role, Salary, Skill, Track
-from planner.core.graph import FINISHED, hard_ancestors, implied
+from planner.core.graph import hard_ancestors, implied
 from planner.core.plan import (
     MAX_HOURS_PER_WEEK,
     MIN_HOURS_PER_WEEK,
@@ -44,7 +44,9 @@ from planner.core.plan import (
     make_plan,
     skeleton,
 )
+from planner.core.status import BEHIND, FINISHED, STATUS_WORDS, Status
 from planner.core.units import plural, salary_source
+from planner.core.wording import known_because
 from planner.errors import PlannerError, UsageError
 from planner.service import Change, Planner
 from planner.ui.onboarding.name_field import NameField
@@ -86,8 +88,8 @@ def apply_choice(planner: Planner, choice: OnboardingChoice) -> Change:
     )
     day = min(choice.start, planner.today())
     already = planner.skill_statuses()  # read once: each write below implies more skills
-    written = [s for s in sorted(choice.known) if already.get(s) not in {*FINISHED, "implied"}]
-    planner.set_statuses(written, "done", day)  # one transaction: all of them or none
+    written = [s for s in sorted(choice.known) if already.get(s) not in BEHIND]
+    planner.set_statuses(written, Status.DONE, day)  # one transaction: all of them or none
     return Change(statuses=bool(written), profile=True, skills=tuple(written))
 
 
@@ -239,7 +241,7 @@ class _Draft:
     def plan(self) -> Plan:
         """The plan as it will be once applied: the service schedules from today at the
         earliest, so the same rule here makes the finish date match what the app shows."""
-        done = dict.fromkeys(self.ticked & self.plan_skills(), "done")
+        done = dict.fromkeys(self.ticked & self.plan_skills(), Status.DONE)
         return make_plan(
             self.library,
             self.graph,
@@ -776,10 +778,10 @@ class _KnownPage(QWizardPage):
     def _settled_reason(self, skill_id: str) -> str | None:
         status = self._draft.statuses.get(skill_id)
         if status in FINISHED:
-            return f"Already marked {status}."
+            return f"Already marked {STATUS_WORDS[status]}."
         source = self._draft.implied_by.get(skill_id)
         if source is not None:
-            return f"Known because you finished {self._draft.library.skills[source].name}."
+            return f"{known_because(self._draft.library.skills[source].name)}."
         return None
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:

@@ -17,6 +17,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from planner.core.status import Status
+
 SCHEMES = ("system", "light", "dark")
 
 
@@ -124,13 +126,13 @@ def _icon_pixmap(size: int) -> QPixmap:
     return pixmap
 
 
-def status_icons(palette: QPalette) -> dict[str, QIcon]:
+def status_icons(palette: QPalette) -> dict[Status, QIcon]:
     """The status marks of the graph, as icons for lists (one visual language everywhere)."""
     from planner.render.style import paint_status_mark, style_for  # after the first paint
 
     style = style_for(palette)
-    icons: dict[str, QIcon] = {}
-    for status in ("todo", "in-progress", "done", "skipped", "implied"):
+    icons: dict[Status, QIcon] = {}
+    for status in Status:
         icon = QIcon()
         for size in (16, 32):
             # On a selected row the mark sits on a disc of the view's base colour: the accent

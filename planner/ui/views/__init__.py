@@ -1,1 +1,1 @@
-"""What the main window shows: the plan, progress and compare views and the skill panel."""
+"""The views of the main window: plan, progress, graph, compare and the skill panel."""

@@ -15,9 +15,9 @@ from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 
 from planner.core.plan import Group, Plan, Step
 from planner.core.search import search_words, skill_text
+from planner.core.status import BEHIND, STATUS_TITLES, Status
 from planner.core.units import format_hours, plural
-from planner.core.wording import BEHIND
-from planner.ui.commands import STATUS_WORDS
+from planner.core.wording import known_because
 from planner.ui.text import tooltip
 from planner.ui.widgets.dates import short_date
 
@@ -27,8 +27,6 @@ COLUMNS = ("Skill", "Status", "Area", "Hours", "Start", "End")
 SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
-KNOWN = BEHIND
-"""The statuses the "hide done, known and skipped" toggle hides."""
 _PHASE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
@@ -42,7 +40,7 @@ class PlanModel(QStandardItemModel):
     keystroke of a search cost that.
     """
 
-    def __init__(self, icons: dict[str, QIcon] | None = None) -> None:
+    def __init__(self, icons: dict[Status, QIcon] | None = None) -> None:
         super().__init__()
         self.setColumnCount(len(COLUMNS))
         self._phases: list[Group] = []
@@ -74,7 +72,7 @@ class PlanModel(QStandardItemModel):
                 self.invisibleRootItem().appendRows(shapes)
         self.endResetModel()
 
-    def set_icons(self, icons: dict[str, QIcon]) -> None:
+    def set_icons(self, icons: dict[Status, QIcon]) -> None:
         """Status icons (they follow the palette, so they change with light and dark)."""
         self._icons = icons
         if self._phases:
@@ -105,7 +103,7 @@ class PlanModel(QStandardItemModel):
         """Whether a step passes a search (every word in its name, id or area) and, with
         `hide_done`, is still to study. Reads the step directly, without an index: the filter
         asks this of every step on every keystroke."""
-        if hide_done and self._phases[phase_row].steps[row].status in KNOWN:
+        if hide_done and self._phases[phase_row].steps[row].status in BEHIND:
             return False
         if not words:
             return True
@@ -139,15 +137,15 @@ class PlanModel(QStandardItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icons.get(step.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if step.status == "implied" and step.implied_by:
-                return tooltip(f"Known because you finished {step.implied_by}")
+            if step.status == Status.IMPLIED and step.implied_by:
+                return tooltip(known_because(step.implied_by))
             if step.started is not None and column == 1:
                 return tooltip(f"In progress since {short_date(step.started)}")
             return tooltip(step.skill.summary) or None
         if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
             font.setBold(step.goal)
-            font.setStrikeOut(step.status == "skipped")
+            font.setStrikeOut(step.status == Status.SKIPPED)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -159,7 +157,7 @@ class PlanModel(QStandardItemModel):
             return skill_text(step.skill)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             since = f" since {short_date(step.started)}" if step.started else ""
-            return f"{step.skill.name}, {STATUS_WORDS[step.status]}{since}"
+            return f"{step.skill.name}, {STATUS_TITLES[step.status]}{since}"
         return None
 
     @staticmethod
@@ -169,7 +167,7 @@ class PlanModel(QStandardItemModel):
         if column == 1:
             if step.started is not None:  # the day it was begun, the year in the tooltip
                 return f"Started {short_date(step.started, 'd MMM')}"
-            return STATUS_WORDS[step.status]
+            return STATUS_TITLES[step.status]
         if column == 2:
             return step.skill.area
         if column == 3:

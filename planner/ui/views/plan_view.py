@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.status import SETTABLE, STATUS_TITLES, Status
 from planner.core.units import format_hours, plural
 from planner.core.wording import HIDE_BEHIND, HIDE_BEHIND_TIP
-from planner.ui.commands import STATUS_WORDS
 from planner.ui.state import AppState
 from planner.ui.views.plan_model import SKILL_ID_ROLE, STATUS_ROLE, PlanFilter, PlanModel
 
-SETTABLE = ("todo", "in-progress", "done", "skipped")
 LEGEND = (
     "<b>Bold</b> and ★ mark a goal of your role or tracks. "
     "Click a status circle, or press Space, to mark a skill done or to do."
@@ -43,7 +42,7 @@ LEGEND = (
 
 
 class _Tree(QTreeView):
-    """A tree view where Space toggles "done" on the current step, and so does a click on a
+    """A tree view where Space toggles done on the current step, and so does a click on a
     step's status mark (the circle before its name).
 
     Signals:
@@ -286,7 +285,7 @@ class PlanView(QWidget):
         if not isinstance(skill_id, str):
             return
         status = index.data(STATUS_ROLE)
-        self.statusRequested.emit(skill_id, "todo" if status == "done" else "done")
+        self.statusRequested.emit(skill_id, Status.TODO if status == Status.DONE else Status.DONE)
 
     def _context_menu(self, position: QPoint) -> None:
         index = self.tree.indexAt(position)
@@ -297,7 +296,7 @@ class PlanView(QWidget):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for status in SETTABLE:
-            action = QAction(STATUS_WORDS[status], menu)
+            action = QAction(STATUS_TITLES[status], menu)
             action.setCheckable(True)
             action.setChecked(status == current)
             action.triggered.connect(
@@ -311,6 +310,6 @@ class PlanView(QWidget):
             menu.addAction("Remove from my goals", lambda: self.goalRequested.emit(skill_id, False))
         menu.popup(self.tree.viewport().mapToGlobal(position))
 
-    def set_icons(self, icons: dict[str, QIcon]) -> None:
+    def set_icons(self, icons: dict[Status, QIcon]) -> None:
         """Status icons matching the current palette."""
         self.model.set_icons(icons)

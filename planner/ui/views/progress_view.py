@@ -43,11 +43,11 @@ from PySide6.QtWidgets import (
 from planner.core.forecast import forecast_card, velocity_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
 from planner.core.progress import Progress, round_up
+from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, format_logged, format_minutes, plural
 from planner.errors import PlannerError
 from planner.render.charts import chart_style
 from planner.service import Activity
-from planner.ui.commands import STATUS_WORDS
 from planner.ui.dialogs.study_session import SessionDialog
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
@@ -83,7 +83,7 @@ class ProgressView(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.done_card = Card("Done", "done")
+        self.done_card = Card("Done", "behind")  # done, known and skipped: behind the learner
         self.studied_card = Card("Studied", "studied")
         self.streak_card = Card("Streak", "streak")
         self.finish_card = Card("Finish", "finish")
@@ -354,8 +354,8 @@ class ProgressView(QWidget):
         )
         revertable = entry is not None and entry.kind == "status" and entry.latest
         self.revert_button.setVisible(revertable)
-        if entry is not None and revertable:
-            self.revert_button.setText(f"Back to {STATUS_WORDS[entry.previous].lower()}")
+        if entry is not None and entry.previous is not None and revertable:
+            self.revert_button.setText(f"Back to {STATUS_WORDS[entry.previous]}")
 
     def edit_selected(self) -> None:
         """Open the correction dialog for the selected session."""
@@ -392,7 +392,7 @@ class ProgressView(QWidget):
     def revert_selected(self) -> None:
         """Set the selected status change's skill back to the status before it (undoable)."""
         entry = self.selected_activity()
-        if entry is not None and entry.kind == "status" and entry.latest:
+        if entry is not None and entry.previous is not None and entry.latest:
             self.statusRequested.emit(entry.skill, entry.previous)
 
     def _on_double_clicked(self, item: QTreeWidgetItem) -> None:
@@ -474,14 +474,14 @@ class ProgressView(QWidget):
 
 def _describe(entry: Activity, name: str) -> str:
     """An entry in the learner's words."""
-    if entry.kind == "status":
+    if entry.status is not None and entry.previous is not None:  # a status change
         words = {
-            "done": f"Finished “{name}”",
-            "in-progress": f"Started “{name}”",
-            "skipped": f"Skipped “{name}”",
-            "todo": f"Set “{name}” back to to do",
+            Status.DONE: f"Finished “{name}”",
+            Status.IN_PROGRESS: f"Started “{name}”",
+            Status.SKIPPED: f"Skipped “{name}”",
+            Status.TODO: f"Set “{name}” back to {STATUS_WORDS[Status.TODO]}",
         }
-        return f"{words[entry.status]} (was {STATUS_WORDS[entry.previous].lower()})"
+        return f"{words[entry.status]} (was {STATUS_WORDS[entry.previous]})"
     time = format_minutes(entry.minutes)
     if entry.kind == "logged":
         text = f"Studied “{name}” for {time}"

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.domain import Skill
+from planner.core.status import SETTABLE, STATUS_TITLES, STATUS_WORDS, Status
 from planner.core.units import format_hours, format_minutes
+from planner.core.wording import known_because
 from planner.errors import PlannerError
-from planner.ui.commands import STATUS_WORDS
 from planner.ui.state import AppState
 from planner.ui.views.skill_links import resources_html, safe_link
 from planner.ui.views.skill_sessions import SessionList
@@ -105,19 +106,19 @@ class SkillPanel(QScrollArea):
         self.status_buttons = QButtonGroup(self)
         self.status_buttons.setExclusive(True)
         buttons = QHBoxLayout()
-        for status in ("todo", "in-progress", "done", "skipped"):
+        for status in SETTABLE:
             button = QToolButton()
-            button.setText(STATUS_WORDS[status])
+            button.setText(STATUS_TITLES[status])
             button.setCheckable(True)
-            button.setAccessibleName(f"Mark as {STATUS_WORDS[status].lower()}")
-            button.setToolTip(f"Mark this skill as {STATUS_WORDS[status].lower()}")
+            button.setAccessibleName(f"Mark as {STATUS_WORDS[status]}")
+            button.setToolTip(f"Mark this skill as {STATUS_WORDS[status]}")
             button.setObjectName(f"status-{status}")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.status_buttons.addButton(button)
             buttons.addWidget(button)
         self._style_status_buttons()
         self._status_of_button = {
-            b: b.objectName().removeprefix("status-") for b in self.status_buttons.buttons()
+            b: Status(b.objectName().removeprefix("status-")) for b in self.status_buttons.buttons()
         }
         # Any skill, the learner's own included, can join their plan as a goal of their own.
         self.goal_button = QPushButton("Add to my plan as a goal")
@@ -301,17 +302,17 @@ class SkillPanel(QScrollArea):
         status = (
             step.status
             if step is not None
-            else self.state.planner.skill_statuses().get(self.skill_id, "todo")
+            else self.state.planner.skill_statuses().get(self.skill_id, Status.TODO)
         )
         # An exclusive group ignores unchecking its checked button; an implied skill has none.
         self.status_buttons.setExclusive(False)
         for button, button_status in self._status_of_button.items():
             button.setChecked(button_status == status)
         self.status_buttons.setExclusive(True)
-        if status == "implied":
+        if status == Status.IMPLIED:
             by = step.implied_by if step is not None else None
             name = self.state.planner.library().skills[by].name if by else "a later skill"
-            self.implied.setText(f"Known because you finished {name}.")
+            self.implied.setText(f"{known_because(name)}.")
         elif step is not None and step.start is not None and step.end is not None:
             planned = f"{short_date(step.start)} – {short_date(step.end)}"
             if step.started is not None:  # begun: the day it was, then what the plan gives

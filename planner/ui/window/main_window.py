@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner.core.pace import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK, STRATEGIES
+from planner.core.status import Status
 from planner.core.units import format_hours, plural
 from planner.core.wording import HIDE_BEHIND
 from planner.errors import PlannerError
@@ -72,10 +73,10 @@ if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted be
     )
 
     from planner.service import Planner
-    from planner.ui.graph_view import GraphView
     from planner.ui.library_editor.editor import LibraryEditor
     from planner.ui.state import AppState
     from planner.ui.views.compare_view import CompareView
+    from planner.ui.views.graph.view import GraphView
     from planner.ui.views.plan_view import PlanView
     from planner.ui.views.progress_view import ProgressView
     from planner.ui.views.skill_panel import SkillPanel
@@ -162,10 +163,10 @@ class MainWindow(QMainWindow):
     def attach(self, planner: Planner) -> None:
         """Complete the window on an open planner: the views, their signals, the profile."""
         from planner.ui.dialogs.prerequisite_prompt import PrerequisitePrompt
-        from planner.ui.graph_view import GraphView
         from planner.ui.library_editor.editor import LibraryEditor
         from planner.ui.state import AppState
         from planner.ui.views.compare_view import CompareView
+        from planner.ui.views.graph.view import GraphView
         from planner.ui.views.plan_view import PlanView
         from planner.ui.views.progress_view import ProgressView
         from planner.ui.views.skill_panel import SkillPanel
@@ -611,15 +612,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ edits (undoable)
     def set_status(self, skill_id: str, status: str, day: date | None = None) -> None:
-        """Change a skill's status as an undoable step (a click that changes nothing is none)."""
+        """Change a skill's status as an undoable step (a click that changes nothing is none).
+        `status` is a `Status` or its value (signals carry plain strings)."""
         step = self.state.step(skill_id)
-        current = self.state.planner.statuses().get(skill_id, "todo")
-        if status == current and (step is None or step.status != "implied"):
+        current = self.state.planner.statuses().get(skill_id, Status.TODO)
+        if status == current and (step is None or step.status != Status.IMPLIED):
             return
         from planner.ui.commands import SetStatusCommand
 
-        self.undo_stack.push(SetStatusCommand(self.state, skill_id, status, day))
-        if status == "in-progress":
+        self.undo_stack.push(SetStatusCommand(self.state, skill_id, Status(status), day))
+        if status == Status.IN_PROGRESS:
             self.prerequisites.offer(skill_id)
 
     def toggle_done(self) -> None:
@@ -627,8 +629,8 @@ class MainWindow(QMainWindow):
         skill_id = self.state.selected
         if skill_id:
             step = self.state.step(skill_id)
-            current = step.status if step is not None else "todo"
-            self.set_status(skill_id, "todo" if current == "done" else "done")
+            current = step.status if step is not None else Status.TODO
+            self.set_status(skill_id, Status.TODO if current == Status.DONE else Status.DONE)
 
     def _on_note_edited(self, skill_id: str, old: str, new: str) -> None:
         from planner.ui.commands import EditNoteCommand

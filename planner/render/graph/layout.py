@@ -1,193 +1,27 @@
-"""Layered left-to-right layout of a plan's prerequisite graph: boxes, edge routes and size."""
+"""Lays out a plan's graph in layers: columns by depth, boxes placed, edges routed between."""
 
 from __future__ import annotations
 
-import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from planner.core.perf import paused_gc
 from planner.core.plan import Plan
-
-NODE_WIDTH = 180.0
-NODE_HEIGHT = 62.0
-LAYER_GAP = 84.0  # room between columns for the edges to bend
-NODE_GAP = 22.0  # between two boxes of a column
-LANE_GAP = 9.0  # between an edge passing through a column and its neighbours
-MARGIN = 32.0
-
-Point = tuple[float, float]
-
-
-@dataclass(frozen=True, slots=True)
-class NodeBox:
-    """Where one skill is drawn, in layout units (the painter's scene coordinates)."""
-
-    id: str
-    x: float
-    y: float
-    w: float
-    h: float
-    layer: int
-
-    def contains(self, px: float, py: float) -> bool:
-        """Whether the point lies inside the box."""
-        return self.x <= px <= self.x + self.w and self.y <= py <= self.y + self.h
-
-    @property
-    def center(self) -> Point:
-        """The middle of the box."""
-        return (self.x + self.w / 2, self.y + self.h / 2)
-
-
-@dataclass(frozen=True, slots=True)
-class EdgePath:
-    """One prerequisite edge `src -> dst` ("src before dst") and the route it takes.
-
-    `points` run from the right side of `src` to the left side of `dst`; within a column the
-    route is horizontal (it passes through a lane kept free between the boxes), and a painter
-    may bend the stretches between columns.
-    """
-
-    src: str
-    dst: str
-    hard: bool
-    points: tuple[Point, ...]
-    bounds: tuple[float, float, float, float]  # x0, y0, x1, y1 of the points
-
-
-@dataclass(frozen=True, slots=True)
-class Related:
-    """What a selected skill needs (all its prerequisites) and what it unlocks."""
-
-    ancestors: frozenset[str]
-    descendants: frozenset[str]
-
-
-@dataclass(frozen=True)
-class GraphLayout:
-    """A laid-out graph: node boxes by id, routed edges, the total size and the columns."""
-
-    nodes: Mapping[str, NodeBox]
-    edges: tuple[EdgePath, ...]
-    width: float
-    height: float
-    columns: tuple[tuple[str, ...], ...]  # ids of each layer, top to bottom
-    preds: Mapping[str, tuple[str, ...]]
-    succs: Mapping[str, tuple[str, ...]]
-    crossings: int = 0
-    edge_index: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = field(
-        default=(), compare=False, repr=False
-    )
-    """For each column's band (the column and the gap after it), the positions in `edges` of
-    the edges that start in it and of those that come into it from further left: a view finds
-    what it shows without going through every edge."""
-
-    def node_at(self, x: float, y: float) -> str | None:
-        """The id of the box under a point, if any."""
-        pitch = NODE_WIDTH + LAYER_GAP
-        layer = math.floor((x - MARGIN) / pitch) if pitch > 0 else -1
-        if not 0 <= layer < len(self.columns):
-            return None
-        column = self.columns[layer]
-        i = bisect_right(column, y, key=lambda node: self.nodes[node].y) - 1
-        if i >= 0 and self.nodes[column[i]].contains(x, y):
-            return column[i]
-        return None
-
-    def nodes_in(self, x0: float, y0: float, x1: float, y1: float) -> list[str]:
-        """The ids of the boxes meeting a rectangle, column by column: cheap on big graphs."""
-        pitch = NODE_WIDTH + LAYER_GAP
-        first = max(0, math.floor((x0 - MARGIN - NODE_WIDTH) / pitch))
-        last = min(len(self.columns) - 1, math.floor((x1 - MARGIN) / pitch) + 1)
-        found: list[str] = []
-        for layer in range(first, last + 1):
-            column = self.columns[layer]
-            start = bisect_left(
-                column, y0, key=lambda node: self.nodes[node].y + self.nodes[node].h
-            )
-            for node in column[start:]:
-                box = self.nodes[node]
-                if box.y > y1:
-                    break
-                if box.x <= x1 and box.x + box.w >= x0:
-                    found.append(node)
-        return found
-
-    def columns_in(self, x0: float, x1: float) -> range:
-        """The columns whose bands (a column and the gap to its right) meet x0 to x1."""
-        return range(max(0, _band(x0)), min(len(self.columns) - 1, _band(x1)) + 1)
-
-    def edges_in(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
-        """The positions in `edges` of the edges whose bounds meet a rectangle (in no
-        particular order)."""
-        edges = self.edges
-        if not self.edge_index:
-            return [i for i, e in enumerate(edges) if _meets(e.bounds, x0, y0, x1, y1)]
-        bands = self.edge_index
-        first = max(0, _band(x0))
-        last = min(len(bands) - 1, _band(x1))
-        if first > last:
-            return []
-        # Each edge once: those coming in from the left, and those starting in the range. The
-        # boundary bands are checked edge by edge; the ones between them meet the rectangle
-        # across, so only their height is.
-        edge_range = [*bands[first][1], *bands[first][0]]
-        if last > first:
-            edge_range += bands[last][0]
-        found = [i for i in edge_range if _meets(edges[i].bounds, x0, y0, x1, y1)]
-        whole_height = y0 <= 0 and y1 >= self.height
-        for band in range(first + 1, last):
-            if whole_height:
-                found += bands[band][0]
-            else:
-                found += [i for i in bands[band][0] if _meets(edges[i].bounds, x0, y0, x1, y1)]
-        return found
-
-    def related(self, skill_id: str) -> Related:
-        """All prerequisites (hard and soft) of a skill and everything it leads to."""
-        return Related(
-            frozenset(_reach(skill_id, self.preds)), frozenset(_reach(skill_id, self.succs))
-        )
-
-
-def _meets(
-    bounds: tuple[float, float, float, float], x0: float, y0: float, x1: float, y1: float
-) -> bool:
-    return bounds[0] <= x1 and bounds[2] >= x0 and bounds[1] <= y1 and bounds[3] >= y0
-
-
-def _band(x: float) -> int:
-    """The column band holding x: a column and the gap to its right."""
-    return math.floor((x - MARGIN) / (NODE_WIDTH + LAYER_GAP))
-
-
-def _edge_index(
-    edges: Sequence[EdgePath], depth: int
-) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
-    starts: list[list[int]] = [[] for _ in range(depth)]
-    entering: list[list[int]] = [[] for _ in range(depth)]
-    for i, edge in enumerate(edges):
-        x0, _y0, x1, _y1 = edge.bounds
-        first = min(max(0, _band(x0)), depth - 1)
-        starts[first].append(i)
-        for band in range(first + 1, min(depth - 1, _band(x1)) + 1):
-            entering[band].append(i)
-    return tuple((tuple(s), tuple(e)) for s, e in zip(starts, entering, strict=True))
-
-
-def _reach(start: str, adjacency: Mapping[str, tuple[str, ...]]) -> set[str]:
-    seen: set[str] = set()
-    stack = [start]
-    while stack:
-        for nxt in adjacency.get(stack.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
-    seen.discard(start)
-    return seen
+from planner.render.graph.geometry import (
+    LANE_GAP,
+    LAYER_GAP,
+    MARGIN,
+    NODE_GAP,
+    NODE_HEIGHT,
+    NODE_WIDTH,
+    EdgePath,
+    GraphLayout,
+    NodeBox,
+    Point,
+    column_left,
+    index_edges,
+)
+from planner.render.graph.ordering import order_columns
 
 
 def plan_edges(plan: Plan) -> list[tuple[str, str, bool]]:
@@ -314,105 +148,9 @@ class _Builder:
         self.down[a].append(b)
         self.up[b].append(a)
 
-    # ------------------------------------------------------------------ ordering
     def order(self) -> None:
-        """Barycenter sweeps, right then left, keeping the order with fewest crossings."""
-        cols = self.columns
-        position = [0] * len(self.layer)
-        for col in cols:
-            for i, node in enumerate(col):
-                position[node] = i
-        for k in range(1, len(cols)):  # a first pass from the left seeds a sensible order
-            self._sort(cols[k], self.up, position)
-        best = self._count_crossings()
-        best_cols = [list(c) for c in cols]
-        size = len(self.layer)
-        rounds = 6 if size < 5000 else (3 if size < 30000 else 1)
-        stale = 0
-        for _ in range(rounds):
-            if best == 0:
-                break
-            for k in range(len(cols) - 2, -1, -1):
-                self._sort(cols[k], self.down, position)
-            for k in range(1, len(cols)):
-                self._sort(cols[k], self.up, position)
-            crossings = self._count_crossings()
-            if crossings < best:
-                best, best_cols, stale = crossings, [list(c) for c in cols], 0
-            else:
-                stale += 1
-                if stale >= 2:
-                    break
-        self.columns = best_cols
-        if size < 3000:  # quadratic in the degrees: worth it where it is cheap
-            self._transpose()
-            best = self._count_crossings()
-        self.crossings = best
-
-    def _transpose(self) -> None:
-        """Swap neighbours within a column wherever that removes crossings."""
-        position = [0] * len(self.layer)
-        for col in self.columns:
-            for i, node in enumerate(col):
-                position[node] = i
-        for _ in range(8):
-            improved = False
-            for col in self.columns:
-                for i in range(len(col) - 1):
-                    u, v = col[i], col[i + 1]
-                    if self._pair_crossings(u, v, position) > self._pair_crossings(v, u, position):
-                        col[i], col[i + 1] = v, u
-                        position[u], position[v] = i + 1, i
-                        improved = True
-            if not improved:
-                break
-
-    def _pair_crossings(self, upper: int, lower: int, position: list[int]) -> int:
-        """Crossings between the edges of two neighbours when `upper` is above `lower`."""
-        total = 0
-        for side in (self.up, self.down):
-            for a in side[upper]:
-                for b in side[lower]:
-                    if position[b] < position[a]:
-                        total += 1
-        return total
-
-    def _sort(self, col: list[int], side: list[list[int]], position: list[int]) -> None:
-        def key(node: int) -> tuple[float, int]:
-            neighbours = side[node]
-            if not neighbours:  # nothing pulls it: it stays where it is
-                return (position[node], node)
-            return (sum(position[m] for m in neighbours) / len(neighbours), node)
-
-        col.sort(key=key)
-        for i, node in enumerate(col):
-            position[node] = i
-
-    def _count_crossings(self) -> int:
-        """Crossings between adjacent columns, by counting inversions with a Fenwick tree."""
-        position = [0] * len(self.layer)
-        for col in self.columns:
-            for i, node in enumerate(col):
-                position[node] = i
-        total = 0
-        for k in range(len(self.columns) - 1):
-            targets = sorted(
-                (position[a], position[b]) for a in self.columns[k] for b in self.down[a]
-            )
-            size = len(self.columns[k + 1])
-            tree = [0] * (size + 1)
-            for seen, (_, b) in enumerate(targets):
-                # Edges already counted that end below b cross this one.
-                i, below_or_at = b + 1, 0
-                while i > 0:
-                    below_or_at += tree[i]
-                    i -= i & -i
-                total += seen - below_or_at
-                i = b + 1
-                while i <= size:
-                    tree[i] += 1
-                    i += i & -i
-        return total
+        """Order each column's nodes to cut crossings (see `ordering`)."""
+        self.columns, self.crossings = order_columns(self.columns, self.up, self.down)
 
     # ------------------------------------------------------------------ placement
     def _gap(self, a: int, b: int) -> float:
@@ -494,14 +232,11 @@ class _Builder:
         bottom = max((y + h for y, h in zip(self.y, half, strict=True)), default=0.0)
         shift = MARGIN - top
 
-        def left(layer: int) -> float:
-            return MARGIN + layer * (NODE_WIDTH + LAYER_GAP)
-
         centre = [y + shift for y in self.y]
         boxes = {
             names[i]: NodeBox(
                 names[i],
-                left(self.layer[i]),
+                column_left(self.layer[i]),
                 centre[i] - NODE_HEIGHT / 2,
                 NODE_WIDTH,
                 NODE_HEIGHT,
@@ -515,7 +250,7 @@ class _Builder:
         for u, v in kinds:
             route: list[Point] = []
             for d in self.chains.get((u, v), ()):
-                x = left(self.layer[d])
+                x = column_left(self.layer[d])
                 route += [(x, centre[d]), (x + NODE_WIDTH, centre[d])]
             interiors[(u, v)] = route
         out_port = self._ports(kinds, interiors, centre, outgoing=True)
@@ -543,7 +278,7 @@ class _Builder:
             preds={names[i]: tuple(names[p] for p in preds[i]) for i in range(n)},
             succs={names[i]: tuple(names[s] for s in succs[i]) for i in range(n)},
             crossings=self.crossings,
-            edge_index=_edge_index(paths, depth),
+            edge_index=index_edges(paths, depth),
         )
 
     def _ports(

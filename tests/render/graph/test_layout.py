@@ -11,15 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.render.graph_layout import (
-    LAYER_GAP,
-    MARGIN,
-    NODE_WIDTH,
-    GraphLayout,
-    layout_graph,
-    layout_plan,
-    plan_edges,
-)
+from planner.render.graph.geometry import LAYER_GAP, MARGIN, NODE_WIDTH, GraphLayout
+from planner.render.graph.layout import layout_graph, layout_plan, plan_edges
 from tests.core.libraries import small_library
 from tests.render.plans import (
     chain_library,
@@ -28,7 +21,7 @@ from tests.render.plans import (
     synthetic_library,
 )
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def assert_well_formed(layout: GraphLayout) -> None:
@@ -140,7 +133,7 @@ def _digest() -> str:
 
 def test_layout_is_the_same_in_every_run() -> None:
     """String hashing changes between runs; a layout that depended on set order would too."""
-    code = "from tests.render.test_graph_layout import _digest; print(_digest())"
+    code = "from tests.render.graph.test_layout import _digest; print(_digest())"
     digests = set()
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from html import escape
 
 from planner.core.plan import Step
+from planner.core.status import STATUS_WORDS
 from planner.core.units import format_hours
-from planner.render.graph_layout import GraphLayout
-from planner.render.style import status_label
+from planner.core.wording import known_because
+from planner.render.graph.geometry import GraphLayout
 
 
 def skill_tooltip(step: Step, steps: Mapping[str, Step]) -> str:
@@ -17,13 +18,13 @@ def skill_tooltip(step: Step, steps: Mapping[str, Step]) -> str:
     # Rich text on purpose (a name must never be taken for markup): escape everything.
     lines = [
         f"<b>{escape(skill.name)}</b>",
-        escape(f"{skill.area} · {format_hours(skill.hours)} · {status_label(step.status)}"),
+        escape(f"{skill.area} · {format_hours(skill.hours)} · {STATUS_WORDS[step.status]}"),
     ]
     if step.goal:
         lines.append("A goal of this role")
     if step.implied_by and step.implied_by in steps:
         source = steps[step.implied_by].skill.name
-        lines.append(escape(f"Known because you finished {source}"))
+        lines.append(escape(known_because(source)))
     return "<qt>" + "<br>".join(lines) + "</qt>"
 
 

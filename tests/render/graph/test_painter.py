@@ -11,29 +11,18 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
 from planner.core.domain import Library, Role, Skill
 from planner.core.plan import Plan
-from planner.render.graph_labels import wrap_text
-from planner.render.graph_layout import GraphLayout, NodeBox, layout_plan
-from planner.render.graph_legend import legend_size, paint_legend
-from planner.render.graph_painter import LOW_DETAIL, paint_graph
+from planner.render.graph.boxes import wrap_text
+from planner.render.graph.geometry import GraphLayout, NodeBox
+from planner.render.graph.layout import layout_plan
+from planner.render.graph.legend import legend_size, paint_legend
+from planner.render.graph.painter import LOW_DETAIL, paint_graph
 from planner.render.style import AREA_PALETTE, GraphStyle, area_colors, style_for
-from tests.render.plans import dark_palette, light_palette, plan_of, small_plan
+from tests.render.plans import RecordingPainter, dark_palette, light_palette, plan_of, small_plan
 
 # Painting text needs a QApplication (fonts); pytest-qt makes one, offscreen.
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("qapp")]
 
 STATUSES = {"python": "done", "numpy": "in-progress", "git": "skipped", "stats": "todo"}
-
-
-class RecordingPainter(QPainter):
-    """A painter that remembers every string it is asked to draw."""
-
-    def __init__(self, device: QImage) -> None:
-        super().__init__(device)
-        self.texts: list[str] = []
-
-    def drawText(self, *args: Any) -> Any:
-        self.texts.append(next(a for a in reversed(args) if isinstance(a, str)))
-        return super().drawText(*args)
 
 
 def render(

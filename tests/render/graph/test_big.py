@@ -11,9 +11,11 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
 
 from planner.core.plan import Plan
-from planner.render.graph_edges import _cubic_part, _s_inverse, edge_path
-from planner.render.graph_layout import GraphLayout, layout_plan
-from planner.render.graph_painter import LOW_DETAIL, GraphCache, paint_graph
+from planner.render.graph.cache import GraphCache
+from planner.render.graph.edges import _cubic_part, _s_inverse, edge_path
+from planner.render.graph.geometry import GraphLayout
+from planner.render.graph.layout import layout_plan
+from planner.render.graph.painter import LOW_DETAIL, paint_graph
 from planner.render.style import style_for
 from tests.render.plans import light_palette, plan_of, small_plan, synthetic_library
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
+from planner.core.status import STATUS_WORDS, Status
 from planner.render.style import GraphStyle, mix, paint_goal_star, paint_status_mark
 
-_LEGEND_ITEMS = (
-    ("todo", "to do"),
-    ("in-progress", "in progress"),
-    ("done", "done"),
-    ("skipped", "skipped"),
-    ("implied", "known"),
+_LEGEND_ITEMS: tuple[tuple[Status | str, str], ...] = (
+    *STATUS_WORDS.items(),  # every status, in the order of `Status`
     ("goal", "goal"),
     ("hard", "needed first"),
     ("soft", "recommended first"),
@@ -58,7 +55,7 @@ def paint_legend(painter: QPainter, rect: QRectF, style: GraphStyle) -> None:
                 paint_goal_star(painter, sample.adjusted(-1, -1, 1, 1), style)
             elif key in ("hard", "soft"):
                 _legend_edge(painter, x, middle, key == "hard", style)
-            else:
+            elif isinstance(key, Status):
                 paint_status_mark(painter, sample, key, style)
             painter.setPen(style.text)
             baseline = middle + (metrics.ascent() - metrics.descent()) / 2

@@ -1,5 +1,4 @@
-"""Names at any zoom: where boxes are too small for their text, the names that matter most are
-drawn at a readable size on screen, most important first, never one over another."""
+"""Names at any zoom: those that matter most, at a readable size on screen, never overlapping."""
 
 from __future__ import annotations
 
@@ -13,7 +12,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from planner.core.plan import Step
-from planner.render.graph_layout import GraphLayout, NodeBox, Related
+from planner.core.status import Status
+from planner.render.graph.boxes import box_rect, overview_fill, wrap_text
+from planner.render.graph.geometry import GraphLayout, Related
 from planner.render.style import (
     CHAIN,
     DIM,
@@ -21,7 +22,6 @@ from planner.render.style import (
     UNLOCK,
     GraphStyle,
     StatusColors,
-    mix,
     paint_goal_star,
 )
 
@@ -71,13 +71,14 @@ def label_order(
     chain = related.ancestors if related is not None and selected is not None else frozenset()
     unlocks = related.descendants if related is not None and selected is not None else frozenset()
     tiers: list[list[str]] = [[] for _ in range(7)]
+    in_progress = Status.IN_PROGRESS
     for step in ordered:
         node = step.skill.id
         if node == selected:
             tier = 0
         elif step.goal:
             tier = 1
-        elif step.status == "in-progress":
+        elif step.status == in_progress:
             tier = 2
         elif node in chain:
             tier = 3
@@ -203,7 +204,7 @@ class OverviewLabels:
                 far = (
                     every
                     or step.goal
-                    or step.status == "in-progress"
+                    or step.status == Status.IN_PROGRESS
                     or level == SELECTED
                     or (tried < FAR_TRIES and level == CHAIN)
                 )
@@ -243,11 +244,6 @@ def label_fonts(base: QFont) -> tuple[QFont, QFont]:
     goal = QFont(plain)
     goal.setWeight(QFont.Weight.DemiBold)
     return plain, goal
-
-
-def box_rect(box: NodeBox) -> QRectF:
-    """A box as a QRectF, in layout coordinates."""
-    return QRectF(box.x, box.y, box.w, box.h)
 
 
 def _free_spot(
@@ -362,17 +358,6 @@ def look_of(step: Step, style: GraphStyle) -> StatusColors:
     return replace(look, fill=overview_fill(step.status, style))
 
 
-def overview_fill(status: str, style: GraphStyle) -> QColor:
-    """Stronger fills for the overview, where the status mark is too small to see."""
-    tint = {
-        "in-progress": (style.accent, 0.5),
-        "done": (style.green, 0.5),
-        "implied": (style.green, 0.22),
-        "skipped": (style.canvas, 0.7),
-    }.get(status)
-    return mix(style.card, tint[0], tint[1]) if tint else style.card
-
-
 def _paint_name(
     painter: QPainter,
     rect: QRectF,
@@ -394,27 +379,3 @@ def _paint_name(
     metrics = QFontMetricsF(font)
     baseline = rect.center().y() + (metrics.ascent() - metrics.descent()) / 2
     painter.drawText(QPointF(left, baseline), text)  # plain text: names are never markup
-
-
-def wrap_text(text: str, metrics: QFontMetricsF, widths: Sequence[float]) -> list[str]:
-    """Break text into at most `len(widths)` lines of the given widths, at spaces, eliding
-    the last line (or any word too long for its line) with an ellipsis."""
-    words = text.split()
-    lines: list[str] = []
-    i = 0
-    for n, width in enumerate(widths):
-        if i >= len(words):
-            break
-        if n == len(widths) - 1:
-            rest = " ".join(words[i:])
-            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-            break
-        line = words[i]
-        i += 1
-        while i < len(words) and metrics.horizontalAdvance(line + " " + words[i]) <= width:
-            line += " " + words[i]
-            i += 1
-        if metrics.horizontalAdvance(line) > width:
-            line = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
-        lines.append(line)
-    return lines

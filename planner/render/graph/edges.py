@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath, QPen, QPolygonF
 
-from planner.render.graph_layout import EdgePath
+from planner.render.graph.geometry import EdgePath
 from planner.render.style import CHAIN, UNLOCK, GraphStyle
 
 ARROW = 8.0

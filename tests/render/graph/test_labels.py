@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
-from planner.render.graph_labels import LABEL_PX, label_order
-from planner.render.graph_layout import Related, layout_plan, path_layout
-from planner.render.graph_painter import LOW_DETAIL, GraphCache, paint_graph
+from planner.render.graph.cache import GraphCache
+from planner.render.graph.geometry import Related
+from planner.render.graph.labels import LABEL_PX, label_order
+from planner.render.graph.layout import layout_plan, path_layout
+from planner.render.graph.painter import LOW_DETAIL, paint_graph
 from planner.render.style import DIM_TEXT_CONTRAST, contrast_ratio, style_for
 from tests.render.plans import dark_palette, light_palette, small_plan
 

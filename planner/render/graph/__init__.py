@@ -1,0 +1,1 @@
+"""The prerequisite graph drawn with QPainter: layout, boxes, edges, names, overview, legend."""

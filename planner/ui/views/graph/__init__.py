@@ -1,0 +1,1 @@
+"""The graph view: the plan's prerequisite graph on screen, zoomable and pannable."""
