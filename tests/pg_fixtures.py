@@ -104,12 +104,31 @@ def empty_db_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that uses the server `postgresql` (`-m "not postgresql"` leaves them)."""
+# Fixtures that start a server: a test using one runs on PostgreSQL.
+SERVER_FIXTURES = ("pg_cluster", "own_cluster")
+_left_out: list[int] = []
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that uses the server `postgresql` (`-m "not postgresql"` leaves them);
+    without PostgreSQL's programs leave them out, said in one line at the end (in CI, where
+    they must run, they fail instead)."""
+    marked = []
     for item in items:
         names = getattr(item, "fixturenames", ())
         callspec = getattr(item, "callspec", None)
         params = callspec.params if callspec is not None else {}
         on_server = "postgresql" in (params.get("db_location"), params.get("empty_db_location"))
-        if "pg_cluster" in names or on_server:
+        if on_server or any(name in names for name in SERVER_FIXTURES):
             item.add_marker(pytest.mark.postgresql)
+            marked.append(item)
+    if marked and postgres_bin() is None and os.environ.get("CI") != "true":
+        left_out = set(map(id, marked))
+        items[:] = [item for item in items if id(item) not in left_out]
+        config.hook.pytest_deselected(items=marked)
+        _left_out.append(len(marked))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _left_out:
+        terminalreporter.write_line(f"{MISSING.replace('the tests', f'{_left_out[0]} tests')}")
