@@ -148,8 +148,8 @@ def run() -> list[Row]:
         library = synthetic_library(MEMORY_SIZE)
         fill_database(big, library)
         planner = Planner.open(big)
-        planner.update_profile(role="role", hours_per_week=10)
-        planner.set_statuses(list(library.skills)[: MEMORY_SIZE // 20], "done")
+        planner.profiles.update(role="role", hours_per_week=10)
+        planner.progress.set_statuses(list(library.skills)[: MEMORY_SIZE // 20], "done")
         planner.close()
 
         db = str(builtin)

@@ -267,8 +267,8 @@ def big_learner(db: Path) -> None:
     library = synthetic_library(BIG)
     fill_database(db, library)
     planner = Planner.open(db)
-    planner.update_profile(role="role", hours_per_week=10)
-    planner.set_statuses(list(library.skills)[: BIG // 20], "done")
+    planner.profiles.update(role="role", hours_per_week=10)
+    planner.progress.set_statuses(list(library.skills)[: BIG // 20], "done")
     planner.close()
 
 

@@ -54,15 +54,19 @@ def learner_data(folder: Path) -> tuple[Planner, ExportData]:
     with db.session() as session:
         queries.save_library(session, export_library(SKILLS))
     planner = Planner(db, today=lambda: TODAY)
-    planner.update_profile(role="role", hours_per_week=10, start=date(2026, 1, 5))
-    ids = [s.skill.id for s in planner.plan().steps]
+    planner.profiles.update(role="role", hours_per_week=10, start=date(2026, 1, 5))
+    ids = [s.skill.id for s in planner.planning.plan().steps]
     for i, skill in enumerate(ids[: len(ids) // 20]):
-        planner.set_status(skill, "done", date(2026, 1, 10) + timedelta(days=i))
+        planner.progress.set_status(skill, "done", date(2026, 1, 10) + timedelta(days=i))
     for k in range(56):
-        planner.log_study(ids[len(ids) // 20], 60, date(2026, 1, 12) + timedelta(days=k), "")
+        planner.progress.log_study(
+            ids[len(ids) // 20], 60, date(2026, 1, 12) + timedelta(days=k), ""
+        )
     for skill in ids[::10]:
-        planner.set_note(skill, "Revisit the exercises.\nAsk a mentor about the hard parts.")
-    return planner, planner.export_data()
+        planner.progress.set_note(
+            skill, "Revisit the exercises.\nAsk a mentor about the hard parts."
+        )
+    return planner, planner.planning.export_data()
 
 
 def bare_pdf(lines: list[str]) -> bytes:
@@ -104,7 +108,7 @@ def run() -> list[Row]:
         lines = text_lines(data)
         pdf = measure(lambda: render_pdf(data, PdfOptions()), runs=5)
         bare = measure(lambda: bare_pdf(lines), runs=5)
-        read = measure(planner.export_data, runs=5)
+        read = measure(planner.planning.export_data, runs=5)
         text = measure(lambda: [render(data, fmt) for fmt in ("markdown", "json", "ics", "csv")])
         planner.close()
     return [

@@ -116,8 +116,8 @@ def _library_rows(cluster: Cluster, folder: Path) -> list[Row]:
                 return queries.load_library(session)
 
         def plan(planner: Planner) -> object:
-            planner._invalidate()  # from the database: library, graph, skeleton
-            return planner.plan("role")
+            planner.invalidate()  # from the database: library, graph, skeleton
+            return planner.planning.plan("role")
 
         return [
             _pair("load library", size, lambda: load(lite), lambda: load(server)),
@@ -138,7 +138,7 @@ def _progress_rows(cluster: Cluster, folder: Path) -> list[Row]:
     lite = Planner.open(path, today=lambda: today)
     server = Planner.open(url, today=lambda: today)
     try:
-        plan, graph = lite.plan(), lite.graph()
+        plan, graph = lite.planning.plan(), lite.graph()
         profile = lite.profile().id
 
         def figures(planner: Planner) -> object:
@@ -152,12 +152,13 @@ def _progress_rows(cluster: Cluster, folder: Path) -> list[Row]:
         def record(planner: Planner) -> object:
             n = next(flips[id(planner)])
             status = bench_progress.STATUSES[n % 4]
-            return planner.set_status(skills[n % len(skills)], status, today - timedelta(n))
+            skill = skills[n % len(skills)]
+            return planner.progress.set_status(skill, status, today - timedelta(n))
 
         assert figures(lite) == figures(server)  # the same answer, or the timing means nothing
         return [
             _pair("all progress figures", events, lambda: figures(lite), lambda: figures(server)),
-            _pair("plan (skeleton kept)", events, lite.plan, server.plan),
+            _pair("plan (skeleton kept)", events, lite.planning.plan, server.planning.plan),
             _pair(
                 "record a status (+ timeline)",
                 events,

@@ -27,7 +27,7 @@ def fill_history(path: Path, seed: int = 11) -> Planner:
     hundreds of status entries on random skills (5 % of them entered up to a month late) and
     a few study sessions (1 % later deleted). Written in bulk: the set-up is not measured."""
     planner = Planner.open(path, today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10, start=TODAY - timedelta(DAYS))
+    planner.profiles.update(role="ml-engineer", hours_per_week=10, start=TODAY - timedelta(DAYS))
     profile = planner.profile().id
     skills = sorted(planner.library().skills)
     rng = random.Random(seed)
@@ -119,7 +119,7 @@ def run() -> list[Row]:
 
 
 def _measure(planner: Planner, path: Path) -> list[Row]:
-    plan = planner.plan()
+    plan = planner.planning.plan()
     graph = planner.graph()
     profile = planner.profile().id
     size = f"{EVENTS // 1000}k+{SESSIONS // 1000}k"
@@ -136,18 +136,20 @@ def _measure(planner: Planner, path: Path) -> list[Row]:
         return summarise(plan, graph, events, sessions, TODAY)
 
     def activity() -> object:
-        return planner.recent_activity(100)
+        return planner.progress.recent_activity(100)
 
     baseline = measure(lambda: raw_group_by(path), 7)
     aggregates = measure(figures, 7)
-    whole = measure(planner.progress, 7)
+    whole = measure(planner.planning.progress, 7)
     ok = aggregates.median_ms <= TARGET_MS
     skills = sorted(planner.library().skills)
     flip = iter(range(10**9))
 
     def record() -> object:
         n = next(flip)
-        return planner.set_status(skills[n % len(skills)], STATUSES[n % 4], TODAY - timedelta(n))
+        return planner.progress.set_status(
+            skills[n % len(skills)], STATUSES[n % 4], TODAY - timedelta(n)
+        )
 
     return [
         Row(
@@ -160,7 +162,7 @@ def _measure(planner: Planner, path: Path) -> list[Row]:
             ok,
         ),
         Row(
-            "planner.progress() (plans too)",
+            "planner.planning.progress() (plans too)",
             size,
             whole,
             "raw sqlite3 GROUP BY day",

@@ -42,8 +42,8 @@ def learner(path: Path, n: int) -> Planner:
     library = synthetic_library(n)
     fill_database(path, library)
     planner = Planner.open(path)
-    planner.update_profile(role="role", hours_per_week=10)
-    planner.set_statuses(list(library.skills)[: n // 20], "done")
+    planner.profiles.update(role="role", hours_per_week=10)
+    planner.progress.set_statuses(list(library.skills)[: n // 20], "done")
     return planner
 
 
@@ -176,7 +176,7 @@ def edits(planner: Planner, role_filter: bool, runs: int) -> list[float]:
     target = library.skills[ids[len(ids) // 3]]
     samples = []
     for i in range(runs + 1):
-        edit = planner.edit_library(
+        edit = planner.editing.edit(
             LibraryChange({target.id: replace(target, name=f"Renamed {i}", area="Area 99")})
         )
         for step in ("edit", "undo"):
@@ -187,7 +187,7 @@ def edits(planner: Planner, role_filter: bool, runs: int) -> list[float]:
             editor.table.viewport().repaint()
             samples.append((time.perf_counter() - started) * 1000)
             if step == "edit":
-                planner.undo_edit(edit)
+                planner.editing.undo(edit)
         assert editor.selected_skill() == ids[len(ids) // 2]
     editor.close()
     editor.deleteLater()

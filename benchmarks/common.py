@@ -79,18 +79,18 @@ def returning_learner(db: Path) -> None:
     from planner.service import Planner
 
     planner = Planner.open(db)
-    planner.update_profile(
+    planner.profiles.update(
         role="ml-engineer",
         tracks=["computer-vision"],
         hours_per_week=8,
         start=date(2026, 9, 1),
     )
-    planner.set_statuses(["python-basics", "git", "numpy"], "done", date(2026, 9, 20))
-    planner.set_status("pandas", "in-progress", date(2026, 10, 1))
+    planner.progress.set_statuses(["python-basics", "git", "numpy"], "done", date(2026, 9, 20))
+    planner.progress.set_status("pandas", "in-progress", date(2026, 10, 1))
     for day in range(1, 29):
-        planner.log_study("pandas" if day % 2 else "numpy", 45, date(2026, 10, day), "")
-    planner.set_note("numpy", "broadcasting: read the guide again")
-    planner.set_note("pandas", "groupby and merge, then the exercises")
+        planner.progress.log_study("pandas" if day % 2 else "numpy", 45, date(2026, 10, day), "")
+    planner.progress.set_note("numpy", "broadcasting: read the guide again")
+    planner.progress.set_note("pandas", "groupby and merge, then the exercises")
     planner.close()
 
 

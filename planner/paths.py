@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
@@ -45,16 +47,25 @@ def looks_like_uri(text: str) -> bool:
     return _URI.match(text) is not None
 
 
-def default_db_path(explicit: str | None = None) -> Path:
-    """`--db` if given, else `PLANNER_DB`, else planner.sqlite3 in the user data directory.
+def names_server(explicit: Path | str | None = None) -> bool:
+    """Whether `--db` (else `PLANNER_DB`) is a URI: a database on a server, not a file."""
+    chosen = str(explicit) if explicit is not None else os.environ.get("PLANNER_DB")
+    return bool(chosen) and looks_like_uri(str(chosen))
+
+
+def database_path(explicit: Path | str | None = None) -> Path:
+    """The database file to open: `--db` if given, else `PLANNER_DB`, else planner.sqlite3 in
+    the user data directory. Resolved now: a relative --db must name the same file whatever
+    the working folder later is. The one place that decides which file is the database.
 
     A URI is refused, never made a file: planner.db.location reads the ones it can use."""
-    chosen = explicit or os.environ.get("PLANNER_DB")
+    chosen = str(explicit) if explicit is not None else None
+    chosen = chosen or os.environ.get("PLANNER_DB")
     if chosen:
         if looks_like_uri(chosen):
             raise PlannerError(f"{chosen.split('://', 1)[0]}://…: a URI, not a database file")
-        return Path(chosen).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
+        return Path(chosen).expanduser().resolve()
+    return (Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME).resolve()
 
 
 def refuse_special_target(path: Path) -> None:
@@ -68,3 +79,32 @@ def refuse_special_target(path: Path) -> None:
         return  # nothing there yet (or unreachable: the write says why)
     if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode) or stat.S_ISDIR(mode)):
         raise PlannerError(f"{path}: cannot write: the path is not a regular file")
+
+
+def write_atomically(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every file or none: each is written beside its target, then all are renamed over
+    their targets. A failure leaves neither a half-written file nor a mix of old and new ones,
+    and a symbolic link in a target's place is replaced, not written through."""
+    temporary: list[tuple[Path, Path]] = []
+    current = files[0][0] if files else Path()
+    try:
+        for path, blob in files:
+            current = path
+            refuse_special_target(path)
+            handle, name = tempfile.mkstemp(
+                dir=path.parent, prefix=f".{path.name}.", suffix=".part"
+            )
+            temporary.append((Path(name), path))
+            with os.fdopen(handle, "wb") as out:
+                out.write(blob)
+            # mkstemp makes a private file; an export is an ordinary document.
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+            Path(name).chmod(mode)
+        for part, path in temporary:
+            current = path
+            part.replace(path)
+    except OSError as error:
+        for part, _ in temporary:
+            part.unlink(missing_ok=True)
+        reason = error.strerror or str(error)
+        raise PlannerError(f"{current}: cannot write: {reason}") from None

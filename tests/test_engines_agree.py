@@ -19,23 +19,25 @@ def _learn(planner: Planner) -> None:
     a note, a personal goal, and a skill of their own added to the library."""
     from planner.core.domain import Skill
 
-    planner.update_profile(role="ml-engineer", hours_per_week=8, start=date(2026, 1, 5))
+    planner.profiles.update(role="ml-engineer", hours_per_week=8, start=date(2026, 1, 5))
     for n, skill in enumerate(["python-basics", "git", "numpy", "linear-algebra", "pandas"]):
-        planner.set_status(skill, "done" if n % 2 == 0 else "in-progress", TODAY - timedelta(n * 5))
-    planner.set_status("git", "skipped", TODAY - timedelta(1))
+        planner.progress.set_status(
+            skill, "done" if n % 2 == 0 else "in-progress", TODAY - timedelta(n * 5)
+        )
+    planner.progress.set_status("git", "skipped", TODAY - timedelta(1))
     logged = [
-        planner.log_study(skill, 30 + 15 * n, TODAY - timedelta(days=n))[0]
+        planner.progress.log_study(skill, 30 + 15 * n, TODAY - timedelta(days=n)).session
         for n, skill in enumerate(["pandas", "calculus", "statistics", "pandas", "sql"])
     ]
-    planner.edit_study_session(
+    planner.progress.edit_study_session(
         logged[0].id, day=TODAY - timedelta(days=2), minutes=50, note="corrected"
     )
-    planner.delete_study_session(logged[1].id)
-    planner.set_note("pandas", "groupby, then merge — ünïcode too")
+    planner.progress.delete_study_session(logged[1].id)
+    planner.progress.set_note("pandas", "groupby, then merge — ünïcode too")
     own = Skill(id="my-project", name="My project", area="Practice", hours=12, requires=("pandas",))
-    planner.add_skill(own)
-    planner.add_personal_goal("my-project")
-    planner.set_status("my-project", "in-progress", TODAY)
+    planner.editing.add_skill(own)
+    planner.progress.add_personal_goal("my-project")
+    planner.progress.set_status("my-project", "in-progress", TODAY)
 
 
 @pytest.fixture
@@ -51,20 +53,22 @@ def both(tmp_path: Path, pg_planner_url: str) -> Iterator[tuple[Planner, Planner
 
 def test_a_plan_on_postgresql_equals_the_plan_on_sqlite(both: tuple[Planner, Planner]) -> None:
     lite, server = both
-    assert lite.plan("ml-engineer") == server.plan("ml-engineer")  # before any progress
+    assert lite.planning.plan("ml-engineer") == server.planning.plan(
+        "ml-engineer"
+    )  # before any progress
     for planner in both:
         _learn(planner)
     assert lite.library() == server.library()
-    assert lite.statuses() == server.statuses()
-    assert lite.plan() == server.plan()
-    assert lite.plan("ai-engineer", strategy="goal-by-goal") == server.plan(
+    assert lite.progress.statuses() == server.progress.statuses()
+    assert lite.planning.plan() == server.planning.plan()
+    assert lite.planning.plan("ai-engineer", strategy="goal-by-goal") == server.planning.plan(
         "ai-engineer", strategy="goal-by-goal"
     )
-    assert lite.progress() == server.progress()
-    assert lite.study_sessions() == server.study_sessions()
-    assert lite.personal_goals() == server.personal_goals()
-    assert lite.note("pandas") == server.note("pandas")
-    assert lite.compare("ml-engineer", "ai-engineer") == server.compare(
+    assert lite.planning.progress() == server.planning.progress()
+    assert lite.progress.study_sessions() == server.progress.study_sessions()
+    assert lite.progress.personal_goals() == server.progress.personal_goals()
+    assert lite.progress.note("pandas") == server.progress.note("pandas")
+    assert lite.planning.compare("ml-engineer", "ai-engineer") == server.planning.compare(
         "ml-engineer", "ai-engineer"
     )
 
@@ -72,10 +76,10 @@ def test_a_plan_on_postgresql_equals_the_plan_on_sqlite(both: tuple[Planner, Pla
         # recorded_at is the clock's, and ids may differ in step: compare what was entered
         return [
             (a.kind, a.skill, a.day, a.status, a.previous, a.minutes, a.note)
-            for a in planner.recent_activity()
+            for a in planner.progress.recent_activity()
         ]
 
     assert without_times(lite) == without_times(server)
-    lite_export, server_export = lite.export_data(), server.export_data()
+    lite_export, server_export = lite.planning.export_data(), server.planning.export_data()
     assert lite_export.plan == server_export.plan
     assert lite_export.progress == server_export.progress

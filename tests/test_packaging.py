@@ -73,8 +73,8 @@ print(planner.__file__)
 print(builtin_roadmaps_dir())
 print(sorted(f.name for f in builtin_roadmap_files()), builtin_quiz_file().is_file())
 print(len(p.library().skills), sorted(p.library().roles))
-p.update_profile(role="ml-engineer")
-print(len(p.plan().steps) > 0, len(p.quiz().questions) > 0)
+p.profiles.update(role="ml-engineer")
+print(len(p.planning.plan().steps) > 0, len(p.planning.quiz().questions) > 0)
 p.close()
 """
     env = dict(os.environ, PYTHONPATH=str(installed))  # before the checkout's editable install

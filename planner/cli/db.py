@@ -30,21 +30,21 @@ def register(sub: Any) -> None:
 
 
 def _check(planner: Planner, _args: argparse.Namespace) -> int:
-    for line in planner.check_database().lines():
+    for line in planner.files.check_database().value.lines():
         _out(line)
     return 0
 
 
 def _backup(planner: Planner, _args: argparse.Namespace) -> int:
-    _out(str(planner.backup()))
+    _out(str(planner.files.backup()))
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
     # Without opening the database first: a damaged one is what a backup is restored over.
-    from planner.service import Planner
+    from planner.service.files import restore_database
 
-    kept = Planner.restore_database(args.db, Path(args.file))
+    kept = restore_database(args.db, Path(args.file))
     previous = f"; the previous database was kept as {kept}" if kept else ""
     _out(f"restored {args.file}{previous}")
     return 0
@@ -59,12 +59,13 @@ def restore_hint(error: DatabaseError, db: str | None) -> str:
     restores the newest backup, to end the error's line with; "" when there is none."""
     if error.kind not in RESTORABLE or error.path is None:
         return ""
-    from planner.service import Planner
+    from planner.paths import database_path
+    from planner.service.files import backups_of
 
     backups = []
     with contextlib.suppress(OSError):
-        if error.path == Planner.database_path(db):  # not a bad file given to `db restore`
-            backups = Planner.backups_of(db)
+        if error.path == database_path(db):  # not a bad file given to `db restore`
+            backups = backups_of(db)
     if not backups:
         return ""
     newest = backups[0]

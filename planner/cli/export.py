@@ -47,7 +47,7 @@ def register(sub: Any) -> None:
 
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from planner.export.bundle import check_targets, write_exports
-    from planner.service import Planner
+    from planner.paths import database_path, names_server
 
     targets = [
         (fmt, Path(getattr(args, f"to_{fmt}"))) for fmt in FLAGS if getattr(args, f"to_{fmt}")
@@ -58,7 +58,7 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(f"name at least one file to write: {flags}")
     # Before the work, not after it; never over the database itself.
     check_targets([*targets, *(("yaml", path) for path in roadmap_files)])
-    database = Planner.database_file(args.db)  # None: on a server, no file to overwrite
+    database = None if names_server(args.db) else database_path(args.db)  # a server: no file
     ends = ("", "-wal", "-shm")
     own = {database.with_name(database.name + end) for end in ends} if database else set()
     for path in (*(path for _, path in targets), *roadmap_files):
@@ -70,12 +70,12 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         role = chosen_role(planner, args.role) if targets or args.to_yaml else None
         # Roadmap files first: they are quick and the plan exports may need Qt.
         if role is not None and args.to_yaml:
-            sys.stdout.write(f"wrote {planner.export_role_file(role, Path(args.to_yaml))}\n")
+            sys.stdout.write(f"wrote {planner.files.export_role_file(role, Path(args.to_yaml))}\n")
         if args.to_library:
-            sys.stdout.write(f"wrote {planner.export_library_file(Path(args.to_library))}\n")
+            sys.stdout.write(f"wrote {planner.files.export_library_file(Path(args.to_library))}\n")
         if not targets:
             return 0
-        data = planner.export_data(role, args.track)  # no --track: the profile's tracks
+        data = planner.planning.export_data(role, args.track)  # no --track: the profile's tracks
     finally:
         planner.close()
     options = PdfOptions(paper="letter" if args.paper == "letter" else "a4")

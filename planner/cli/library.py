@@ -30,7 +30,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Validate files against the stored library, then add or update everything in them."""
     planner = open_planner(args)
     try:
-        counts = planner.import_files([Path(p) for p in args.files])
+        counts = planner.editing.import_files([Path(p) for p in args.files])
     finally:
         planner.close()
     _out(
@@ -76,13 +76,13 @@ def cmd_skills(args: argparse.Namespace) -> int:
     try:
         library = planner.library()
         if args.role:
-            plan = planner.plan(args.role, args.track)  # no --track: the profile's tracks
+            plan = planner.planning.plan(args.role, args.track)  # no --track: the profile's tracks
             steps = {s.skill.id: s.status for s in plan.steps}
             skills = [library.skills[s] for s in steps]
             status = steps
         else:
             skills = list(library.skills.values())
-            known = planner.skill_statuses()
+            known = planner.progress.skill_statuses()
             status = {s.id: known.get(s.id, Status.TODO) for s in skills}
     finally:
         planner.close()
@@ -119,7 +119,7 @@ def register(sub: Any) -> None:
 def _delete_skill(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.edit import EditError, delete_skill_change  # not needed for --help
 
-    effects = planner.deletion_effects(args.id)
+    effects = planner.editing.deletion_effects(args.id)
     library = planner.library()
     if effects.only_goal_of:
         raise EditError(
@@ -128,7 +128,7 @@ def _delete_skill(planner: Planner, args: argparse.Namespace) -> int:
                 "give the role another goal first"
             ]
         )
-    planner.edit_library(delete_skill_change(library, args.id))
+    planner.editing.edit(delete_skill_change(library, args.id))
     touched = [
         *(f"requires of {s}" for s in effects.required_by),
         *(f"recommends of {s}" for s in effects.recommended_by),
@@ -144,8 +144,8 @@ def _delete_role(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.edit import LibraryChange
 
     planner.role(args.id)
-    users = [p.name for p in planner.profiles() if p.role == args.id]
-    planner.edit_library(LibraryChange(roles={args.id: None}))
+    users = [p.name for p in planner.profiles.all() if p.role == args.id]
+    planner.editing.edit(LibraryChange(roles={args.id: None}))
     left = f"; profiles without a role now: {', '.join(users)}" if users else ""
     _out(f"deleted role '{args.id}'{left}")
     return 0

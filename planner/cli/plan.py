@@ -67,7 +67,7 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
 
     planner = open_planner(args)
     try:
-        plan = planner.plan(
+        plan = planner.planning.plan(
             chosen_role(planner, args.role),
             [] if args.no_tracks else args.track,  # no --track: the profile's tracks
             hours_per_week=args.hours_per_week,  # these three: the profile's when not given
@@ -75,7 +75,7 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
             strategy=args.strategy,
         )
         library = planner.library()
-        personal_goals = planner.personal_goals()
+        personal_goals = planner.progress.personal_goals()
     finally:
         planner.close()
     if args.format == "json":
@@ -93,7 +93,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
     planner = open_planner(args)
     try:
-        plan, progress = planner.progress(chosen_role(planner, args.role))
+        plan, progress = planner.planning.progress(chosen_role(planner, args.role))
     finally:
         planner.close()
     if args.format == "json":
@@ -110,7 +110,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     planner = open_planner(args)
     try:
         role_a = chosen_role(planner, None) if args.role_a is None else args.role_a
-        comparison = planner.compare(role_a, args.role_b)
+        comparison = planner.planning.compare(role_a, args.role_b)
         library = planner.library()
     finally:
         planner.close()

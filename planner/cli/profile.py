@@ -89,7 +89,7 @@ def register(sub: Any) -> None:
 
 
 def _list(planner: Planner, args: argparse.Namespace) -> int:
-    profiles = planner.profiles()
+    profiles = planner.profiles.all()
     if args.format == "json":
         rows = [profile_json(p, p.name == planner.profile_name) for p in profiles]
         _out(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -110,13 +110,13 @@ def _show(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def _create(planner: Planner, args: argparse.Namespace) -> int:
-    created = planner.create_profile(args.name)
+    created = planner.profiles.create(args.name).value
     _out(f"created profile '{created.name}' (use it with --profile '{created.name}')")
     return 0
 
 
 def _rename(planner: Planner, args: argparse.Namespace) -> int:
-    renamed = planner.rename_profile(args.old, args.new)
+    renamed = planner.profiles.rename(args.old, args.new).value
     _out(f"renamed '{args.old}' to '{renamed.name}'")
     return 0
 
@@ -127,11 +127,11 @@ def _delete(planner: Planner, args: argparse.Namespace) -> int:
             f"deleting '{args.name}' removes its progress, notes and study time: add --yes"
         )
     if args.name == planner.profile_name:
-        others = [p.name for p in planner.profiles() if p.name != args.name]
+        others = [p.name for p in planner.profiles.all() if p.name != args.name]
         if not others:
             raise UsageError("this is the only profile; create another before deleting it")
-        planner.use_profile(others[0])
-    planner.delete_profile(args.name)
+        planner.profiles.use(others[0])
+    planner.profiles.delete(args.name)
     _out(f"deleted profile '{args.name}'")
     return 0
 
@@ -145,7 +145,7 @@ def _set(planner: Planner, args: argparse.Namespace) -> int:
             "nothing to change: give --role, --track, --hours-per-week, --start, --strategy "
             "or --target"
         )
-    profile = planner.update_profile(
+    profile = planner.profiles.update(
         role=args.role,
         tracks=tracks,
         hours_per_week=args.hours_per_week,
@@ -153,7 +153,7 @@ def _set(planner: Planner, args: argparse.Namespace) -> int:
         strategy=args.strategy,
         target_date=parse_date(args.target) if args.target else None,
         clear_target_date=args.no_target,
-    )
+    ).value
     _out(f"{profile.name}: {_describe(profile)}")
     unmet = choice_warning(planner, profile)
     if unmet:
@@ -178,10 +178,10 @@ def choice_warning(planner: Planner, profile: Profile) -> str | None:
 
 def _note(planner: Planner, args: argparse.Namespace) -> int:
     if args.text is None:
-        note = planner.note(args.skill)
+        note = planner.progress.note(args.skill)
         if note:
             _out(note)
         return 0
-    planner.set_note(args.skill, args.text)
+    planner.progress.set_note(args.skill, args.text)
     _out(f"{args.skill}: note saved" if args.text else f"{args.skill}: note cleared")
     return 0

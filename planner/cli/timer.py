@@ -50,30 +50,31 @@ def _name(planner: Planner, skill_id: str) -> str:
 
 
 def _show_timer(planner: Planner, args: argparse.Namespace) -> int:
-    running = planner.timer()
+    running = planner.timer.running()
     if running is None:
         _out("no timer is running")
         return 0
     since = running.started.astimezone().strftime("%Y-%m-%d %H:%M")
-    minutes = format_minutes(planner.timer_minutes(running))
+    minutes = format_minutes(planner.timer.minutes(running))
     _out(f"{running.skill}: timing {_name(planner, running.skill)} since {since} ({minutes})")
     return 0
 
 
 def _start_timer(planner: Planner, args: argparse.Namespace) -> int:
-    running = planner.start_timer(args.skill)
+    running = planner.timer.start(args.skill).value
     since = running.started.astimezone().strftime("%H:%M")
     _out(f"{running.skill}: timer started at {since}; `planner timer stop` logs the time")
     return 0
 
 
 def _stop_timer(planner: Planner, args: argparse.Namespace) -> int:
-    running = planner.timer()
-    logged, started = planner.stop_timer()
-    if logged is None:
+    running = planner.timer.running()
+    log = planner.timer.stop().value
+    if log is None:
         skill = running.skill if running is not None else "timer"
         _out(f"{skill}: stopped after less than a minute; nothing logged")
         return 0
+    logged, started = log.session, log.started
     _out(
         f"{logged.skill}: logged {format_minutes(logged.minutes)} on {logged.day.isoformat()} "
         f"(session #{logged.id})"
@@ -84,25 +85,25 @@ def _stop_timer(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def _cancel_timer(planner: Planner, args: argparse.Namespace) -> int:
-    running = planner.cancel_timer()
+    running = planner.timer.cancel().value
     _out(f"{running.skill}: timer cancelled; nothing logged")
     return 0
 
 
 def _add_goal(planner: Planner, args: argparse.Namespace) -> int:
-    planner.add_personal_goal(args.skill)
+    planner.progress.add_personal_goal(args.skill)
     _out(f"{args.skill}: added to your plan as a goal")
     return 0
 
 
 def _remove_goal(planner: Planner, args: argparse.Namespace) -> int:
-    planner.remove_personal_goal(args.skill)
+    planner.progress.remove_personal_goal(args.skill)
     _out(f"{args.skill}: no longer one of your goals")
     return 0
 
 
 def _list_goals(planner: Planner, args: argparse.Namespace) -> int:
-    goals = planner.personal_goals()
+    goals = planner.progress.personal_goals()
     if args.format == "json":
         skills = planner.library().skills
         data = [{"skill": g, "name": skills[g].name} for g in goals]

@@ -56,9 +56,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     planner = open_planner(args)
     try:
         day = parse_date(args.date) if args.date else None
-        change = planner.set_status(args.skill, args.state, day)
+        change = planner.progress.set_status(args.skill, args.state, day)
         needed = (
-            planner.open_prerequisites(change.skill) if change.status == Status.IN_PROGRESS else []
+            planner.planning.open_prerequisites(change.skill)
+            if change.status == Status.IN_PROGRESS
+            else []
         )
     finally:
         planner.close()
@@ -85,9 +87,10 @@ def cmd_log(args: argparse.Namespace) -> int:
     try:
         minutes = parse_duration(args.duration)
         day = parse_date(args.date) if args.date else None
-        logged, started = planner.log_study(args.skill, minutes, day, args.note or "")
-        studying = planner.statuses().get(logged.skill) == Status.IN_PROGRESS
-        needed = planner.open_prerequisites(logged.skill) if studying else []
+        log = planner.progress.log_study(args.skill, minutes, day, args.note or "")
+        logged, started = log.session, log.started
+        studying = planner.progress.statuses().get(logged.skill) == Status.IN_PROGRESS
+        needed = planner.planning.open_prerequisites(logged.skill) if studying else []
     finally:
         planner.close()
     out(f"{logged.skill}: logged {report.duration(logged.minutes)} on {logged.day.isoformat()}")
@@ -103,7 +106,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     planner = open_planner(args)
     try:
-        activity = planner.recent_activity(args.limit)
+        activity = planner.progress.recent_activity(args.limit)
     finally:
         planner.close()
     if args.format == "json":
@@ -124,17 +127,17 @@ def cmd_session(args: argparse.Namespace) -> int:
     planner = open_planner(args)
     try:
         if args.action == "delete":
-            planner.delete_study_session(args.id)
+            planner.progress.delete_study_session(args.id)
         elif args.action == "restore":
-            planner.restore_study_session(args.id)
+            planner.progress.restore_study_session(args.id)
         else:
-            planner.edit_study_session(
+            planner.progress.edit_study_session(
                 args.id,
                 minutes=parse_duration(args.duration) if args.duration is not None else None,
                 day=parse_date(args.date) if args.date is not None else None,
                 note=args.note,
             )
-        found = planner.study_session(args.id)
+        found = planner.progress.study_session(args.id)
     finally:
         planner.close()
     state = "deleted" if found.deleted else f"{report.duration(found.minutes)}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Generic, TypeVar
 
 from planner.core.domain import Library
 from planner.core.edit import LibraryChange
@@ -38,6 +39,18 @@ class StudySession:
     minutes: int
     note: str
     deleted: bool = False
+
+
+@dataclass(frozen=True)
+class OnboardingChoice:
+    """What the learner chose at the first start (or when choosing again)."""
+
+    role: str
+    tracks: tuple[str, ...]
+    hours_per_week: float
+    start: date
+    known: frozenset[str]  # every skill of the plan the learner already knows
+    name: str | None = None  # the learner's name for the profile (None: keep it)
 
 
 @dataclass(frozen=True)
@@ -82,14 +95,59 @@ class HistoryEntry:
 # ---------------------------------------------------------------------------- changes
 @dataclass(frozen=True)
 class Change:
-    """What an operation changed: views refresh what concerns them."""
+    """What an operation changed: views refresh what concerns them. Every use case that
+    changes data returns one (or a result carrying one as `.change`); nothing else builds it.
+
+    `skills` names the skills concerned when the change is about some skills only."""
 
     statuses: bool = False
     sessions: bool = False
     notes: bool = False
     library: bool = False
     profile: bool = False
+    timer: bool = False
     skills: tuple[str, ...] = ()
+
+    @classmethod
+    def none(cls) -> Change:
+        """Nothing changed (yet): the start of changes joined with `|`."""
+        return cls()
+
+    @classmethod
+    def everything(cls) -> Change:
+        """Anything may have changed (a restored backup, a repaired database)."""
+        return cls(True, True, True, True, True, True)
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing changed at all."""
+        return not any(
+            (self.statuses, self.sessions, self.notes, self.library, self.profile, self.timer)
+        )
+
+    def __or__(self, other: Change) -> Change:
+        """Both changes together."""
+        skills = tuple(dict.fromkeys((*self.skills, *other.skills)))
+        return Change(
+            self.statuses or other.statuses,
+            self.sessions or other.sessions,
+            self.notes or other.notes,
+            self.library or other.library,
+            self.profile or other.profile,
+            self.timer or other.timer,
+            skills,
+        )
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changed(Generic[T]):
+    """A use case's answer (a profile, a study session…) with what the use case changed."""
+
+    value: T
+    change: Change
 
 
 @dataclass(frozen=True)
@@ -100,7 +158,17 @@ class StatusChange:
     previous: Status
     status: Status
     day: date
-    change: Change = field(default_factory=Change)
+    change: Change = field(default_factory=Change)  # empty when the status was already so
+
+
+@dataclass(frozen=True)
+class StudyLog:
+    """A logged study session, and the status change it brought (a skill still to do moves
+    to in progress), if any."""
+
+    session: StudySession
+    started: StatusChange | None
+    change: Change
 
 
 # ---------------------------------------------------------------------------- the library
@@ -112,6 +180,7 @@ class ImportCounts:
     skills_updated: int = 0
     roles_added: int = 0
     roles_updated: int = 0
+    change: Change = field(default_factory=Change)
 
 
 @dataclass(frozen=True)
@@ -128,9 +197,10 @@ class LibraryEdit:
     """A stored library edit with what undoes it: the versions it replaced, and the learners'
     role and track choices it took away."""
 
-    change: LibraryChange
+    applied: LibraryChange
     undo: LibraryChange
     choices: Choices
+    change: Change = field(default_factory=Change)
 
 
 # ---------------------------------------------------------------------------- exports

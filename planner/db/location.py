@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.errors import DatabaseError
-from planner.paths import default_db_path, looks_like_uri
+from planner.paths import database_path, looks_like_uri
 
 # The schemes libpq reads, and SQLAlchemy's name for the driver we use (psycopg 3).
 SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
@@ -126,7 +126,7 @@ def locate(given: str | Path | None = None) -> Location:
     if isinstance(chosen, str) and looks_like_uri(chosen):
         return server_address(chosen)
     # Resolved now: a relative --db must name the same file whatever the working folder.
-    return default_db_path(str(chosen) if chosen is not None else None).resolve()
+    return database_path(chosen)
 
 
 def shown(location: Location) -> str:

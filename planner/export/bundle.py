@@ -8,7 +8,6 @@ and new ones.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from planner.export.json_export import export_json
 from planner.export.markdown import export_markdown
 from planner.export.options import FORMATS as FORMATS  # the export formats, by their key
 from planner.export.options import PdfOptions
-from planner.paths import refuse_special_target
+from planner.paths import refuse_special_target, write_atomically
 
 SUFFIXES = {"pdf": ".pdf", "markdown": ".md", "json": ".json", "ics": ".ics", "csv": ".csv"}
 # Rough shares of the work, so that progress moves evenly: the PDF is nearly all of it.
@@ -106,32 +105,6 @@ def write_exports(
         rendered[index] = (path, render(data, fmt, pdf, inner, render_pdf))
         done += weight
     files = [rendered[index] for index in range(len(targets))]
-    _write_all(files)
+    write_atomically(files)
     tell(1.0, "Done")
     return [path for path, _ in files]
-
-
-def _write_all(files: Sequence[tuple[Path, bytes]]) -> None:
-    temporary: list[tuple[Path, Path]] = []
-    current = files[0][0] if files else Path()
-    try:
-        for path, blob in files:
-            current = path
-            refuse_special_target(path)
-            handle, name = tempfile.mkstemp(
-                dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-            )
-            temporary.append((Path(name), path))
-            with os.fdopen(handle, "wb") as out:
-                out.write(blob)
-            # mkstemp makes a private file; an export is an ordinary document.
-            mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-            Path(name).chmod(mode)
-        for part, path in temporary:
-            current = path
-            part.replace(path)
-    except OSError as error:
-        for part, _ in temporary:
-            part.unlink(missing_ok=True)
-        reason = error.strerror or str(error)
-        raise PlannerError(f"{current}: cannot write: {reason}") from None

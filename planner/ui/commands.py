@@ -1,4 +1,6 @@
-"""Undoable edits (QUndoCommand): status changes, notes, study sessions and library edits."""
+"""The undo steps that remember more than `run_change`'s `do` and `undo` can: status changes,
+study sessions, the timer, notes (merged while typing) and library edits. Each returns what
+the service returned; ui/ops.py tells the views."""
 
 from __future__ import annotations
 
@@ -7,46 +9,12 @@ from datetime import date
 from PySide6.QtGui import QUndoCommand
 
 from planner.core.status import STATUS_WORDS, Status
-from planner.errors import PlannerError
-from planner.service import Change, LibraryChange, LibraryEdit, StudySession
+from planner.service import LibraryChange, LibraryEdit, StudySession
+from planner.ui.ops import ChangeCommand, Outcome
 from planner.ui.state import AppState
-from planner.ui.text import button_text
 
 
-class _Command(QUndoCommand):
-    """A command on the app state; a refused operation is reported, not raised into Qt."""
-
-    def __init__(self, state: AppState, text: str) -> None:
-        # The text names skills. text() keeps it as written, for lists and tooltips. Qt puts
-        # actionText() (also what undoText() gives) after "Undo" in the Edit menu as it is,
-        # where `&` would mark a shortcut: there it is doubled. "text\naction text" sets both.
-        text = text.replace("\n", " ")
-        super().__init__(f"{text}\n{button_text(text)}")
-        self.state = state
-
-    def _run(self, action: str) -> None:
-        try:
-            change = self._do() if action == "redo" else self._undo()
-        except PlannerError as error:
-            self.setObsolete(True)
-            self.state.failed.emit(str(error))
-            return
-        self.state.changed(change)
-
-    def redo(self) -> None:
-        self._run("redo")
-
-    def undo(self) -> None:
-        self._run("undo")
-
-    def _do(self) -> Change:
-        raise NotImplementedError
-
-    def _undo(self) -> Change:
-        raise NotImplementedError
-
-
-class SetStatusCommand(_Command):
+class SetStatusCommand(ChangeCommand):
     """Set a skill's status; undo records the previous status again (history is append-only)."""
 
     def __init__(
@@ -59,19 +27,18 @@ class SetStatusCommand(_Command):
         self.day = day
         self.previous: Status | None = None
 
-    def _do(self) -> Change:
-        recorded = self.state.planner.set_status(self.skill_id, self.status, self.day)
+    def _do(self) -> Outcome:
+        recorded = self.state.planner.progress.set_status(self.skill_id, self.status, self.day)
         if self.previous is None:
             self.previous = recorded.previous
-        return Change(statuses=True, skills=(self.skill_id,))
+        return recorded
 
-    def _undo(self) -> Change:
+    def _undo(self) -> Outcome:
         assert self.previous is not None
-        self.state.planner.set_status(self.skill_id, self.previous, self.day)
-        return Change(statuses=True, skills=(self.skill_id,))
+        return self.state.planner.progress.set_status(self.skill_id, self.previous, self.day)
 
 
-class LogStudyCommand(_Command):
+class LogStudyCommand(ChangeCommand):
     """Log a study session; undo removes it (and the start it caused, if any)."""
 
     def __init__(
@@ -86,20 +53,22 @@ class LogStudyCommand(_Command):
         self.session_id: int | None = None
         self.started = False
 
-    def _do(self) -> Change:
-        logged, started = self.state.planner.log_study(
+    def _do(self) -> Outcome:
+        log = self.state.planner.progress.log_study(
             self.skill_id, self.minutes, self.day, self.note
         )
-        self.session_id = logged.id
-        self.started = started is not None
-        return Change(sessions=True, statuses=self.started, skills=(self.skill_id,))
+        self.session_id = log.session.id
+        self.started = log.started is not None
+        return log.change
 
-    def _undo(self) -> Change:
+    def _undo(self) -> Outcome:
         assert self.session_id is not None
-        self.state.planner.delete_study_session(self.session_id)
+        change = self.state.planner.progress.delete_study_session(self.session_id)
         if self.started:
-            self.state.planner.set_status(self.skill_id, Status.TODO, self.day)
-        return Change(sessions=True, statuses=self.started, skills=(self.skill_id,))
+            change |= self.state.planner.progress.set_status(
+                self.skill_id, Status.TODO, self.day
+            ).change
+        return change
 
 
 class StopTimerCommand(LogStudyCommand):
@@ -111,19 +80,21 @@ class StopTimerCommand(LogStudyCommand):
         name = state.planner.library().skills[skill_id].name
         self.setText(f"Stop the timer on “{name}”")
 
-    def _do(self) -> Change:
+    def _do(self) -> Outcome:
         if self.session_id is not None:  # a redo: the timer is long gone
             return super()._do()
-        logged, started = self.state.planner.stop_timer()
-        if logged is None:  # under a minute: nothing to log, nothing to undo
+        stopped = self.state.planner.timer.stop()
+        log = stopped.value
+        if log is None:  # under a minute: nothing to log, nothing to undo
             self.setObsolete(True)
-            return Change()
+            return stopped.change
+        logged = log.session
         self.minutes, self.day, self.session_id = logged.minutes, logged.day, logged.id
-        self.started = started is not None
-        return Change(sessions=True, statuses=self.started, skills=(self.skill_id,))
+        self.started = log.started is not None
+        return stopped.change
 
 
-class PersonalGoalCommand(_Command):
+class PersonalGoalCommand(ChangeCommand):
     """Add a skill to the learner's plan as a goal of their own, or take it off; undo does
     the other."""
 
@@ -134,19 +105,19 @@ class PersonalGoalCommand(_Command):
         self.skill_id = skill_id
         self.add = add
 
-    def _set(self, add: bool) -> Change:
+    def _set(self, add: bool) -> Outcome:
         if add:
-            return self.state.planner.add_personal_goal(self.skill_id)
-        return self.state.planner.remove_personal_goal(self.skill_id)
+            return self.state.planner.progress.add_personal_goal(self.skill_id)
+        return self.state.planner.progress.remove_personal_goal(self.skill_id)
 
-    def _do(self) -> Change:
+    def _do(self) -> Outcome:
         return self._set(self.add)
 
-    def _undo(self) -> Change:
+    def _undo(self) -> Outcome:
         return self._set(not self.add)
 
 
-class EditNoteCommand(_Command):
+class EditNoteCommand(ChangeCommand):
     """Save a note; consecutive saves of the same note merge into one undo step."""
 
     ID = 1001
@@ -167,11 +138,11 @@ class EditNoteCommand(_Command):
         self.new = other.new
         return True
 
-    def _do(self) -> Change:
-        return self.state.planner.set_note(self.skill_id, self.new)
+    def _do(self) -> Outcome:
+        return self.state.planner.progress.set_note(self.skill_id, self.new)
 
-    def _undo(self) -> Change:
-        return self.state.planner.set_note(self.skill_id, self.old)
+    def _undo(self) -> Outcome:
+        return self.state.planner.progress.set_note(self.skill_id, self.old)
 
 
 def _session_words(state: AppState, session: StudySession) -> str:
@@ -181,62 +152,58 @@ def _session_words(state: AppState, session: StudySession) -> str:
     return f"{time} on “{name}”"
 
 
-class DeleteStudySessionCommand(_Command):
+class DeleteStudySessionCommand(ChangeCommand):
     """Delete a study session; undo restores it. The history records both."""
 
     def __init__(self, state: AppState, session_id: int) -> None:
-        self.session = state.planner.study_session(session_id)
+        self.session = state.planner.progress.study_session(session_id)
         super().__init__(state, f"Delete {_session_words(state, self.session)}")
 
-    def _do(self) -> Change:
-        self.state.planner.delete_study_session(self.session.id)
-        return Change(sessions=True, skills=(self.session.skill,))
+    def _do(self) -> Outcome:
+        return self.state.planner.progress.delete_study_session(self.session.id)
 
-    def _undo(self) -> Change:
-        self.state.planner.restore_study_session(self.session.id)
-        return Change(sessions=True, skills=(self.session.skill,))
+    def _undo(self) -> Outcome:
+        return self.state.planner.progress.restore_study_session(self.session.id)
 
 
-class RestoreStudySessionCommand(_Command):
+class RestoreStudySessionCommand(ChangeCommand):
     """Bring a deleted study session back; undo deletes it again."""
 
     def __init__(self, state: AppState, session_id: int) -> None:
-        self.session = state.planner.study_session(session_id)
+        self.session = state.planner.progress.study_session(session_id)
         super().__init__(state, f"Restore {_session_words(state, self.session)}")
 
-    def _do(self) -> Change:
-        self.state.planner.restore_study_session(self.session.id)
-        return Change(sessions=True, skills=(self.session.skill,))
+    def _do(self) -> Outcome:
+        return self.state.planner.progress.restore_study_session(self.session.id)
 
-    def _undo(self) -> Change:
-        self.state.planner.delete_study_session(self.session.id)
-        return Change(sessions=True, skills=(self.session.skill,))
+    def _undo(self) -> Outcome:
+        return self.state.planner.progress.delete_study_session(self.session.id)
 
 
-class EditStudySessionCommand(_Command):
+class EditStudySessionCommand(ChangeCommand):
     """Correct a study session's time, day or note; undo puts the old values back (both
     corrections stay in the history)."""
 
     def __init__(
         self, state: AppState, session_id: int, minutes: int, day: date, note: str
     ) -> None:
-        self.before = state.planner.study_session(session_id)
+        self.before = state.planner.progress.study_session(session_id)
         super().__init__(state, f"Correct {_session_words(state, self.before)}")
         self.minutes, self.day, self.note = minutes, day, note
 
-    def _do(self) -> Change:
-        self.state.planner.edit_study_session(
+    def _do(self) -> Outcome:
+        return self.state.planner.progress.edit_study_session(
             self.before.id, minutes=self.minutes, day=self.day, note=self.note
         )
-        return Change(sessions=True, skills=(self.before.skill,))
 
-    def _undo(self) -> Change:
+    def _undo(self) -> Outcome:
         b = self.before
-        self.state.planner.edit_study_session(b.id, minutes=b.minutes, day=b.day, note=b.note)
-        return Change(sessions=True, skills=(b.skill,))
+        return self.state.planner.progress.edit_study_session(
+            b.id, minutes=b.minutes, day=b.day, note=b.note
+        )
 
 
-class LibraryEditCommand(_Command):
+class LibraryEditCommand(ChangeCommand):
     """Add, change or delete skills and roles; undo puts back what the edit replaced (and the
     learners' role and track choices it took away). Redo makes the same edit again."""
 
@@ -245,11 +212,10 @@ class LibraryEditCommand(_Command):
         self.change = change
         self.edit: LibraryEdit | None = None
 
-    def _do(self) -> Change:
-        self.edit = self.state.planner.edit_library(self.change)
-        return Change(library=True, skills=tuple(self.change.skills))
+    def _do(self) -> Outcome:
+        self.edit = self.state.planner.editing.edit(self.change)
+        return self.edit
 
-    def _undo(self) -> Change:
+    def _undo(self) -> Outcome:
         assert self.edit is not None
-        self.state.planner.undo_edit(self.edit)
-        return Change(library=True, skills=tuple(self.change.skills))
+        return self.state.planner.editing.undo(self.edit)

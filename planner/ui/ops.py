@@ -1,23 +1,151 @@
-"""Background work off the GUI thread, in the shape of Anki's QueryOp.
+"""How the UI runs operations: changes through `run_change` (the shape of Anki's
+CollectionOp), background reads and writes through `QueryOp`.
 
-An operation runs on the thread pool with its own service over the same database (so its own
-sessions), reports progress, and hands plain data to a success or failure callback on the GUI
-thread. The operation must not draw with Qt (text layout, fonts, painting): on a Python thread
-that can deadlock against the GUI thread over the GIL and Qt's own locks. A PDF is drawn in a
-child process instead (planner.export.pdf_process).
+A change is a call of a use case that returns a `Change` (or a result carrying one as
+`.change`). `run_change` runs it — as an undo step when it has an inverse — tells the app
+state what changed, and sends a refusal (a `PlannerError`) to the one place errors go
+(`AppState.failed`, which the main window shows). Views change data this way only.
+
+A background operation runs on the thread pool with its own service over the same database
+(so its own sessions), reports progress, and hands plain data to a success or failure
+callback on the GUI thread. The operation must not draw with Qt (text layout, fonts,
+painting): on a Python thread that can deadlock against the GUI thread over the GIL and Qt's
+own locks. A PDF is drawn in a child process instead (planner.export.pdf_process).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from functools import partial
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QUndoCommand
 from shiboken6 import isValid
 
-from planner.service import Planner
+from planner.errors import PlannerError
+from planner.service import Change, Planner
+from planner.ui.state import AppState
+from planner.ui.text import button_text
 
 T = TypeVar("T")
+
+
+# ---------------------------------------------------------------------------- changes
+class ChangeCarrier(Protocol):
+    """A use case's result that says what it changed."""
+
+    @property
+    def change(self) -> Change: ...
+
+
+Outcome = Change | ChangeCarrier
+"""What a use case that changes data returns."""
+R = TypeVar("R", bound=Outcome)
+
+
+def change_of(outcome: Outcome) -> Change:
+    """What an outcome changed."""
+    return outcome if isinstance(outcome, Change) else outcome.change
+
+
+def report(state: AppState, error: PlannerError) -> None:
+    """The one place a refused change goes: the learner reads it (the window shows it)."""
+    state.failed.emit(str(error))
+
+
+class ChangeCommand(QUndoCommand):
+    """An undo step: `do` makes the change (again, on redo), `undo` takes it back given what
+    `do` returned last. A refused step is reported and dropped from the undo stack.
+
+    Commands with more to remember subclass it and override `_do` and `_undo`."""
+
+    def __init__(
+        self,
+        state: AppState,
+        text: str,
+        do: Callable[[], Outcome] | None = None,
+        undo: Callable[[Outcome], Outcome] | None = None,
+    ) -> None:
+        # The text names skills. text() keeps it as written, for lists and tooltips. Qt puts
+        # actionText() (also what undoText() gives) after "Undo" in the Edit menu as it is,
+        # where `&` would mark a shortcut: there it is doubled. "text\naction text" sets both.
+        text = text.replace("\n", " ")
+        super().__init__(f"{text}\n{button_text(text)}")
+        self.state = state
+        self._do_change = do
+        self._undo_change = undo
+        self.result: Outcome | None = None  # what the last run of `_do` returned
+        self.refused = False
+
+    def _run(self, action: Callable[[], Outcome]) -> None:
+        try:
+            outcome = action()
+        except PlannerError as error:
+            self.refused = True
+            self.setObsolete(True)
+            report(self.state, error)
+            return
+        self.state.changed(change_of(outcome))
+
+    def redo(self) -> None:
+        self._run(self._redo)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _redo(self) -> Outcome:
+        self.result = self._do()
+        return self.result
+
+    def _do(self) -> Outcome:
+        assert self._do_change is not None, "a ChangeCommand needs `do` or its own `_do`"
+        return self._do_change()
+
+    def _undo(self) -> Outcome:
+        assert self._undo_change is not None and self.result is not None
+        return self._undo_change(self.result)
+
+
+def run_change(
+    state: AppState,
+    do: Callable[[], R],
+    *,
+    undo: Callable[[R], Outcome] | None = None,
+    text: str = "",
+    failure: Callable[[PlannerError], None] | None = None,
+) -> R | None:
+    """Run a change: with `undo` (given what `do` returned) as an undo step named `text`,
+    else at once. Views refresh from the change; a refusal is reported (to `failure` instead,
+    for a change without undo that shows its problems its own way). Returns what `do`
+    returned, or None when it was refused."""
+    if undo is None:
+        try:
+            outcome = do()
+        except PlannerError as error:
+            (failure or partial(report, state))(error)
+            return None
+        state.changed(change_of(outcome))
+        return outcome
+    command = ChangeCommand(state, text, do, undo)  # type: ignore[arg-type]  # R's own undo
+    run_command(state, command)
+    return None if command.refused else command.result  # type: ignore[return-value]
+
+
+def run_command(state: AppState, command: ChangeCommand | Callable[[], ChangeCommand]) -> bool:
+    """Push an undo step (or the step a factory makes: making one may read the database,
+    which may refuse); False when it was refused."""
+    if not isinstance(command, ChangeCommand):
+        try:
+            command = command()
+        except PlannerError as error:
+            report(state, error)
+            return False
+    state.undo_stack.push(command)  # runs it
+    return not command.refused
+
+
+# ---------------------------------------------------------------------------- background work
 Progress = Callable[[float, str], None]
 """What an operation calls to say how far it is (0 to 1) and what it is doing."""
 

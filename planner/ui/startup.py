@@ -12,7 +12,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from planner.errors import DatabaseError, DatabaseProblem, PlannerError
+from planner.paths import database_path
 from planner.service import DEFAULT_PROFILE, Planner
+from planner.service.files import backups_folder, backups_of, restore_database, set_aside_database
 from planner.ui.dialogs.open_problem import (
     APP_NAME,
     RESTORABLE,
@@ -111,7 +113,7 @@ def open_planner(
     falling back to the default profile when it was deleted. Returns None when the learner
     chose Quit, or for a problem no choice can help with (after saying what it is).
     """
-    path = Planner.database_path(db_path)
+    path = database_path(db_path)
     lock = InstanceLock(path)
     note = ""
     while True:
@@ -126,12 +128,12 @@ def open_planner(
                 return None
             try:
                 if choice is Choice.RESTORE and problem.latest is not None:
-                    kept = Planner.restore_database(path, problem.latest.path)
+                    kept = restore_database(path, problem.latest.path)
                     note = "Backup restored." + (
                         f" The file it replaced is kept as {kept}." if kept else ""
                     )
                 elif choice is Choice.START_AFRESH:
-                    kept = Planner.set_aside_database(path)
+                    kept = set_aside_database(path)
                     note = f"A new database was started. The old file is kept as {kept}."
             except PlannerError as failed:
                 inform(f"That did not work: {failed}")
@@ -156,9 +158,9 @@ def _problem(error: DatabaseError, path: Path) -> OpenProblem:
     latest = None
     if error.kind in RESTORABLE:
         with contextlib.suppress(OSError):
-            backups = Planner.backups_of(path)
+            backups = backups_of(path)
             latest = backups[0] if backups else None
-    return OpenProblem(error, path, latest, Planner.backups_folder(path))
+    return OpenProblem(error, path, latest, backups_folder(path))
 
 
 class OutsideChanges(QObject):

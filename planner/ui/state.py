@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from planner.core.plan import Plan, Step
 from planner.core.progress import Progress
-from planner.errors import PlannerError
 from planner.service import Change, Planner
 
 
@@ -32,9 +29,13 @@ class AppState(QObject):
     sessionsChanged = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, planner: Planner, parent: QObject | None = None) -> None:
+    def __init__(
+        self, planner: Planner, parent: QObject | None = None, undo_stack: QUndoStack | None = None
+    ) -> None:
         super().__init__(parent)
         self.planner = planner
+        # Where undoable changes go (ui/ops.py); the window's Edit menu shows it.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.plan: Plan | None = None
         self.progress: Progress | None = None
         self.selected = ""
@@ -48,7 +49,7 @@ class AppState(QObject):
         if profile.role is None:
             self.plan, self.progress = None, None
         else:
-            self.plan, self.progress = self.planner.progress()
+            self.plan, self.progress = self.planner.planning.progress()
         self._steps = {s.skill.id: s for s in self.plan.steps} if self.plan else {}
         self.planChanged.emit()
         if self.selected and self.selected not in self._steps:
@@ -79,27 +80,3 @@ class AppState(QObject):
                 self.sessionsChanged.emit(skill_id)
         if change.sessions and not change.statuses:
             self.replan()  # hours logged, streak and forecast move
-
-    def update_profile(
-        self,
-        *,
-        role: str | None = None,
-        tracks: Sequence[str] | None = None,
-        hours_per_week: float | None = None,
-        start: date | None = None,
-        strategy: str | None = None,
-    ) -> bool:
-        """Change role, tracks, weekly hours, start or strategy; False (and `failed`) if refused."""
-        try:
-            self.planner.update_profile(
-                role=role,
-                tracks=tracks,
-                hours_per_week=hours_per_week,
-                start=start,
-                strategy=strategy,
-            )
-        except PlannerError as error:
-            self.failed.emit(str(error))
-            return False
-        self.changed(Change(profile=True))
-        return True

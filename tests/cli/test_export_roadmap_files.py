@@ -28,13 +28,16 @@ def test_ml_engineer_file_round_trips_into_an_empty_database(cli: Cli, tmp_path:
     empty = Planner(Database.open(tmp_path / "empty.sqlite3"))
     try:
         assert empty.library().skills == {}
-        empty.import_files([target])
+        empty.editing.import_files([target])
         before, after = original.library(), empty.library()
         assert after.roles == {"ml-engineer": before.roles["ml-engineer"]}
         assert dict(after.skills) == {
             s: before.skills[s] for s in role_closure(before, "ml-engineer")
         }
-        assert empty.plan("ml-engineer").total_hours == original.plan("ml-engineer").total_hours
+        assert (
+            empty.planning.plan("ml-engineer").total_hours
+            == original.planning.plan("ml-engineer").total_hours
+        )
     finally:
         original.close()
         empty.close()
@@ -46,7 +49,7 @@ def test_library_file_needs_no_role_and_holds_everything(cli: Cli, tmp_path: Pat
     empty = Planner(Database.open(tmp_path / "empty.sqlite3"))
     full = Planner.open(cli.db)
     try:
-        empty.import_files([target])
+        empty.editing.import_files([target])
         assert empty.library() == full.library()
     finally:
         empty.close()

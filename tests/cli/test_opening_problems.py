@@ -125,8 +125,8 @@ def test_the_cli_writes_while_the_app_has_the_database_open(
     app = Planner.open(db)  # as the app holds it: open, between two of its transactions
     try:
         Cli(db, capsys).ok("status", "pandas", "done")
-        assert app.statuses()["pandas"] == "done"  # the app reads what the CLI wrote
-        app.set_status("numpy", "done")  # and its next write works
+        assert app.progress.statuses()["pandas"] == "done"  # the app reads what the CLI wrote
+        app.progress.set_status("numpy", "done")  # and its next write works
         statuses = {s["id"]: s["status"] for s in Cli(db, capsys).json("skills")}
         assert (statuses["git"], statuses["pandas"], statuses["numpy"]) == ("done",) * 3
     finally:
@@ -184,7 +184,7 @@ def test_missing_built_in_roadmaps_are_named_not_an_empty_planner(
     empty = tmp_path / "site" / "roadmaps"
     empty.mkdir(parents=True)
     monkeypatch.setattr("planner.paths.builtin_roadmaps_dir", lambda: empty)
-    monkeypatch.setattr("planner.service.builtin_roadmaps_dir", lambda: empty)
+    monkeypatch.setattr("planner.service.facade.builtin_roadmaps_dir", lambda: empty)
     code, out, err = Cli(tmp_path / "planner.sqlite3", capsys)("roles")
     assert code == 1
     assert out == ""

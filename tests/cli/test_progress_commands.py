@@ -36,7 +36,7 @@ def cli(db_location: str, capsys: pytest.CaptureFixture[str]) -> Cli:
     run = Cli(db_location, capsys)
     run.ok("roles")  # creates the database
     planner = Planner.open(run.db)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
+    planner.profiles.update(role="ml-engineer", hours_per_week=10)
     planner.close()
     return run
 
@@ -80,7 +80,7 @@ def test_progress_text_says_ahead_or_behind_and_what_a_target_needs(cli: Cli) ->
     cli.ok("log", "python-basics", "10h", "--date", ago(0))  # 20 h in four weeks
     target = (date.today() + timedelta(days=600)).isoformat()  # 955 h: 11.2 h a week
     planner = Planner.open(cli.db)
-    planner.set_target_date(date.fromisoformat(target))
+    planner.profiles.set_target_date(date.fromisoformat(target))
     planner.close()
     text = cli.ok("progress")
     assert "studied: 20 h · 5.0 h/week over the last 4 weeks" in text

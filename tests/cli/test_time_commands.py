@@ -23,8 +23,8 @@ def test_timer_start_show_and_stop_logs_a_session(cli: Cli) -> None:
     assert cli.ok("timer", "start", "clustering").startswith("clustering: timer started at ")
     # Time passes: put the stored start 50 minutes back instead of waiting.
     planner = Planner.open(cli.db)
-    planner.cancel_timer()
-    planner.start_timer("clustering", datetime.now(UTC) - timedelta(minutes=50, seconds=5))
+    planner.timer.cancel()
+    planner.timer.start("clustering", datetime.now(UTC) - timedelta(minutes=50, seconds=5))
     planner.close()
     shown = cli.ok("timer")
     assert shown.startswith("clustering: timing Clustering since ") and "(50 min)" in shown

@@ -11,6 +11,7 @@ import pytest
 from planner.db import backup
 from planner.errors import DatabaseError
 from planner.service import Planner
+from planner.service.files import restore_database
 from tests.conftest import TODAY
 
 
@@ -18,8 +19,8 @@ from tests.conftest import TODAY
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "planner.sqlite3"
     planner = Planner.open(path, today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer")
-    planner.set_status("python-async", "done")
+    planner.profiles.update(role="ml-engineer")
+    planner.progress.set_status("python-async", "done")
     planner.close()
     return path
 
@@ -27,7 +28,7 @@ def db_path(tmp_path: Path) -> Path:
 def statuses(path: Path) -> dict[str, str]:
     planner = Planner.open(path, today=lambda: TODAY)
     try:
-        return planner.skill_statuses()
+        return planner.progress.skill_statuses()
     finally:
         planner.close()
 
@@ -44,12 +45,12 @@ def test_a_backup_lands_in_the_backups_folder_and_is_listed(db_path: Path) -> No
 
 def test_backup_and_restore_round_trip_keeps_the_data(db_path: Path) -> None:
     planner = Planner.open(db_path, today=lambda: TODAY)
-    saved = planner.backup()
-    planner.set_status("python-async", "todo")
-    planner.set_note("python-async", "after the backup")
-    kept = planner.restore(saved)
-    assert planner.skill_statuses()["python-async"] == "done"
-    assert planner.note("python-async") == ""
+    saved = planner.files.backup()
+    planner.progress.set_status("python-async", "todo")
+    planner.progress.set_note("python-async", "after the backup")
+    kept = planner.files.restore(saved).value
+    assert planner.progress.skill_statuses()["python-async"] == "done"
+    assert planner.progress.note("python-async") == ""
     planner.close()
     assert kept is not None and kept.exists()
     assert "python-async" not in statuses(kept)  # the replaced state was kept: back to todo
@@ -86,11 +87,11 @@ def test_a_bad_file_is_refused_and_the_database_is_byte_identical(
     backups_before = backup.list_backups(db_path)
     planner = Planner.open(db_path, today=lambda: TODAY)
     with pytest.raises(DatabaseError):
-        planner.restore(bad)
-    assert planner.skill_statuses()["python-async"] == "done"  # still open and usable
+        planner.files.restore(bad)
+    assert planner.progress.skill_statuses()["python-async"] == "done"  # still open and usable
     planner.close()
     with pytest.raises(DatabaseError):
-        Planner.restore_database(db_path, bad)
+        restore_database(db_path, bad)
     assert db_path.read_bytes() == before
     assert backup.list_backups(db_path) == backups_before  # nothing kept: nothing replaced
 
@@ -98,7 +99,7 @@ def test_a_bad_file_is_refused_and_the_database_is_byte_identical(
 def test_a_damaged_database_can_be_replaced_by_a_backup(db_path: Path) -> None:
     saved = backup.create_backup(db_path)
     db_path.write_bytes(b"garbage" * 1000)
-    kept = Planner.restore_database(db_path, saved)
+    kept = restore_database(db_path, saved)
     assert kept is not None and kept.read_bytes() == b"garbage" * 1000
     assert kept not in [b.path for b in backup.list_backups(db_path)]  # never offered back
     assert statuses(db_path)["python-async"] == "done"

@@ -16,8 +16,8 @@ from tests.conftest import TODAY
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "planner.sqlite3"
     planner = Planner.open(path, today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer")
-    planner.set_note("python-async", "mine")
+    planner.profiles.update(role="ml-engineer")
+    planner.progress.set_note("python-async", "mine")
     planner.close()
     return path
 
@@ -33,7 +33,7 @@ def raw(db_path: Path) -> Iterator[sqlite3.Connection]:
 def check(path: Path) -> tuple[list[str], list[str], bool]:
     planner = Planner.open(path, today=lambda: TODAY)
     try:
-        report = planner.check_database()
+        report = planner.files.check_database().value
         return report.fixed, report.problems, report.clean
     finally:
         planner.close()

@@ -17,6 +17,7 @@ from planner.db import sqlite as engine
 from planner.db.engine import Database
 from planner.errors import DatabaseError, DatabaseProblem
 from planner.service import Planner
+from planner.service.files import restore_database, set_aside_database
 from tests.broken_files import KINDS, break_database, integrity
 from tests.conftest import TODAY
 
@@ -34,7 +35,7 @@ KIND_OF = {
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "planner.sqlite3"
     planner = Planner.open(path, today=lambda: TODAY)
-    planner.set_status("git", "done")
+    planner.progress.set_status("git", "done")
     planner.close()
     return path
 
@@ -80,13 +81,13 @@ def test_a_write_sqlite_refuses_is_one_error_of_its_kind_and_nothing_changes(db:
         event.listen(planner.db.engine, "connect", lambda c, _r: c.execute("PRAGMA query_only=1"))
         planner.db.engine.dispose()
         with pytest.raises(DatabaseError) as caught:
-            planner.set_status("pandas", "done")
+            planner.progress.set_status("pandas", "done")
         assert caught.value.kind is DatabaseProblem.UNWRITABLE
         assert str(caught.value).startswith(f"{db}: the database cannot be used right now (")
         assert "nothing was changed — make it writable" in str(caught.value)
     finally:
         planner.close()
-    assert Planner.open(db).statuses() == {"git": "done"}
+    assert Planner.open(db).progress.statuses() == {"git": "done"}
 
 
 def test_a_database_held_by_another_program_is_locked(
@@ -123,13 +124,13 @@ def test_setting_aside_moves_the_file_and_its_journals_and_deletes_nothing(db: P
     broken = db.read_bytes()
     wal = db.with_name(db.name + "-wal")
     wal.write_bytes(b"frames someone may rescue")
-    kept = Planner.set_aside_database(db)
+    kept = set_aside_database(db)
     assert not db.exists() and not wal.exists()
     assert kept.parent == db.parent / "backups" and kept.read_bytes() == broken
     assert kept.with_name(kept.name + "-wal").read_bytes() == b"frames someone may rescue"
     assert backup.list_backups(db) == []  # never offered for restoring
     planner = Planner.open(db)  # a new database, where the old one was
-    assert planner.db.created and planner.statuses() == {}
+    assert planner.db.created and planner.progress.statuses() == {}
     planner.close()
 
 
@@ -137,7 +138,7 @@ def test_restoring_over_a_damaged_file_keeps_its_journal_too(db: Path) -> None:
     saved = backup.create_backup(db)
     break_database(db, "corrupt-page")
     db.with_name(db.name + "-wal").write_bytes(b"wal")
-    kept = Planner.restore_database(db, saved)
+    kept = restore_database(db, saved)
     assert kept is not None
     assert kept.with_name(kept.name + "-wal").read_bytes() == b"wal"
     assert integrity(db) == "ok"
@@ -147,22 +148,22 @@ def test_two_planners_writing_in_turn_on_one_file_keep_it_sound(db: Path) -> Non
     a = Planner.open(db, today=lambda: TODAY)
     b = Planner.open(db, today=lambda: TODAY)
     try:
-        a.set_status("pandas", "done")
-        b.set_status("numpy", "done")
-        a.log_study("pandas", 30)
-        b.log_study("numpy", 45)
-        a.set_note("pandas", "from A")
-        b.set_note("numpy", "from B")
+        a.progress.set_status("pandas", "done")
+        b.progress.set_status("numpy", "done")
+        a.progress.log_study("pandas", 30)
+        b.progress.log_study("numpy", 45)
+        a.progress.set_note("pandas", "from A")
+        b.progress.set_note("numpy", "from B")
         for planner in (a, b):  # each sees both
-            assert {"git", "pandas", "numpy"} <= set(planner.statuses())
-            assert planner.minutes_studied("pandas") == 30
-            assert planner.minutes_studied("numpy") == 45
+            assert {"git", "pandas", "numpy"} <= set(planner.progress.statuses())
+            assert planner.progress.minutes_studied("pandas") == 30
+            assert planner.progress.minutes_studied("numpy") == 45
     finally:
         a.close()
         b.close()
     assert integrity(db) == "ok"
     again = Planner.open(db)
-    assert (again.note("pandas"), again.note("numpy")) == ("from A", "from B")
+    assert (again.progress.note("pandas"), again.progress.note("numpy")) == ("from A", "from B")
     again.close()
 
 
@@ -173,7 +174,7 @@ WRITER = textwrap.dedent(
 
     planner = Planner.open(sys.argv[1])
     for n in range(int(sys.argv[3])):
-        planner.log_study(sys.argv[2], 1 + n)
+        planner.progress.log_study(sys.argv[2], 1 + n)
     planner.close()
     """
 )
@@ -195,5 +196,9 @@ def test_two_programs_writing_at_the_same_time_keep_the_file_sound(db: Path) -> 
     assert integrity(db) == "ok"
     planner = Planner.open(db)
     expected = n * (n + 1) // 2
-    assert planner.minutes_studied("pandas") == planner.minutes_studied("numpy") == expected
+    assert (
+        planner.progress.minutes_studied("pandas")
+        == planner.progress.minutes_studied("numpy")
+        == expected
+    )
     planner.close()

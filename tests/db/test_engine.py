@@ -112,9 +112,9 @@ def test_a_database_locked_by_another_program_gives_a_clear_error(
     try:
         other.execute("BEGIN EXCLUSIVE")  # another program writing, and not letting go
         with pytest.raises(DatabaseError, match=r"cannot be used right now .*nothing was changed"):
-            planner.set_status("git", "done")
+            planner.progress.set_status("git", "done")
         other.execute("ROLLBACK")
-        assert planner.statuses() == {}
+        assert planner.progress.statuses() == {}
     finally:
         other.close()
         planner.close()

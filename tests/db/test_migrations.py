@@ -54,9 +54,9 @@ def test_the_first_schema_upgrades_with_the_history_intact(tmp_path: Path) -> No
         assert c.execute("PRAGMA foreign_key_check").fetchall() == []
     planner = Planner.open(path)
     try:
-        assert planner.statuses() == {"git": "done"}
-        assert [(s.minutes, s.note) for s in planner.study_sessions()] == [(90, "rebase")]
-        assert planner.note("git") == "learn reflog"
+        assert planner.progress.statuses() == {"git": "done"}
+        assert [(s.minutes, s.note) for s in planner.progress.study_sessions()] == [(90, "rebase")]
+        assert planner.progress.note("git") == "learn reflog"
     finally:
         planner.close()
 

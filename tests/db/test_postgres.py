@@ -112,17 +112,21 @@ def test_db_check_on_a_server_checks_the_revision_and_the_constraints(pg_url: st
 
 def test_backups_on_a_server_point_to_pg_dump(pg_url: str, tmp_path: Path) -> None:
     from planner.service import Planner
+    from planner.service.files import restore_database
 
     planner = Planner.open(pg_url)
     try:
-        for attempt in (planner.backup, lambda: planner.restore(tmp_path / "b.sqlite3")):
+        for attempt in (
+            planner.files.backup,
+            lambda: planner.files.restore(tmp_path / "b.sqlite3"),
+        ):
             with pytest.raises(DatabaseError, match="pg_dump, pg_restore"):
                 attempt()
-        assert planner.backups() == []
+        assert planner.files.backups() == []
     finally:
         planner.close()
     with pytest.raises(DatabaseError, match="pg_dump, pg_restore"):
-        Planner.restore_database(pg_url, tmp_path / "b.sqlite3")
+        restore_database(pg_url, tmp_path / "b.sqlite3")
 
 
 @pytest.fixture(scope="module")

@@ -20,14 +20,14 @@ def test_the_app_hears_changes_made_elsewhere_and_not_its_own(pg_planner_url: st
     other = Planner.open(pg_planner_url, today=lambda: TODAY)
     try:
         assert not app.changed_elsewhere()  # the first call starts watching
-        app.set_status("git", "done")
-        app.statuses()  # reads send nothing
+        app.progress.set_status("git", "done")
+        app.progress.statuses()  # reads send nothing
         assert not app.changed_elsewhere()
-        other.set_status("numpy", "in-progress")
+        other.progress.set_status("numpy", "in-progress")
         assert app.changed_elsewhere()
-        assert app.statuses()["numpy"] == "in-progress"
+        assert app.progress.statuses()["numpy"] == "in-progress"
         assert not app.changed_elsewhere()
-        other.set_note("git", "rebase, not merge")
+        other.progress.set_note("git", "rebase, not merge")
         assert app.changed_elsewhere()
     finally:
         app.close()
@@ -52,16 +52,16 @@ def test_a_server_that_goes_away_is_one_line_and_comes_back(own_cluster: Cluster
     planner = Planner.open(url, today=lambda: TODAY)
     try:
         assert not planner.changed_elsewhere()
-        planner.set_status("git", "done")
+        planner.progress.set_status("git", "done")
         own_cluster.kill()
         with pytest.raises(DatabaseError) as caught:
-            planner.set_status("numpy", "done")
+            planner.progress.set_status("numpy", "done")
         assert caught.value.kind is DatabaseProblem.UNREACHABLE
         assert "\n" not in str(caught.value) and "nothing was changed" in str(caught.value)
         own_cluster.start()
-        assert planner.statuses() == {"git": "done"}  # numpy's change never happened
-        planner.set_status("numpy", "done")
-        assert planner.statuses() == {"git": "done", "numpy": "done"}
+        assert planner.progress.statuses() == {"git": "done"}  # numpy's change never happened
+        planner.progress.set_status("numpy", "done")
+        assert planner.progress.statuses() == {"git": "done", "numpy": "done"}
         planner.changed_elsewhere()  # the watch listens again
         assert not planner.changed_elsewhere()
     finally:

@@ -52,12 +52,12 @@ def test_two_writers_of_one_learner_lose_nothing(db_location: str) -> None:
                     skill = SKILLS[(i + n) % len(SKILLS)]
                     day = TODAY - timedelta(days=(i * 7 + n * 3) % 30)
                     if i % 3 == 2:
-                        logged, started = planner.log_study(skill, 30 + n, day)
-                        sessions[n].append(logged.id)
-                        if started is not None:
-                            events[n].append(started)
+                        study = planner.progress.log_study(skill, 30 + n, day)
+                        sessions[n].append(study.session.id)
+                        if study.started is not None:
+                            events[n].append(study.started)
                     else:
-                        change = planner.set_status(skill, STATUSES[(i + n) % 4], day)
+                        change = planner.progress.set_status(skill, STATUSES[(i + n) % 4], day)
                         if change.change.statuses:  # recorded (else: no change to record)
                             events[n].append(change)
             finally:

@@ -285,32 +285,37 @@ def test_the_app_reads_the_upgraded_history(upgraded: Upgraded) -> None:
         assert (profile.start, profile.strategy) == (D("2026-09-01"), "foundations-first")
         assert profile.target_date == expected.target
         statuses = {s: st for p, s, st, _ in expected.events if p == 1}  # the last of each
-        assert planner.statuses() == statuses
+        assert planner.progress.statuses() == statuses
         assert statuses["git"] == "done" and statuses["linear-algebra"] == "in-progress"
         live = [s for s in expected.sessions if s[1] == 1 and not s[6]]
-        assert [(s.id, s.skill, s.day, s.minutes, s.note) for s in planner.study_sessions()] == [
+        assert [
+            (s.id, s.skill, s.day, s.minutes, s.note) for s in planner.progress.study_sessions()
+        ] == [
             (i, skill, D(day), minutes, note)
             for i, _p, skill, day, minutes, note, _deleted in sorted(
                 live, key=lambda s: (s[3], s[0])
             )
         ]
-        assert planner.note("git") == NOTES[(1, "git")]
-        assert planner.note("numpy") == NOTES[(1, "numpy")]
-        _plan, progress = planner.progress()
+        assert planner.progress.note("git") == NOTES[(1, "git")]
+        assert planner.progress.note("numpy") == NOTES[(1, "numpy")]
+        _plan, progress = planner.planning.progress()
         assert progress is not None
-        kinds = {a.kind for a in planner.recent_activity(100)}
+        kinds = {a.kind for a in planner.progress.recent_activity(100)}
         assert {"status", "logged"} <= kinds
         if expected.changes:
             assert {"edited", "deleted", "restored"} <= kinds
 
-        planner.use_profile("sam")
+        planner.profiles.use("sam")
         sam = planner.profile()
         assert (sam.role, sam.tracks, sam.strategy) == ("ai-engineer", ("agents",), "goal-by-goal")
-        assert planner.statuses() == {"python-basics": "done", "prompt-engineering": "in-progress"}
-        assert [(s.skill, s.minutes) for s in planner.study_sessions()] == [
+        assert planner.progress.statuses() == {
+            "python-basics": "done",
+            "prompt-engineering": "in-progress",
+        }
+        assert [(s.skill, s.minutes) for s in planner.progress.study_sessions()] == [
             ("prompt-engineering", 75)
         ]
-        assert planner.note("prompt-engineering") == "Keep the prompts that worked."
+        assert planner.progress.note("prompt-engineering") == "Keep the prompts that worked."
     finally:
         planner.close()
 
@@ -318,22 +323,22 @@ def test_the_app_reads_the_upgraded_history(upgraded: Upgraded) -> None:
 def test_the_upgraded_database_takes_new_history(upgraded: Upgraded) -> None:
     planner = Planner.open(upgraded.path, today=lambda: D("2026-11-01"))
     try:
-        planner.set_status("pandas", "in-progress")
-        planner.log_study("statistics", 25, note="after the upgrade")
-        planner.edit_study_session(2, minutes=50)
-        planner.start_timer("pandas")
-        planner.add_personal_goal("computer-vision")
+        planner.progress.set_status("pandas", "in-progress")
+        planner.progress.log_study("statistics", 25, note="after the upgrade")
+        planner.progress.edit_study_session(2, minutes=50)
+        planner.timer.start("pandas")
+        planner.progress.add_personal_goal("computer-vision")
     finally:
         planner.close()
     planner = Planner.open(upgraded.path)
     try:
-        running = planner.timer()
+        running = planner.timer.running()
         assert running is not None and running.skill == "pandas"
-        assert planner.personal_goals() == ["computer-vision"]
-        assert "computer-vision" in {s.skill.id for s in planner.plan().steps}
-        assert planner.statuses()["pandas"] == "in-progress"
-        assert planner.study_session(2).minutes == 50
-        assert planner.study_sessions()[-1].note == "after the upgrade"
+        assert planner.progress.personal_goals() == ["computer-vision"]
+        assert "computer-vision" in {s.skill.id for s in planner.planning.plan().steps}
+        assert planner.progress.statuses()["pandas"] == "in-progress"
+        assert planner.progress.study_session(2).minutes == 50
+        assert planner.progress.study_sessions()[-1].note == "after the upgrade"
     finally:
         planner.close()
     assert _rows(upgraded.path, "PRAGMA foreign_key_check") == []

@@ -13,8 +13,8 @@ from tests.conftest import TODAY  # the `planner` fixture is conftest's too
 
 
 def test_the_database_stores_the_plain_values(planner: Planner) -> None:
-    planner.set_status("numpy", Status.IN_PROGRESS)
-    planner.set_status("git", "done")  # the CLI and older callers pass the value
+    planner.progress.set_status("numpy", Status.IN_PROGRESS)
+    planner.progress.set_status("git", "done")  # the CLI and older callers pass the value
     with planner.db.session() as session:
         stored = {
             table: sorted(session.execute(text(f"SELECT skill_id, status FROM {table}")).all())
@@ -26,21 +26,21 @@ def test_the_database_stores_the_plain_values(planner: Planner) -> None:
 
 
 def test_what_the_planner_hands_out_is_a_status(planner: Planner) -> None:
-    change = planner.set_status("backpropagation", "done")
+    change = planner.progress.set_status("backpropagation", "done")
     assert (change.previous, change.status) == (Status.TODO, Status.DONE)
     assert all(isinstance(s, Status) for s in (change.previous, change.status))
-    assert planner.statuses() == {"backpropagation": Status.DONE}
-    assert isinstance(planner.statuses()["backpropagation"], Status)
-    assert planner.skill_statuses()["calculus"] is Status.IMPLIED
-    entry = planner.recent_activity()[0]
+    assert planner.progress.statuses() == {"backpropagation": Status.DONE}
+    assert isinstance(planner.progress.statuses()["backpropagation"], Status)
+    assert planner.progress.skill_statuses()["calculus"] is Status.IMPLIED
+    entry = planner.progress.recent_activity()[0]
     assert (entry.previous, entry.status) == (Status.TODO, Status.DONE)
     assert isinstance(entry.status, Status)
 
 
 def test_the_json_writes_the_plain_values(planner: Planner) -> None:
-    planner.set_status("backpropagation", "done")
-    planner.set_status("numpy", "in-progress")
-    plan = planner.plan("ml-engineer", start=TODAY)
+    planner.progress.set_status("backpropagation", "done")
+    planner.progress.set_status("numpy", "in-progress")
+    plan = planner.planning.plan("ml-engineer", start=TODAY)
     written = json.loads(json.dumps(report.plan_json(plan)))
     statuses = {s["skill"]: s["status"] for s in written["steps"]}
     assert statuses["backpropagation"] == "done"

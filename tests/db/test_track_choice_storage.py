@@ -49,7 +49,7 @@ def test_a_database_from_before_the_choice_upgrades_asking_for_none(tmp_path: Pa
         role = planner.library().roles["dev"]
         assert role.track_choice is None
         assert role.tracks[0].later_career is False
-        assert planner.plan("dev").steps[0].skill.id == "git"
+        assert planner.planning.plan("dev").steps[0].skill.id == "git"
     finally:
         planner.close()
 
@@ -83,7 +83,7 @@ def test_an_import_changes_the_choice_and_an_edit_keeps_it(tmp_path: Path) -> No
             "computer-vision]}\n",
             encoding="utf-8",
         )
-        planner.import_files([mine])
+        planner.editing.import_files([mine])
         ml = planner.library().roles["ml-engineer"]
         assert ml.track_choice == TrackChoice("Focus", 2, ("computer-vision", "nlp-llm"))
         # The tracks the file left out are kept (importing never deletes), outside the choice.
@@ -91,7 +91,7 @@ def test_an_import_changes_the_choice_and_an_edit_keeps_it(tmp_path: Path) -> No
         assert ml.unmet_choice(["forecasting", "nlp-llm"]) == ml.track_choice
 
         # The library editor renames the role: the choice and the flags stay.
-        planner.edit_library(LibraryChange(roles={ml.id: replace(ml, name="ML engineer")}))
+        planner.editing.edit(LibraryChange(roles={ml.id: replace(ml, name="ML engineer")}))
         edited = planner.library().roles["ml-engineer"]
         assert edited.name == "ML engineer"
         assert edited.track_choice == ml.track_choice
@@ -104,7 +104,7 @@ def test_an_import_changes_the_choice_and_an_edit_keeps_it(tmp_path: Path) -> No
 def test_an_exported_library_file_carries_the_choice_and_checks_clean(tmp_path: Path) -> None:
     planner = Planner.open(tmp_path / "planner.sqlite3")
     try:
-        path = planner.export_library_file(tmp_path / "library.yaml")
+        path = planner.files.export_library_file(tmp_path / "library.yaml")
     finally:
         planner.close()
     [loaded] = load_files([path])

@@ -42,19 +42,19 @@ def open_learner(path: Path) -> Planner:
     """A learner on the ML-engineer plan with the ML-platform track: six skills done on
     weekly dates, one in progress, one skipped, forty study sessions and two notes."""
     planner = Planner.open(path, today=lambda: TODAY)
-    planner.update_profile(
+    planner.profiles.update(
         role="ml-engineer", tracks=["ml-platform"], hours_per_week=10, start=date(2026, 1, 5)
     )
-    ids = [s.skill.id for s in planner.plan().steps]
+    ids = [s.skill.id for s in planner.planning.plan().steps]
     for i, skill in enumerate(ids[:6]):
-        planner.set_status(skill, "done", date(2026, 1, 10) + timedelta(days=7 * i))
-    planner.set_status(ids[6], "in-progress", date(2026, 3, 1))
-    planner.set_status(ids[7], "skipped", date(2026, 2, 1))
+        planner.progress.set_status(skill, "done", date(2026, 1, 10) + timedelta(days=7 * i))
+    planner.progress.set_status(ids[6], "in-progress", date(2026, 3, 1))
+    planner.progress.set_status(ids[7], "skipped", date(2026, 2, 1))
     for k in range(40):
         day = date(2026, 1, 5) + timedelta(days=int(k * 1.6))
-        planner.log_study(ids[min(k // 6, 6)], 45 + (k * 17) % 90, day, f"session {k}")
-    planner.set_note(ids[0], "Finished the course.\nRedo the dict exercises.")
-    planner.set_note(ids[6], "Watch lecture 4 again.")
+        planner.progress.log_study(ids[min(k // 6, 6)], 45 + (k * 17) % 90, day, f"session {k}")
+    planner.progress.set_note(ids[0], "Finished the course.\nRedo the dict exercises.")
+    planner.progress.set_note(ids[6], "Watch lecture 4 again.")
     return planner
 
 
@@ -69,7 +69,7 @@ def learner(tmp_path: Path) -> Iterator[Planner]:
 @pytest.fixture
 def data(learner: Planner) -> ExportData:
     """What that learner's export shows."""
-    return learner.export_data()
+    return learner.planning.export_data()
 
 
 @pytest.fixture
@@ -79,12 +79,12 @@ def markup_data(tmp_path: Path) -> ExportData:
     try:
         roadmap = tmp_path / "markup.yaml"
         roadmap.write_text(MARKUP_ROADMAP, encoding="utf-8")
-        planner.import_files([roadmap])
-        planner.update_profile(role="markup-role")
-        planner.set_note("markup-skill", MARKUP_NOTE)
-        planner.log_study("markup-skill", 30, TODAY, MARKUP)
-        planner.log_study("markup-skill", 20, TODAY, 'one, "two"\nthree')
-        return planner.export_data()
+        planner.editing.import_files([roadmap])
+        planner.profiles.update(role="markup-role")
+        planner.progress.set_note("markup-skill", MARKUP_NOTE)
+        planner.progress.log_study("markup-skill", 30, TODAY, MARKUP)
+        planner.progress.log_study("markup-skill", 20, TODAY, 'one, "two"\nthree')
+        return planner.planning.export_data()
     finally:
         planner.close()
 

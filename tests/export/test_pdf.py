@@ -74,7 +74,7 @@ def pdf(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pdf]:
     """The learner's whole roadmap on A4, rendered once for the tests that only read it."""
     planner = open_learner(tmp_path_factory.mktemp("pdf") / "planner.sqlite3")
     try:
-        yield render(planner.export_data())
+        yield render(planner.planning.export_data())
     finally:
         planner.close()
 
@@ -221,9 +221,11 @@ def test_markup_in_names_and_notes_prints_literally(markup_data: ExportData, qtb
 def test_a_note_longer_than_a_page_flows_onto_the_next(tmp_path: Path, qtbot: QtBot) -> None:
     planner = open_learner(tmp_path / "long.sqlite3")
     try:
-        first = planner.plan().steps[0].skill.id
-        planner.set_note(first, "\n".join(f"Line {i} of a very long note." for i in range(150)))
-        long = render(planner.export_data(), sections=("skills",))
+        first = planner.planning.plan().steps[0].skill.id
+        planner.progress.set_note(
+            first, "\n".join(f"Line {i} of a very long note." for i in range(150))
+        )
+        long = render(planner.planning.export_data(), sections=("skills",))
     finally:
         planner.close()
     texts = long.texts()
@@ -236,8 +238,8 @@ def test_a_note_longer_than_a_page_flows_onto_the_next(tmp_path: Path, qtbot: Qt
 def test_a_learner_without_history_gets_a_plain_progress_page(tmp_path: Path, qtbot: QtBot) -> None:
     planner = Planner.open(tmp_path / "new.sqlite3")
     try:
-        planner.update_profile(role="ai-engineer")
-        fresh = render(planner.export_data(), sections=("progress",))
+        planner.profiles.update(role="ai-engineer")
+        fresh = render(planner.planning.export_data(), sections=("progress",))
     finally:
         planner.close()
     texts = fresh.texts()

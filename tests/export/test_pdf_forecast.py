@@ -32,9 +32,9 @@ def test_ninety_minutes_before_the_start_are_too_early_to_tell(qapp: Any, tmp_pa
     monday = TODAY + timedelta(days=7 - TODAY.weekday())
     planner = Planner.open(tmp_path / "p.sqlite3", today=lambda: TODAY)
     try:
-        planner.update_profile(role="ml-engineer", hours_per_week=12, start=monday)
-        planner.log_study("clustering", 90, TODAY)
-        data = planner.export_data()
+        planner.profiles.update(role="ml-engineer", hours_per_week=12, start=monday)
+        planner.progress.log_study("clustering", 90, TODAY)
+        data = planner.planning.export_data()
     finally:
         planner.close()
     title, progress = pages(data)
@@ -49,7 +49,7 @@ def test_ninety_minutes_before_the_start_are_too_early_to_tell(qapp: Any, tmp_pa
 def test_weeks_of_study_give_the_date_and_how_far_behind(qapp: Any, tmp_path: Path) -> None:
     planner = open_learner(tmp_path / "p.sqlite3")  # two months of sessions, up to today
     try:
-        data = planner.export_data()
+        data = planner.planning.export_data()
     finally:
         planner.close()
     p = data.progress

@@ -213,7 +213,7 @@ def plan_choices(role: Role) -> list[tuple[str, ...]]:
 def plans(planner: Planner) -> Iterator[tuple[str, tuple[str, ...], list[str]]]:
     for role in planner.library().roles.values():
         for tracks in plan_choices(role):
-            steps = planner.plan(role.id, tracks).steps
+            steps = planner.planning.plan(role.id, tracks).steps
             yield role.id, tracks, [s.skill.id for s in steps]
 
 
@@ -264,7 +264,7 @@ def test_an_ml_engineer_plan_always_holds_a_specialisation(library: Library) -> 
 
 
 def test_the_multimodal_plan_teaches_pytorch_before_image_generation(planner: Planner) -> None:
-    order = [s.skill.id for s in planner.plan("ai-engineer", ["multimodal"]).steps]
+    order = [s.skill.id for s in planner.planning.plan("ai-engineer", ["multimodal"]).steps]
     assert order.index("pytorch") < order.index("image-generation")
 
 
@@ -275,9 +275,9 @@ def test_the_new_skills_are_in_the_plans_of_their_roles(planner: Planner) -> Non
             assert "reasoning-models" in order
         else:
             assert {"data-validation", "hyperparameter-optimisation"} <= set(order)
-    ai = [s.skill.id for s in planner.plan("ai-engineer").steps]
+    ai = [s.skill.id for s in planner.planning.plan("ai-engineer").steps]
     assert {"pytorch", "fine-tuning"} <= set(ai)
-    ops = [s.skill.id for s in planner.plan("ai-engineer", ["llm-ops"]).steps]
+    ops = [s.skill.id for s in planner.planning.plan("ai-engineer", ["llm-ops"]).steps]
     assert ops.index("statistics") < ops.index("llm-experimentation")
 
 

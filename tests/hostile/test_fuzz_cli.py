@@ -285,11 +285,11 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = folder / "planner.sqlite3"
     planner = Planner.open(path, today=lambda: date(2026, 3, 10))
     try:
-        planner.update_profile(role="ml-engineer", hours_per_week=8, start=date(2026, 1, 5))
-        planner.set_status("python-basics", "done", date(2026, 1, 20))
-        planner.log_study("numpy", 90, date(2026, 2, 1), "first <b>session</b>")
-        planner.set_note("numpy", "a note")
-        planner.create_profile("other")
+        planner.profiles.update(role="ml-engineer", hours_per_week=8, start=date(2026, 1, 5))
+        planner.progress.set_status("python-basics", "done", date(2026, 1, 20))
+        planner.progress.log_study("numpy", 90, date(2026, 2, 1), "first <b>session</b>")
+        planner.progress.set_note("numpy", "a note")
+        planner.profiles.create("other")
     finally:
         planner.close()
     return path

@@ -125,18 +125,18 @@ def db(tmp_path: Path) -> Path:
     file.write_text(roadmap(), encoding="utf-8")
     planner = Planner.open(path, today=lambda: TODAY)
     try:
-        planner.import_files([file])
-        planner.create_profile(PROFILE)
+        planner.editing.import_files([file])
+        planner.profiles.create(PROFILE)
     finally:
         planner.close()
     planner = Planner.open(path, PROFILE, today=lambda: TODAY)
     try:
-        planner.update_profile(
+        planner.profiles.update(
             role="markup-role", tracks=["markup-track"], hours_per_week=5, start=date(2026, 3, 2)
         )
-        planner.log_study("markup-skill", 45, date(2026, 3, 3), SESSION_NOTE)
-        planner.set_status("markup-base", "done", date(2026, 3, 4))
-        planner.set_note("markup-skill", NOTE)
+        planner.progress.log_study("markup-skill", 45, date(2026, 3, 3), SESSION_NOTE)
+        planner.progress.set_status("markup-base", "done", date(2026, 3, 4))
+        planner.progress.set_note("markup-skill", NOTE)
     finally:
         planner.close()
     return path
@@ -151,7 +151,7 @@ def learner(db: Path) -> Iterator[Planner]:
 
 @pytest.fixture
 def data(learner: Planner) -> ExportData:
-    return learner.export_data()
+    return learner.planning.export_data()
 
 
 def test_the_loader_keeps_every_text_as_written() -> None:
@@ -516,11 +516,11 @@ def test_the_csv_neutralises_formulas(tmp_path: Path, start: str) -> None:
     )
     planner = Planner.open(tmp_path / "p.sqlite3", today=lambda: TODAY)
     try:
-        planner.import_files([file])
-        planner.update_profile(role="ml-engineer")
-        planner.log_study("formula", 30, date(2026, 3, 1), formula)
-        planner.set_status("formula", "done", date(2026, 3, 2))
-        raw = export_csv(planner.export_data()).decode("utf-8")
+        planner.editing.import_files([file])
+        planner.profiles.update(role="ml-engineer")
+        planner.progress.log_study("formula", 30, date(2026, 3, 1), formula)
+        planner.progress.set_status("formula", "done", date(2026, 3, 2))
+        raw = export_csv(planner.planning.export_data()).decode("utf-8")
     finally:
         planner.close()
     rows = list(csv.reader(io.StringIO(raw, newline="")))

@@ -33,9 +33,8 @@ n = 0
 try:
     while True:
         skill = skills[n % len(skills)]
-        logged, _started = planner.log_study(skill, 1 + n % 90)
-        print(logged.id, flush=True)
-        planner.set_status(skill, statuses[n % len(statuses)])
+        print(planner.progress.log_study(skill, 1 + n % 90).session.id, flush=True)
+        planner.progress.set_status(skill, statuses[n % len(statuses)])
         n += 1
 except DatabaseError as error:
     print("stopped:", error, file=sys.stderr, flush=True)

@@ -158,7 +158,7 @@ def plan_view(qtbot: QtBot, planner: Planner) -> Iterator[tuple[PlanModel, PlanF
     tree = QTreeView()
     qtbot.addWidget(tree)
     tree.setModel(proxy)
-    model.set_plan(planner.plan("ml-engineer"))
+    model.set_plan(planner.planning.plan("ml-engineer"))
     tree.show()
     yield model, proxy, tree
 
@@ -168,7 +168,7 @@ def test_searching_narrows_the_plan_and_clearing_brings_it_all_back(
 ) -> None:
     model, proxy, _tree = plan_view
     everything = shown(proxy)
-    assert len(everything) == len(planner.plan("ml-engineer").steps)
+    assert len(everything) == len(planner.planning.plan("ml-engineer").steps)
     proxy.set_search("linear alg")
     assert shown(proxy) == ["linear-algebra"]
     assert proxy.rowCount() == 1  # phases without a match are hidden
@@ -176,7 +176,7 @@ def test_searching_narrows_the_plan_and_clearing_brings_it_all_back(
     assert shown(proxy) == everything
     proxy.set_hide_done(True)
     assert shown(proxy) == everything  # nothing is done yet
-    model.set_plan(planner.plan("ml-engineer"))
+    model.set_plan(planner.planning.plan("ml-engineer"))
     assert shown(proxy) == everything
 
 
@@ -188,7 +188,7 @@ def test_a_new_plan_is_searched_afresh(
     assert "pytorch" in shown(proxy)
     # The search texts are kept per plan: another plan, with other names, must not be
     # filtered with the last one's.
-    plan = planner.plan("ml-engineer")
+    plan = planner.planning.plan("ml-engineer")
     renamed = Plan(
         plan.role,
         plan.tracks,
@@ -211,10 +211,10 @@ def test_a_new_plan_is_searched_afresh(
 
 
 def test_hide_done_hides_what_is_known_with_the_search_on(planner: Planner, qtbot: QtBot) -> None:
-    planner.set_status("backpropagation", "done")  # its prerequisites become implied
+    planner.progress.set_status("backpropagation", "done")  # its prerequisites become implied
     model, proxy = PlanModel(), PlanFilter()
     proxy.setSourceModel(model)
-    model.set_plan(planner.plan("ml-engineer"))
+    model.set_plan(planner.planning.plan("ml-engineer"))
     proxy.set_search("calc")
     assert shown(proxy) == ["calculus"]
     proxy.set_hide_done(True)
@@ -243,7 +243,7 @@ def test_phases_come_back_open_and_spanned(qtbot: QtBot, planner: Planner) -> No
     view = PlanView(state)
     qtbot.addWidget(view)
     view.show()
-    planner.update_profile(role="ml-engineer")
+    planner.profiles.update(role="ml-engineer")
     state.replan()
     tree, proxy = view.tree, view.proxy
     view.set_search("linear alg")
@@ -255,7 +255,7 @@ def test_phases_come_back_open_and_spanned(qtbot: QtBot, planner: Planner) -> No
 
 # ---------------------------------------------------------------------------- comparison
 def test_the_comparison_is_worked_out_when_shown(qtbot: QtBot, planner: Planner) -> None:
-    planner.update_profile(role="ml-engineer")
+    planner.profiles.update(role="ml-engineer")
     state = AppState(planner)
     view = CompareView(state)
     qtbot.addWidget(view)
@@ -264,7 +264,7 @@ def test_the_comparison_is_worked_out_when_shown(qtbot: QtBot, planner: Planner)
     assert view.comparison is not None and view.comparison.a == "ml-engineer"
     before = view.comparison
     view.hide()
-    planner.set_status("python-basics", "done")
+    planner.progress.set_status("python-basics", "done")
     state.replan()
     assert view.comparison is before  # hidden: left until shown
     view.show()
@@ -273,14 +273,14 @@ def test_the_comparison_is_worked_out_when_shown(qtbot: QtBot, planner: Planner)
 
 
 def test_a_shown_comparison_follows_progress_at_once(qtbot: QtBot, planner: Planner) -> None:
-    planner.update_profile(role="ml-engineer")
+    planner.profiles.update(role="ml-engineer")
     state = AppState(planner)
     view = CompareView(state)
     qtbot.addWidget(view)
     view.show()
     before = view.comparison
     assert before is not None
-    planner.set_status("python-basics", "done")
+    planner.progress.set_status("python-basics", "done")
     state.replan()
     assert view.comparison is not None
     assert view.comparison.remaining_hours_a < before.remaining_hours_a

@@ -14,14 +14,15 @@ from planner.service import Planner
 from planner.ui.onboarding.quiz_dialog import QuizDialog
 from planner.ui.views.compare_view import SKILL_ID, CompareView, role_colors
 from planner.ui.window.main_window import MainWindow
+from planner.ui.window.view import View
 from tests.ui.conftest import WindowFactory
 
 
 @pytest.fixture
 def window(open_window: WindowFactory) -> MainWindow:
     def learner(planner: Planner) -> None:
-        planner.update_profile(role="ml-engineer", hours_per_week=10)
-        planner.set_status("python-basics", "done")
+        planner.profiles.update(role="ml-engineer", hours_per_week=10)
+        planner.progress.set_status("python-basics", "done")
 
     return open_window(learner)
 
@@ -29,14 +30,14 @@ def window(open_window: WindowFactory) -> MainWindow:
 def test_compare_view_shows_both_roles_and_what_each_still_costs(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    window.show_view(4)
+    window.show_view(View.COMPARE)
     view = window.compare_view
     assert window.views.currentWidget() is view
     assert window.sidebar.item(4).text() == "Compare"
     assert window.view_actions[4].shortcut().toString() == "Ctrl+5"
     assert view.role_a.currentData() == "ml-engineer"  # the learner's role comes first
     assert view.role_b.currentData() == "ai-engineer"
-    c = window.state.planner.compare("ml-engineer", "ai-engineer")
+    c = window.state.planner.planning.compare("ml-engineer", "ai-engineer")
     assert view.comparison == c
     assert (view.only_a.count(), view.shared.count(), view.only_b.count()) == (
         len(c.only_a),
@@ -65,7 +66,7 @@ def test_compare_view_shows_both_roles_and_what_each_still_costs(
 
 
 def test_compare_view_follows_the_palette(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
-    window.show_view(4)
+    window.show_view(View.COMPARE)
     window.resize(1280, 800)
     window.set_scheme("light", save=False)
     qtbot.wait(50)

@@ -22,8 +22,8 @@ def test_a_note_saved_on_a_full_disk_says_the_disk_is_full(
 ) -> None:
     db = tmp_path / "planner.sqlite3"
     first = Planner.open(db, today=lambda: TODAY)
-    first.update_profile(role="ml-engineer", hours_per_week=10)
-    first.set_note("git", "Branches at last.")
+    first.profiles.update(role="ml-engineer", hours_per_week=10)
+    first.progress.set_note("git", "Branches at last.")
     first.close()
     fill_disk(monkeypatch)
     planner = Planner.open(db, today=lambda: TODAY)
@@ -49,6 +49,6 @@ def test_a_note_saved_on_a_full_disk_says_the_disk_is_full(
     monkeypatch.undo()
     assert integrity(db) == "ok"
     again = Planner.open(db, today=lambda: TODAY)
-    assert again.note("git") == "Branches at last."
-    assert again.note("pandas") == ""
+    assert again.progress.note("git") == "Branches at last."
+    assert again.progress.note("pandas") == ""
     again.close()

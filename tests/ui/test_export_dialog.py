@@ -25,9 +25,9 @@ from tests.processes import alive
 @pytest.fixture
 def learner(planner: Planner) -> Planner:
     """A learner on the ML-engineer plan with the ML-platform track, one skill done."""
-    planner.update_profile(role="ml-engineer", tracks=["ml-platform"], hours_per_week=10)
-    planner.set_status("python-basics", "done", TODAY)
-    planner.set_note("python-basics", "Typed in the dialog test.")
+    planner.profiles.update(role="ml-engineer", tracks=["ml-platform"], hours_per_week=10)
+    planner.progress.set_status("python-basics", "done", TODAY)
+    planner.progress.set_note("python-basics", "Typed in the dialog test.")
     return planner
 
 

@@ -31,7 +31,7 @@ GRAPH_AREA = (854, 728)  # what the graph gets of a 1280x800 window beside the s
 
 @pytest.fixture
 def plan(planner: Planner) -> Plan:
-    return planner.plan("ml-engineer")
+    return planner.planning.plan("ml-engineer")
 
 
 @pytest.fixture
@@ -124,8 +124,8 @@ def test_after_fit_every_goal_is_named_at_a_readable_size(
 def test_after_fit_the_selection_and_what_is_in_progress_are_named(
     qtbot: QtBot, planner: Planner, view: GraphView
 ) -> None:
-    planner.set_status("numpy", "in-progress")
-    view.set_plan(planner.plan("ml-engineer"))
+    planner.progress.set_status("numpy", "in-progress")
+    view.set_plan(planner.planning.plan("ml-engineer"))
     view.select_skill("pandas")
     click(view, "Fit plan to view")
     names = drawn_names(view)
@@ -255,10 +255,10 @@ def test_path_mode_survives_a_status_change_and_ends_when_the_skill_leaves_the_p
 ) -> None:
     view.select_skill("backpropagation")
     view.show_path(True)
-    planner.set_status("calculus", "done")
-    view.set_plan(planner.plan("ml-engineer"))
+    planner.progress.set_status("calculus", "done")
+    view.set_plan(planner.planning.plan("ml-engineer"))
     assert view.path_target() == "backpropagation"
-    plan = planner.plan("ml-engineer")
+    plan = planner.planning.plan("ml-engineer")
     without = replace(plan, steps=tuple(s for s in plan.steps if s.skill.id != "backpropagation"))
     with qtbot.waitSignal(view.pathChanged) as blocker:
         view.set_plan(without)

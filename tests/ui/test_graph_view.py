@@ -28,7 +28,7 @@ def view(qtbot: QtBot, planner: Planner) -> Iterator[GraphView]:
     widget.resize(1000, 700)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.set_plan(planner.plan("ml-engineer"))
+    widget.set_plan(planner.planning.plan("ml-engineer"))
     yield widget
     widget.close()
 
@@ -274,8 +274,8 @@ def test_the_search_matches_areas_too(view: GraphView) -> None:
 def test_a_status_change_keeps_the_layout_and_the_view(planner: Planner, view: GraphView) -> None:
     view.zoom_in()
     layout, zoom = view.graph_layout(), view.zoom()
-    planner.set_status("python-basics", "done")
-    view.set_plan(planner.plan("ml-engineer"))
+    planner.progress.set_status("python-basics", "done")
+    view.set_plan(planner.planning.plan("ml-engineer"))
     assert view.graph_layout() is layout
     assert view.zoom() == zoom
     plan = view.plan()
@@ -303,7 +303,7 @@ def test_a_big_plan_is_laid_out_in_the_background(
     view.async_threshold = 10
     view.set_plan(None)
     with qtbot.waitSignal(view.layoutReady, timeout=10_000):
-        view.set_plan(planner.plan("ai-engineer"))
+        view.set_plan(planner.planning.plan("ai-engineer"))
     layout = view.graph_layout()
     assert layout is not None
     assert "rag" in layout.nodes
@@ -328,8 +328,8 @@ def test_it_is_reachable_by_keyboard_and_named(view: GraphView) -> None:
 # The offscreen platform cannot raise the tooltip's window, and says so.
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_hovering_an_implied_skill_says_why_it_is_known(planner: Planner, view: GraphView) -> None:
-    planner.set_status("numpy", "done")
-    view.set_plan(planner.plan("ml-engineer"))
+    planner.progress.set_status("numpy", "done")
+    view.set_plan(planner.planning.plan("ml-engineer"))
     at = centre(view, "python-basics")
     QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, at, view.mapToGlobal(at)))
     assert QToolTip.isVisible()

@@ -18,11 +18,13 @@ from planner.core.domain import Library
 from planner.core.edit import LibraryChange, delete_skill_change
 from planner.core.graph import closure, goals_of
 from planner.service import Planner
-from planner.ui.library_editor import editor
-from planner.ui.library_editor.editor import ID_ROLE, SKILL_COLUMNS, LibraryEditor, SkillTableModel
+from planner.ui.library_editor import model as table_model
+from planner.ui.library_editor.editor import LibraryEditor
+from planner.ui.library_editor.model import ID_ROLE, SKILL_COLUMNS, SkillTableModel
 from planner.ui.library_editor.role_dialog import RoleDialog, TrackDialog
 from planner.ui.library_editor.skill_dialog import SkillDialog, SkillList
 from planner.ui.window.main_window import MainWindow
+from planner.ui.window.view import View
 from tests.ui.conftest import WindowFactory, drag_enter, files_mime
 
 pytestmark = pytest.mark.gui
@@ -31,11 +33,11 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(open_window: WindowFactory) -> MainWindow:
     def learner(planner: Planner) -> None:
-        planner.update_profile(role="ml-engineer", hours_per_week=10)
-        planner.set_status("numpy", "done")
+        planner.profiles.update(role="ml-engineer", hours_per_week=10)
+        planner.progress.set_status("numpy", "done")
 
     win = open_window(learner)
-    win.show_view(3)
+    win.show_view(View.LIBRARY)
     return win
 
 
@@ -338,7 +340,7 @@ def test_dropping_a_bad_file_lists_its_problems_and_stores_nothing(
 def test_edit_skill_from_the_menu_opens_the_editor_on_the_selected_skill(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.show_view(0)
+    window.show_view(View.PLAN)
     window.state.select("pandas")
     window.action_edit_skill.trigger()
     assert window.views.currentWidget() is window.library_editor
@@ -623,7 +625,7 @@ def test_sorting_by_a_column_keeps_the_selection_and_edits_keep_the_order(
 def test_the_skill_table_follows_any_edits_as_if_filled_afresh(
     qtmodeltester: ModelTester, planner: Planner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(editor, "FOLLOW_AT_MOST", 4)  # both ways: followed and refilled
+    monkeypatch.setattr(table_model, "FOLLOW_AT_MOST", 4)  # both ways: followed and refilled
     rng = random.Random(9)
     library = planner.library()
     model = SkillTableModel()

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
+from planner.ui.ops import run_change
 from planner.ui.theme import look
 from planner.ui.views.plan_model import SKILL_ID_ROLE, PlanModel
 from planner.ui.window.main_window import MainWindow
+from planner.ui.window.view import View
 from tests.conftest import TODAY
 from tests.ui.conftest import WindowFactory
 
@@ -24,7 +26,7 @@ pytestmark = pytest.mark.gui
 def window(open_window: WindowFactory, tmp_path: Path) -> MainWindow:
     """The app for a learner who chose the ML-engineer role at 10 h a week."""
     planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
+    planner.profiles.update(role="ml-engineer", hours_per_week=10)
     planner.close()
     return open_window()
 
@@ -133,7 +135,7 @@ def test_status_buttons_undo_and_redo(qtbot: QtBot, window: MainWindow) -> None:
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
     assert shown_status(window, "sql") == "Done"
-    assert window.state.planner.statuses() == {"sql": "done"}
+    assert window.state.planner.progress.statuses() == {"sql": "done"}
 
 
 def test_context_menu_offers_every_status(qtbot: QtBot, window: MainWindow) -> None:
@@ -171,15 +173,15 @@ def test_undo_a_note_and_a_study_session(qtbot: QtBot, window: MainWindow) -> No
     panel = window.skill_panel
     panel.notes.setPlainText("joins")
     panel.save_note()
-    assert window.state.planner.note("sql") == "joins"
+    assert window.state.planner.progress.note("sql") == "joins"
     qtbot.keyClicks(panel.duration, "45m")
     qtbot.keyClick(panel.duration, Qt.Key.Key_Return)
-    assert [s.minutes for s in window.state.planner.study_sessions()] == [45]
+    assert [s.minutes for s in window.state.planner.progress.study_sessions()] == [45]
     window.undo_stack.undo()
-    assert window.state.planner.study_sessions() == []
-    assert window.state.planner.statuses() == {}  # logging had started it; undo un-starts
+    assert window.state.planner.progress.study_sessions() == []
+    assert window.state.planner.progress.statuses() == {}  # logging had started it; undo un-starts
     window.undo_stack.undo()
-    assert window.state.planner.note("sql") == ""
+    assert window.state.planner.progress.note("sql") == ""
     assert panel.notes.toPlainText() == ""
 
 
@@ -191,7 +193,7 @@ def test_a_bad_duration_is_explained_and_nothing_is_logged(
     qtbot.keyClicks(panel.duration, "lots")
     qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
     assert panel.log_message.text().startswith("bad duration 'lots'")
-    assert window.state.planner.study_sessions() == []
+    assert window.state.planner.progress.study_sessions() == []
 
 
 def test_search_filters_the_plan(qtbot: QtBot, window: MainWindow) -> None:
@@ -277,14 +279,14 @@ def test_a_bad_import_shows_every_problem_and_stores_nothing(
 
 def test_the_plan_model_passes_the_model_tester(qtmodeltester: object, planner: Planner) -> None:
     model = PlanModel()
-    model.set_plan(planner.plan("ml-engineer"))
+    model.set_plan(planner.planning.plan("ml-engineer"))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
 def test_window_state_is_restored(open_window: WindowFactory, window: MainWindow) -> None:
     window.resize(window.width(), 555)  # the offscreen screen is 800 x 600
     window.dock.hide()
-    window.show_view(1)
+    window.show_view(View.GRAPH)
     window.close()
     again = open_window()
     assert again.height() == 555
@@ -321,7 +323,7 @@ def test_tooltips_show_summaries_literally(window: MainWindow, tmp_path: Path) -
         encoding="utf-8",
     )
     assert window.import_files([str(path)])
-    window.state.planner.update_profile(role="tips")
+    window.state.planner.profiles.update(role="tips")
     window.refresh_profile()
     tip = row_of(window, "tip").data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "<p>&lt;img src=/etc/passwd&gt; &lt;b&gt;bold&lt;/b&gt;</p>"
@@ -371,7 +373,7 @@ def test_an_ampersand_in_an_undo_text_is_shown_as_itself(
     )
     assert window.import_files([str(path)])
     with qtbot.waitSignal(window.state.planChanged):
-        window.state.update_profile(role="qa-role")
+        run_change(window.state, lambda: window.state.planner.profiles.update(role="qa-role"))
     window.state.select("qa")
     done = window.skill_panel.findChild(type(window.tracks_button), "status-done")
     assert done is not None
@@ -386,13 +388,13 @@ def test_an_ampersand_in_an_undo_text_is_shown_as_itself(
     # The command keeps the text as written, and the Progress view shows that.
     stack = window.undo_stack
     assert stack.text(stack.index() - 1) == "Mark “Q&A practice” done"
-    window.show_view(2)
+    window.show_view(View.PROGRESS)
     view = window.progress_view
     assert view.undo_button.toolTip() == "<p>Undo: Mark “Q&amp;A practice” done (Ctrl+Z)</p>"
     entry = view.activity.topLevelItem(0)
     assert entry is not None and entry.text(1) == "Finished “Q&A practice” (was to do)"
     with qtbot.waitSignal(window.state.planChanged):
         qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
-    assert window.state.planner.statuses() == {}
+    assert window.state.planner.progress.statuses() == {}
     assert window.action_redo.iconText() == "Redo Mark “Q&A practice” done"
     assert view.undo_button.toolTip() == "Nothing to undo"

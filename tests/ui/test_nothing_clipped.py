@@ -32,26 +32,26 @@ from planner.ui.views.chart_widgets import BurnupChart, HeatmapChart, WeeklyHour
 from planner.ui.views.compare_view import CompareView
 from planner.ui.views.progress_view import ProgressView
 from planner.ui.window.main_window import MainWindow
+from planner.ui.window.view import View
 from tests.conftest import TODAY
 from tests.render.test_chart_labels import assert_fits
 from tests.ui.conftest import WindowFactory
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-VIEWS = ("plan", "graph", "progress", "library", "compare")
 WIDTH, HEIGHT = 1280, 800
 
 
 def a_learners_history(planner: Planner) -> None:
     """An ML engineer with the computer-vision track, four months of study, two skills done."""
     start = TODAY - timedelta(days=120)
-    planner.update_profile(role="ml-engineer", hours_per_week=12, start=start)
-    planner.update_profile(tracks=["computer-vision"])
+    planner.profiles.update(role="ml-engineer", hours_per_week=12, start=start)
+    planner.profiles.update(tracks=["computer-vision"])
     for days in range(118):
         if days % 5 in (0, 2, 3):
             skill = "python-basics" if days > 60 else "numpy"
-            planner.log_study(skill, 30 + 15 * (days % 7), TODAY - timedelta(days=days))
-    planner.set_status("git", "done", TODAY - timedelta(days=80))
-    planner.set_status("python-basics", "done", TODAY - timedelta(days=60))
+            planner.progress.log_study(skill, 30 + 15 * (days % 7), TODAY - timedelta(days=days))
+    planner.progress.set_status("git", "done", TODAY - timedelta(days=80))
+    planner.progress.set_status("python-basics", "done", TODAY - timedelta(days=60))
 
 
 @pytest.fixture
@@ -136,8 +136,9 @@ def test_every_view_fits_its_texts_at_1280_by_800(window: MainWindow, qtbot: QtB
     assert window.dock.isVisible()
     minimum = window.minimumSizeHint()
     assert minimum.width() <= WIDTH and minimum.height() <= HEIGHT  # the window can be this small
-    for index, name in enumerate(VIEWS):
-        window.show_view(index)
+    for shown in View:
+        name = shown.name.lower()
+        window.show_view(shown)
         view = view_widgets(window)[name]
         qtbot.waitUntil(lambda v=view: window.views.currentWidget() is v)  # type: ignore[misc]
         QApplication.processEvents()
@@ -156,7 +157,7 @@ def test_every_view_fits_its_texts_at_1280_by_800(window: MainWindow, qtbot: QtB
 
 
 def test_the_progress_charts_fit_their_labels_in_the_view(window: MainWindow, qtbot: QtBot) -> None:
-    window.show_view(2)
+    window.show_view(View.PROGRESS)
     view = window.progress_view
     qtbot.waitUntil(lambda: window.views.currentWidget() is view)
     qtbot.waitUntil(lambda: clipped_texts(view) == [])
@@ -184,7 +185,7 @@ def test_the_progress_charts_fit_their_labels_in_the_view(window: MainWindow, qt
 def test_compare_names_are_whole_and_it_says_which_tracks_it_counts(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    window.show_view(4)
+    window.show_view(View.COMPARE)
     view = window.compare_view
     qtbot.waitUntil(lambda: view.comparison is not None)
     assert view.role_a.currentData() == "ml-engineer"

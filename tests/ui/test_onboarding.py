@@ -30,12 +30,8 @@ from pytestqt.qtbot import QtBot
 from planner.core.domain import Salary
 from planner.db import queries
 from planner.service import Planner
-from planner.ui.onboarding.wizard import (
-    OnboardingChoice,
-    OnboardingWizard,
-    apply_choice,
-    format_salary,
-)
+from planner.ui.onboarding.common import format_salary
+from planner.ui.onboarding.wizard import OnboardingWizard
 from tests.conftest import TODAY
 
 UK = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
@@ -185,7 +181,7 @@ def test_a_first_run_stores_role_tracks_pace_and_known_skills(
     profile = planner.profile()
     assert (profile.role, profile.tracks) == ("ml-engineer", ("computer-vision",))
     assert (profile.hours_per_week, profile.start) == (8, date(2026, 3, 2))
-    assert planner.statuses() == {"numpy": "done", "python-basics": "done"}
+    assert planner.progress.statuses() == {"numpy": "done", "python-basics": "done"}
     with planner.db.session() as session:
         events = queries.progress_events(session, profile.id)
     # Recorded on the start day, which is before today.
@@ -248,7 +244,7 @@ def test_the_finish_date_follows_the_hours_per_week(qtbot: QtBot, planner: Plann
     fast = finish.text()
 
     assert fast != slow
-    expected = planner.plan("ai-engineer", hours_per_week=20, start=TODAY).finish
+    expected = planner.planning.plan("ai-engineer", hours_per_week=20, start=TODAY).finish
     assert expected is not None
     assert fast == long_date(expected)
 
@@ -269,7 +265,7 @@ def test_the_summary_shows_the_finish_date_the_plan_will_have(
     pace = find(wizard, QLabel, "summary-pace").text()
 
     wizard.apply()
-    plan = planner.plan()
+    plan = planner.planning.plan()
     assert plan.finish is not None
     assert shown == long_date(plan.finish)
     known = sum(not s.remaining for s in plan.steps)
@@ -363,10 +359,10 @@ def test_the_filter_shows_only_matching_skills(qtbot: QtBot, planner: Planner) -
 
 @pytest.mark.gui
 def test_a_rerun_starts_from_the_profile(qtbot: QtBot, planner: Planner) -> None:
-    planner.update_profile(
+    planner.profiles.update(
         role="ml-engineer", tracks=["forecasting"], hours_per_week=6.5, start=date(2026, 1, 5)
     )
-    planner.set_status("pandas", "done")
+    planner.progress.set_status("pandas", "done")
     wizard = open_wizard(qtbot, planner)
     welcome = [label.text() for label in wizard.page(WELCOME).findChildren(QLabel)]
     assert any("Your progress so far is kept" in text for text in welcome)
@@ -391,7 +387,7 @@ def test_a_rerun_starts_from_the_profile(qtbot: QtBot, planner: Planner) -> None
     wizard.button(QWizard.WizardButton.FinishButton).click()
     change = wizard.apply()
     assert change.skills == ()  # nothing new: pandas keeps its history, numpy stays implied
-    assert planner.statuses() == {"pandas": "done"}
+    assert planner.progress.statuses() == {"pandas": "done"}
 
 
 @pytest.mark.gui
@@ -505,7 +501,7 @@ def test_names_from_roadmap_files_are_shown_literally(
 ) -> None:
     path = tmp_path / "markup.yaml"
     path.write_text(MARKUP_FILE, encoding="utf-8")
-    planner.import_files([path])
+    planner.editing.import_files([path])
     wizard = open_wizard(qtbot, planner)
     choose_role(wizard, "markup-role")
     radio = find(wizard, QRadioButton, "role-markup-role")
@@ -525,23 +521,6 @@ def test_names_from_roadmap_files_are_shown_literally(
     click_next(wizard)
     role = find(wizard, QLabel, "summary-role")
     assert (role.text(), role.textFormat()) == ("<b>Role</b> & co", Qt.TextFormat.PlainText)
-
-
-def test_apply_dates_known_skills_today_when_the_start_is_ahead(planner: Planner) -> None:
-    choice = OnboardingChoice(
-        role="ai-engineer",
-        tracks=("agents",),
-        hours_per_week=10,
-        start=date(2026, 4, 1),
-        known=frozenset({"git", "python-basics"}),
-    )
-    change = apply_choice(planner, choice)
-    assert change.profile and change.statuses
-    assert change.skills == ("git", "python-basics")
-    with planner.db.session() as session:
-        events = queries.progress_events(session, planner.profile().id)
-    assert sorted(events) == [(TODAY, "git", "done"), (TODAY, "python-basics", "done")]
-    assert planner.profile().start == date(2026, 4, 1)
 
 
 def test_the_role_page_links_to_the_quiz_and_its_answer_becomes_the_choice(

@@ -58,8 +58,8 @@ def test_the_first_start_offers_the_login_name_and_the_pdf_is_prepared_for_it(
     assert problem(wizard) == ""
     finish(wizard)
     assert planner.profile_name == "sam"
-    assert [p.name for p in planner.profiles()] == ["sam"]
-    assert planner.export_data("ml-engineer", []).profile == "sam"
+    assert [p.name for p in planner.profiles.all()] == ["sam"]
+    assert planner.planning.export_data("ml-engineer", []).profile == "sam"
 
 
 def test_the_learner_types_their_own_name(qtbot: QtBot, planner: Planner) -> None:
@@ -81,7 +81,7 @@ def test_an_empty_name_is_refused_with_a_reason(qtbot: QtBot, planner: Planner) 
 
 
 def test_the_name_of_another_profile_is_refused(qtbot: QtBot, planner: Planner) -> None:
-    planner.create_profile("Alex")
+    planner.profiles.create("Alex")
     wizard = open_wizard(qtbot, planner)
     retype(wizard, "Alex")
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
@@ -92,8 +92,8 @@ def test_the_name_of_another_profile_is_refused(qtbot: QtBot, planner: Planner) 
 
 
 def test_running_it_again_shows_the_name_and_can_change_it(qtbot: QtBot, planner: Planner) -> None:
-    planner.rename_profile("default", "Sam")
-    planner.update_profile(role="ml-engineer")
+    planner.profiles.rename("default", "Sam")
+    planner.profiles.update(role="ml-engineer")
     wizard = open_wizard(qtbot, planner)
     assert name_edit(wizard).text() == "Sam"  # its own name, not the login name
     retype(wizard, "Sam Okafor")

@@ -19,7 +19,9 @@ from pytestqt.qtbot import QtBot
 from planner.cli import main as cli_main
 from planner.db import sqlite as engine
 from planner.errors import DatabaseError, DatabaseProblem
+from planner.paths import database_path
 from planner.service import Planner
+from planner.service.files import backups_of
 from planner.ui.application import Started, start
 from planner.ui.dialogs.open_problem import Choice, OpenProblem, OpenProblemDialog
 from planner.ui.startup import InstanceLock
@@ -95,12 +97,12 @@ def button(dialog: OpenProblemDialog, label: str) -> QPushButton:
 @pytest.fixture
 def db() -> Path:
     """The learner's database at the user data path: git done, then a backup, then pandas."""
-    path = Planner.database_path(None)
+    path = database_path(None)
     planner = Planner.open(path, today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
-    planner.set_status("git", "done")
-    planner.backup()
-    planner.set_status("pandas", "done")  # after the backup: going back to it loses this
+    planner.profiles.update(role="ml-engineer", hours_per_week=10)
+    planner.progress.set_status("git", "done")
+    planner.files.backup()
+    planner.progress.set_status("pandas", "done")  # after the backup: going back to it loses this
     planner.close()
     return path
 
@@ -146,7 +148,7 @@ def test_quit_on_a_broken_file_leaves_it_byte_identical_and_opens_no_window(
 def test_a_corrupt_database_says_so_and_offers_the_latest_backup(
     qtbot: QtBot, db: Path, settings: QSettings
 ) -> None:
-    (backup,) = Planner.backups_of(db)
+    (backup,) = backups_of(db)
     break_database(db, "corrupt-header")
     learner = Learner(qtbot, ("Open backups folder", "Quit"))
     assert start(None, None, settings, ask=learner) is None
@@ -190,7 +192,7 @@ def test_restoring_the_latest_backup_opens_the_window_on_it_and_keeps_the_broken
     window = result.window
     qtbot.waitExposed(window)
     assert main_windows() == [window]
-    statuses = window.state.planner.statuses()
+    statuses = window.state.planner.progress.statuses()
     assert statuses.get("git") == "done"  # the backup's data
     assert "pandas" not in statuses  # done after the backup was taken
     assert window.role_box.currentText() == "Machine-learning engineer"
@@ -200,13 +202,13 @@ def test_restoring_the_latest_backup_opens_the_window_on_it_and_keeps_the_broken
         f"Backup restored. The file it replaced is kept as {kept}."
     )
     window.set_status("numpy", "done")  # and it works as ever
-    assert window.state.planner.statuses().get("numpy") == "done"
+    assert window.state.planner.progress.statuses().get("numpy") == "done"
 
 
 def test_a_backup_that_cannot_be_restored_says_so_and_the_dialog_comes_back(
     qtbot: QtBot, db: Path, settings: QSettings
 ) -> None:
-    (backup,) = Planner.backups_of(db)
+    (backup,) = backups_of(db)
     backup.path.write_bytes(b"damaged too")
     break_database(db, "corrupt-header")
     broken = db.read_bytes()
@@ -224,7 +226,7 @@ def test_a_backup_that_cannot_be_restored_says_so_and_the_dialog_comes_back(
 def test_with_no_backup_the_learner_can_start_afresh_and_nothing_is_deleted(
     qtbot: QtBot, settings: QSettings, started: list[Started], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = Planner.database_path(None)
+    db = database_path(None)
     db.parent.mkdir(parents=True)
     db.write_text("my shopping list\n", encoding="utf-8")
     onboarding: list[bool] = []
@@ -285,7 +287,7 @@ def test_an_unwritable_folder_is_named_and_retry_opens_once_it_is_fixed(
     assert learner.urls == [QUrl.fromLocalFile(str(folder))]
     assert result is not None
     started.append(result)
-    assert result.window.state.planner.statuses().get("pandas") == "done"
+    assert result.window.state.planner.progress.statuses().get("pandas") == "done"
 
 
 def test_a_full_disk_says_so_and_retry_opens_once_there_is_room(
@@ -315,7 +317,7 @@ def test_a_full_disk_says_so_and_retry_opens_once_there_is_room(
     assert learner.urls == [QUrl.fromLocalFile(str(db.parent))]
     assert result is not None
     started.append(result)
-    assert result.window.state.planner.statuses().get("pandas") == "done"
+    assert result.window.state.planner.progress.statuses().get("pandas") == "done"
 
 
 # ------------------------------------------------------------------ one app per database
@@ -335,7 +337,7 @@ def test_a_second_app_on_the_same_database_says_it_is_open_already(
     assert shown.buttons == ["Retry", "Quit"]
     assert db.read_bytes() == before
     first.window.set_status("numpy", "done")  # the first one is unaffected
-    assert first.window.state.planner.statuses().get("numpy") == "done"
+    assert first.window.state.planner.progress.statuses().get("numpy") == "done"
 
 
 def test_retry_opens_once_the_other_app_has_closed(
@@ -349,7 +351,7 @@ def test_retry_opens_once_the_other_app_has_closed(
     assert [d.kind for d in learner.dialogs] == [DatabaseProblem.LOCKED] * 2
     assert result is not None
     started.append(result)
-    assert result.window.state.planner.statuses().get("git") == "done"
+    assert result.window.state.planner.progress.statuses().get("git") == "done"
 
 
 def test_a_database_locked_by_another_program_offers_retry(
@@ -386,7 +388,7 @@ def test_the_cli_writes_while_the_app_is_open_and_the_app_writes_after_it(
     assert cli_main(["status", "numpy", "done"]) == 0  # the CLI, while the app is open
     assert capsys.readouterr().err == ""
     window.set_status("sql", "done")  # the app's next write works, and shows both
-    statuses = window.state.planner.statuses()
+    statuses = window.state.planner.progress.statuses()
     assert (statuses["numpy"], statuses["sql"]) == ("done", "done")
     step = window.state.step("numpy")
     assert step is None or step.status == "done"

@@ -25,8 +25,8 @@ def window(open_window: WindowFactory) -> MainWindow:
     """The app of an ML-engineer learner (10 h a week) who knows Python."""
 
     def learner(planner: Planner) -> None:
-        planner.update_profile(role="ml-engineer", hours_per_week=10)
-        planner.set_status("python-basics", "done", date(2026, 2, 1))
+        planner.profiles.update(role="ml-engineer", hours_per_week=10)
+        planner.progress.set_status("python-basics", "done", date(2026, 2, 1))
 
     return open_window(learner, size=(1280, 800))
 
@@ -128,13 +128,13 @@ def test_marking_the_prerequisites_known_is_one_undo_step(qtbot: QtBot, window: 
     assert "puts it first, right before Statistics" in box.informativeText()
     with qtbot.waitSignal(window.state.planChanged):
         click(qtbot, box, "markKnown")
-    statuses = window.state.planner.statuses()
+    statuses = window.state.planner.progress.statuses()
     assert statuses["probability"] == "done" and statuses["statistics"] == "in-progress"
     # Nothing open any more: the in-progress block is Statistics alone.
     assert rows(window)[1][0].startswith("Phase 1: in progress · 1 skill · 30 h")
     with qtbot.waitSignal(window.state.planChanged):
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert "probability" not in window.state.planner.statuses()
+    assert "probability" not in window.state.planner.progress.statuses()
     assert rows(window)[1][0].startswith("Phase 1: in progress · 2 skills · 60 h")
 
 

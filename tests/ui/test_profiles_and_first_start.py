@@ -80,7 +80,7 @@ def test_create_switch_rename_and_delete_profiles(
     qtbot: QtBot, fresh_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = fresh_window
-    window.state.planner.update_profile(role="ml-engineer")
+    window.state.planner.profiles.update(role="ml-engineer")
     window.refresh_profile()
     window.set_status("git", "done")
 
@@ -102,7 +102,7 @@ def test_create_switch_rename_and_delete_profiles(
     qtbot.waitUntil(lambda: bool(cancelled))  # the wizard opened for Sam, who cancelled it
     assert window.profile_box.currentText() == "Sam"
     assert window.windowTitle() == "Sam — Roadmap planner"
-    assert window.state.planner.statuses() == {}
+    assert window.state.planner.progress.statuses() == {}
     assert window.state.plan is None  # Sam has no role yet
 
     # Switch back with the profile box.
@@ -110,7 +110,7 @@ def test_create_switch_rename_and_delete_profiles(
     with qtbot.waitSignal(window.state.planChanged):
         qtbot.keyClick(window.profile_box, Qt.Key.Key_Up)  # "default" sorts before "Sam"
     assert window.state.planner.profile_name == "default"
-    assert window.state.planner.statuses() == {"git": "done"}
+    assert window.state.planner.progress.statuses() == {"git": "done"}
 
     # Rename the current profile.
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Alex", True))
@@ -125,11 +125,11 @@ def test_create_switch_rename_and_delete_profiles(
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Sam", True))
     monkeypatch.setattr(window, "confirm", lambda question, action: False)
     window.delete_profile()
-    assert [p.name for p in window.state.planner.profiles()] == ["Alex", "Sam"]
+    assert [p.name for p in window.state.planner.profiles.all()] == ["Alex", "Sam"]
     monkeypatch.setattr(window, "confirm", lambda question, action: "Sam" in question)
     window.delete_profile()
-    assert [p.name for p in window.state.planner.profiles()] == ["Alex"]
-    assert window.state.planner.statuses() == {"git": "done"}
+    assert [p.name for p in window.state.planner.profiles.all()] == ["Alex"]
+    assert window.state.planner.progress.statuses() == {"git": "done"}
 
 
 def test_a_duplicate_profile_name_is_refused_with_a_message(
@@ -140,4 +140,4 @@ def test_a_duplicate_profile_name_is_refused_with_a_message(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("default", True))
     fresh_window.new_profile()
     assert messages == ["a profile named 'default' already exists"]
-    assert [p.name for p in fresh_window.state.planner.profiles()] == ["default"]
+    assert [p.name for p in fresh_window.state.planner.profiles.all()] == ["default"]

@@ -43,8 +43,8 @@ def test_ninety_minutes_before_the_start_are_too_early_to_tell(
     monday = TODAY + timedelta(days=7 - TODAY.weekday())
 
     def first_evening(planner: Planner) -> None:
-        planner.update_profile(role="ml-engineer", hours_per_week=12, start=monday)
-        planner.log_study("clustering", 90, TODAY)
+        planner.profiles.update(role="ml-engineer", hours_per_week=12, start=monday)
+        planner.progress.log_study("clustering", 90, TODAY)
 
     view = progress_of(first_evening)
     plan = view.state.plan
@@ -63,9 +63,9 @@ def test_deleting_the_session_that_made_the_evidence_takes_the_forecast_back(
     progress_of: Callable[[Record], ProgressView], qtbot: QtBot
 ) -> None:
     def three_weeks(planner: Planner) -> None:
-        planner.update_profile(role="ml-engineer", hours_per_week=10)
-        planner.log_study("python-basics", 300, TODAY - timedelta(days=20))
-        planner.log_study("python-basics", 60, TODAY)
+        planner.profiles.update(role="ml-engineer", hours_per_week=10)
+        planner.progress.log_study("python-basics", 300, TODAY - timedelta(days=20))
+        planner.progress.log_study("python-basics", 60, TODAY)
 
     view = progress_of(three_weeks)
     # 6 h in 3 weeks: 2 h a week against a plan of 10, a date and how far behind it is.
@@ -103,8 +103,8 @@ def test_deleting_the_session_that_made_the_evidence_takes_the_forecast_back(
 
 def test_a_learner_who_stopped_is_told_so(progress_of: Callable[[Record], ProgressView]) -> None:
     def stopped(planner: Planner) -> None:
-        planner.update_profile(role="ml-engineer", hours_per_week=10)
-        planner.log_study("python-basics", 600, date(2025, 12, 1))
+        planner.profiles.update(role="ml-engineer", hours_per_week=10)
+        planner.progress.log_study("python-basics", 600, date(2025, 12, 1))
 
     view = progress_of(stopped)
     assert view.finish_card.value.text() == "No recent study"

@@ -20,9 +20,11 @@ from planner.core.units import format_hours
 from planner.render.charts import chart_style
 from planner.service import Activity, Planner
 from planner.ui.dialogs.study_session import SessionDialog
+from planner.ui.ops import run_change
 from planner.ui.views.progress_view import ACTIVITY_ROLE, ProgressView
 from planner.ui.widgets.dates import short_date
 from planner.ui.window.main_window import MainWindow
+from planner.ui.window.view import View
 from tests.conftest import TODAY
 from tests.ui.conftest import WindowFactory
 
@@ -36,7 +38,7 @@ def back(days: int, today: date = TODAY) -> date:
 
 def record_weeks(planner: Planner, today: date = TODAY) -> None:
     """Four weeks of a learner's history, several entries made days later (back-dated)."""
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
+    planner.profiles.update(role="ml-engineer", hours_per_week=10)
     for days, skill, minutes in [
         (26, "python-basics", 90),
         (25, "python-basics", 60),
@@ -47,9 +49,9 @@ def record_weeks(planner: Planner, today: date = TODAY) -> None:
         (1, "pandas", 30),
         (0, "pandas", 60),
     ]:
-        planner.log_study(skill, minutes, back(days, today))
-    planner.set_status("python-basics", "done", back(18, today))
-    planner.set_status("git", "done", back(22, today))  # entered after later ones
+        planner.progress.log_study(skill, minutes, back(days, today))
+    planner.progress.set_status("python-basics", "done", back(18, today))
+    planner.progress.set_status("git", "done", back(22, today))  # entered after later ones
 
 
 @pytest.fixture
@@ -115,7 +117,9 @@ def test_ctrl_3_shows_the_progress_with_its_figures(window: MainWindow) -> None:
     skills = window.state.planner.library().skills
     known = skills["python-basics"].hours + skills["git"].hours
     assert view.done_card.detail.text().startswith(f"{format_hours(known)} of ")
-    steps = len(window.state.planner.plan().steps)  # the role's plan, as the library has it
+    steps = len(
+        window.state.planner.planning.plan().steps
+    )  # the role's plan, as the library has it
     assert f"2 of {steps} skills" in view.done_card.detail.text()
     # 8.5 h since the first entry 27 days ago: 2.2 h a week, far behind a plan of 10.
     assert view.studied_card.detail.text() == "2.2 h/week over the last 27 days"
@@ -177,14 +181,14 @@ def test_the_delete_key_deletes_the_selected_session(qtbot: QtBot, window: MainW
 
 def test_restore_a_deleted_session_from_the_list(qtbot: QtBot, window: MainWindow) -> None:
     view = view_of(window)
-    session = window.state.planner.study_sessions()[0]
-    window.state.planner.delete_study_session(session.id)
+    session = window.state.planner.progress.study_sessions()[0]
+    window.state.planner.progress.delete_study_session(session.id)
     window.state.replan()
     select_activity(qtbot, view, lambda a: a.kind == "logged" and a.session_id == session.id)
     assert view.restore_button.isVisible() and not view.delete_button.isVisible()
     with qtbot.waitSignal(window.state.planChanged):
         qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
-    assert not window.state.planner.study_session(session.id).deleted
+    assert not window.state.planner.progress.study_session(session.id).deleted
 
 
 def test_correct_a_session_in_the_dialog_and_undo(qtbot: QtBot, window: MainWindow) -> None:
@@ -221,7 +225,7 @@ def test_revert_a_status_change_then_redo(qtbot: QtBot, window: MainWindow) -> N
     assert view.revert_button.text() == "Back to to do"
     with qtbot.waitSignal(window.state.planChanged):
         qtbot.mouseClick(view.revert_button, Qt.MouseButton.LeftButton)
-    assert "git" not in window.state.planner.statuses()
+    assert "git" not in window.state.planner.progress.statuses()
     top = activity(view)[0]
     assert (top.skill, top.status, top.previous) == ("git", "todo", "done")
     # An earlier change of a skill that changed again since cannot be reverted on its own.
@@ -229,14 +233,14 @@ def test_revert_a_status_change_then_redo(qtbot: QtBot, window: MainWindow) -> N
     assert not view.revert_button.isVisible()
     with qtbot.waitSignal(window.state.planChanged):
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.state.planner.statuses()["git"] == "done"
+    assert window.state.planner.progress.statuses()["git"] == "done"
     with qtbot.waitSignal(window.state.planChanged):
         qtbot.keyClick(
             window,
             Qt.Key.Key_Z,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
-    assert "git" not in window.state.planner.statuses()
+    assert "git" not in window.state.planner.progress.statuses()
 
 
 def test_a_target_date_shows_the_hours_it_needs(qtbot: QtBot, window: MainWindow) -> None:
@@ -292,7 +296,7 @@ def test_the_charts_and_the_list_follow_the_dark_scheme(qtbot: QtBot, window: Ma
     view = view_of(window)
     chart = view.burnup
     light = chart.grab().toImage().pixelColor(2, 2)
-    session = window.state.planner.study_sessions()[0]
+    session = window.state.planner.progress.study_sessions()[0]
     window._on_session_deleted(session.id)
     window.set_scheme("dark")
     qtbot.waitUntil(lambda: chart.grab().toImage().pixelColor(2, 2) != light)
@@ -309,7 +313,7 @@ def test_the_charts_and_the_list_follow_the_dark_scheme(qtbot: QtBot, window: Ma
 
 def test_without_a_role_the_view_says_what_to_do(open_window: Opener, qtbot: QtBot) -> None:
     window = open_window(history=False)
-    window.show_view(2)
+    window.show_view(View.PROGRESS)
     view = view_of(window)
     assert view.stack.currentWidget() is view.empty
     assert view.empty.text().startswith("Choose a role to see your progress.")
@@ -318,8 +322,8 @@ def test_without_a_role_the_view_says_what_to_do(open_window: Opener, qtbot: QtB
 def test_a_role_without_history_shows_empty_charts(open_window: Opener, qtbot: QtBot) -> None:
     window = open_window(history=False)
     with qtbot.waitSignal(window.state.planChanged):
-        window.state.update_profile(role="ai-engineer")
-    window.show_view(2)
+        run_change(window.state, lambda: window.state.planner.profiles.update(role="ai-engineer"))
+    window.show_view(View.PROGRESS)
     view = view_of(window)
     assert view.stack.currentWidget() is view.content
     assert view.done_card.value.text() == "0 %"
@@ -339,7 +343,7 @@ def test_the_view_and_the_command_line_agree(
     progress --format json` is the one the Progress view shows."""
     today = date.today()  # the command line knows no other day
     window = open_window(today=today)
-    window.show_view(2)
+    window.show_view(View.PROGRESS)
     view = view_of(window)
     assert main(["--db", str(tmp_path / "planner.sqlite3"), "progress", "--format", "json"]) == 0
     data: dict[str, Any] = json.loads(capsys.readouterr().out)

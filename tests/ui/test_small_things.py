@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from planner.core.wording import HIDE_BEHIND
 from planner.ui.views.plan_model import SKILL_ID_ROLE
 from planner.ui.window.main_window import MainWindow
+from planner.ui.window.view import View
 from tests.ui.conftest import WindowFactory
 
 pytestmark = pytest.mark.gui
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.gui
 def window(open_window: WindowFactory) -> MainWindow:
     """The app for a learner who chose the ML-engineer role at 10 h a week."""
     return open_window(
-        lambda planner: planner.update_profile(role="ml-engineer", hours_per_week=10)
+        lambda planner: planner.profiles.update(role="ml-engineer", hours_per_week=10)
     )
 
 
@@ -60,7 +61,7 @@ def test_clicking_the_status_circle_marks_done_and_undo_takes_it_back(
     click_mark(qtbot, window, "pandas")
     click_mark(qtbot, window, "pandas")  # a second click: to do again
     assert shown_status(window, "pandas") == "To do"
-    assert window.state.planner.statuses().get("pandas", "todo") == "todo"
+    assert window.state.planner.progress.statuses().get("pandas", "todo") == "todo"
 
 
 def test_a_click_beside_the_circle_selects_without_changing_anything(
@@ -166,7 +167,7 @@ def test_escape_clears_the_search_and_gives_the_keys_back_to_the_plan(
 def test_escape_in_an_empty_search_still_goes_back_to_the_view(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.show_view(1)
+    window.show_view(View.GRAPH)
     window.focus_search()
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert window.graph_view.hasFocus()

@@ -35,10 +35,10 @@ def db(tmp_path: Path) -> Path:
     path = tmp_path / "planner.sqlite3"
     planner = Planner.open(path, today=lambda: TODAY)
     try:
-        planner.update_profile(role="ml-engineer", hours_per_week=10, start=date(2026, 1, 5))
-        planner.set_status("backpropagation", "done")
-        planner.set_status("numpy", "in-progress")
-        planner.set_status("git", "skipped")
+        planner.profiles.update(role="ml-engineer", hours_per_week=10, start=date(2026, 1, 5))
+        planner.progress.set_status("backpropagation", "done")
+        planner.progress.set_status("numpy", "in-progress")
+        planner.progress.set_status("git", "skipped")
     finally:
         planner.close()
     return path
@@ -54,14 +54,14 @@ def planner(db: Path) -> Iterator[Planner]:
 
 @pytest.fixture
 def plan(planner: Planner) -> Plan:
-    plan = planner.plan()
+    plan = planner.planning.plan()
     assert next(s for s in plan.steps if s.skill.id == IMPLIED).status == Status.IMPLIED
     return plan
 
 
 @pytest.fixture
 def data(planner: Planner) -> ExportData:
-    return planner.export_data()
+    return planner.planning.export_data()
 
 
 def name_of(planner: Planner, skill_id: str = IMPLIED) -> str:

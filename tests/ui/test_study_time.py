@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from planner.core.domain import Skill
-from planner.service import Change, Planner
+from planner.service import Planner
 from planner.ui.dialogs.study_session import SessionDialog
 from planner.ui.window.main_window import MainWindow
 from tests.conftest import TODAY
@@ -24,7 +24,7 @@ from tests.ui.conftest import WindowFactory
 def open_window(open_window: WindowFactory, tmp_path: Path) -> WindowFactory:
     """Opens the app on one database (ML engineer, 10 h a week) as often as a test likes."""
     planner = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
+    planner.profiles.update(role="ml-engineer", hours_per_week=10)
     planner.close()
     return open_window
 
@@ -67,11 +67,11 @@ def test_the_timer_runs_on_after_a_restart_and_stop_logs_the_session(
     assert timer.start_button.isVisible() and not timer.stop_button.isVisible()
     qtbot.mouseClick(timer.start_button, Qt.MouseButton.LeftButton)
     assert timer.stop_button.isVisible()
-    running = window.state.planner.timer()
+    running = window.state.planner.timer.running()
     assert running is not None and running.skill == "sql"
     # Time passes while the app is closed: the stored start is put 45 minutes back.
-    window.state.planner.cancel_timer()
-    window.state.planner.start_timer("sql", datetime.now(UTC) - timedelta(minutes=45, seconds=3))
+    window.state.planner.timer.cancel()
+    window.state.planner.timer.start("sql", datetime.now(UTC) - timedelta(minutes=45, seconds=3))
     window.close()
 
     again = open_window()
@@ -86,15 +86,17 @@ def test_the_timer_runs_on_after_a_restart_and_stop_logs_the_session(
     again.state.select("sql")
     with qtbot.waitSignal(again.state.sessionsChanged):
         qtbot.mouseClick(timer.stop_button, Qt.MouseButton.LeftButton)
-    assert [(s.skill, s.minutes) for s in again.state.planner.study_sessions()] == [("sql", 45)]
-    assert again.state.planner.timer() is None
+    assert [(s.skill, s.minutes) for s in again.state.planner.progress.study_sessions()] == [
+        ("sql", 45)
+    ]
+    assert again.state.planner.timer.running() is None
     assert timer.start_button.isVisible() and timer.clock.text() == ""
     assert again.skill_panel.time_total.text() == "Studied so far: 45 min"
     again.undo_stack.undo()
-    assert again.state.planner.study_sessions() == []
+    assert again.state.planner.progress.study_sessions() == []
     assert again.skill_panel.time_total.text() == "No time logged yet."
     again.undo_stack.redo()
-    assert [s.minutes for s in again.state.planner.study_sessions()] == [45]
+    assert [s.minutes for s in again.state.planner.progress.study_sessions()] == [45]
 
 
 def test_discard_stops_the_timer_without_logging(qtbot: QtBot, window: MainWindow) -> None:
@@ -102,17 +104,17 @@ def test_discard_stops_the_timer_without_logging(qtbot: QtBot, window: MainWindo
     timer = window.skill_panel.timer
     qtbot.mouseClick(timer.start_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(timer.discard_button, Qt.MouseButton.LeftButton)
-    assert window.state.planner.timer() is None
-    assert window.state.planner.study_sessions() == []
+    assert window.state.planner.timer.running() is None
+    assert window.state.planner.progress.study_sessions() == []
     assert timer.start_button.isVisible()
 
 
 def test_sessions_are_listed_and_can_be_corrected_or_deleted_with_undo(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.state.planner.log_study("sql", 30, note="joins")
-    window.state.planner.log_study("sql", 90, note="window functions")
-    window.state.planner.log_study("git", 20)
+    window.state.planner.progress.log_study("sql", 30, note="joins")
+    window.state.planner.progress.log_study("sql", 90, note="window functions")
+    window.state.planner.progress.log_study("git", 20)
     window.state.select("sql")
     sessions = window.skill_panel.sessions
     tree = sessions.tree
@@ -163,8 +165,8 @@ def test_any_skill_can_join_the_plan_as_a_personal_goal_and_leave_again(
     own = Skill(
         id="my-kaggle", name="My Kaggle entry", area="Practice", hours=12, requires=("pandas",)
     )
-    edit = window.state.planner.add_skill(own)
-    window.state.changed(Change(library=True, skills=tuple(edit.change.skills)))
+    edit = window.state.planner.editing.add_skill(own)
+    window.state.changed(edit.change)
     assert window.state.step("my-kaggle") is None
     window.state.select("my-kaggle")
     panel = window.skill_panel
@@ -180,10 +182,10 @@ def test_any_skill_can_join_the_plan_as_a_personal_goal_and_leave_again(
     with qtbot.waitSignal(window.state.planChanged):
         qtbot.mouseClick(panel.goal_button, Qt.MouseButton.LeftButton)
     assert window.state.step("my-kaggle") is None
-    assert window.state.planner.personal_goals() == []
+    assert window.state.planner.progress.personal_goals() == []
     window.undo_stack.undo()  # back in the plan
     assert window.state.step("my-kaggle") is not None
-    assert window.state.planner.personal_goals() == ["my-kaggle"]
+    assert window.state.planner.progress.personal_goals() == ["my-kaggle"]
 
     # The plan's context menu offers the same on a personal goal.
     view = window.plan_view

@@ -34,7 +34,7 @@ def frame(qtbot: QtBot, settings: QSettings) -> Iterator[MainWindow]:
 @pytest.fixture
 def planner(planner: Planner) -> Planner:
     """The shared service, for a learner of the ML-engineer role at 12 h a week."""
-    planner.update_profile(role="ml-engineer", hours_per_week=12)
+    planner.profiles.update(role="ml-engineer", hours_per_week=12)
     return planner
 
 

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
-from planner.service import Backup, Planner
+from planner.service import Backup
+from planner.ui.ops import run_change
+from planner.ui.state import AppState
 from planner.ui.widgets.messages import show_error
 
 Confirm = Callable[[str, str], bool]
@@ -40,9 +42,10 @@ class BackupsDialog(QDialog):
 
     restored = Signal()
 
-    def __init__(self, planner: Planner, confirm: Confirm, parent: QWidget | None = None):
+    def __init__(self, state: AppState, confirm: Confirm, parent: QWidget | None = None):
         super().__init__(parent)
-        self.planner = planner
+        self.state = state
+        self.planner = state.planner
         self.confirm = confirm
         self.setWindowTitle("Backups")
         self.resize(460, 360)
@@ -72,7 +75,7 @@ class BackupsDialog(QDialog):
     def reload(self) -> None:
         """List the backups again, newest first."""
         self.list.clear()
-        for backup in self.planner.backups():
+        for backup in self.planner.files.backups():
             item = QListWidgetItem(describe(backup))
             item.setData(PATH_ROLE, str(backup.path))
             item.setToolTip(str(backup.path))
@@ -87,7 +90,7 @@ class BackupsDialog(QDialog):
     def back_up_now(self) -> None:
         """Take a backup now."""
         try:
-            self.planner.backup()
+            self.planner.files.backup()
         except PlannerError as error:
             self._warn(str(error))
         self.reload()
@@ -103,10 +106,13 @@ class BackupsDialog(QDialog):
         )
         if not self.confirm(question, "Restore"):
             return
-        try:
-            self.planner.restore(Path(str(item.data(PATH_ROLE))))
-        except PlannerError as error:
-            self._warn(f"Nothing was restored: {error}")
+        chosen = Path(str(item.data(PATH_ROLE)))
+        restored = run_change(
+            self.state,
+            lambda: self.planner.files.restore(chosen),
+            failure=lambda error: self._warn(f"Nothing was restored: {error}"),
+        )
+        if restored is None:
             return
         self.reload()
         self.restored.emit()

@@ -314,7 +314,7 @@ class ExportDialog(QDialog):
             app.aboutToQuit.connect(process.cancel)
 
         def op(planner: Planner, progress: Progress) -> list[Path]:
-            data = planner.export_data(role, tracks)
+            data = planner.planning.export_data(role, tracks)
             return write_exports(
                 data, targets, pdf=options, report=progress, render_pdf=process.render
             )

@@ -7,12 +7,11 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from planner.core.status import Status
 from planner.service import Change
-from planner.ui.commands import _Command
+from planner.ui.ops import ChangeCommand, run_command
 from planner.ui.state import AppState
 
 SETTING = "plan/prerequisitesTold"
@@ -20,7 +19,7 @@ SETTING = "plan/prerequisitesTold"
 SHOWN_NAMES = 8  # a longer list is cut, "and N more": the plan shows them all anyway
 
 
-class MarkKnownCommand(_Command):
+class MarkKnownCommand(ChangeCommand):
     """Mark several skills done at once (one undo step); undo gives each its status back."""
 
     def __init__(self, state: AppState, skill_ids: Sequence[str]) -> None:
@@ -29,16 +28,16 @@ class MarkKnownCommand(_Command):
         self.previous: dict[str, Status] = {}
 
     def _do(self) -> Change:
-        statuses = self.state.planner.statuses()
+        statuses = self.state.planner.progress.statuses()
         self.previous = {s: statuses.get(s, Status.TODO) for s in self.skill_ids}
-        self.state.planner.set_statuses(self.skill_ids, Status.DONE)
-        return Change(statuses=True, skills=self.skill_ids)
+        return self.state.planner.progress.set_statuses(self.skill_ids, Status.DONE)
 
     def _undo(self) -> Change:
+        change = Change.none()
         for status in dict.fromkeys(self.previous.values()):
             group = [s for s, before in self.previous.items() if before == status]
-            self.state.planner.set_statuses(group, status)
-        return Change(statuses=True, skills=self.skill_ids)
+            change |= self.state.planner.progress.set_statuses(group, status)
+        return change
 
 
 class PrerequisitePrompt(QObject):
@@ -46,12 +45,9 @@ class PrerequisitePrompt(QObject):
     still open, say so (once per skill and profile) and offer to mark them known or to study
     them first (the first of them is selected: the plan already puts them right before)."""
 
-    def __init__(
-        self, state: AppState, undo_stack: QUndoStack, settings: QSettings, window: QWidget
-    ) -> None:
+    def __init__(self, state: AppState, settings: QSettings, window: QWidget) -> None:
         super().__init__(window)
         self.state = state
-        self.undo_stack = undo_stack
         self.settings = settings
         self.window = window
         self.box: QMessageBox | None = None
@@ -60,9 +56,9 @@ class PrerequisitePrompt(QObject):
         """Ask about a skill's open prerequisites, unless it is not in progress, has none,
         or the learner was told already."""
         planner = self.state.planner
-        if planner.statuses().get(skill_id) != Status.IN_PROGRESS or self._told(skill_id):
+        if planner.progress.statuses().get(skill_id) != Status.IN_PROGRESS or self._told(skill_id):
             return
-        needed = planner.open_prerequisites(skill_id)
+        needed = planner.planning.open_prerequisites(skill_id)
         if not needed:
             return
         self._remember(skill_id)
@@ -105,7 +101,7 @@ class PrerequisitePrompt(QObject):
 
         def chosen(button: QAbstractButton) -> None:
             if button is known:
-                self.undo_stack.push(MarkKnownCommand(self.state, needed))
+                run_command(self.state, MarkKnownCommand(self.state, needed))
             elif button is first:
                 self.state.select(needed[0])
 

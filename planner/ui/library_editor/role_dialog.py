@@ -268,7 +268,7 @@ class RoleDialog(_Named):
         if self.original is None and role.id in self.planner.library().roles:
             problems.append(f"a role with the id '{role.id}' already exists")
         try:
-            self.planner.check_edit(LibraryChange(roles={role.id: role}))
+            self.planner.editing.check(LibraryChange(roles={role.id: role}))
         except EditError as error:
             problems.extend(error.problems)
         if problems:

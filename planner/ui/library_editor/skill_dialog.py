@@ -251,7 +251,7 @@ class SkillDialog(QDialog):
         """Why `prereq` cannot be a prerequisite of this skill ("" when it can)."""
         if self.original is None:
             return ""  # nothing depends on a new skill yet, so no cycle can close
-        cycle = self.planner.cycle_if_added(self.original.id, prereq)
+        cycle = self.planner.editing.cycle_if_added(self.original.id, prereq)
         return cycle_message(self.planner.library(), cycle) if cycle else ""
 
     # ------------------------------------------------------------------ resources
@@ -325,7 +325,7 @@ class SkillDialog(QDialog):
         if self.original is None and skill.id in self.planner.library().skills:
             problems.append(f"a skill with the id '{skill.id}' already exists")
         try:
-            self.planner.check_edit(LibraryChange({skill.id: skill}))
+            self.planner.editing.check(LibraryChange({skill.id: skill}))
         except EditError as error:
             problems.extend(error.problems)
         if problems:

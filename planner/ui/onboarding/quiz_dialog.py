@@ -47,7 +47,7 @@ class QuizDialog(QDialog):
         self.setWindowTitle("Which role fits me?")
         self.planner = planner
         self.choose = choose
-        self.quiz = planner.quiz()
+        self.quiz = planner.planning.quiz()
         self.recommendation: Recommendation | None = None
         self.groups: dict[str, QButtonGroup] = {}
 
@@ -102,7 +102,7 @@ class QuizDialog(QDialog):
         if not answers:
             return
         try:
-            self.recommendation = self.planner.recommend_role(answers)
+            self.recommendation = self.planner.planning.recommend_role(answers)
         except PlannerError as error:
             self.result_label.setText(str(error))
             return

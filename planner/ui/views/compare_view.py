@@ -213,7 +213,7 @@ class CompareView(QWidget):
             self.totals.setText("There are no roles to compare.")
             return
         try:
-            self.comparison = c = self.state.planner.compare(a, b)
+            self.comparison = c = self.state.planner.planning.compare(a, b)
         except PlannerError as error:
             self.totals.setText(str(error))
             return

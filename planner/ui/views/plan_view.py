@@ -306,7 +306,7 @@ class PlanView(QWidget):
         menu.addSeparator()
         menu.addAction("Log time…", lambda: self.logTimeRequested.emit(skill_id))
         menu.addAction("Show in graph", lambda: self.showInGraphRequested.emit(skill_id))
-        if skill_id in self.state.planner.personal_goals():  # the learner's own goal
+        if skill_id in self.state.planner.progress.personal_goals():  # the learner's own goal
             menu.addAction("Remove from my goals", lambda: self.goalRequested.emit(skill_id, False))
         menu.popup(self.tree.viewport().mapToGlobal(position))
 

@@ -49,6 +49,7 @@ from planner.errors import PlannerError
 from planner.render.charts import chart_style
 from planner.service import Activity
 from planner.ui.dialogs.study_session import SessionDialog
+from planner.ui.ops import report, run_change
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
 from planner.ui.views.chart_widgets import (
@@ -196,6 +197,7 @@ class ProgressView(QWidget):
         return button
 
     def _connect_signals(self) -> None:
+        self._follow_undo_stack(self.state.undo_stack)
         self.state.planChanged.connect(self.refresh)
         self.activity.currentItemChanged.connect(self._update_buttons)
         self.activity.customContextMenuRequested.connect(self._context_menu)
@@ -210,7 +212,7 @@ class ProgressView(QWidget):
         self.target_check.toggled.connect(self._on_target_toggled)
         self.target_edit.dateChanged.connect(self._on_target_date)
 
-    def set_undo_stack(self, stack: QUndoStack) -> None:
+    def _follow_undo_stack(self, stack: QUndoStack) -> None:
         """The window's undo stack: the activity's Undo button undoes its last step."""
         self._undo_stack = stack
         self.undo_button.clicked.connect(stack.undo)
@@ -220,7 +222,7 @@ class ProgressView(QWidget):
         self._show_undo_text(stack.undoText())
 
     def _show_undo_text(self, menu_text: str) -> None:
-        # undoText() is the Edit menu's, `&` doubled (see commands._Command): the tooltip shows
+        # undoText() is the Edit menu's, `&` doubled (see ops.ChangeCommand): the tooltip shows
         # the step's own text. (The stack says "" as it is deleted: it is then left alone.)
         stack = self._undo_stack
         text = stack.text(stack.index() - 1) if menu_text and stack is not None else ""
@@ -240,7 +242,7 @@ class ProgressView(QWidget):
         self.burnup.set_data(plan, progress)
         self.weekly.set_progress(progress)
         self.heatmap.set_days(progress.minutes_by_day, today)
-        self._fill_activity(self.state.planner.recent_activity(ACTIVITY_LIMIT))
+        self._fill_activity(self.state.planner.progress.recent_activity(ACTIVITY_LIMIT))
 
     def _fill_cards(self, plan: Plan, p: Progress) -> None:
         self.done_card.show_figure(
@@ -363,9 +365,9 @@ class ProgressView(QWidget):
         if entry is None or entry.session_id is None or entry.session_deleted:
             return
         try:
-            session = self.state.planner.study_session(entry.session_id)
+            session = self.state.planner.progress.study_session(entry.session_id)
         except PlannerError as error:
-            self.state.failed.emit(str(error))
+            report(self.state, error)
             return
         dialog = SessionDialog(
             session.minutes, session.day, session.note, self.state.planner.today(), self
@@ -431,12 +433,7 @@ class ProgressView(QWidget):
         return to_date(self.target_edit.date())
 
     def _set_target(self, day: date | None) -> None:
-        try:
-            change = self.state.planner.set_target_date(day)
-        except PlannerError as error:
-            self.state.failed.emit(str(error))
-            return
-        self.state.changed(change)
+        run_change(self.state, lambda: self.state.planner.profiles.set_target_date(day))
 
     def changeEvent(self, event: QEvent) -> None:
         # Item and warning colours are taken from the palette when filled: light and dark

@@ -265,7 +265,7 @@ class SkillPanel(QScrollArea):
         )
         self._fill_list(self.unlocks, [s.id for s in unlocks])
         with QSignalBlocker(self.notes):
-            note = self.state.planner.note(skill.id)
+            note = self.state.planner.progress.note(skill.id)
             self.notes.setPlainText(note)
         self._saved_note = note
         self._say("")
@@ -302,7 +302,7 @@ class SkillPanel(QScrollArea):
         status = (
             step.status
             if step is not None
-            else self.state.planner.skill_statuses().get(self.skill_id, Status.TODO)
+            else self.state.planner.progress.skill_statuses().get(self.skill_id, Status.TODO)
         )
         # An exclusive group ignores unchecking its checked button; an implied skill has none.
         self.status_buttons.setExclusive(False)
@@ -322,12 +322,12 @@ class SkillPanel(QScrollArea):
         else:
             self.implied.setText("Not in your current plan." if step is None else "")
         self.implied.setVisible(bool(self.implied.text()))
-        minutes = self.state.planner.minutes_studied(self.skill_id)
+        minutes = self.state.planner.progress.minutes_studied(self.skill_id)
         self.time_total.setText(
             f"Studied so far: {format_minutes(minutes)}" if minutes else "No time logged yet."
         )
         self.timer.show_skill(self.skill_id)  # the command line may have started or stopped it
-        mine = self.skill_id in self.state.planner.personal_goals()
+        mine = self.skill_id in self.state.planner.progress.personal_goals()
         self.goal_button.setText("Remove from my goals" if mine else "Add to my plan as a goal")
         self.goal_button.setToolTip(
             "Your plan keeps this skill only if your role needs it"
@@ -362,7 +362,7 @@ class SkillPanel(QScrollArea):
     def _on_note_changed(self, skill_id: str) -> None:
         if skill_id != self.skill_id:
             return
-        note = self.state.planner.note(skill_id)
+        note = self.state.planner.progress.note(skill_id)
         if note != self.notes.toPlainText():  # an undo or redo, not the learner typing
             with QSignalBlocker(self.notes):
                 self.notes.setPlainText(note)

@@ -80,7 +80,9 @@ class SessionList(QWidget):
         self.skill_id = skill_id
         self.tree.clear()
         sessions = [
-            s for s in self.state.planner.study_sessions() if s.skill == skill_id and not s.deleted
+            s
+            for s in self.state.planner.progress.study_sessions()
+            if s.skill == skill_id and not s.deleted
         ]
         for s in reversed(sessions):  # newest first
             item = QTreeWidgetItem([short_date(s.day), format_minutes(s.minutes), s.note])

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from planner.errors import PlannerError
 from planner.service import RunningTimer
+from planner.ui.ops import run_change
 from planner.ui.state import AppState
 
 TICK_MS = 1000
@@ -68,7 +69,7 @@ class StudyTimer(QWidget):
         """Read the running timer from the database (another window or the CLI may have
         started or stopped it) and show it."""
         try:
-            self.running = self.state.planner.timer()
+            self.running = self.state.planner.timer.running()
         except PlannerError:
             self.running = None
         here = self.running is not None and self.running.skill == self.skill_id
@@ -98,10 +99,8 @@ class StudyTimer(QWidget):
         """Start timing the skill shown."""
         if not self.skill_id:
             return
-        try:
-            self.state.planner.start_timer(self.skill_id)
-        except PlannerError as error:
-            self.state.failed.emit(str(error))
+        skill_id = self.skill_id
+        run_change(self.state, lambda: self.state.planner.timer.start(skill_id))
         self.refresh()
 
     def stop(self) -> None:
@@ -111,8 +110,5 @@ class StudyTimer(QWidget):
 
     def discard(self) -> None:
         """Stop the timer without logging."""
-        try:
-            self.state.planner.cancel_timer()
-        except PlannerError as error:
-            self.state.failed.emit(str(error))
+        run_change(self.state, self.state.planner.timer.cancel)
         self.refresh()

@@ -1,1 +1,2 @@
-"""The main window: its frame, toolbar, menus and the views it holds."""
+"""The main window: its frame (main_window.py) and the parts it is made of: toolbar, menus,
+edits, dialogs and drops."""

@@ -29,7 +29,7 @@ def db(db_location: str) -> str:
     """A database (on each engine in turn) whose learner aims at ml-engineer."""
     path = db_location
     planner = open_planner(path)
-    planner.update_profile(role="ml-engineer", hours_per_week=10)
+    planner.profiles.update(role="ml-engineer", hours_per_week=10)
     planner.close()
     return path
 
@@ -43,100 +43,102 @@ def planner(db: str) -> Iterator[Planner]:
 
 def test_a_timer_survives_closing_and_logs_its_minutes_when_stopped(db: str) -> None:
     first = open_planner(db)
-    first.start_timer("clustering", NOW - timedelta(minutes=47, seconds=30))
+    first.timer.start("clustering", NOW - timedelta(minutes=47, seconds=30))
     first.close()
 
     again = open_planner(db)
     try:
-        running = again.timer()
+        running = again.timer.running()
         assert running is not None and running.skill == "clustering"
-        assert again.timer_minutes(running) == 47
-        logged, started = again.stop_timer()
+        assert again.timer.minutes(running) == 47
+        stopped = again.timer.stop().value
+        assert stopped is not None
+        logged, started = stopped.session, stopped.started
         assert logged is not None and (logged.skill, logged.minutes) == ("clustering", 47)
         assert started is not None and started.status == "in-progress"
-        assert again.timer() is None
-        assert again.minutes_studied("clustering") == 47
+        assert again.timer.running() is None
+        assert again.progress.minutes_studied("clustering") == 47
     finally:
         again.close()
 
 
 def test_one_timer_at_a_time(planner: Planner) -> None:
-    planner.start_timer("git")
+    planner.timer.start("git")
     with pytest.raises(UsageError, match="already running on 'Git"):
-        planner.start_timer("numpy")
-    assert planner.timer() is not None and planner.timer().skill == "git"  # type: ignore[union-attr]
+        planner.timer.start("numpy")
+    assert planner.timer.running() is not None and planner.timer.running().skill == "git"  # type: ignore[union-attr]
 
 
 def test_stopping_under_a_minute_logs_nothing(planner: Planner) -> None:
-    planner.start_timer("git", NOW - timedelta(seconds=40))
-    assert planner.stop_timer() == (None, None)
-    assert planner.timer() is None
-    assert planner.study_sessions() == []
+    planner.timer.start("git", NOW - timedelta(seconds=40))
+    assert planner.timer.stop().value is None
+    assert planner.timer.running() is None
+    assert planner.progress.study_sessions() == []
 
 
 def test_a_timer_forgotten_for_a_day_is_not_logged_but_can_be_cancelled(planner: Planner) -> None:
-    planner.start_timer("git", NOW - timedelta(hours=30))
+    planner.timer.start("git", NOW - timedelta(hours=30))
     with pytest.raises(UsageError, match="more than 24 hours"):
-        planner.stop_timer()
-    assert planner.timer() is not None  # still there to be cancelled
-    assert planner.cancel_timer().skill == "git"
-    assert planner.timer() is None and planner.study_sessions() == []
+        planner.timer.stop()
+    assert planner.timer.running() is not None  # still there to be cancelled
+    assert planner.timer.cancel().value.skill == "git"
+    assert planner.timer.running() is None and planner.progress.study_sessions() == []
 
 
 def test_stop_or_cancel_without_a_timer_says_so(planner: Planner) -> None:
     with pytest.raises(UsageError, match="no timer is running"):
-        planner.stop_timer()
+        planner.timer.stop()
     with pytest.raises(UsageError, match="no timer is running"):
-        planner.cancel_timer()
+        planner.timer.cancel()
     with pytest.raises(NotFoundError, match="unknown skill"):
-        planner.start_timer("no-such-skill")
+        planner.timer.start("no-such-skill")
 
 
 def test_a_personal_goal_brings_the_skill_and_what_it_needs_into_the_plan(
     planner: Planner,
 ) -> None:
-    before = {s.skill.id for s in planner.plan().steps}
+    before = {s.skill.id for s in planner.planning.plan().steps}
     assert "rust" not in before
-    planner.add_personal_goal("rust")
-    steps = {s.skill.id: s for s in planner.plan().steps}
+    planner.progress.add_personal_goal("rust")
+    steps = {s.skill.id: s for s in planner.planning.plan().steps}
     assert steps["rust"].goal
     needed = planner.graph().hard_preds["rust"]
     assert set(needed) <= set(steps)
-    assert planner.personal_goals() == ["rust"]
+    assert planner.progress.personal_goals() == ["rust"]
     with pytest.raises(UsageError, match="one of your goals already"):
-        planner.add_personal_goal("rust")
-    planner.remove_personal_goal("rust")
-    assert {s.skill.id for s in planner.plan().steps} == before
+        planner.progress.add_personal_goal("rust")
+    planner.progress.remove_personal_goal("rust")
+    assert {s.skill.id for s in planner.planning.plan().steps} == before
     with pytest.raises(NotFoundError, match="not one of your goals"):
-        planner.remove_personal_goal("rust")
+        planner.progress.remove_personal_goal("rust")
 
 
 def test_a_skill_the_learner_added_can_be_a_goal(planner: Planner) -> None:
     own = Skill(
         id="my-kaggle", name="My Kaggle entry", area="Practice", hours=12, requires=("pandas",)
     )
-    planner.add_skill(own)
-    planner.add_personal_goal("my-kaggle")
-    ids = [s.skill.id for s in planner.plan().steps]
+    planner.editing.add_skill(own)
+    planner.progress.add_personal_goal("my-kaggle")
+    ids = [s.skill.id for s in planner.planning.plan().steps]
     assert "my-kaggle" in ids and ids.index("pandas") < ids.index("my-kaggle")
-    data = planner.export_data()
+    data = planner.planning.export_data()
     assert data.personal_goals == {"my-kaggle"}
 
 
 def test_personal_goals_belong_to_one_profile(planner: Planner) -> None:
-    planner.add_personal_goal("rust")
-    planner.create_profile("sam")
-    planner.use_profile("sam")
-    assert planner.personal_goals() == []
+    planner.progress.add_personal_goal("rust")
+    planner.profiles.create("sam")
+    planner.profiles.use("sam")
+    assert planner.progress.personal_goals() == []
 
 
 def test_a_timer_on_a_skill_deleted_since_is_gone_and_blocks_nothing(planner: Planner) -> None:
     own = Skill(id="my-kaggle", name="My Kaggle entry", area="Practice", hours=12)
-    planner.add_skill(own)
-    planner.start_timer("my-kaggle")
-    planner.add_personal_goal("my-kaggle")
-    planner.edit_library(delete_skill_change(planner.library(), "my-kaggle"))
-    assert planner.timer() is None
-    assert planner.personal_goals() == []
-    planner.start_timer("git")
-    assert planner.timer() is not None
+    planner.editing.add_skill(own)
+    planner.timer.start("my-kaggle")
+    planner.progress.add_personal_goal("my-kaggle")
+    planner.editing.edit(delete_skill_change(planner.library(), "my-kaggle"))
+    assert planner.timer.running() is None
+    assert planner.progress.personal_goals() == []
+    planner.timer.start("git")
+    assert planner.timer.running() is not None

@@ -59,9 +59,9 @@ def test_the_default_location_is_the_user_data_directory(tmp_path: Path) -> None
 
 
 def test_status_done_implies_prerequisites_and_shortens_the_plan(planner: Planner) -> None:
-    before = planner.plan("ml-engineer", hours_per_week=10, start=date(2026, 1, 5))
-    planner.set_status("backpropagation", "done")
-    after = planner.plan("ml-engineer", hours_per_week=10, start=date(2026, 1, 5))
+    before = planner.planning.plan("ml-engineer", hours_per_week=10, start=date(2026, 1, 5))
+    planner.progress.set_status("backpropagation", "done")
+    after = planner.planning.plan("ml-engineer", hours_per_week=10, start=date(2026, 1, 5))
     steps = {s.skill.id: s for s in after.steps}
     implied = [s for s in after.steps if s.status == "implied"]
     assert {s.skill.id for s in implied} >= {"calculus", "linear-algebra", "python-basics"}
@@ -74,56 +74,57 @@ def test_status_done_implies_prerequisites_and_shortens_the_plan(planner: Planne
 
 
 def test_progress_is_per_profile(planner: Planner, tmp_path: Path) -> None:
-    planner.set_status("git", "done")
+    planner.progress.set_status("git", "done")
     with planner.db.session() as session:
         from planner.db import queries
 
         queries.create_profile(session, "sam")
     sam = Planner(planner.db, "sam", today=lambda: TODAY)
-    assert sam.statuses() == {}
-    assert planner.statuses() == {"git": "done"}
+    assert sam.progress.statuses() == {}
+    assert planner.progress.statuses() == {"git": "done"}
 
 
 def test_bad_input_is_refused_and_changes_nothing(planner: Planner) -> None:
     with pytest.raises(NotFoundError, match="unknown skill 'gti' \\(did you mean 'git'\\?\\)"):
-        planner.set_status("gti", "done")
+        planner.progress.set_status("gti", "done")
     with pytest.raises(UsageError, match="in the future"):
-        planner.set_status("git", "done", date(2026, 3, 11))
+        planner.progress.set_status("git", "done", date(2026, 3, 11))
     with pytest.raises(UsageError, match="unknown status"):
-        planner.set_status("git", "finished")
+        planner.progress.set_status("git", "finished")
     with pytest.raises(NotFoundError, match="unknown role"):
-        planner.plan("data-scientist")
-    assert planner.statuses() == {}
-    assert planner.study_sessions() == []
+        planner.planning.plan("data-scientist")
+    assert planner.progress.statuses() == {}
+    assert planner.progress.study_sessions() == []
 
 
 def test_logging_time_starts_a_skill(planner: Planner) -> None:
-    logged, started = planner.log_study("pytorch", 90, date(2026, 3, 1), "tensors")
+    log = planner.progress.log_study("pytorch", 90, date(2026, 3, 1), "tensors")
+    logged, started = log.session, log.started
     assert (logged.minutes, logged.day, logged.note) == (90, date(2026, 3, 1), "tensors")
     assert started is not None
-    assert planner.statuses() == {"pytorch": "in-progress"}
-    _, again = planner.log_study("pytorch", 30)
+    assert planner.progress.statuses() == {"pytorch": "in-progress"}
+    again = planner.progress.log_study("pytorch", 30).started
     assert again is None
-    assert [s.minutes for s in planner.study_sessions()] == [90, 30]
+    assert [s.minutes for s in planner.progress.study_sessions()] == [90, 30]
 
 
 def test_notes_are_kept(planner: Planner) -> None:
-    planner.set_note("rag", "Try it on my own notes <b>first</b>")
-    assert planner.note("rag") == "Try it on my own notes <b>first</b>"
-    assert planner.note("sql") == ""
+    planner.progress.set_note("rag", "Try it on my own notes <b>first</b>")
+    assert planner.progress.note("rag") == "Try it on my own notes <b>first</b>"
+    assert planner.progress.note("sql") == ""
 
 
 def test_the_profile_remembers_role_tracks_and_pace(planner: Planner) -> None:
-    planner.update_profile(role="ml-engineer", tracks=["computer-vision"], hours_per_week=6)
-    plan = planner.plan()
+    planner.profiles.update(role="ml-engineer", tracks=["computer-vision"], hours_per_week=6)
+    plan = planner.planning.plan()
     assert plan.role == "ml-engineer"
     assert plan.tracks == ("computer-vision",)
     assert plan.hours_per_week == 6
     assert plan.start == TODAY
     with pytest.raises(NotFoundError, match="has no track 'agents'"):
-        planner.update_profile(tracks=["agents"])
+        planner.profiles.update(tracks=["agents"])
     with pytest.raises(UsageError, match="hours per week"):
-        planner.update_profile(hours_per_week=0)
+        planner.profiles.update(hours_per_week=0)
 
 
 OTHER_FILE = """\
@@ -152,29 +153,29 @@ roles:
 
 
 def test_someone_elses_file_imports_and_plans(planner: Planner, tmp_path: Path) -> None:
-    planner.set_status("sql", "in-progress")
-    planner.set_note("sql", "window functions next")
-    planner.log_study("sql", 45)
+    planner.progress.set_status("sql", "in-progress")
+    planner.progress.set_note("sql", "window functions next")
+    planner.progress.log_study("sql", 45)
     path = tmp_path / "analyst.yaml"
     path.write_text(OTHER_FILE, encoding="utf-8")
 
-    counts = planner.import_files([path])
+    counts = planner.editing.import_files([path])
 
     assert (counts.skills_added, counts.skills_updated) == (2, 1)
     assert (counts.roles_added, counts.roles_updated) == (1, 0)
     sql = planner.library().skills["sql"]
     assert (sql.name, sql.hours, sql.requires) == ("SQL, the mentor's way", 25, ("python-basics",))
     # The learner's progress, note and history on the updated skill are kept.
-    assert planner.statuses()["sql"] == "in-progress"
-    assert planner.note("sql") == "window functions next"
-    assert [s.skill for s in planner.study_sessions()] == ["sql"]
-    plan = planner.plan("data-analyst", hours_per_week=5, start=date(2026, 3, 10))
+    assert planner.progress.statuses()["sql"] == "in-progress"
+    assert planner.progress.note("sql") == "window functions next"
+    assert [s.skill for s in planner.progress.study_sessions()] == ["sql"]
+    plan = planner.planning.plan("data-analyst", hours_per_week=5, start=date(2026, 3, 10))
     ids = [s.skill.id for s in plan.steps]
     assert ids.index("sql") < ids.index("dashboards")
     assert ids.index("python-basics") < ids.index("sql")
     assert ids.index("spreadsheets") < ids.index("dashboards")
     # The built-in roles still plan.
-    assert planner.plan("ai-engineer").steps
+    assert planner.planning.plan("ai-engineer").steps
 
 
 def test_an_import_with_any_error_stores_nothing(planner: Planner, tmp_path: Path) -> None:
@@ -188,7 +189,7 @@ def test_an_import_with_any_error_stores_nothing(planner: Planner, tmp_path: Pat
     )
     before = fresh(planner).library()
     with pytest.raises(RoadmapError) as caught:
-        planner.import_files([good, bad])
+        planner.editing.import_files([good, bad])
     assert [p.line for p in caught.value.problems] == [3]
     assert fresh(planner).library() == before
 
@@ -201,13 +202,13 @@ def test_an_import_that_would_close_a_cycle_is_refused(planner: Planner, tmp_pat
         encoding="utf-8",
     )
     with pytest.raises(RoadmapError, match="prerequisite cycle: "):
-        planner.import_files([path])
+        planner.editing.import_files([path])
     assert fresh(planner).library().skills["python-basics"].requires == ()
 
 
 def test_compare_the_two_roles(planner: Planner) -> None:
-    planner.set_status("python-basics", "done")
-    c = planner.compare("ai-engineer", "ml-engineer")
+    planner.progress.set_status("python-basics", "done")
+    c = planner.planning.compare("ai-engineer", "ml-engineer")
     assert "python-basics" in c.shared
     assert "rag" in c.only_a
     assert "calculus" in c.only_b
@@ -217,7 +218,7 @@ def test_compare_the_two_roles(planner: Planner) -> None:
 
 
 def test_a_plan_follows_an_import_that_changes_its_role(planner: Planner, tmp_path: Path) -> None:
-    before = planner.plan("ml-engineer")  # the service now keeps this role's skeleton
+    before = planner.planning.plan("ml-engineer")  # the service now keeps this role's skeleton
     role = planner.library().roles["ml-engineer"]
     path = tmp_path / "more.yaml"
     goals = ", ".join([*role.goals, "kaggle"])
@@ -227,8 +228,8 @@ def test_a_plan_follows_an_import_that_changes_its_role(planner: Planner, tmp_pa
         f"    name: {role.name}\n    goals: [{goals}]\n",
         encoding="utf-8",
     )
-    planner.import_files([path])
-    after = planner.plan("ml-engineer")
+    planner.editing.import_files([path])
+    after = planner.planning.plan("ml-engineer")
     assert "kaggle" not in [s.skill.id for s in before.steps]
     assert "kaggle" in [s.skill.id for s in after.steps]
     assert after.total_hours == before.total_hours + 20
@@ -237,8 +238,8 @@ def test_a_plan_follows_an_import_that_changes_its_role(planner: Planner, tmp_pa
 
 
 def test_a_status_that_does_not_change_is_not_recorded(planner: Planner) -> None:
-    planner.set_status("git", "done")
-    again = planner.set_status("git", "done")
+    planner.progress.set_status("git", "done")
+    again = planner.progress.set_status("git", "done")
     assert again.previous == "done"
     from planner.db import queries
 
@@ -248,12 +249,12 @@ def test_a_status_that_does_not_change_is_not_recorded(planner: Planner) -> None
 
 
 def test_logging_time_on_a_skill_already_known_does_not_put_it_back(planner: Planner) -> None:
-    planner.set_status("pandas", "done")  # NumPy and Python are implied
-    before = planner.plan("ml-engineer").remaining_hours
-    _, started = planner.log_study("python-basics", 30)
+    planner.progress.set_status("pandas", "done")  # NumPy and Python are implied
+    before = planner.planning.plan("ml-engineer").remaining_hours
+    started = planner.progress.log_study("python-basics", 30).started
     assert started is None
-    assert "python-basics" not in planner.statuses()
-    assert planner.plan("ml-engineer").remaining_hours == before
+    assert "python-basics" not in planner.progress.statuses()
+    assert planner.planning.plan("ml-engineer").remaining_hours == before
 
 
 def test_a_relative_database_path_names_the_same_file_from_anywhere(
@@ -269,9 +270,9 @@ def test_a_relative_database_path_names_the_same_file_from_anywhere(
 @pytest.mark.parametrize("hours", [0.001, 1e-300, 81])
 def test_paces_outside_the_range_are_refused(planner: Planner, hours: float) -> None:
     with pytest.raises(UsageError, match=r"hours per week must be between 0\.5 and 80"):
-        planner.plan("ml-engineer", hours_per_week=hours)
+        planner.planning.plan("ml-engineer", hours_per_week=hours)
 
 
 def test_a_plan_ending_after_the_year_9999_is_refused(planner: Planner) -> None:
     with pytest.raises(UsageError, match="after the year 9999"):
-        planner.plan("ml-engineer", hours_per_week=0.5, start=date(9990, 1, 1))
+        planner.planning.plan("ml-engineer", hours_per_week=0.5, start=date(9990, 1, 1))

@@ -20,7 +20,7 @@ TODAY = date(2026, 3, 10)
 def planner(db_location: str) -> Iterator[Planner]:
     """The planner on a new database, on each engine in turn (SQLite, PostgreSQL)."""
     p = Planner.open(db_location, today=lambda: TODAY)
-    p.update_profile(role="ml-engineer", hours_per_week=10)
+    p.profiles.update(role="ml-engineer", hours_per_week=10)
     yield p
     p.close()
 
@@ -39,16 +39,18 @@ def several_weeks(planner: Planner) -> None:
         (1, "pandas", 45),
         (0, "pandas", 60),
     ]:
-        planner.log_study(skill, minutes, TODAY - timedelta(days=ago))
-    planner.set_status("python-basics", "done", TODAY - timedelta(days=30))
-    planner.set_status("sql", "done", TODAY - timedelta(days=3))
-    planner.set_status("sql", "todo", TODAY - timedelta(days=3))  # a mistake, taken back
-    planner.set_status("git", "done", TODAY - timedelta(days=25))  # back-dated, entered late
+        planner.progress.log_study(skill, minutes, TODAY - timedelta(days=ago))
+    planner.progress.set_status("python-basics", "done", TODAY - timedelta(days=30))
+    planner.progress.set_status("sql", "done", TODAY - timedelta(days=3))
+    planner.progress.set_status("sql", "todo", TODAY - timedelta(days=3))  # a mistake, taken back
+    planner.progress.set_status(
+        "git", "done", TODAY - timedelta(days=25)
+    )  # back-dated, entered late
 
 
 def test_the_figures_from_the_database_equal_the_plain_rules(planner: Planner) -> None:
     several_weeks(planner)
-    plan, fast = planner.progress()
+    plan, fast = planner.planning.progress()
     profile_id = planner.profile().id
     with planner.db.session() as s:
         events = queries.progress_events(s, profile_id)
@@ -63,72 +65,74 @@ def test_the_figures_from_the_database_equal_the_plain_rules(planner: Planner) -
 
 
 def test_deleting_and_restoring_a_session_moves_the_figures(planner: Planner) -> None:
-    logged, _ = planner.log_study("git", 120, TODAY)
-    _, before = planner.progress()
-    planner.delete_study_session(logged.id)
-    _, deleted = planner.progress()
+    logged = planner.progress.log_study("git", 120, TODAY).session
+    _, before = planner.planning.progress()
+    planner.progress.delete_study_session(logged.id)
+    _, deleted = planner.planning.progress()
     assert (before.hours_logged, deleted.hours_logged) == (2, 0)
     assert deleted.forecast_finish is None
-    assert planner.study_sessions() == []
-    assert planner.study_session(logged.id).deleted
-    planner.restore_study_session(logged.id)
-    assert planner.progress()[1] == before
-    kinds = [a.kind for a in planner.recent_activity()]
+    assert planner.progress.study_sessions() == []
+    assert planner.progress.study_session(logged.id).deleted
+    planner.progress.restore_study_session(logged.id)
+    assert planner.planning.progress()[1] == before
+    kinds = [a.kind for a in planner.progress.recent_activity()]
     assert kinds == ["restored", "deleted", "status", "logged"]
 
 
 def test_a_session_is_corrected_within_the_rules(planner: Planner) -> None:
-    logged, _ = planner.log_study("git", 45, TODAY - timedelta(days=1), "branches")
-    edited = planner.edit_study_session(logged.id, minutes=90)
+    logged = planner.progress.log_study("git", 45, TODAY - timedelta(days=1), "branches").session
+    edited = planner.progress.edit_study_session(logged.id, minutes=90).value
     assert (edited.minutes, edited.day, edited.note) == (90, TODAY - timedelta(days=1), "branches")
-    edited = planner.edit_study_session(logged.id, day=TODAY - timedelta(days=2), note="")
+    edited = planner.progress.edit_study_session(
+        logged.id, day=TODAY - timedelta(days=2), note=""
+    ).value
     assert (edited.minutes, edited.day, edited.note) == (90, TODAY - timedelta(days=2), "")
     with pytest.raises(UsageError, match="in the future"):
-        planner.edit_study_session(logged.id, day=TODAY + timedelta(days=1))
+        planner.progress.edit_study_session(logged.id, day=TODAY + timedelta(days=1))
     with pytest.raises(UsageError, match="at least a minute"):
-        planner.edit_study_session(logged.id, minutes=0)
+        planner.progress.edit_study_session(logged.id, minutes=0)
     with pytest.raises(NotFoundError, match="no study session 999"):
-        planner.edit_study_session(999, minutes=5)
-    planner.delete_study_session(logged.id)
+        planner.progress.edit_study_session(999, minutes=5)
+    planner.progress.delete_study_session(logged.id)
     with pytest.raises(UsageError, match="restore it first"):
-        planner.edit_study_session(logged.id, minutes=5)
+        planner.progress.edit_study_session(logged.id, minutes=5)
     with pytest.raises(NotFoundError):
-        planner.delete_study_session(logged.id)
+        planner.progress.delete_study_session(logged.id)
     with pytest.raises(NotFoundError, match="no deleted study session"):
-        planner.restore_study_session(logged.id + 1)
+        planner.progress.restore_study_session(logged.id + 1)
 
 
 def test_sessions_are_per_profile(planner: Planner) -> None:
-    logged, _ = planner.log_study("git", 45)
-    planner.create_profile("Sam")
+    logged = planner.progress.log_study("git", 45).session
+    planner.profiles.create("Sam")
     sam = Planner(planner.db, "Sam", today=lambda: TODAY)
     with pytest.raises(NotFoundError):
-        sam.delete_study_session(logged.id)
+        sam.progress.delete_study_session(logged.id)
     with pytest.raises(NotFoundError):
-        sam.study_session(logged.id)
-    assert sam.recent_activity() == []
+        sam.progress.study_session(logged.id)
+    assert sam.progress.recent_activity() == []
 
 
 def test_a_target_date_asks_for_hours_per_week(planner: Planner) -> None:
-    plan, progress = planner.progress()
+    plan, progress = planner.planning.progress()
     assert progress.target_date is None
-    change = planner.set_target_date(TODAY + timedelta(days=365))
+    change = planner.profiles.set_target_date(TODAY + timedelta(days=365))
     assert change.profile
-    plan, progress = planner.progress()
+    plan, progress = planner.planning.progress()
     assert progress.target_date == TODAY + timedelta(days=365)
     needed = progress.hours_per_week_needed
     assert needed is not None
     assert needed == pytest.approx(plan.remaining_hours * 7 / 366)
     assert progress.target_fits is (needed <= 10)
-    planner.update_profile(hours_per_week=6)  # other settings keep the target
+    planner.profiles.update(hours_per_week=6)  # other settings keep the target
     assert planner.profile().target_date == TODAY + timedelta(days=365)
     with pytest.raises(UsageError, match="already passed"):
-        planner.set_target_date(TODAY - timedelta(days=1))
-    planner.set_target_date(None)
-    assert planner.progress()[1].target_date is None
+        planner.profiles.set_target_date(TODAY - timedelta(days=1))
+    planner.profiles.set_target_date(None)
+    assert planner.planning.progress()[1].target_date is None
 
 
 def test_the_target_belongs_to_the_profile(planner: Planner) -> None:
-    planner.set_target_date(TODAY + timedelta(days=100))
-    planner.create_profile("Sam")
+    planner.profiles.set_target_date(TODAY + timedelta(days=100))
+    planner.profiles.create("Sam")
     assert Planner(planner.db, "Sam", today=lambda: TODAY).profile().target_date is None

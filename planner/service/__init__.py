@@ -1,0 +1,54 @@
+"""Use cases: the one door through which the command line and the app read and change data.
+
+A `Planner` (planner.service.facade) is built by the composition root for one database and
+one learner profile and hands out its parts (`profiles`, `progress`, `timer`, `planning`,
+`editing`, `files`). It hands out plain data (dataclasses), never ORM objects, and every
+change returns a `Change` saying what changed, so each view can decide whether to refresh.
+"""
+
+from __future__ import annotations
+
+from planner.core.edit import DeletionEffects, EditError, LibraryChange
+from planner.core.records import (
+    Activity,
+    Change,
+    Changed,
+    ExportData,
+    HistoryEntry,
+    ImportCounts,
+    LibraryEdit,
+    OnboardingChoice,
+    Profile,
+    RunningTimer,
+    StatusChange,
+    StudyLog,
+    StudySession,
+)
+from planner.db.backup import Backup
+from planner.db.check import CheckReport
+from planner.service.facade import Planner
+from planner.service.profiles import DEFAULT_PROFILE
+
+# Plain data the CLI and the UI receive from the use cases, importable from here.
+__all__ = [
+    "DEFAULT_PROFILE",
+    "Activity",
+    "Backup",
+    "Change",
+    "Changed",
+    "CheckReport",
+    "DeletionEffects",
+    "EditError",
+    "ExportData",
+    "HistoryEntry",
+    "ImportCounts",
+    "LibraryChange",
+    "LibraryEdit",
+    "OnboardingChoice",
+    "Planner",
+    "Profile",
+    "RunningTimer",
+    "StatusChange",
+    "StudyLog",
+    "StudySession",
+]

@@ -1,0 +1,205 @@
+"""Use cases that read the learner's plan: the plan, its progress, comparisons, the quiz."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from planner.core.domain import Library
+from planner.core.graph import open_prerequisites
+from planner.core.plan import (
+    DEFAULT_STRATEGY,
+    Comparison,
+    Plan,
+    Skeleton,
+    compare_roles,
+    make_plan,
+    skeleton,
+)
+from planner.core.progress import Progress, summarise_history
+from planner.core.quiz import Recommendation, recommend
+from planner.core.records import ExportData, HistoryEntry
+from planner.core.status import Status
+from planner.db import queries
+from planner.errors import UsageError
+from planner.paths import builtin_quiz_file
+
+if TYPE_CHECKING:
+    from planner.fileformat.quiz import QuizFile
+    from planner.service.facade import Planner
+
+
+class Planning:
+    """The learner's plan and what is computed from it (`planner.planning`)."""
+
+    def __init__(self, planner: Planner) -> None:
+        self._planner = planner
+
+    def plan(
+        self,
+        role: str | None = None,
+        tracks: Sequence[str] | None = None,
+        *,
+        hours_per_week: float | None = None,
+        start: date | None = None,
+        strategy: str | None = None,
+    ) -> Plan:
+        """The learner's dated plan; anything not given comes from their profile.
+
+        Without an explicit start the remaining steps are scheduled from today, or from the
+        profile's start date when that is still ahead.
+        """
+        planner = self._planner
+        profile = planner.profile()
+        role_id = role or profile.role
+        if role_id is None:
+            raise UsageError("no role chosen: pass --role ID (see `planner roles`)")
+        planner.role(role_id)
+        if tracks is None:
+            tracks = profile.tracks if role_id == profile.role else ()
+        if start is None:
+            start = max(planner.today(), profile.start or planner.today())
+        with planner.db.session() as session:
+            started = queries.in_progress_since(session, profile.id)
+        library, extra = self._with_personal_goals(role_id)
+        return make_plan(
+            library,
+            planner.graph(),
+            role_id,
+            tracks,
+            planner.progress.statuses(),
+            hours_per_week=hours_per_week if hours_per_week is not None else profile.hours_per_week,
+            start=start,
+            strategy=strategy or profile.strategy or DEFAULT_STRATEGY,
+            prepared=self._skeleton(role_id, tracks, library, extra),
+            started=started,
+        )
+
+    def _skeleton(
+        self, role_id: str, tracks: Sequence[str], library: Library, extra: tuple[str, ...]
+    ) -> Skeleton:
+        """The shape of a role's plan; kept until the library changes, since re-planning
+        after a status change only needs the statuses on top of it."""
+        key = (role_id, (*tracks, "+", *extra))
+        kept = self._planner.skeletons
+        if key not in kept:
+            kept[key] = skeleton(library, self._planner.graph(), role_id, tracks)
+        return kept[key]
+
+    def _with_personal_goals(self, role_id: str) -> tuple[Library, tuple[str, ...]]:
+        """The library as this learner plans with it: their personal goals added to the role's
+        goals (so the plan holds them and all they need), and which goals those are."""
+        library = self._planner.library()
+        role = library.roles[role_id]
+        goals = self._planner.progress.personal_goals()
+        extra = tuple(g for g in goals if g not in role.goals)
+        if not extra:
+            return library, ()
+        roles = {**library.roles, role_id: replace(role, goals=(*role.goals, *extra))}
+        return Library(library.skills, roles), extra
+
+    def open_prerequisites(self, skill_id: str) -> list[str]:
+        """The hard prerequisites of a skill the learner has not finished (nor is known to
+        know), prerequisites first: what to tell them about when they start it."""
+        self._planner.skill(skill_id)
+        statuses = self._planner.progress.statuses()
+        return open_prerequisites(self._planner.graph(), statuses, skill_id)
+
+    def compare(self, role_a: str, role_b: str) -> Comparison:
+        """Two roles side by side, with what each still costs this learner. The learner's own
+        role counts their tracks, as their plan does; another role counts its goals alone."""
+        planner = self._planner
+        planner.role(role_a)
+        planner.role(role_b)
+        profile = planner.profile()
+        library = planner.library()
+
+        def tracks(role_id: str) -> tuple[str, ...]:
+            if role_id != profile.role:
+                return ()
+            role = library.roles[role_id]
+            return tuple(t for t in profile.tracks if role.track(t) is not None)
+
+        return compare_roles(
+            library,
+            planner.graph(),
+            role_a,
+            role_b,
+            planner.progress.statuses(),
+            tracks(role_a),
+            tracks(role_b),
+        )
+
+    def progress(self, role: str | None = None) -> tuple[Plan, Progress]:
+        """The learner's plan and every progress figure about it."""
+        plan = self.plan(role)
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            history = queries.progress_history(session, profile.id)
+        progress = summarise_history(
+            plan,
+            self._planner.graph(),
+            history,
+            self._planner.today(),
+            target=profile.target_date,
+            start=profile.start,
+        )
+        return plan, progress
+
+    def export_data(
+        self, role: str | None = None, tracks: Sequence[str] | None = None
+    ) -> ExportData:
+        """The plan (role and tracks as for `plan`) with its progress, the learner's notes on
+        its skills, their study sessions and status history: what every export format shows."""
+        planner = self._planner
+        plan = self.plan(role, tracks)
+        profile = planner.profile()
+        skill_ids = [s.skill.id for s in plan.steps]
+        with planner.db.session() as session:
+            reduced = queries.progress_history(session, profile.id)
+            events = queries.progress_events(session, profile.id)
+            sessions = queries.study_sessions(session, profile.id)
+            notes = {s: queries.get_note(session, profile.id, s) for s in skill_ids}
+        # The same figures as `progress` computes, so the export agrees with the app.
+        progress = summarise_history(
+            plan,
+            planner.graph(),
+            reduced,
+            planner.today(),
+            target=profile.target_date,
+            start=profile.start,
+        )
+        before: dict[str, Status] = {}
+        history: list[HistoryEntry] = []
+        for day, skill_id, status in events:
+            history.append(HistoryEntry(day, skill_id, before.get(skill_id, Status.TODO), status))
+            before[skill_id] = status
+        return ExportData(
+            profile=profile.name,
+            library=planner.library(),
+            plan=plan,
+            progress=progress,
+            notes={s: text for s, text in notes.items() if text.strip()},
+            sessions=tuple(sessions),
+            history=tuple(history),
+            today=planner.today(),
+            personal_goals=frozenset(planner.progress.personal_goals()),
+        )
+
+    def quiz(self) -> QuizFile:
+        """The "Which role fits me?" questions, checked against the library."""
+        from planner.fileformat.quiz import check_quiz, read_quiz
+
+        library = self._planner.library()
+        loaded = read_quiz(builtin_quiz_file())
+        check_quiz(loaded, library.roles, library.skills)
+        return loaded.quiz
+
+    def recommend_role(self, answers: Mapping[str, int]) -> Recommendation:
+        """The role the answers (question id -> answer index) point to, and why."""
+        planner = self._planner
+        return recommend(
+            self.quiz(), answers, planner.library(), planner.graph(), planner.progress.statuses()
+        )

@@ -1,0 +1,208 @@
+"""Use cases about learners: their profiles, their settings, the first start's choices."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from planner.core.plan import check_schedule
+from planner.core.records import Change, Changed, OnboardingChoice, Profile
+from planner.core.status import BEHIND, Status
+from planner.db import queries
+from planner.errors import NotFoundError, PlannerError, UsageError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from planner.service.facade import Planner
+
+DEFAULT_PROFILE = "default"
+
+
+class Profiles:
+    """The learners (`planner.profiles`)."""
+
+    def __init__(self, planner: Planner) -> None:
+        self._planner = planner
+
+    def current(self) -> Profile:
+        """The current learner's profile; `default` is created on first use.
+
+        Unnamed (`default`) and with no profile of that name, it is the first profile ever
+        made: the first start's wizard gives that one the learner's own name, and the command
+        line, run without --profile, must go on finding their plan under it."""
+        planner = self._planner
+        with planner.db.session() as session:
+            found = queries.get_profile(session, planner.profile_name)
+            if found is not None:
+                return found
+            planner.db.serialize(session, "profiles")  # two first starts create `default` once
+            profiles = queries.list_profiles(session)
+            if planner.profile_name != DEFAULT_PROFILE:
+                names = [p.name for p in profiles] or ["none"]
+                raise NotFoundError(
+                    f"unknown profile '{planner.profile_name}' (profiles: {', '.join(names)})"
+                )
+            if profiles:
+                first = min(profiles, key=lambda p: p.id)
+                planner.profile_name = first.name
+                return first
+            return queries.create_profile(session, DEFAULT_PROFILE)
+
+    def all(self) -> list[Profile]:
+        """Every learner profile."""
+        self.current()  # `default` exists once anyone asks
+        with self._planner.db.session() as session:
+            return queries.list_profiles(session)
+
+    def create(self, name: str) -> Changed[Profile]:
+        """A new learner profile (it does not become the current one)."""
+        name = _profile_name(name)
+        with self._planner.db.session() as session:
+            self._planner.db.serialize(session, "profiles")
+            if queries.get_profile(session, name) is not None:
+                raise UsageError(f"a profile named '{name}' already exists")
+            return Changed(queries.create_profile(session, name), Change(profile=True))
+
+    def rename(self, old: str, new: str) -> Changed[Profile]:
+        """Give a profile another name; the current profile follows its new name."""
+        with self._planner.db.session() as session:
+            renamed = self._rename(session, old, new)
+        if self._planner.profile_name == old:
+            self._planner.profile_name = renamed.name
+        return Changed(renamed, Change(profile=True))
+
+    @staticmethod
+    def _rename(session: Session, old: str, new: str) -> Profile:
+        new = _profile_name(new)
+        found = queries.get_profile(session, old)
+        if found is None:
+            raise NotFoundError(f"unknown profile '{old}'")
+        if new != old and queries.get_profile(session, new) is not None:
+            raise UsageError(f"a profile named '{new}' already exists")
+        return queries.update_profile(session, found.id, name=new)
+
+    def delete(self, name: str) -> Change:
+        """Delete a profile with all its progress; the current one cannot be deleted."""
+        if name == self._planner.profile_name:
+            raise UsageError("switch to another profile before deleting this one")
+        with self._planner.db.session() as session:
+            found = queries.get_profile(session, name)
+            if found is None:
+                raise NotFoundError(f"unknown profile '{name}'")
+            queries.delete_profile(session, found.id)
+        return Change(profile=True)
+
+    def use(self, name: str) -> Profile:
+        """Make another existing profile the current one (the database does not change)."""
+        previous = self._planner.profile_name
+        self._planner.profile_name = name
+        try:
+            return self.current()
+        except PlannerError:
+            self._planner.profile_name = previous
+            raise
+
+    def update(
+        self,
+        *,
+        role: str | None = None,
+        tracks: Sequence[str] | None = None,
+        hours_per_week: float | None = None,
+        start: date | None = None,
+        strategy: str | None = None,
+        target_date: date | None = None,
+        clear_target_date: bool = False,
+    ) -> Changed[Profile]:
+        """Change the current learner's role, tracks, weekly hours, start date or strategy, or
+        set their target date (`clear_target_date` removes it)."""
+        current = self._check(role, tracks, hours_per_week, strategy)
+        with self._planner.db.session() as session:
+            updated = queries.update_profile(
+                session,
+                current.id,
+                role=role,
+                tracks=tracks,
+                hours_per_week=hours_per_week,
+                start=start,
+                strategy=strategy,
+                target_date=target_date,
+                clear_target_date=clear_target_date,
+            )
+        return Changed(updated, Change(profile=True))
+
+    def _check(
+        self,
+        role: str | None,
+        tracks: Sequence[str] | None,
+        hours_per_week: float | None,
+        strategy: str | None,
+    ) -> Profile:
+        """The current profile, once the settings given are known to be valid for it."""
+        planner = self._planner
+        if role is not None:
+            planner.role(role)
+        current = self.current()
+        role_id = role or current.role
+        if tracks is not None:
+            if role_id is None:
+                raise UsageError("choose a role before its tracks")
+            library = planner.library()
+            for track_id in tracks:
+                if library.roles[role_id].track(track_id) is None:
+                    raise NotFoundError(f"role '{role_id}' has no track '{track_id}'")
+        check_schedule(
+            hours_per_week if hours_per_week is not None else current.hours_per_week,
+            strategy or current.strategy,
+        )
+        return current
+
+    def set_target_date(self, day: date | None) -> Change:
+        """Aim to finish the plan by a day, or (None) stop aiming for one."""
+        if day is not None and day < self._planner.today():
+            raise UsageError(f"the target date {day.isoformat()} has already passed")
+        return self.update(target_date=day, clear_target_date=day is None).change
+
+    def onboard(self, choice: OnboardingChoice) -> Change:
+        """Store the first start's choices in one transaction, all of them or none: the
+        learner's name for the profile, their role, tracks, weekly hours and start, and every
+        newly known skill as done.
+
+        Known skills are dated the start day, or today when the start is ahead (a status
+        cannot be recorded in the future). Skills already finished or implied keep their own
+        history. A name another profile has refuses the whole choice."""
+        planner = self._planner
+        current = self._check(choice.role, choice.tracks, choice.hours_per_week, None)
+        for skill_id in choice.known:
+            planner.skill(skill_id)
+        day = min(choice.start, planner.today())
+        already = planner.progress.skill_statuses()  # each write below implies more skills
+        written = [s for s in sorted(choice.known) if already.get(s) not in BEHIND]
+        with planner.db.session() as session:
+            renamed = None
+            if choice.name is not None and choice.name != current.name:
+                renamed = self._rename(session, current.name, choice.name)
+            queries.update_profile(
+                session,
+                current.id,
+                role=choice.role,
+                tracks=choice.tracks,
+                hours_per_week=choice.hours_per_week,
+                start=choice.start,
+            )
+            for skill_id in written:
+                if queries.status_of(session, current.id, skill_id) != Status.DONE:
+                    queries.record_status(session, current.id, skill_id, Status.DONE, day)
+        if renamed is not None:
+            planner.profile_name = renamed.name
+        return Change(statuses=bool(written), profile=True, skills=tuple(written))
+
+
+def _profile_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise UsageError("a profile needs a name")
+    if len(name) > 100:
+        raise UsageError("a profile name has at most 100 characters")
+    return name

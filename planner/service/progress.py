@@ -1,0 +1,246 @@
+"""Use cases about the learner's progress: statuses, study sessions, notes, personal goals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from planner.core.graph import implied
+from planner.core.records import (
+    Activity,
+    Change,
+    Changed,
+    StatusChange,
+    StudyLog,
+    StudySession,
+)
+from planner.core.status import Status, settable_status
+from planner.core.units import MAX_SESSION_MINUTES
+from planner.db import personal, queries
+from planner.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from planner.service.facade import Planner
+
+
+class ProgressPart:
+    """The learner's progress (`planner.progress`)."""
+
+    def __init__(self, planner: Planner) -> None:
+        self._planner = planner
+
+    # ------------------------------------------------------------------ statuses
+    def statuses(self) -> dict[str, Status]:
+        """The learner's current status of every skill that is not todo."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            known = queries.statuses(session, profile.id)
+        skills = self._planner.library().skills
+        # A deleted skill keeps its history, but takes no part in plans.
+        return {k: v for k, v in known.items() if k in skills}
+
+    def skill_statuses(self) -> dict[str, Status]:
+        """Every skill's status for the learner, `implied` included (todo left out)."""
+        known = self.statuses()
+        for skill_id in implied(self._planner.graph(), known):
+            known[skill_id] = Status.IMPLIED
+        return known
+
+    def day(self, day: date | None) -> date:
+        """The day of a record: today unless given; never in the future."""
+        today = self._planner.today()
+        if day is None:
+            return today
+        if day > today:
+            raise UsageError(f"the date {day.isoformat()} is in the future")
+        return day
+
+    def set_status(self, skill_id: str, status: str, day: date | None = None) -> StatusChange:
+        """Record that a skill is now todo, in progress, done or skipped."""
+        self._planner.skill(skill_id)
+        new = settable_status(status)
+        when = self.day(day)
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            previous = queries.status_of(session, profile.id, skill_id)
+            if previous == new:  # nothing changes: nothing to record, nothing to undo
+                return StatusChange(skill_id, previous, new, when)
+            queries.record_status(session, profile.id, skill_id, new, when)
+        return StatusChange(
+            skill_id, previous, new, when, Change(statuses=True, skills=(skill_id,))
+        )
+
+    def set_statuses(
+        self, skill_ids: Sequence[str], status: str, day: date | None = None
+    ) -> Change:
+        """Record the same status for several skills at once, in one transaction."""
+        for skill_id in skill_ids:
+            self._planner.skill(skill_id)
+        new = settable_status(status)
+        when = self.day(day)
+        profile = self._planner.profile()
+        written: list[str] = []
+        with self._planner.db.session() as session:
+            for skill_id in skill_ids:
+                if queries.status_of(session, profile.id, skill_id) != new:
+                    queries.record_status(session, profile.id, skill_id, new, when)
+                    written.append(skill_id)
+        return Change(statuses=bool(written), skills=tuple(written))
+
+    # ------------------------------------------------------------------ study sessions
+    def log_study(
+        self, skill_id: str, minutes: int, day: date | None = None, note: str = ""
+    ) -> StudyLog:
+        """Record a study session; a skill still to do moves to in progress (one the learner
+        evidently knows already, an implied one, stays where it is)."""
+        self._planner.skill(skill_id)
+        if minutes <= 0:
+            raise UsageError("a study session lasts at least a minute")
+        when = self.day(day)
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            return self.log_in(session, profile.id, skill_id, minutes, when, note)
+
+    def log_in(
+        self, session: Session, profile_id: int, skill_id: str, minutes: int, when: date, note: str
+    ) -> StudyLog:
+        """Log a study session inside a transaction already open (the timer's too)."""
+        logged = queries.add_study_session(session, profile_id, skill_id, when, minutes, note)
+        started: StatusChange | None = None
+        statuses = queries.statuses(session, profile_id)
+        if statuses.get(skill_id, Status.TODO) == Status.TODO and skill_id not in implied(
+            self._planner.graph(), statuses
+        ):
+            queries.record_status(session, profile_id, skill_id, Status.IN_PROGRESS, when)
+            started = StatusChange(
+                skill_id,
+                Status.TODO,
+                Status.IN_PROGRESS,
+                when,
+                Change(statuses=True, skills=(skill_id,)),
+            )
+        change = Change(sessions=True, statuses=started is not None, skills=(skill_id,))
+        return StudyLog(logged, started, change)
+
+    def minutes_studied(self, skill_id: str) -> int:
+        """Minutes the learner has logged on one skill."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            return queries.minutes_by_skill(session, profile.id).get(skill_id, 0)
+
+    def delete_study_session(self, session_id: int) -> Change:
+        """Remove a study session of the current learner (undoing a log). The history keeps
+        it, marked deleted, and records the deletion: `restore_study_session` brings it back."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            found = queries.get_study_session(session, profile.id, session_id)
+            if found is None or not queries.delete_study_session(session, profile.id, session_id):
+                raise NotFoundError(f"no study session {session_id}")
+        return Change(sessions=True, skills=(found.skill,))
+
+    def restore_study_session(self, session_id: int) -> Change:
+        """Bring back a deleted study session (the restoration is recorded too)."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            found = queries.get_study_session(session, profile.id, session_id)
+            if found is None or not queries.restore_study_session(session, profile.id, session_id):
+                raise NotFoundError(f"no deleted study session {session_id}")
+        return Change(sessions=True, skills=(found.skill,))
+
+    def study_session(self, session_id: int) -> StudySession:
+        """One study session of the learner, deleted or not."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            found = queries.get_study_session(session, profile.id, session_id)
+        if found is None:
+            raise NotFoundError(f"no study session {session_id}")
+        return found
+
+    def edit_study_session(
+        self,
+        session_id: int,
+        *,
+        minutes: int | None = None,
+        day: date | None = None,
+        note: str | None = None,
+    ) -> Changed[StudySession]:
+        """Correct a study session's time, day or note; the values it had are recorded."""
+        current = self.study_session(session_id)
+        if current.deleted:
+            raise UsageError(f"study session {session_id} is deleted: restore it first")
+        minutes = current.minutes if minutes is None else minutes
+        if not 0 < minutes <= MAX_SESSION_MINUTES:
+            raise UsageError("a study session lasts at least a minute and at most 24 hours")
+        when = current.day if day is None else self.day(day)
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            edited = queries.edit_study_session(
+                session,
+                profile.id,
+                session_id,
+                when,
+                minutes,
+                current.note if note is None else note,
+            )
+        if edited is None:  # deleted by someone else in between
+            raise NotFoundError(f"no study session {session_id}")
+        skills = tuple(dict.fromkeys((current.skill, edited.skill)))
+        return Changed(edited, Change(sessions=True, skills=skills))
+
+    def recent_activity(self, limit: int = 50) -> list[Activity]:
+        """The learner's newest entries (status changes, sessions and their corrections),
+        newest first."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            return queries.recent_activity(session, profile.id, limit)
+
+    def study_sessions(self) -> list[StudySession]:
+        """Every study session of the learner, oldest first."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            return queries.study_sessions(session, profile.id)
+
+    # ------------------------------------------------------------------ notes
+    def note(self, skill_id: str) -> str:
+        """The learner's note on a skill."""
+        self._planner.skill(skill_id)
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            return queries.get_note(session, profile.id, skill_id)
+
+    def set_note(self, skill_id: str, text: str) -> Change:
+        """Save the learner's note on a skill."""
+        self._planner.skill(skill_id)
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            queries.set_note(session, profile.id, skill_id, text)
+        return Change(notes=True, skills=(skill_id,))
+
+    # ------------------------------------------------------------------ personal goals
+    def personal_goals(self) -> list[str]:
+        """Skills the learner added to their plan as goals, oldest first (deleted ones left
+        out: they come back if the skill does)."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            found = personal.goals(session, profile.id)
+        return [g for g in found if g in self._planner.library().skills]
+
+    def add_personal_goal(self, skill_id: str) -> Change:
+        """Make a skill (built-in or the learner's own) a goal of their plan."""
+        self._planner.skill(skill_id)
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            if not personal.add_goal(session, profile.id, skill_id):
+                raise UsageError(f"'{skill_id}' is one of your goals already")
+        return Change(profile=True, skills=(skill_id,))
+
+    def remove_personal_goal(self, skill_id: str) -> Change:
+        """Take a skill off the learner's personal goals (its progress stays)."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            if not personal.remove_goal(session, profile.id, skill_id):
+                raise NotFoundError(f"'{skill_id}' is not one of your goals")
+        return Change(profile=True, skills=(skill_id,))
