@@ -1,6 +1,7 @@
 """Run every benchmark and print one table: `python -m benchmarks` (or `make bench`).
 
-`python -m benchmarks graph views` runs only those (plan, app, graph, views, export, progress, cli).
+`python -m benchmarks graph views` runs only those (plan, app, graph, views, export, progress, cli,
+postgres).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from benchmarks import (
     bench_export,
     bench_graph,
     bench_plan,
+    bench_postgres,
     bench_progress,
     bench_views,
 )
@@ -31,6 +33,7 @@ BENCHMARKS = {
     "export": bench_export.run,
     "progress": bench_progress.run,
     "cli": bench_cli.run,
+    "postgres": bench_postgres.run,
 }
 
 

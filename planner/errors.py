@@ -52,6 +52,9 @@ class DatabaseProblem(StrEnum):
     UNWRITABLE = "unwritable"  # the file or its folder refuses writes
     DISK_FULL = "disk_full"  # no space left on the disk holding the database
     LOCKED = "locked"  # held by another program, or another window of the app
+    UNREACHABLE = "unreachable"  # a database server that cannot be reached, or dropped
+    LOGIN = "login"  # the server refused the login (no such login, wrong password)
+    MISSING = "missing"  # the server has no database of that name
     OTHER = "other"
 
 

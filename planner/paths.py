@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Sequence
@@ -37,13 +38,32 @@ def builtin_quiz_file() -> Path:
     return builtin_roadmaps_dir() / QUIZ_FILENAME
 
 
+# `scheme://` (a single letter before the colon is a Windows drive, not a scheme).
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def looks_like_uri(text: str) -> bool:
+    """Whether `text` is a URI (`postgresql://…`, `mysql://…`) rather than a file path."""
+    return _URI.match(text) is not None
+
+
+def names_server(explicit: Path | str | None = None) -> bool:
+    """Whether `--db` (else `PLANNER_DB`) is a URI: a database on a server, not a file."""
+    chosen = str(explicit) if explicit is not None else os.environ.get("PLANNER_DB")
+    return bool(chosen) and looks_like_uri(str(chosen))
+
+
 def database_path(explicit: Path | str | None = None) -> Path:
     """The database file to open: `--db` if given, else `PLANNER_DB`, else planner.sqlite3 in
     the user data directory. Resolved now: a relative --db must name the same file whatever
-    the working folder later is. The one place that decides which file is the database."""
+    the working folder later is. The one place that decides which file is the database.
+
+    A URI is refused, never made a file: planner.db.location reads the ones it can use."""
     chosen = str(explicit) if explicit is not None else None
     chosen = chosen or os.environ.get("PLANNER_DB")
     if chosen:
+        if looks_like_uri(chosen):
+            raise PlannerError(f"{chosen.split('://', 1)[0]}://…: a URI, not a database file")
         return Path(chosen).expanduser().resolve()
     return (Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME).resolve()
 

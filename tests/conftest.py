@@ -20,6 +20,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 settings.register_profile("planner", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("planner")
 
+# The PostgreSQL cluster and the "both engines" fixtures (db_location, pg_url, pg_cluster).
+pytest_plugins = ["tests.pg_fixtures"]
+
 REPO = Path(__file__).resolve().parent.parent
 ROADMAPS = REPO / "roadmaps"
 TODAY = date(2026, 3, 10)

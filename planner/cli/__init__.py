@@ -37,7 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help="database file (default: $PLANNER_DB or the user data folder)"
+        "--db",
+        metavar="PATH|URI",
+        help="database file, or a shared PostgreSQL database as postgresql://LOGIN@HOST/DBNAME "
+        "(password from PGPASSWORD or ~/.pgpass; default: $PLANNER_DB or the user data folder)",
     )
     parser.add_argument(
         "--profile",

@@ -47,7 +47,7 @@ def register(sub: Any) -> None:
 
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from planner.export.bundle import check_targets, write_exports
-    from planner.paths import database_path
+    from planner.paths import database_path, names_server
 
     targets = [
         (fmt, Path(getattr(args, f"to_{fmt}"))) for fmt in FLAGS if getattr(args, f"to_{fmt}")
@@ -58,8 +58,9 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(f"name at least one file to write: {flags}")
     # Before the work, not after it; never over the database itself.
     check_targets([*targets, *(("yaml", path) for path in roadmap_files)])
-    database = database_path(args.db)
-    own = {database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))}
+    database = None if names_server(args.db) else database_path(args.db)  # a server: no file
+    ends = ("", "-wal", "-shm")
+    own = {database.with_name(database.name + end) for end in ends} if database else set()
     for path in (*(path for _, path in targets), *roadmap_files):
         if path.resolve() in own:
             raise PlannerError(f"{path}: is the planner's database; choose another file")

@@ -12,7 +12,9 @@ from datetime import datetime
 from pathlib import Path
 
 from planner.core.backups import backups_to_keep
-from planner.db.engine import disk_full_message, inspect_file, problem_of
+from planner.db.engine import SERVER_BACKUPS
+from planner.db.location import ServerAddress, locate
+from planner.db.sqlite import disk_full_message, inspect_file, problem_of
 from planner.errors import DatabaseError, DatabaseProblem
 
 BACKUP_FOLDER = "backups"
@@ -27,6 +29,15 @@ class Backup:
     path: Path
     taken: datetime
     size: int
+
+
+def database_file(given: str | Path | None) -> Path:
+    """The SQLite file `--db` (or PLANNER_DB, or the default) names; DatabaseError pointing to
+    pg_dump and pg_restore for a shared PostgreSQL database, which has no backups of ours."""
+    location = locate(given)
+    if isinstance(location, ServerAddress):
+        raise DatabaseError(f"{location.shown}: {SERVER_BACKUPS}")
+    return location
 
 
 def backups_dir(db_path: Path) -> Path:

@@ -1,17 +1,21 @@
 """Check database: find damage, dangling references and prerequisite cycles, and fix what is safe.
 
-SQLite-specific on purpose (its pragmas are the only way to ask these questions); a server
-database would answer them with its own tools.
+On an SQLite file its pragmas answer (integrity_check, foreign_key_check). A PostgreSQL
+server keeps its pages and its foreign keys sound itself: there the check is that the schema
+is this version's (its revision, and every table, column, index and constraint the models
+declare) and that every constraint is validated.
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import SAWarning
 
-from planner.db.engine import Database
+from planner.db.engine import Database, head_revision
 
 
 @dataclass
@@ -46,6 +50,11 @@ def check_database(db: Database) -> CheckReport:
     in the prerequisite graph are only reported: which edge is wrong is the learner's call.
     """
     report = CheckReport()
+    if db.on_server:
+        with db.engine.connect() as connection, connection.begin():
+            _check_schema(connection, report)
+            _report_cycles(connection, report)
+        return report
     with db.engine.connect() as connection:
         rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
         connection.rollback()
@@ -57,6 +66,47 @@ def check_database(db: Database) -> CheckReport:
             _fix_dangling(connection, report)
             _report_cycles(connection, report)
     return report
+
+
+def _check_schema(connection: Connection, report: CheckReport) -> None:
+    """The schema on a server is the one this version's migrations make, constraints included."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from planner.db.tables import Base
+
+    context = MigrationContext.configure(connection)
+    revision = context.get_current_revision()
+    if revision != head_revision():
+        report.problems.append(
+            f"the schema is at revision {revision}, not {head_revision()}: open it with "
+            "this version of the planner to upgrade it"
+        )
+        return
+    with warnings.catch_warnings():
+        # Reflecting PostgreSQL's indexes makes SQLAlchemy warn about options it does not
+        # know (`dialect_options`); what the comparison finds is unaffected.
+        warnings.simplefilter("ignore", SAWarning)
+        differences = compare_metadata(context, Base.metadata)
+    for difference in differences:
+        report.problems.append(f"the schema differs from this version's: {_said(difference)}")
+    unchecked = connection.exec_driver_sql(
+        "SELECT conrelid::regclass::text, conname FROM pg_constraint "
+        "WHERE NOT convalidated AND connamespace = current_schema()::regnamespace "
+        "ORDER BY 1, 2"
+    ).fetchall()
+    for table, name in unchecked:
+        report.problems.append(f"{table}: constraint {name} was never checked (NOT VALID)")
+
+
+def _said(difference: Any) -> str:
+    """One of Alembic's differences as a short phrase: ('add_index', Index(...)) and the like."""
+    if isinstance(difference, list):  # column changes come as a list of them
+        return "; ".join(_said(d) for d in difference)
+    action, *rest = difference
+    target = rest[0] if rest else ""
+    name = getattr(target, "name", None) or (rest[2] if len(rest) > 2 else target)
+    return f"{str(action).replace('_', ' ')} {name}"
 
 
 def _fix_dangling(connection: Connection, report: CheckReport) -> None:

@@ -1,32 +1,39 @@
-"""Open the SQLite database safely: pragmas on every connection, checks before any write,
-and Alembic migrations applied automatically."""
+"""An open database, whichever engine holds it: the engine, sessions in one transaction each,
+driver errors as one clear line, and the schema's revisions (Alembic's migrations).
+
+The engine-specific parts live beside this module: `planner.db.sqlite` (a file of the
+learner's own: pragmas, `BEGIN IMMEDIATE`, inspection, backups before migrating) and
+`planner.db.postgres` (a shared server: psycopg 3, migrations under an advisory lock).
+`Database.open` picks one from the location (a path or a PostgreSQL URI).
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
-import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 import sqlalchemy.exc
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from planner.errors import DatabaseError, DatabaseProblem
+from planner.db.location import Location, ServerAddress, locate
+from planner.errors import DatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-BUSY_TIMEOUT_MS = 5000
-SQLITE_HEADER = b"SQLite format 3\x00"
+# Advisory lock keys on a server are numbers; each of ours is the hash of a name in this space.
+LOCK_NAMESPACE = "roadmap-planner:"
+
+# What `db backup` and `db restore` say on a shared server: its owner keeps the backups.
+SERVER_BACKUPS = (
+    "a shared PostgreSQL database is backed up and restored by its owner with the server's "
+    "tools (pg_dump, pg_restore); the planner's backups are of SQLite files"
+)
 
 
 def _alembic_config() -> Config:
@@ -60,415 +67,108 @@ def known_revisions() -> tuple[str, ...]:
     )
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    # pysqlite's own transaction handling would issue BEGIN late and COMMIT around DDL; we let
-    # SQLAlchemy emit BEGIN itself (see _on_begin) so migrations are transactional.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def serialize(session: Session, what: str, *, shared: bool = False) -> None:
+    """Hold, until the transaction ends, a lock every other writer taking `what` waits for
+    (`shared`: one that readers share, and writers wait for until they are done).
 
-
-def _on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def make_engine(path: Path) -> Engine:
-    """An engine whose every connection enforces foreign keys and uses WAL and a busy timeout."""
-    engine = create_engine(
-        f"sqlite+pysqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
-    )
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
-    return engine
-
-
-# SQLite's own result codes, as the kind of problem a learner has.
-_PROBLEM_OF_CODE = {
-    "SQLITE_BUSY": DatabaseProblem.LOCKED,
-    "SQLITE_LOCKED": DatabaseProblem.LOCKED,
-    "SQLITE_READONLY": DatabaseProblem.UNWRITABLE,
-    "SQLITE_PERM": DatabaseProblem.UNWRITABLE,
-    "SQLITE_CANTOPEN": DatabaseProblem.UNWRITABLE,
-    "SQLITE_FULL": DatabaseProblem.DISK_FULL,
-    "SQLITE_IOERR": DatabaseProblem.UNWRITABLE,
-    "SQLITE_CORRUPT": DatabaseProblem.CORRUPT,
-    "SQLITE_NOTADB": DatabaseProblem.CORRUPT,  # the header was checked: the rest is damaged
-}
-
-# What a learner can do about each kind of problem, after "nothing was changed".
-ADVICE = {
-    DatabaseProblem.CORRUPT: "restore a backup, or move the file away to start afresh",
-    DatabaseProblem.NOT_SQLITE: "restore a backup, or move the file away to start afresh",
-    DatabaseProblem.NOT_PLANNER: "choose another database file, or move this one away",
-    DatabaseProblem.UNWRITABLE: "make it writable, or choose another database file",
-    DatabaseProblem.LOCKED: (
-        "another program (perhaps the planner, in another window) is holding it: "
-        "close it, or try again in a moment"
-    ),
-}
-
-
-# Less free space than this where the database is, and a failed write is put down to a
-# full disk: SQLite reports some writes cut short by it as a bare I/O error.
-NEARLY_FULL_BYTES = 1 << 20
-
-
-def problem_of(error: BaseException, path: Path | None = None) -> DatabaseProblem | None:
-    """The kind of problem an sqlite3 error (or SQLAlchemy's wrapper of one) reports; None
-    for the errors a program makes (a broken constraint, bad SQL), which are not the file's.
-
-    Given the database's `path`, an I/O error or a refused write on a disk with (next to) no
-    space left is said to be what it is: a full disk."""
-    orig = getattr(error, "orig", error)
-    name = str(getattr(orig, "sqlite_errorname", ""))
-    for code, problem in _PROBLEM_OF_CODE.items():
-        if name == code or name.startswith(code + "_"):  # SQLITE_IOERR_WRITE, ...
-            if problem is DatabaseProblem.UNWRITABLE and path is not None and disk_full(path):
-                return DatabaseProblem.DISK_FULL
-            return problem
-    return None
-
-
-def disk_full(path: Path) -> bool:
-    """Whether the disk holding `path` (a file or a folder) has no room left to write."""
-    folder = path if path.is_dir() else path.parent
-    try:
-        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
-    except OSError:
-        return False
-
-
-def disk_full_message(path: Path) -> str:
-    """What a learner reads when a write found the disk full: where to make room."""
-    folder = path if path.is_dir() else path.parent
-    return (
-        f"{path}: the disk is full: free some space on the disk holding {folder}, "
-        "then try again — nothing was lost"
-    )
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def inspect_file(path: Path) -> str | None:
-    """Check an existing database file without changing a byte of it.
-
-    Returns its schema revision (None for a fresh or empty file); raises DatabaseError, its
-    `kind` saying which, for a file that is not SQLite, is damaged (SQLite's quick check reads
-    every page: tens of milliseconds for years of data), is not a planner database, cannot be
-    read, or is from a newer version.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        kind = (
-            DatabaseProblem.UNWRITABLE
-            if isinstance(error, PermissionError)
-            else DatabaseProblem.OTHER
-        )
-        raise DatabaseError(
-            f"{path}: cannot read the database: {error.strerror}", kind, path
-        ) from None
-    if header != SQLITE_HEADER:
-        raise DatabaseError(
-            f"{path}: not a planner database (the file is not SQLite)",
-            DatabaseProblem.NOT_SQLITE,
-            path,
-        )
-    try:
-        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
-        try:
-            damage = [str(r[0]) for r in connection.execute("PRAGMA quick_check").fetchall()]
-            if damage != ["ok"]:
-                raise DatabaseError(
-                    f"{path}: the database is damaged ({_one_line('; '.join(damage[:3]))})",
-                    DatabaseProblem.CORRUPT,
-                    path,
-                )
-            tables = {
-                row[0]
-                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not tables:
-                return None
-            if "alembic_version" not in tables:
-                names = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
-                raise DatabaseError(
-                    f"{path}: not a planner database (unknown tables: {names})",
-                    DatabaseProblem.NOT_PLANNER,
-                    path,
-                )
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        kind = problem_of(error, path) or DatabaseProblem.CORRUPT
-        if kind is DatabaseProblem.DISK_FULL:
-            message = disk_full_message(path)
-        elif kind is DatabaseProblem.CORRUPT:
-            message = f"{path}: the database is damaged ({error})"
-        elif kind is DatabaseProblem.LOCKED:
-            message = f"{path}: the database is in use and stayed locked ({error})"
-        else:
-            message = f"{path}: the database cannot be read ({error})"
-        raise DatabaseError(message, kind, path) from None
-    revision = None if row is None else str(row[0])
-    if revision is not None and revision not in known_revisions():
-        raise DatabaseError(
-            f"{path}: this database was written by a newer version of the planner "
-            f"(schema {revision}); update the app to open it. The file was left untouched.",
-            DatabaseProblem.NEWER,
-            path,
-        )
-    return revision
-
-
-def _can_write(path: Path) -> bool:
-    """Whether this process may write `path` (a file, or a folder to create files in)."""
-    return os.access(path, os.W_OK)
-
-
-def _advised(error: DatabaseError) -> DatabaseError:
-    """The error with what the learner can do about it, as one line."""
-    if error.kind is DatabaseProblem.DISK_FULL and error.path is not None:
-        return DatabaseError(disk_full_message(error.path), error.kind, error.path)
-    advice = ADVICE.get(error.kind)
-    if advice is None:
-        return error
-    return DatabaseError(f"{error}; nothing was changed — {advice}", error.kind, error.path)
-
-
-def _check_writable(path: Path) -> None:
-    """Refuse, before any write, a folder or a database file this process may not write."""
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseError(
-            f"{folder}: cannot create the data folder ({error.strerror}), so the planner "
-            f"cannot keep {path.name} there",
-            DatabaseProblem.UNWRITABLE,
-            folder,
-        ) from None
-    if not _can_write(folder):
-        # SQLite writes its journal (-wal, -shm) beside the database: the folder must allow it.
-        raise DatabaseError(
-            f"{folder}: the planner may not write in this folder, so it cannot keep "
-            f"{path.name} there",
-            DatabaseProblem.UNWRITABLE,
-            folder,
-        )
-    if path.exists() and not _can_write(path):
-        raise DatabaseError(
-            f"{path}: the database file is read-only", DatabaseProblem.UNWRITABLE, path
+    On PostgreSQL an advisory lock named by `what`; SQLite needs none, since it runs one
+    transaction at a time (every transaction begins with BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        session.execute(
+            text(f"SELECT {function}(hashtext(:name))"), {"name": LOCK_NAMESPACE + what}
         )
 
 
-def backup_before_migration(path: Path, revision: str) -> Path:
-    """A consistent copy of the database, taken with SQLite's online backup API.
-
-    The copy is written under a hidden name and renamed once complete: a run killed half-way
-    (reliability/crash_test.py does that) never leaves a file that looks like a backup but is
-    empty or half-written, and what such a run left is removed by the next one. The copy is one
-    plain file (journal mode DELETE, no -wal beside it), like the backups in backups/.
-    """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.before-migration-{revision}-{stamp}")
-    hidden = f".{path.name}.before-migration-"
-    for stale in path.parent.iterdir():
-        if stale.name.startswith(hidden):
-            stale.unlink(missing_ok=True)
-    partial = path.with_name(f".{target.name}.partial")
-    try:
-        source = sqlite3.connect(path, timeout=5)
-        try:
-            copy = sqlite3.connect(partial)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
-        # The copy of a WAL database is marked WAL too: make it a single file.
-        single = sqlite3.connect(partial)
-        try:
-            single.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            single.close()
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return target
-
-
-def _migrate(engine: Engine, path: Path, revision: str | None) -> None:
-    """Bring the schema to the newest revision, safely.
-
-    Alembic's batch mode rebuilds a table by copying it and dropping the old one; with foreign
-    keys on, that drop would cascade and delete every learner's history. So migrations run with
-    foreign keys off (the pragma only takes effect outside a transaction), are checked with
-    `foreign_key_check` before they commit, and an existing database is backed up first.
-    """
-    if revision == known_revisions()[-1]:
-        return  # up to date when inspected a moment ago: the common case, without Alembic
-    from alembic import command
-    from alembic.runtime.migration import MigrationContext
-
-    with engine.connect() as connection:
-        if MigrationContext.configure(connection).get_current_revision() == head_revision():
-            connection.rollback()
-            return
-        connection.rollback()
-        if revision is not None:
-            backup_before_migration(path, revision)
-        raw = connection.connection.driver_connection
-        assert raw is not None
-        raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            with connection.begin():
-                config = _alembic_config()
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
-                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise DatabaseError(
-                        f"{path}: the migration would break {len(broken)} references; "
-                        "nothing was changed"
-                    )
-        finally:
-            raw.execute("PRAGMA foreign_keys=ON")
-
-
-class ChangeWatch:
-    """Notices commits made to the database by anyone but this program (the command line
-    while the app is open, say), through SQLite's `data_version` on a connection of its own.
-
-    The version is read again after each of this program's commits; a commit elsewhere in the
-    same instant goes unnoticed until the next one (the data itself is never wrong: every
-    transaction reads the file afresh).
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()  # sessions may commit on a worker thread
-        self._connection: sqlite3.Connection | None = None
-        self._seen = 0
-        self._stopped = False
-
-    def _version(self) -> int:
-        assert self._connection is not None
-        try:
-            row = self._connection.execute("PRAGMA data_version").fetchone()
-        except sqlite3.Error:
-            return self._seen  # cannot tell: say nothing changed
-        return int(row[0])
+class ChangeWatch(Protocol):
+    """Notices commits made by anyone but this program (the command line while the app is
+    open, another learner on a shared server), so the app can refresh when activated."""
 
     def start(self) -> None:
         """Begin watching (nothing happens when already watching, or once stopped)."""
-        with self._lock:
-            if self._connection is None and not self._stopped:
-                self._connection = sqlite3.connect(
-                    self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-                )
-                self._connection.isolation_level = None  # never holds a transaction open
-                self._seen = self._version()
 
     def own_commit(self) -> None:
         """This program committed: what is there now is known."""
-        with self._lock:
-            if self._connection is not None:
-                self._seen = self._version()
 
     def changed(self) -> bool:
         """Whether someone else committed since the last look (or this program's last commit)."""
-        with self._lock:
-            if self._connection is None:
-                return False
-            version = self._version()
-            changed, self._seen = version != self._seen, version
-            return changed
 
     def stop(self) -> None:
         """Stop for good (the database is closed)."""
-        with self._lock:
-            self._stopped = True
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
 
 
-@dataclass
 class Database:
-    """An open database: the engine, a session factory, and whether it was just created."""
+    """An open database: the engine, a session factory, and whether it was just created.
 
-    path: Path
+    `path` is the SQLite file, None on a server; `location` says where the data is either
+    way, and `shown` says it to a person (a server's password masked)."""
+
+    location: Location
+    path: Path | None
     engine: Engine
     sessions: sessionmaker[Session]
     created: bool
-    watch: ChangeWatch = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.watch = ChangeWatch(self.path)  # started by the app; the CLI has no need
+    watch: ChangeWatch
 
     @classmethod
-    def open(cls, path: Path) -> Database:
-        """Open (creating and migrating as needed) the database at `path`."""
-        try:
-            revision = inspect_file(path)
-            _check_writable(path)
-        except DatabaseError as error:
-            raise _advised(error) from None
-        engine = make_engine(path)
-        try:
-            _migrate(engine, path, revision)
-        except Exception as error:
-            engine.dispose()
-            if isinstance(error, DatabaseError):
-                raise
-            kind = problem_of(error, path) or DatabaseProblem.OTHER
-            message = str(getattr(error, "orig", error))
-            raise _advised(
-                DatabaseError(f"{path}: cannot open the database ({message})", kind, path)
-            ) from None
-        return cls(path, engine, sessionmaker(engine, expire_on_commit=False), revision is None)
+    def open(cls, where: Location | str | None) -> Database:
+        """Open (creating and migrating as needed) the database at a path or a PostgreSQL URI
+        (None: PLANNER_DB, else the default file)."""
+        location = where if isinstance(where, Path | ServerAddress) else locate(where)
+        if isinstance(location, ServerAddress):
+            from planner.db.postgres import PostgresDatabase
+
+            return PostgresDatabase.connect(location)
+        from planner.db.sqlite import SqliteDatabase
+
+        return SqliteDatabase.open_file(location)
+
+    @property
+    def shown(self) -> str:
+        """Where the data is, as a person reads it."""
+        return str(self.location)
+
+    @property
+    def on_server(self) -> bool:
+        """Whether the data is on a shared server (PostgreSQL) rather than in a file."""
+        return isinstance(self.location, ServerAddress)
+
+    def file(self) -> Path:
+        """The SQLite file, for what only a file has (backups); DatabaseError on a server."""
+        if self.path is None:
+            raise DatabaseError(f"{self.shown}: {SERVER_BACKUPS}")
+        return self.path
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session in one transaction: committed when the block ends, rolled back on error.
 
-        A database another program holds locked past the busy timeout, a disk that refuses
-        the write, or a file found damaged becomes a DatabaseError of that kind: one clear
-        message, and the transaction is rolled back. A program's own mistakes (a broken
-        constraint) stay what they are.
+        A database that cannot be used right now (held locked, out of space, damaged, a server
+        gone) becomes a DatabaseError of that kind: one clear message, and the transaction is
+        rolled back. A program's own mistakes (a broken constraint) stay what they are.
         """
         try:
             with self.sessions.begin() as session:
                 yield session
+                self._before_commit(session)
         except sqlalchemy.exc.DatabaseError as error:
-            kind = problem_of(error, self.path)
-            if kind is None and not isinstance(error, sqlalchemy.exc.OperationalError):
+            problem = self._problem(error)
+            if problem is None:
                 raise
-            kind = kind or DatabaseProblem.OTHER
-            if kind is DatabaseProblem.DISK_FULL:  # the transaction was rolled back whole
-                raise DatabaseError(disk_full_message(self.path), kind, self.path) from None
-            advice = ADVICE.get(kind)
-            raise DatabaseError(
-                f"{self.path}: the database cannot be used right now ({error.orig}); "
-                "nothing was changed" + (f" — {advice}" if advice else ""),
-                kind,
-                self.path,
-            ) from None
+            raise problem from None
         self.watch.own_commit()
+
+    def _before_commit(self, session: Session) -> None:
+        """What the engine does at the end of every transaction that is about to commit."""
+
+    def _problem(self, error: sqlalchemy.exc.DatabaseError) -> DatabaseError | None:
+        """The one-line DatabaseError a driver's error is, or None to let it through."""
+        raise NotImplementedError
+
+    def serialize(self, session: Session, what: str) -> None:
+        """Hold, until `session`'s transaction ends, a lock that every other program taking
+        the same `what` waits for (checking the library is empty before filling it, say)."""
+        serialize(session, what)
 
     def close(self) -> None:
         """Release every connection."""

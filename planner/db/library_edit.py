@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from planner.core.domain import Role, Skill
 from planner.core.edit import LibraryChange
 from planner.core.records import Choices
+from planner.db.engine import serialize
 from planner.db.queries.clock import utcnow
 from planner.db.queries.library import set_role_fields, set_track_choice
 from planner.db.tables import (
@@ -73,7 +74,9 @@ def restore_choices(session: Session, choices: Choices) -> None:
 
 
 def write_change(session: Session, change: LibraryChange) -> None:
-    """Store the change: skills first (goals and edges point at them), then roles."""
+    """Store the change: skills first (goals and edges point at them), then roles. Editors
+    of a shared library write one after the other."""
+    serialize(session, "library")
     for skill in change.skills.values():
         if skill is not None:
             _put_skill(session, skill)

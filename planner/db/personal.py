@@ -9,7 +9,9 @@ from sqlalchemy.orm import Session
 
 from planner.core.records import RunningTimer
 from planner.db.queries.clock import utcnow
+from planner.db.queries.profiles import lock_profile
 from planner.db.tables import ProfileGoalRow, StudyTimerRow
+from planner.errors import UsageError
 
 
 def get_timer(session: Session, profile_id: int) -> RunningTimer | None:
@@ -23,7 +25,11 @@ def get_timer(session: Session, profile_id: int) -> RunningTimer | None:
 def start_timer(
     session: Session, profile_id: int, skill_id: str, started: datetime | None = None
 ) -> RunningTimer:
-    """Store a running timer (the caller checks that none is running)."""
+    """Store a running timer (the caller checks that none is running; one started elsewhere
+    at the same moment is refused here)."""
+    lock_profile(session, profile_id)
+    if session.get(StudyTimerRow, profile_id, populate_existing=True) is not None:
+        raise UsageError("a timer was started elsewhere a moment ago: stop it first")
     # Stored naive in UTC like every other time: SQLite keeps no time zone.
     when = started.astimezone(UTC).replace(tzinfo=None) if started is not None else utcnow()
     session.add(StudyTimerRow(profile_id=profile_id, skill_id=skill_id, started_at=when))
@@ -33,7 +39,8 @@ def start_timer(
 
 def clear_timer(session: Session, profile_id: int) -> bool:
     """Remove the running timer; False if there was none."""
-    row = session.get(StudyTimerRow, profile_id)
+    lock_profile(session, profile_id)
+    row = session.get(StudyTimerRow, profile_id, populate_existing=True)
     if row is None:
         return False
     session.delete(row)
@@ -53,7 +60,8 @@ def goals(session: Session, profile_id: int) -> list[str]:
 
 def add_goal(session: Session, profile_id: int, skill_id: str) -> bool:
     """Make a skill a personal goal; False if it was one already."""
-    if session.get(ProfileGoalRow, (profile_id, skill_id)) is not None:
+    lock_profile(session, profile_id)
+    if session.get(ProfileGoalRow, (profile_id, skill_id), populate_existing=True) is not None:
         return False
     session.add(ProfileGoalRow(profile_id=profile_id, skill_id=skill_id, added_at=utcnow()))
     session.flush()

@@ -27,7 +27,7 @@ from planner.core.records import Profile
 from planner.db import queries
 from planner.db.engine import Database
 from planner.errors import NotFoundError, PlannerError
-from planner.paths import builtin_roadmap_files, builtin_roadmaps_dir, database_path
+from planner.paths import builtin_roadmap_files, builtin_roadmaps_dir
 from planner.service.editing import Editing
 from planner.service.files import Files
 from planner.service.planning import Planning
@@ -69,12 +69,13 @@ class Planner:
         profile: str = DEFAULT_PROFILE,
         today: Callable[[], date] = date.today,
     ) -> Planner:
-        """Open the database (default location unless given), filling a new one with the
-        built-in roadmaps, and select a profile."""
-        db = Database.open(database_path(db_path))
+        """Open the database (a path or a PostgreSQL URI; default location unless given),
+        filling a new one with the built-in roadmaps, and select a profile."""
+        db = Database.open(db_path)  # a file path or a PostgreSQL URI (planner.db.location)
         planner = cls(db, profile, today)
         try:
             with db.session() as session:
+                db.serialize(session, "library")  # two first starts on one server fill it once
                 if queries.library_is_empty(session):
                     from planner.fileformat.load import load_files  # the file format, on demand
 

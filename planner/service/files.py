@@ -13,7 +13,7 @@ from planner.db import queries
 from planner.db.backup import Backup
 from planner.db.check import CheckReport
 from planner.db.engine import Database
-from planner.paths import builtin_roadmaps_dir, database_path, write_atomically
+from planner.paths import builtin_roadmaps_dir, write_atomically
 
 if TYPE_CHECKING:
     from planner.fileformat.schema import RoadmapFile
@@ -42,18 +42,20 @@ class Files:
 
     # ------------------------------------------------------------------ backups and checks
     def backup(self) -> Path:
-        """A backup of the database now, in the backups folder beside it."""
-        return db_backup.create_backup(self._planner.db.path)
+        """A backup of the database now, in the backups folder beside it (a server's owner
+        backs it up with pg_dump: DatabaseError)."""
+        return db_backup.create_backup(self._planner.db.file())
 
     def backup_and_thin(self) -> Path:
         """A backup now, then fewer of the old ones (the app does this when it closes)."""
-        taken = db_backup.create_backup(self._planner.db.path)
-        db_backup.thin_backups(self._planner.db.path)
+        taken = db_backup.create_backup(self._planner.db.file())
+        db_backup.thin_backups(self._planner.db.file())
         return taken
 
     def backups(self) -> list[Backup]:
-        """The backups of this database, newest first."""
-        return db_backup.list_backups(self._planner.db.path)
+        """The backups of this database, newest first (none on a shared server)."""
+        path = self._planner.db.path
+        return [] if path is None else db_backup.list_backups(path)
 
     def restore(self, backup_file: Path) -> Changed[Path | None]:
         """Replace the database with a backup after checking it; returns the copy kept of the
@@ -61,8 +63,8 @@ class Files:
         from planner.service.profiles import DEFAULT_PROFILE
 
         planner = self._planner
+        path = planner.db.file()
         db_backup.validate_backup(backup_file)  # before closing anything
-        path = planner.db.path
         planner.db.close()
         try:
             kept = db_backup.restore(path, backup_file)
@@ -85,23 +87,23 @@ class Files:
 def restore_database(db_path: Path | str | None, backup_file: Path) -> Path | None:
     """Replace a database that is not open (perhaps too damaged to open) with a backup,
     after checking it; returns the copy kept of the replaced database."""
-    return db_backup.restore(database_path(db_path), backup_file)
+    return db_backup.restore(db_backup.database_file(db_path), backup_file)
 
 
 def backups_of(db_path: Path | str | None) -> list[Backup]:
     """The backups of a database that is not open (perhaps cannot be), newest first."""
-    return db_backup.list_backups(database_path(db_path))
+    return db_backup.list_backups(db_backup.database_file(db_path))
 
 
 def backups_folder(db_path: Path | str | None) -> Path:
     """Where the backups of a database are (the folder may not exist yet)."""
-    return db_backup.backups_dir(database_path(db_path))
+    return db_backup.backups_dir(db_backup.database_file(db_path))
 
 
 def set_aside_database(db_path: Path | str | None) -> Path:
     """Move a database that cannot be opened into its backups folder, so that the next
     open starts a new one; returns where it went. Nothing is deleted."""
-    return db_backup.set_aside(database_path(db_path))
+    return db_backup.set_aside(db_backup.database_file(db_path))
 
 
 def _write_roadmap(path: Path, roadmap: RoadmapFile) -> Path:

@@ -37,6 +37,7 @@ class Profiles:
             found = queries.get_profile(session, planner.profile_name)
             if found is not None:
                 return found
+            planner.db.serialize(session, "profiles")  # two first starts create `default` once
             profiles = queries.list_profiles(session)
             if planner.profile_name != DEFAULT_PROFILE:
                 names = [p.name for p in profiles] or ["none"]
@@ -59,6 +60,7 @@ class Profiles:
         """A new learner profile (it does not become the current one)."""
         name = _profile_name(name)
         with self._planner.db.session() as session:
+            self._planner.db.serialize(session, "profiles")
             if queries.get_profile(session, name) is not None:
                 raise UsageError(f"a profile named '{name}' already exists")
             return Changed(queries.create_profile(session, name), Change(profile=True))

@@ -66,7 +66,8 @@ class Timer:
         day = min(running.started.astimezone().date(), self._planner.today())
         stopped = Change(timer=True, skills=(running.skill,))
         with self._planner.db.session() as session:
-            personal.clear_timer(session, profile.id)
+            if not personal.clear_timer(session, profile.id):  # stopped elsewhere meanwhile
+                raise UsageError("the timer was stopped elsewhere a moment ago")
             if minutes < 1:
                 return Changed(None, stopped)
             logged = self._planner.progress.log_in(

@@ -12,9 +12,9 @@ from planner.cli import main
 
 
 class Cli:
-    """Runs `planner --db DB ...` through the real entry point."""
+    """Runs `planner --db DB ...` through the real entry point (DB: a file, or a URI)."""
 
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def __init__(self, db: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
         self.db = db
         self.capsys = capsys
 

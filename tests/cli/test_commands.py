@@ -14,8 +14,9 @@ from tests.cli.runner import Cli
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "p.sqlite3", capsys)
+def cli(db_location: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """`planner` on a new database, on each engine in turn (SQLite, PostgreSQL)."""
+    return Cli(db_location, capsys)
 
 
 def test_roles_json_has_the_contract_keys(cli: Cli) -> None:

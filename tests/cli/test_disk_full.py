@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from planner.cli import main
-from planner.db import engine
+from planner.db import sqlite as engine
 from tests.broken_files import integrity
 from tests.cli.runner import Cli
 

@@ -10,8 +10,9 @@ from tests.cli.runner import Cli
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "planner.sqlite3", capsys)
+def cli(db_location: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """`planner` on a new database, on each engine in turn (SQLite, PostgreSQL)."""
+    return Cli(db_location, capsys)
 
 
 def test_deleting_a_skill_says_what_it_was_taken_out_of_and_keeps_the_history(

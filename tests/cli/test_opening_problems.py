@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-from planner.db import engine
+from planner.db import sqlite as engine
 from planner.service import Planner
 from tests.broken_files import KINDS, break_database, integrity
 from tests.cli.runner import Cli

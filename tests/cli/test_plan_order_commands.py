@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,9 @@ ROADMAP = ("roadmap", "--role", "ml-engineer", "--start", "2026-01-05", "--hours
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "p.sqlite3", capsys)
+def cli(db_location: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """`planner` on a new database, on each engine in turn (SQLite, PostgreSQL)."""
+    return Cli(db_location, capsys)
 
 
 def dated(plan: dict[str, list[dict[str, str]]]) -> list[dict[str, str]]:

@@ -24,8 +24,9 @@ SETTINGS = {
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "p.sqlite3", capsys)
+def cli(db_location: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """`planner` on a new database, on each engine in turn (SQLite, PostgreSQL)."""
+    return Cli(db_location, capsys)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -32,8 +31,9 @@ def ago(days: int) -> str:
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    run = Cli(tmp_path / "p.sqlite3", capsys)
+def cli(db_location: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """`planner` on a new database, on each engine in turn (SQLite, PostgreSQL)."""
+    run = Cli(db_location, capsys)
     run.ok("roles")  # creates the database
     planner = Planner.open(run.db)
     planner.profiles.update(role="ml-engineer", hours_per_week=10)

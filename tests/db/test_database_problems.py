@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from planner.db import backup, engine
+from planner.db import backup
+from planner.db import sqlite as engine
 from planner.db.engine import Database
 from planner.errors import DatabaseError, DatabaseProblem
 from planner.service import Planner

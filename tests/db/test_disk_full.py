@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from planner.db import engine
+from planner.db import sqlite as engine
 from planner.errors import DatabaseProblem
 
 

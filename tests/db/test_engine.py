@@ -101,7 +101,7 @@ def test_a_corrupt_database_is_refused(tmp_path: Path) -> None:
 def test_a_database_locked_by_another_program_gives_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planner.db import engine as engine_module
+    from planner.db import sqlite as engine_module
     from planner.service import Planner
 
     path = tmp_path / "p.sqlite3"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from alembic import command
 
-from planner.db.engine import Database, _alembic_config, head_revision, make_engine
+from planner.db.engine import Database, _alembic_config, head_revision
+from planner.db.sqlite import make_engine
 from planner.service import Planner
 
 FIRST_RELEASE = "0001"

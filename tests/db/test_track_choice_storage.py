@@ -12,7 +12,8 @@ from alembic import command
 
 from planner.core.domain import TrackChoice
 from planner.core.edit import LibraryChange
-from planner.db.engine import Database, _alembic_config, make_engine
+from planner.db.engine import Database, _alembic_config
+from planner.db.sqlite import make_engine
 from planner.fileformat.load import load_files
 from planner.service import Planner
 

@@ -53,13 +53,13 @@ def checksum(db: Path) -> str:
 
 def fails(cli: Cli, *argv: str) -> str:
     """The one line a refused command prints; the database is as it was."""
-    before = checksum(cli.db)
+    before = checksum(Path(cli.db))
     code, _out, err = cli(*argv)
     assert code == 1, err
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("planner: "), err
     assert "Traceback" not in err and "internal error" not in err, err
-    assert checksum(cli.db) == before
+    assert checksum(Path(cli.db)) == before
     return lines[0].removeprefix("planner: ")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +17,9 @@ TODAY = date(2026, 3, 10)
 
 
 @pytest.fixture
-def planner(tmp_path: Path) -> Iterator[Planner]:
-    p = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
+def planner(db_location: str) -> Iterator[Planner]:
+    """The planner on a new database, on each engine in turn (SQLite, PostgreSQL)."""
+    p = Planner.open(db_location, today=lambda: TODAY)
     p.profiles.update(role="ml-engineer", hours_per_week=10)
     yield p
     p.close()

@@ -16,8 +16,9 @@ TODAY = date(2026, 3, 10)
 
 
 @pytest.fixture
-def planner(tmp_path: Path) -> Iterator[Planner]:
-    p = Planner.open(tmp_path / "planner.sqlite3", today=lambda: TODAY)
+def planner(db_location: str) -> Iterator[Planner]:
+    """The planner on a new database, on each engine in turn (SQLite, PostgreSQL)."""
+    p = Planner.open(db_location, today=lambda: TODAY)
     yield p
     p.close()
 
@@ -50,9 +51,9 @@ def test_the_library_read_back_from_sqlite_equals_the_files(planner: Planner) ->
 def test_the_default_location_is_the_user_data_directory(tmp_path: Path) -> None:
     p = Planner.open()  # conftest points XDG_DATA_HOME at a temporary folder
     try:
-        assert p.db.path.name == "planner.sqlite3"
-        assert p.db.path.is_relative_to(tmp_path.parent.parent)
-        assert "roadmap-planner" in p.db.path.parts
+        assert p.db.file().name == "planner.sqlite3"
+        assert p.db.file().is_relative_to(tmp_path.parent.parent)
+        assert "roadmap-planner" in p.db.file().parts
     finally:
         p.close()
 

@@ -18,15 +18,16 @@ TODAY = date(2026, 3, 10)
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 
 
-def open_planner(path: Path) -> Planner:
+def open_planner(path: Path | str) -> Planner:
     planner = Planner.open(path, today=lambda: TODAY)
     planner.now = lambda: NOW
     return planner
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "planner.sqlite3"
+def db(db_location: str) -> str:
+    """A database (on each engine in turn) whose learner aims at ml-engineer."""
+    path = db_location
     planner = open_planner(path)
     planner.profiles.update(role="ml-engineer", hours_per_week=10)
     planner.close()
@@ -34,13 +35,13 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def planner(db: Path) -> Iterator[Planner]:
+def planner(db: str) -> Iterator[Planner]:
     p = open_planner(db)
     yield p
     p.close()
 
 
-def test_a_timer_survives_closing_and_logs_its_minutes_when_stopped(db: Path) -> None:
+def test_a_timer_survives_closing_and_logs_its_minutes_when_stopped(db: str) -> None:
     first = open_planner(db)
     first.timer.start("clustering", NOW - timedelta(minutes=47, seconds=30))
     first.close()

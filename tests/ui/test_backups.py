@@ -36,7 +36,7 @@ def test_closing_after_a_change_takes_a_backup(qtbot: QtBot, open_window: Window
     window.close()
     backups = window.state.planner.files.backups()
     assert len(backups) == 1
-    assert backups[0].path.parent == window.state.planner.db.path.parent / "backups"
+    assert backups[0].path.parent == window.state.planner.db.file().parent / "backups"
 
 
 def test_closing_without_changes_takes_none(qtbot: QtBot, open_window: WindowFactory) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from planner.cli import main as cli_main
-from planner.db import engine
+from planner.db import sqlite as engine
 from planner.errors import DatabaseError, DatabaseProblem
 from planner.paths import database_path
 from planner.service import Planner

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from planner.core.domain import Library, Resource, Role, Salary, Skill, Track, TrackChoice
 from planner.core.perf import paused_gc
 from planner.core.records import ImportCounts
+from planner.db.engine import serialize
 from planner.db.tables import (
     PrerequisiteRow,
     ResourceRow,
@@ -51,7 +52,11 @@ def _driver_rows(session: Session, statement: Select[Any]) -> list[Any]:
 
 
 def load_library(session: Session) -> Library:
-    """The whole library, in a handful of queries whatever its size."""
+    """The whole library, in a handful of queries whatever its size.
+
+    On a server each query sees what was committed when it began: the library's writers are
+    kept out until this transaction ends (a shared lock), so all of them see one library."""
+    serialize(session, "library", shared=True)
     with paused_gc():
         return _load_library(session)
 
@@ -185,7 +190,9 @@ def save_library(session: Session, library: Library) -> ImportCounts:
 
     Updating replaces a skill's fields, prerequisites and resources and a role's fields and
     goals; the learner's progress, notes and study sessions hang on the ids and stay.
+    Editors of a shared library write one after the other.
     """
+    serialize(session, "library")
     existing_skills = set(session.scalars(select(SkillRow.id)))
     next_position = (session.scalar(select(func.max(SkillRow.position))) or 0) + 1
     added = updated = 0

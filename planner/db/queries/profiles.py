@@ -16,6 +16,19 @@ from planner.db.tables import (
 )
 
 
+def lock_profile(session: Session, profile_id: int) -> None:
+    """Make every other transaction that writes this learner's data wait until this one ends.
+
+    Writes of a learner read before they write (the current status before the timeline is
+    restated, whether a note or a timer exists): on a server, two of them at once would each
+    read what the other is about to change. SQLite writes one transaction at a time anyway
+    (BEGIN IMMEDIATE), and its SQL has no FOR UPDATE: nothing is added there. On PostgreSQL
+    it is FOR NO KEY UPDATE, which rows referring to the profile do not wait for."""
+    session.execute(
+        select(ProfileRow.id).where(ProfileRow.id == profile_id).with_for_update(key_share=True)
+    )
+
+
 def get_profile(session: Session, name: str) -> Profile | None:
     """The profile with this name, or None."""
     row = session.scalar(select(ProfileRow).where(ProfileRow.name == name))
@@ -77,7 +90,8 @@ def update_profile(
 ) -> Profile:
     """Change some of a profile's settings; tracks are those of the (new) role. A target date
     is set by giving it and removed with `clear_target_date` (None means "leave it")."""
-    row = session.get_one(ProfileRow, profile_id)
+    lock_profile(session, profile_id)
+    row = session.get_one(ProfileRow, profile_id, populate_existing=True)
     if target_date is not None:
         row.target_date = target_date
     elif clear_target_date:

@@ -12,6 +12,7 @@ from planner.core.perf import paused_gc
 from planner.core.progress import History, StatusEntry
 from planner.core.status import Status
 from planner.db.queries.clock import utcnow
+from planner.db.queries.profiles import lock_profile
 from planner.db.tables import (
     NoteRow,
     ProgressEventRow,
@@ -54,8 +55,12 @@ def record_status(
     session: Session, profile_id: int, skill_id: str, status: Status, day: date
 ) -> Status:
     """Append a status change and update the current status; returns the previous status.
-    The database stores the plain value (`Status.IN_PROGRESS.value`, as the JSON writes it)."""
-    state = session.get(SkillStateRow, (profile_id, skill_id))
+    The database stores the plain value (`Status.IN_PROGRESS.value`, as the JSON writes it).
+
+    The current status and the timeline are derived from the events: the profile is locked
+    first and the status read afresh, so two writers at once each see the other's change."""
+    lock_profile(session, profile_id)
+    state = session.get(SkillStateRow, (profile_id, skill_id), populate_existing=True)
     previous = Status(state.status) if state is not None else Status.TODO
     event = ProgressEventRow(
         profile_id=profile_id, skill_id=skill_id, status=status, day=day, recorded_at=utcnow()
@@ -156,8 +161,9 @@ def get_note(session: Session, profile_id: int, skill_id: str) -> str:
 
 
 def set_note(session: Session, profile_id: int, skill_id: str, text: str) -> None:
-    """Write the learner's note on a skill."""
-    row = session.get(NoteRow, (profile_id, skill_id))
+    """Write the learner's note on a skill (the later of two at once wins)."""
+    lock_profile(session, profile_id)
+    row = session.get(NoteRow, (profile_id, skill_id), populate_existing=True)
     if row is None:
         session.add(
             NoteRow(profile_id=profile_id, skill_id=skill_id, text=text, updated_at=utcnow())

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from planner.core.records import StudySession
 from planner.db.queries.clock import utcnow
+from planner.db.queries.profiles import lock_profile
 from planner.db.tables import (
     StudySessionChangeRow,
     StudySessionRow,
@@ -20,6 +21,7 @@ def add_study_session(
     session: Session, profile_id: int, skill_id: str, day: date, minutes: int, note: str
 ) -> StudySession:
     """Record a study session."""
+    lock_profile(session, profile_id)  # what the caller reads next (statuses) is current
     row = StudySessionRow(
         profile_id=profile_id,
         skill_id=skill_id,
@@ -36,7 +38,7 @@ def add_study_session(
 def delete_study_session(session: Session, profile_id: int, session_id: int) -> bool:
     """Delete one study session of a profile, keeping it in the history (marked deleted, the
     deletion logged); False when the profile has no such session, or it is already deleted."""
-    row = session.get(StudySessionRow, session_id)
+    row = _locked(session, profile_id, session_id)
     if row is None or row.profile_id != profile_id or row.deleted_at is not None:
         return False
     row.deleted_at = utcnow()
@@ -47,7 +49,7 @@ def delete_study_session(session: Session, profile_id: int, session_id: int) -> 
 
 def restore_study_session(session: Session, profile_id: int, session_id: int) -> bool:
     """Bring a deleted study session back; False when there is no such deleted session."""
-    row = session.get(StudySessionRow, session_id)
+    row = _locked(session, profile_id, session_id)
     if row is None or row.profile_id != profile_id or row.deleted_at is None:
         return False
     row.deleted_at = None
@@ -71,7 +73,7 @@ def edit_study_session(
 ) -> StudySession | None:
     """Correct a study session that is not deleted, logging the values it had; None when the
     profile has no such session."""
-    row = session.get(StudySessionRow, session_id)
+    row = _locked(session, profile_id, session_id)
     if row is None or row.profile_id != profile_id or row.deleted_at is not None:
         return None
     if (row.day, row.minutes, row.note) != (day, minutes, note):
@@ -79,6 +81,12 @@ def edit_study_session(
         row.day, row.minutes, row.note = day, minutes, note
     session.flush()
     return StudySession(row.id, row.skill_id, row.day, row.minutes, row.note)
+
+
+def _locked(session: Session, profile_id: int, session_id: int) -> StudySessionRow | None:
+    """A study session read afresh once no other writer of the learner can change it."""
+    lock_profile(session, profile_id)
+    return session.get(StudySessionRow, session_id, populate_existing=True)
 
 
 def _log_session_change(

@@ -1,0 +1,304 @@
+"""A shared database on a PostgreSQL server, through psycopg 3.
+
+The same tables and Alembic migrations as the SQLite file. Opening checks, each one line:
+the server cannot be reached, it refuses the login, it has no such database, the database is
+another program's or was written by a newer planner. Creating and upgrading the schema runs
+in one transaction under an advisory lock, so two learners opening a new database at the same
+moment do not both migrate it. Every transaction that wrote something sends a notification,
+which the app's change watch hears (LISTEN) to refresh when it is activated.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+from typing import Any
+
+import sqlalchemy.exc
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from planner.db.engine import (
+    LOCK_NAMESPACE,
+    Database,
+    _alembic_config,
+    head_revision,
+    known_revisions,
+)
+from planner.db.location import ServerAddress
+from planner.errors import DatabaseError, DatabaseProblem
+
+CHANNEL = "planner_changes"
+CONNECT_TIMEOUT_S = 10
+APPLICATION_NAME = "roadmap-planner"
+
+# What libpq says when it connects, as the kind of problem a learner has. Its errors carry no
+# SQLSTATE before the session exists, so the server's words are all there is to go by.
+_LOGIN_REFUSED = re.compile(
+    r"password authentication failed|role \".*\" does not exist|no password supplied|"
+    r"no pg_hba\.conf entry|authentication failed|permission denied for database|"
+    r"not permitted to log in"
+)
+_NO_DATABASE = re.compile(r"database \".*\" does not exist")
+# SQLSTATE classes of a session that ended under us: the server went away or was shut down.
+_GONE_STATES = ("08", "57P")
+
+ADVICE = {
+    DatabaseProblem.UNREACHABLE: "check the address and that the server is running, then try again",
+    DatabaseProblem.LOGIN: (
+        "check the login, and the password in PGPASSWORD or ~/.pgpass (never in the URI)"
+    ),
+    DatabaseProblem.MISSING: "ask the server's owner to create it (createdb), or check the name",
+    DatabaseProblem.NOT_PLANNER: "choose another database, or ask the server's owner for one",
+    DatabaseProblem.NEWER: "update the app to open it; the database was left untouched",
+    DatabaseProblem.LOCKED: "another writer held what this needed: try again",
+}
+
+
+def _message(error: BaseException) -> str:
+    """The driver's own words, as one line without libpq's "connection to … failed:" prefix."""
+    text_ = str(getattr(error, "orig", error))
+    text_ = text_.split("failed: ", 1)[-1] if "failed: " in text_ else text_
+    text_ = text_.replace("FATAL:", "").strip()
+    first = " ".join(text_.split("\n", 1)[0].split())
+    return first[:200]
+
+
+def connect_problem(error: BaseException) -> DatabaseProblem:
+    """The kind of problem an error met while connecting is."""
+    words = str(getattr(error, "orig", error))
+    if _LOGIN_REFUSED.search(words):
+        return DatabaseProblem.LOGIN
+    if _NO_DATABASE.search(words):
+        return DatabaseProblem.MISSING
+    return DatabaseProblem.UNREACHABLE
+
+
+def _sqlstate(error: BaseException) -> str:
+    return str(getattr(getattr(error, "orig", error), "sqlstate", None) or "")
+
+
+def _is_gone(error: sqlalchemy.exc.DBAPIError) -> bool:
+    """Whether the session's connection broke (the server went away, was restarted or shut
+    down), rather than a statement failing."""
+    state = _sqlstate(error)
+    if error.connection_invalidated or state.startswith(_GONE_STATES):
+        return True
+    import psycopg
+
+    # libpq's own failures (a broken socket, a server that closed it) carry no SQLSTATE.
+    return isinstance(error.orig, psycopg.OperationalError) and not state
+
+
+def _one_line(address: ServerAddress, what: str, kind: DatabaseProblem) -> DatabaseError:
+    advice = ADVICE.get(kind)
+    return DatabaseError(
+        f"{address.shown}: {what}" + (f" — {advice}" if advice else ""), kind, None
+    )
+
+
+# Every connection of ours: a server that does not answer is given up on, and its owner sees
+# whose connections they are (pg_stat_activity).
+CONNECT_ARGS = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION_NAME}
+
+
+def make_engine(address: ServerAddress) -> Engine:
+    """An engine for psycopg 3 that checks a pooled connection before use (a server restarted
+    while the app was open leaves dead ones behind)."""
+    return create_engine(address.url, pool_pre_ping=True, connect_args=CONNECT_ARGS)
+
+
+def _lock(connection: Connection, what: str) -> None:
+    connection.execute(
+        text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": LOCK_NAMESPACE + what}
+    )
+
+
+def _tables(connection: Connection) -> set[str]:
+    """The tables in the schema the planner's tables go to (the first on the search path)."""
+    rows = connection.execute(
+        text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+    )
+    return {str(r[0]) for r in rows}
+
+
+def _revision(connection: Connection, address: ServerAddress) -> str | None:
+    """The schema revision of the database (None when it is empty); DatabaseError for a
+    database of another program, or one from a newer planner."""
+    tables = _tables(connection)
+    if not tables:
+        return None
+    if "alembic_version" not in tables:
+        names = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
+        raise _one_line(
+            address,
+            f"not a planner database (it holds other tables: {names}); nothing was changed",
+            DatabaseProblem.NOT_PLANNER,
+        )
+    row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+    revision = None if row is None else str(row[0])
+    if revision is not None and revision not in known_revisions():
+        raise _one_line(
+            address,
+            f"this database was written by a newer version of the planner (schema {revision})",
+            DatabaseProblem.NEWER,
+        )
+    return revision
+
+
+def _migrate(engine: Engine, address: ServerAddress) -> str | None:
+    """Check the database and bring its schema to the newest revision; returns the revision
+    it had (None: it was empty, and now holds the planner's tables).
+
+    Everything runs in one transaction holding an advisory lock: a second program opening the
+    same new database waits, then finds it migrated. PostgreSQL's DDL is transactional, so a
+    failure leaves the database as it was."""
+    with engine.connect() as connection:
+        with connection.begin():
+            revision = _revision(connection, address)
+        if revision == known_revisions()[-1]:
+            return revision  # the common case: no lock, no Alembic
+        from alembic import command
+
+        with connection.begin():
+            _lock(connection, "migrate")
+            revision = _revision(connection, address)  # another program may have migrated
+            if revision != head_revision():
+                config = _alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        return revision
+
+
+class ServerChangeWatch:
+    """Hears the notifications every writing transaction sends (LISTEN, on a connection of its
+    own), and tells those of other programs from this one's by a token in their payload.
+
+    A connection that broke (the server restarted) may have missed some: after connecting
+    again it says "changed", to be safe."""
+
+    def __init__(self, engine: Engine, token: str) -> None:
+        self._engine = engine
+        self._token = token
+        self._lock = threading.Lock()  # sessions may commit on a worker thread
+        self._connection: Any = None
+        self._heard: list[str] = []  # payloads of the notifications received
+        self._started = False
+        self._stopped = False
+
+    def _listen(self) -> bool:
+        import psycopg
+
+        args, params = self._engine.dialect.create_connect_args(self._engine.url)
+        try:
+            self._connection = psycopg.connect(*args, **{**params, **CONNECT_ARGS}, autocommit=True)
+            self._connection.add_notify_handler(lambda n: self._heard.append(n.payload))
+            self._connection.execute(f"LISTEN {CHANNEL}")
+        except psycopg.Error:
+            self._close()
+            return False
+        return True
+
+    def _close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def start(self) -> None:
+        with self._lock:
+            if not self._started and not self._stopped:
+                self._started = True
+                self._listen()
+
+    def own_commit(self) -> None:
+        """Nothing to do: this program's notifications carry its token."""
+
+    def changed(self) -> bool:
+        import psycopg
+
+        with self._lock:
+            if not self._started or self._stopped:
+                return False
+            if self._connection is None:
+                return self._listen()  # back after a break: something may have changed
+            try:
+                # A round trip brings what arrived meanwhile, and finds a broken connection.
+                self._connection.execute("SELECT 1")
+            except psycopg.Error:
+                self._close()
+                return self._listen()
+            heard, self._heard = self._heard, []
+            return any(payload != self._token for payload in heard)
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            self._close()
+
+
+class PostgresDatabase(Database):
+    """An open database on a PostgreSQL server."""
+
+    def __init__(self, address: ServerAddress, engine: Engine, created: bool) -> None:
+        self.location = self.address = address
+        self.path = None
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.created = created
+        self.token = uuid.uuid4().hex
+        self.watch = ServerChangeWatch(engine, self.token)
+
+    def __repr__(self) -> str:
+        return f"PostgresDatabase({self.shown!r})"
+
+    @classmethod
+    def connect(cls, address: ServerAddress) -> PostgresDatabase:
+        """Connect, check and migrate (creating the tables in an empty database)."""
+        engine = make_engine(address)
+        try:
+            revision = _migrate(engine, address)
+        except DatabaseError:
+            engine.dispose()
+            raise
+        except sqlalchemy.exc.DBAPIError as error:
+            engine.dispose()
+            if error.connection_invalidated or _sqlstate(error) == "":
+                kind = connect_problem(error)
+                raise _one_line(address, f"cannot connect ({_message(error)})", kind) from None
+            raise _one_line(
+                address,
+                f"cannot set up the planner's tables ({_message(error)}); nothing was changed",
+                DatabaseProblem.OTHER,
+            ) from None
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(address, engine, revision is None)
+
+    def _before_commit(self, session: Session) -> None:
+        # Tell listeners (the app on other machines) that something changed: only when this
+        # transaction wrote (it has a transaction id), the notification leaving with the commit.
+        session.flush()
+        session.execute(
+            text(
+                "SELECT pg_notify(:channel, :token) "
+                "WHERE pg_current_xact_id_if_assigned() IS NOT NULL"
+            ),
+            {"channel": CHANNEL, "token": self.token},
+        )
+
+    def _problem(self, error: sqlalchemy.exc.DatabaseError) -> DatabaseError | None:
+        if isinstance(error, sqlalchemy.exc.DBAPIError) and _is_gone(error):
+            return _one_line(
+                self.address,
+                f"the server cannot be reached right now ({_message(error)}); nothing was changed",
+                DatabaseProblem.UNREACHABLE,
+            )
+        if _sqlstate(error) in ("40001", "40P01"):  # serialisation failure, deadlock
+            return _one_line(
+                self.address,
+                f"another writer got in the way ({_message(error)}); nothing was changed",
+                DatabaseProblem.LOCKED,
+            )
+        return None
