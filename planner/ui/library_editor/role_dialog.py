@@ -23,10 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.domain import Role, Salary, Track
-from planner.core.edit import EditError, LibraryChange
+from planner.core.edit import LibraryChange
 from planner.fileformat.schema import MAX_ID_LENGTH
 from planner.service import Planner
-from planner.ui.library_editor.skill_dialog import SkillList, id_from_name, problem_label
+from planner.ui.library_editor.skill_dialog import (
+    SkillList,
+    id_from_name,
+    library_problems,
+    problem_label,
+)
 
 TRACK = Qt.ItemDataRole.UserRole
 
@@ -264,13 +269,10 @@ class RoleDialog(_Named):
     def accept(self) -> None:
         """Save only a role the library would take; otherwise say why and stay open."""
         role = self.value()
-        problems: list[str] = []
-        if self.original is None and role.id in self.planner.library().roles:
-            problems.append(f"a role with the id '{role.id}' already exists")
-        try:
-            self.planner.editing.check(LibraryChange(roles={role.id: role}))
-        except EditError as error:
-            problems.extend(error.problems)
+        taken = self.planner.library().roles if self.original is None else {}
+        problems = library_problems(
+            self.planner, LibraryChange(roles={role.id: role}), "role", taken
+        )
         if problems:
             self.show_problems(problems)
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -45,6 +45,20 @@ def id_from_name(name: str) -> str:
     """A file-format id suggested from a name: "Linear algebra" -> "linear-algebra"."""
     words = re.findall(r"[a-z0-9]+", name.casefold())
     return "-".join(words)[:MAX_ID_LENGTH].strip("-")
+
+
+def library_problems(
+    planner: Planner, change: LibraryChange, kind: str, taken: Collection[str]
+) -> list[str]:
+    """Why the library would refuse a new or edited entry: an id already taken (`taken` holds
+    the ids a new entry may not use), then the edit's own problems."""
+    entry_id = next(iter({**change.skills, **change.roles}))
+    problems = [f"a {kind} with the id '{entry_id}' already exists"] if entry_id in taken else []
+    try:
+        planner.editing.check(change)
+    except EditError as error:
+        problems.extend(error.problems)
+    return problems
 
 
 def problem_label() -> QLabel:
@@ -321,13 +335,8 @@ class SkillDialog(QDialog):
     def accept(self) -> None:
         """Save only a skill the library would take; otherwise say why and stay open."""
         skill = self.value()
-        problems: list[str] = []
-        if self.original is None and skill.id in self.planner.library().skills:
-            problems.append(f"a skill with the id '{skill.id}' already exists")
-        try:
-            self.planner.editing.check(LibraryChange({skill.id: skill}))
-        except EditError as error:
-            problems.extend(error.problems)
+        taken = self.planner.library().skills if self.original is None else {}
+        problems = library_problems(self.planner, LibraryChange({skill.id: skill}), "skill", taken)
         if problems:
             self.problem.setText("\n".join(problems))
             self.problem.show()
