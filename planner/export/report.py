@@ -12,7 +12,13 @@ from planner.core.plan import MAX_HOURS_PER_WEEK, Comparison, Plan
 from planner.core.progress import Progress, round_up
 from planner.core.records import Activity
 from planner.core.status import STATUS_WORDS, Status
-from planner.core.units import format_hours, format_logged, format_minutes, plural
+from planner.core.units import (
+    format_hours,
+    format_logged,
+    format_minutes,
+    format_salary,
+    plural,
+)
 
 MARKS = {
     Status.TODO: "[ ]",
@@ -338,9 +344,5 @@ def compare_text(c: Comparison, library: Library) -> str:
     ]
     for role in (a, b):
         if role.salary is not None:
-            s = role.salary
-            lines.append(
-                f"  pay, {role.name}: {s.amount:,.0f} {s.currency}"
-                + (f" ({s.region}, {s.source})" if s.region or s.source else "")
-            )
+            lines.append(f"  pay, {role.name}: {format_salary(role.salary)}")
     return "\n".join(lines)
