@@ -23,9 +23,7 @@ MISSING = (
 )
 
 
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[Cluster]:
-    """A PostgreSQL cluster of the tests' own, on a Unix socket in a temporary folder."""
+def _cluster() -> Iterator[Cluster]:
     found = postgres_bin()
     if found is None:
         if os.environ.get("CI") == "true":
@@ -36,6 +34,18 @@ def pg_cluster() -> Iterator[Cluster]:
         yield cluster
     finally:
         cluster.remove()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A PostgreSQL cluster of the tests' own, on a Unix socket in a temporary folder."""
+    yield from _cluster()
+
+
+@pytest.fixture
+def own_cluster() -> Iterator[Cluster]:
+    """A cluster of one test's own, to stop and kill without disturbing the others."""
+    yield from _cluster()
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from planner.core.compare import compare_roles
 from planner.core.domain import Library
 from planner.core.graph import SkillGraph
-from planner.core.plan import compare_roles
 from planner.core.status import Status
 from planner.core.units import format_hours
 

@@ -6,9 +6,10 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
+from planner.core.compare import Comparison
 from planner.core.domain import Library, Role, Skill
 from planner.core.forecast import forecast_words, velocity_words
-from planner.core.plan import MAX_HOURS_PER_WEEK, Comparison, Plan
+from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
 from planner.core.progress import Progress, round_up
 from planner.core.records import Activity
 from planner.core.status import STATUS_WORDS, Status

@@ -7,14 +7,13 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from planner.core.compare import Comparison, compare_roles
 from planner.core.domain import Library
 from planner.core.graph import open_prerequisites
 from planner.core.plan import (
     DEFAULT_STRATEGY,
-    Comparison,
     Plan,
     Skeleton,
-    compare_roles,
     make_plan,
     skeleton,
 )

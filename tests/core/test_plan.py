@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.compare import compare_roles
 from planner.core.domain import Library
 from planner.core.graph import build_graph
-from planner.core.plan import Plan, compare_roles, make_plan, skeleton
+from planner.core.plan import Plan, make_plan, skeleton
 from planner.core.status import Status
 from planner.errors import NotFoundError, UsageError
 from tests.core.libraries import libraries, small_library, statuses

@@ -3,14 +3,13 @@ clear line, nothing that failed is shown as done, and it works again once the se
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
 from planner.errors import DatabaseError, DatabaseProblem
 from planner.service import Planner
-from tests.pg_cluster import Cluster, postgres_bin, start_cluster
+from tests.pg_cluster import Cluster
 
 TODAY = date(2026, 3, 10)
 
@@ -32,19 +31,6 @@ def test_the_app_hears_changes_made_elsewhere_and_not_its_own(pg_planner_url: st
     finally:
         app.close()
         other.close()
-
-
-@pytest.fixture
-def own_cluster() -> Iterator[Cluster]:
-    """A cluster of this test's own, to stop and kill without disturbing the others."""
-    found = postgres_bin()
-    if found is None:
-        pytest.skip("PostgreSQL is not installed")
-    cluster = start_cluster(found)
-    try:
-        yield cluster
-    finally:
-        cluster.remove()
 
 
 def test_a_server_that_goes_away_is_one_line_and_comes_back(own_cluster: Cluster) -> None:

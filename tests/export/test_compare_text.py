@@ -3,9 +3,9 @@ and nothing made up when the roadmap does not say."""
 
 from __future__ import annotations
 
+from planner.core.compare import compare_roles
 from planner.core.domain import Library, Role, Salary
 from planner.core.graph import build_graph
-from planner.core.plan import compare_roles
 from planner.export.report import compare_text
 from tests.core.libraries import small_library
 

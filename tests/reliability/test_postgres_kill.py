@@ -6,15 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 
-import pytest
 from sqlalchemy import text
 
 from planner.core.progress import status_timeline
 from planner.service import Planner
 from tests.conftest import REPO
-from tests.pg_cluster import Cluster, postgres_bin, start_cluster
+from tests.pg_cluster import Cluster
 
 # More for the figures in docs/reliability.md: PLANNER_PG_KILLS=20 pytest -s this file.
 KILLS = int(os.environ.get("PLANNER_PG_KILLS", "3"))
@@ -39,19 +37,6 @@ try:
 except DatabaseError as error:
     print("stopped:", error, file=sys.stderr, flush=True)
 """
-
-
-@pytest.fixture
-def own_cluster() -> Iterator[Cluster]:
-    """A cluster of this test's own, to kill without disturbing the other tests."""
-    found = postgres_bin()
-    if found is None:
-        pytest.skip("PostgreSQL is not installed")
-    cluster = start_cluster(found)
-    try:
-        yield cluster
-    finally:
-        cluster.remove()
 
 
 def test_a_killed_server_loses_no_acknowledged_write(own_cluster: Cluster) -> None:

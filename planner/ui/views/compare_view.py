@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.compare import Comparison
 from planner.core.domain import Role
-from planner.core.plan import Comparison
 from planner.core.units import format_hours, format_salary, plural
 from planner.errors import PlannerError
 from planner.export.report import counted_tracks
