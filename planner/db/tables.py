@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -195,6 +196,10 @@ class ProfileRow(Base):
     strategy: Mapped[str] = mapped_column(String(40), default="foundations-first")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     target_date: Mapped[date | None] = mapped_column(Date)  # optional: finish by this day
+    # When the learner studies, as they write it ("Mon 19:00-21:00, Sat 10:00-13:00"; empty:
+    # none set), and whether the plan uses their personal pace (migration 0005).
+    study_slots: Mapped[str] = mapped_column(Text, default="", server_default="")
+    plan_by_pace: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (CheckConstraint("hours_per_week > 0", name="hours_positive"),)
 
@@ -373,3 +378,23 @@ class ProfileGoalRow(Base):
         ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
     )
     added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ReviewEventRow(Base):
+    """A learner's answer when a finished skill came up for review: "solid" or "rusty".
+    Append-only, like the status events: the review schedule is recomputed from these rows
+    (planner/core/reviews.py; migration 0005)."""
+
+    __tablename__ = "review_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
+    skill_id: Mapped[str] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    answer: Mapped[str] = mapped_column(String(10))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("answer IN ('solid', 'rusty')", name="answer_known"),
+        Index("ix_review_event_profile_skill_day", "profile_id", "skill_id", "day"),
+    )

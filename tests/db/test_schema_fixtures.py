@@ -7,6 +7,7 @@ The fixtures in tests/db/fixtures/ were written by the released app of each sche
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import shutil
 import sqlite3
@@ -94,6 +95,8 @@ class Release:
     changes: list[tuple[Any, ...]]  # (session_id, action, old_day, old_minutes, new_minutes)
     target: date | None
     skills: int = 107  # the built-in library of the release
+    timers: tuple[tuple[int, str], ...] = ()  # (profile_id, skill) of a running study timer
+    goals: tuple[tuple[int, str], ...] = ()  # (profile_id, skill) of a learner's own goals
 
 
 RELEASE_0002 = Release(
@@ -120,9 +123,13 @@ EXPECTED = {
     "0002": RELEASE_0002,
     # 0003 ran the 0002 steps, then deleted the skill `rust` (its row stays, marked deleted).
     "0003": RELEASE_0002,
+    # 0004 ran the 0003 steps, then added a goal of the learner's own and started a timer.
+    "0004": dataclasses.replace(
+        RELEASE_0002, skills=113, timers=((2, "prompt-engineering"),), goals=((1, "docker"),)
+    ),
 }
 # Skills each release marked deleted.
-DELETED = {"0003": ["rust"]}
+DELETED = {"0003": ["rust"], "0004": ["rust"]}
 
 
 # ---------------------------------------------------------------- helpers
@@ -237,9 +244,16 @@ def test_every_row_of_the_history_is_intact(upgraded: Upgraded) -> None:
     assert _rows(path, "SELECT id FROM skill WHERE deleted_at IS NOT NULL") == [
         (s,) for s in DELETED.get(upgraded.revision, [])
     ]
-    # What 0004 added starts empty: no timer running, no personal goals.
-    assert _rows(path, "SELECT count(*) FROM study_timer") == [(0,)]
-    assert _rows(path, "SELECT count(*) FROM profile_goal") == [(0,)]
+    # What 0004 added is empty before it, kept after it.
+    assert _rows(path, "SELECT profile_id, skill_id FROM study_timer ORDER BY 1") == list(
+        expected.timers
+    )
+    assert _rows(path, "SELECT profile_id, skill_id FROM profile_goal ORDER BY 1") == list(
+        expected.goals
+    )
+    # What 0005 added starts empty: no reviews, no study slots, the library's estimates.
+    assert _rows(path, "SELECT count(*) FROM review_event") == [(0,)]
+    assert _rows(path, "SELECT DISTINCT study_slots, plan_by_pace FROM profile") == [("", 0)]
     assert _rows(path, "SELECT id, name FROM profile ORDER BY id") == [(1, "default"), (2, "sam")]
     events = _rows(path, "SELECT profile_id, skill_id, status, day FROM progress_event ORDER BY id")
     assert events == expected.events
@@ -334,7 +348,11 @@ def test_the_upgraded_database_takes_new_history(upgraded: Upgraded) -> None:
     try:
         running = planner.timer.running()
         assert running is not None and running.skill == "pandas"
-        assert planner.progress.personal_goals() == ["computer-vision"]
+        expected = EXPECTED[upgraded.revision]
+        assert planner.progress.personal_goals() == [
+            *(skill for p, skill in expected.goals if p == 1),
+            "computer-vision",
+        ]
         assert "computer-vision" in {s.skill.id for s in planner.planning.plan().steps}
         assert planner.progress.statuses()["pandas"] == "in-progress"
         assert planner.progress.study_session(2).minutes == 50
