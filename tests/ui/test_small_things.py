@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.core.status import Status
 from planner.core.wording import HIDE_BEHIND
+from planner.ui import commands
 from planner.ui.views.plan_model import SKILL_ID_ROLE
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.view import View
@@ -118,7 +119,7 @@ def test_the_group_behind_the_learner_names_what_it_holds_and_the_toggle_hides_e
     assert shown_status(window, "numpy") == "Known"
     assert _header(window, 0).startswith(f"Done and known · {len(behind(window))} skills · ")
     with qtbot.waitSignal(window.state.planChanged):
-        window.plan_view.statusRequested.emit("sql", "skipped")
+        commands.set_status(window.state, "sql", "skipped")
     group = behind(window)
     assert {"git", "pandas", "numpy", "sql"} <= group
     assert _header(window, 0).startswith(f"Done, known and skipped · {len(group)} skills · ")

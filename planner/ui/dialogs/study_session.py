@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 
 from planner.core.units import duration_text, parse_duration
 from planner.errors import PlannerError
+from planner.service import StudySession
+from planner.ui import commands
+from planner.ui.state import AppState
 from planner.ui.widgets.dates import qdate, to_date
 
 
@@ -69,3 +72,17 @@ class SessionDialog(QDialog):
             self.problem.setText(str(error))
             return
         super().accept()
+
+
+def correct_session(state: AppState, session: StudySession, parent: QWidget) -> SessionDialog:
+    """Open the correction dialog on a session: accepting it corrects the session (an undo
+    step, ui/commands.py). The skill panel's sessions and the recent activity both use it."""
+    today = state.planner.today()
+    dialog = SessionDialog(session.minutes, session.day, session.note, today, parent)
+    dialog.accepted.connect(
+        lambda: commands.edit_study_session(
+            state, session.id, dialog.minutes, dialog.day(), dialog.note.text()
+        )
+    )
+    dialog.open()
+    return dialog
