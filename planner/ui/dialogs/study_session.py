@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from planner.errors import PlannerError
 from planner.service import StudySession
 from planner.ui import commands
 from planner.ui.state import AppState
+from planner.ui.widgets.buttons import accept_buttons
 from planner.ui.widgets.dates import qdate, to_date
 
 
@@ -49,17 +49,13 @@ class SessionDialog(QDialog):
         self.note.setAccessibleName("Note")
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons, _ok = accept_buttons(self)
         form = QFormLayout(self)
         form.addRow("Time", self.duration)
         form.addRow("Day", self.date)
         form.addRow("Note", self.note)
         form.addRow(self.problem)
         form.addRow(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
     def day(self) -> date:
         """The chosen day."""
