@@ -1,5 +1,6 @@
 """Queries on the library: skills, roles and tracks read in a handful of queries whatever
-the size, and imports that add or update them (never delete)."""
+the size, and imports that add or update them (never delete). The rows of one skill, role or
+track are written by helpers that library edits (db/library_edit.py) use too."""
 
 from __future__ import annotations
 
