@@ -34,11 +34,9 @@ class BlockKind(StrEnum):
     REVIEW = "review"
 
 
-@dataclass(frozen=True, order=True)
-class StudySlot:
-    """A time the learner studies every week: a weekday (0 is Monday) from `start` to `end`."""
+class _Span:
+    """A stretch of a day, from `start` to `end`."""
 
-    weekday: int
     start: time
     end: time
 
@@ -46,12 +44,21 @@ class StudySlot:
     def minutes(self) -> int:
         return _minutes(self.end) - _minutes(self.start)
 
+
+@dataclass(frozen=True, order=True)
+class StudySlot(_Span):
+    """A time the learner studies every week: a weekday (0 is Monday) from `start` to `end`."""
+
+    weekday: int
+    start: time
+    end: time
+
     def __str__(self) -> str:
         return f"{DAY_NAMES[self.weekday]} {self.start:%H:%M}-{self.end:%H:%M}"
 
 
 @dataclass(frozen=True)
-class Block:
+class Block(_Span):
     """One sitting of the agenda: a skill to study, or to review, on a day at a time."""
 
     day: date
@@ -59,10 +66,6 @@ class Block:
     end: time
     skill_id: str
     kind: BlockKind
-
-    @property
-    def minutes(self) -> int:
-        return _minutes(self.end) - _minutes(self.start)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ transaction, with what the learners chose kept aside so that undoing an edit giv
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -13,7 +14,14 @@ from planner.core.edit import LibraryChange
 from planner.core.records import Choices
 from planner.db.engine import serialize
 from planner.db.queries.clock import utcnow
-from planner.db.queries.library import set_role_fields, set_track_choice
+from planner.db.queries.library import (
+    prerequisite_rows,
+    resource_rows,
+    set_role_fields,
+    set_skill_fields,
+    set_track_choice,
+    set_track_fields,
+)
 from planner.db.tables import (
     PrerequisiteRow,
     ProfileRow,
@@ -98,42 +106,29 @@ def write_change(session: Session, change: LibraryChange) -> None:
     session.flush()
 
 
-def _put_skill(session: Session, skill: Skill) -> None:
-    row = session.get(SkillRow, skill.id)
+RowAtEnd = TypeVar("RowAtEnd", SkillRow, RoleRow)
+
+
+def _row(session: Session, table: type[RowAtEnd], row_id: str) -> RowAtEnd:
+    """The row of this id, or a new one placed after all the others."""
+    row = session.get(table, row_id)
     if row is None:
-        position = (session.scalar(select(func.max(SkillRow.position))) or 0) + 1
-        row = SkillRow(id=skill.id, position=position)
+        position = (session.scalar(select(func.max(table.position))) or 0) + 1
+        row = table(id=row_id, position=position)
         session.add(row)
-    row.name, row.area, row.hours = skill.name, skill.area, skill.hours
-    row.level, row.summary = skill.level, skill.summary
-    row.deleted_at = None
+    return row
+
+
+def _put_skill(session: Session, skill: Skill) -> None:
+    set_skill_fields(_row(session, SkillRow, skill.id), skill)
     session.execute(delete(ResourceRow).where(ResourceRow.skill_id == skill.id))
-    resources = [
-        {
-            "skill_id": skill.id,
-            "position": i,
-            "title": r.title,
-            "url": r.url,
-            "kind": r.kind,
-            "free": r.free,
-        }
-        for i, r in enumerate(skill.resources)
-    ]
-    if resources:
+    if resources := resource_rows(skill):
         session.execute(insert(ResourceRow), resources)
 
 
 def _put_prerequisites(session: Session, skill: Skill) -> None:
     session.execute(delete(PrerequisiteRow).where(PrerequisiteRow.skill_id == skill.id))
-    edges = [
-        {"skill_id": skill.id, "prerequisite_id": p, "hard": True, "position": i}
-        for i, p in enumerate(skill.requires)
-    ]
-    edges += [
-        {"skill_id": skill.id, "prerequisite_id": p, "hard": False, "position": i}
-        for i, p in enumerate(skill.recommends, start=len(skill.requires))
-    ]
-    if edges:
+    if edges := prerequisite_rows(skill):
         session.execute(insert(PrerequisiteRow), edges)
 
 
@@ -148,11 +143,7 @@ def _delete_skill(session: Session, skill_id: str) -> None:
 
 
 def _put_role(session: Session, role: Role) -> None:
-    row = session.get(RoleRow, role.id)
-    if row is None:
-        position = (session.scalar(select(func.max(RoleRow.position))) or 0) + 1
-        row = RoleRow(id=role.id, position=position)
-        session.add(row)
+    row = _row(session, RoleRow, role.id)
     set_role_fields(row, role)
     # Unlike an import, an edit says exactly which tracks the role has: a track left out is
     # removed (with the learners' choice of it, which Choices keeps for undo).
@@ -161,9 +152,7 @@ def _put_role(session: Session, role: Role) -> None:
     for position, track in enumerate(role.tracks):
         track_row = by_id.get(track.id) or TrackRow(id=track.id)
         track_row.position = position
-        track_row.name, track_row.summary = track.name, track.summary
-        track_row.later_career = track.later_career
-        track_row.goals = [TrackGoalRow(skill_id=g, position=i) for i, g in enumerate(track.goals)]
+        set_track_fields(track_row, track)
         tracks.append(track_row)
     row.tracks = tracks
     set_track_choice(row, role)

@@ -4,7 +4,8 @@ metrics so that no label is clipped (a label that cannot fit is elided or left o
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -198,6 +199,20 @@ def hour_label_width(top: float, metrics: QFontMetricsF) -> float:
 def fill(painter: QPainter, rect: QRectF, style: ChartStyle) -> None:
     """The chart's background."""
     painter.fillRect(rect, style.background)
+
+
+@contextmanager
+def chart(painter: QPainter, rect: QRectF, style: ChartStyle) -> Iterator[Texts]:
+    """Paint one chart: antialiased, on its background, with the painter's state given back
+    after. Yields the `Texts` its words are drawn with (`texts.drawn` is what a `paint_*`
+    function returns)."""
+    painter.save()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill(painter, rect, style)
+        yield Texts(painter, style.small_font)
+    finally:
+        painter.restore()
 
 
 def message(texts: Texts, rect: QRectF, style: ChartStyle, text: str) -> None:

@@ -27,11 +27,10 @@ from planner.render.chart_axes import (
     ChartStyle,
     ChartText,
     LegendEntry,
-    Texts,
     centred_labels,
+    chart,
     date_ticks,
     day_text,
-    fill,
     hour_label_width,
     hour_ticks,
     legend_rows,
@@ -146,65 +145,66 @@ def paint_burnup(
 ) -> list[ChartText]:
     """Estimated hours of finished skills over time, with the plan's line from its start at its
     hours per week to the planned finish, and the forecast at the learner's own pace."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill(painter, rect, style)
-    texts = Texts(painter, style.small_font)
-    if not plan.steps:
-        message(texts, rect, style, "Choose a role to see your burn-up.")
-        painter.restore()
-        return texts.drawn
-    fm = texts.metrics
-    u = unit(fm)
-    lay = _burnup_layout(rect, style, plan, progress, fm)
-    plot = lay.plot
-    y_axis(texts, rect, plot, style, hour_ticks(lay.top, plot.height(), fm), lay.top)
-    ticks = date_ticks(lay.start, lay.end, plot.width(), fm)
-    painter.setPen(pen(style.axis, u))
-    for day, _ in ticks:
-        x = lay.x(day)
-        painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4 * u))
-    # Dates may reach left under the hour labels' column, not into it: "0 h" sits there.
-    left = plot.left() - 4 * u
-    labels = centred_labels([(lay.x(d), t) for d, t in ticks], left, rect.right(), fm)
-    baseline = plot.bottom() + 6 * u + fm.ascent()
-    for x, label in labels:
-        texts.draw(texts.line_box(x, baseline, texts.width(label) + 0.5), label, LEFT, style.muted)
+    with chart(painter, rect, style) as texts:
+        if not plan.steps:
+            message(texts, rect, style, "Choose a role to see your burn-up.")
+            return texts.drawn
+        fm = texts.metrics
+        u = unit(fm)
+        lay = _burnup_layout(rect, style, plan, progress, fm)
+        plot = lay.plot
+        y_axis(texts, rect, plot, style, hour_ticks(lay.top, plot.height(), fm), lay.top)
+        ticks = date_ticks(lay.start, lay.end, plot.width(), fm)
+        painter.setPen(pen(style.axis, u))
+        for day, _ in ticks:
+            x = lay.x(day)
+            painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4 * u))
+        # Dates may reach left under the hour labels' column, not into it: "0 h" sits there.
+        left = plot.left() - 4 * u
+        labels = centred_labels([(lay.x(d), t) for d, t in ticks], left, rect.right(), fm)
+        baseline = plot.bottom() + 6 * u + fm.ascent()
+        for x, label in labels:
+            texts.draw(
+                texts.line_box(x, baseline, texts.width(label) + 0.5), label, LEFT, style.muted
+            )
 
-    today = progress.as_of or plan.start
-    # The scope: every hour of the plan, the level the done line climbs to.
-    scope = lay.y(progress.hours_total)
-    painter.setPen(pen(style.plan, u))
-    painter.drawLine(QPointF(plot.left(), scope), QPointF(plot.right(), scope))
-    _paint_lines(painter, lay, style, plan, progress, u)
-    paint_legend(texts, lay.legend, style, lay.legend_rows)
+        today = progress.as_of or plan.start
+        # The scope: every hour of the plan, the level the done line climbs to.
+        scope = lay.y(progress.hours_total)
+        painter.setPen(pen(style.plan, u))
+        painter.drawLine(QPointF(plot.left(), scope), QPointF(plot.right(), scope))
+        _paint_lines(painter, lay, style, plan, progress, u)
+        paint_legend(texts, lay.legend, style, lay.legend_rows)
 
-    # Words on the plot, each where it meets no other: the pace's date at the top right,
-    # "today" beside its line, the plan's total above (or under) its line.
-    texts.set_font(style.small_font)
-    line_one, line_two = plot.top() + fm.ascent(), plot.top() + fm.height() + fm.ascent()
-    forecast = progress.forecast_finish
-    if forecast is not None and forecast > lay.end:
-        words = f"at your pace: {day_text(forecast, 'd MMM yyyy')} →"
-        box = texts.line_box(plot.left(), line_one, plot.width())
-        texts.draw(box, words, RIGHT, style.forecast)
-    width = texts.width("today") + 0.5
-    x = lay.x(today)
-    right, left = x + 4 * u, max(x - 4 * u - width, plot.left())
-    boxes = [texts.line_box(s, line, width) for line in (line_one, line_two) for s in (right, left)]
-    texts.draw_clear([b for b in boxes if b.right() <= plot.right()], "today", LEFT, style.muted)
-    words = f"the whole plan: {format_hours(progress.hours_total)}"
-    width = min(texts.width(words) + 0.5, plot.width() - 6 * u)
-    baselines = (scope - 3 * u - fm.descent(), scope + 3 * u + fm.ascent())
-    boxes = [
-        texts.line_box(plot.left() + 6 * u, b, width)
-        for b in baselines
-        if b - fm.ascent() >= plot.top() - 0.5  # not over the legend
-    ]
-    texts.draw_clear(boxes, words, LEFT, style.muted)
-    if not progress.burnup:
-        message(texts, plot, style, "Mark a skill done: your burn-up starts there.")
-    painter.restore()
+        # Words on the plot, each where it meets no other: the pace's date at the top right,
+        # "today" beside its line, the plan's total above (or under) its line.
+        texts.set_font(style.small_font)
+        line_one, line_two = plot.top() + fm.ascent(), plot.top() + fm.height() + fm.ascent()
+        forecast = progress.forecast_finish
+        if forecast is not None and forecast > lay.end:
+            words = f"at your pace: {day_text(forecast, 'd MMM yyyy')} →"
+            box = texts.line_box(plot.left(), line_one, plot.width())
+            texts.draw(box, words, RIGHT, style.forecast)
+        width = texts.width("today") + 0.5
+        x = lay.x(today)
+        right, left = x + 4 * u, max(x - 4 * u - width, plot.left())
+        boxes = [
+            texts.line_box(s, line, width) for line in (line_one, line_two) for s in (right, left)
+        ]
+        texts.draw_clear(
+            [b for b in boxes if b.right() <= plot.right()], "today", LEFT, style.muted
+        )
+        words = f"the whole plan: {format_hours(progress.hours_total)}"
+        width = min(texts.width(words) + 0.5, plot.width() - 6 * u)
+        baselines = (scope - 3 * u - fm.descent(), scope + 3 * u + fm.ascent())
+        boxes = [
+            texts.line_box(plot.left() + 6 * u, b, width)
+            for b in baselines
+            if b - fm.ascent() >= plot.top() - 0.5  # not over the legend
+        ]
+        texts.draw_clear(boxes, words, LEFT, style.muted)
+        if not progress.burnup:
+            message(texts, plot, style, "Mark a skill done: your burn-up starts there.")
     return texts.drawn
 
 
@@ -320,48 +320,47 @@ def paint_weekly_hours(
     painter: QPainter, rect: QRectF, style: ChartStyle, progress: Progress
 ) -> list[ChartText]:
     """Hours studied per ISO week as bars, with the plan's hours per week as a line."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill(painter, rect, style)
-    texts = Texts(painter, style.small_font)
-    if not progress.weekly_hours:
-        message(texts, rect, style, "No study time logged yet: log time on a skill (Ctrl+L).")
-        painter.restore()
-        return texts.drawn
-    fm = texts.metrics
-    u = unit(fm)
-    lay = _weekly_layout(rect, progress, fm)
-    plot = lay.plot
-    y_axis(texts, rect, plot, style, hour_ticks(lay.top, plot.height(), fm), lay.top)
-    this_week = _this_week(progress)
-    painter.setPen(Qt.PenStyle.NoPen)
-    for i, (week, hours) in enumerate(lay.weeks):
-        color = style.studied if week != this_week else mix(style.background, style.studied, 0.5)
-        painter.setBrush(color)
-        painter.drawRoundedRect(lay.bar(i, hours), 1.5 * u, 1.5 * u)
-    planned = progress.planned_hours_per_week
-    if planned:
-        y = plot.bottom() - planned / lay.top * plot.height()
-        painter.setPen(pen(style.plan, 1.4 * u, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        words = f"plan {planned:g} h"
-        baseline = y - 3 * u - fm.descent()
-        if baseline - fm.ascent() < rect.top():  # no room above the line: write it below
-            baseline = y + 3 * u + fm.ascent()
-        box = texts.line_box(plot.left(), baseline, plot.width())
-        texts.draw(box, words, RIGHT, style.muted)
-    # Label every k-th week by its Monday, k as small as keeps the labels apart.
-    every = max(1, math.ceil(texts.width("30 Sep ") * 1.2 / lay.pitch))
-    labels = [
-        (plot.left() + (i + 0.5) * lay.pitch, day_text(week_monday(week), "d MMM"))
-        for i, (week, _) in enumerate(lay.weeks)
-        if not (len(lay.weeks) - 1 - i) % every  # counted from the newest week, always labelled
-    ]
-    baseline = plot.bottom() + 6 * u + fm.ascent()
-    left = plot.left() - 4 * u
-    for x, label in centred_labels(labels, left, rect.right(), fm, keep_last=True):
-        texts.draw(texts.line_box(x, baseline, texts.width(label) + 0.5), label, LEFT, style.muted)
-    painter.restore()
+    with chart(painter, rect, style) as texts:
+        if not progress.weekly_hours:
+            message(texts, rect, style, "No study time logged yet: log time on a skill (Ctrl+L).")
+            return texts.drawn
+        fm = texts.metrics
+        u = unit(fm)
+        lay = _weekly_layout(rect, progress, fm)
+        plot = lay.plot
+        y_axis(texts, rect, plot, style, hour_ticks(lay.top, plot.height(), fm), lay.top)
+        this_week = _this_week(progress)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for i, (week, hours) in enumerate(lay.weeks):
+            color = (
+                style.studied if week != this_week else mix(style.background, style.studied, 0.5)
+            )
+            painter.setBrush(color)
+            painter.drawRoundedRect(lay.bar(i, hours), 1.5 * u, 1.5 * u)
+        planned = progress.planned_hours_per_week
+        if planned:
+            y = plot.bottom() - planned / lay.top * plot.height()
+            painter.setPen(pen(style.plan, 1.4 * u, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            words = f"plan {planned:g} h"
+            baseline = y - 3 * u - fm.descent()
+            if baseline - fm.ascent() < rect.top():  # no room above the line: write it below
+                baseline = y + 3 * u + fm.ascent()
+            box = texts.line_box(plot.left(), baseline, plot.width())
+            texts.draw(box, words, RIGHT, style.muted)
+        # Label every k-th week by its Monday, k as small as keeps the labels apart.
+        every = max(1, math.ceil(texts.width("30 Sep ") * 1.2 / lay.pitch))
+        labels = [
+            (plot.left() + (i + 0.5) * lay.pitch, day_text(week_monday(week), "d MMM"))
+            for i, (week, _) in enumerate(lay.weeks)
+            if not (len(lay.weeks) - 1 - i) % every  # counted from the newest week, always labelled
+        ]
+        baseline = plot.bottom() + 6 * u + fm.ascent()
+        left = plot.left() - 4 * u
+        for x, label in centred_labels(labels, left, rect.right(), fm, keep_last=True):
+            texts.draw(
+                texts.line_box(x, baseline, texts.width(label) + 0.5), label, LEFT, style.muted
+            )
     return texts.drawn
 
 

@@ -11,14 +11,15 @@ from datetime import date, timedelta
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 
+from planner.core.units import format_minutes
 from planner.render.chart_axes import (
     LEFT,
     RIGHT,
     ChartStyle,
     ChartText,
     Texts,
+    chart,
     day_text,
-    fill,
     unit,
 )
 
@@ -86,45 +87,45 @@ def paint_heatmap(
 ) -> list[ChartText]:
     """The year up to today as a calendar of study days, one column per week, darker for more
     time studied, with the months above and a legend below."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill(painter, rect, style)
-    texts = Texts(painter, style.small_font)
-    fm = texts.metrics
-    u = unit(fm)
-    lay = _heatmap_layout(rect, today, fm)
-    _paint_days(painter, lay, style, minutes_by_day, today, u)
-    _paint_months(texts, lay, rect, style, today, u)
-    # Monday, Wednesday, Friday, as calendars do; fewer when the rows are lower than the text.
-    every = next((k for k in (2, 3, 6) if k * lay.pitch >= fm.height()), 7)
-    for row in range(0, 6, every):
-        top = lay.origin.y() + row * lay.pitch + (lay.cell - fm.height()) / 2
-        box = QRectF(rect.left(), top, lay.origin.x() - 6 * u - rect.left(), fm.height())
-        if rect.top() <= top and box.bottom() <= rect.bottom():
-            texts.draw_clear([box], _weekday(row + 1), RIGHT, style.muted)
-    studied_days = sum(
-        1 for day, minutes in minutes_by_day.items() if minutes > 0 and lay.first <= day <= today
-    )
-    words = (
-        f"{studied_days} study day{'' if studied_days == 1 else 's'} in the last year"
-        if studied_days
-        else "No study days in the last year yet: logged time shows here."
-    )
-    # The key (Less ▢▢▢▢▢ More) at the right under the grid, the count of days at the left in
-    # what room is left; on a narrow chart the key moves under the words.
-    size = min(lay.cell, fm.height() * 0.8)
-    key_width = texts.width("Less") + texts.width("More") + 6 * u + len(style.heat) * (size + 3 * u)
-    room_right = max(lay.right, min(rect.right(), lay.origin.x() + key_width))
-    words_box = QRectF(lay.origin.x(), lay.legend_y, room_right - lay.origin.x(), fm.height())
-    key_top = lay.legend_y
-    if texts.width(words) + 12 * u + key_width > words_box.width():
-        key_top += fm.height() + 2 * u
-    else:
-        words_box.setRight(words_box.right() - key_width - 12 * u)
-    texts.draw(words_box, words, LEFT, style.muted)
-    if key_top + fm.height() <= rect.bottom() + 0.5:
-        _paint_key(texts, style, room_right, key_top, size, u)
-    painter.restore()
+    with chart(painter, rect, style) as texts:
+        fm = texts.metrics
+        u = unit(fm)
+        lay = _heatmap_layout(rect, today, fm)
+        _paint_days(painter, lay, style, minutes_by_day, today, u)
+        _paint_months(texts, lay, rect, style, today, u)
+        # Monday, Wednesday, Friday, as calendars do; fewer when the rows are lower than the text.
+        every = next((k for k in (2, 3, 6) if k * lay.pitch >= fm.height()), 7)
+        for row in range(0, 6, every):
+            top = lay.origin.y() + row * lay.pitch + (lay.cell - fm.height()) / 2
+            box = QRectF(rect.left(), top, lay.origin.x() - 6 * u - rect.left(), fm.height())
+            if rect.top() <= top and box.bottom() <= rect.bottom():
+                texts.draw_clear([box], _weekday(row + 1), RIGHT, style.muted)
+        studied_days = sum(
+            1
+            for day, minutes in minutes_by_day.items()
+            if minutes > 0 and lay.first <= day <= today
+        )
+        words = (
+            f"{studied_days} study day{'' if studied_days == 1 else 's'} in the last year"
+            if studied_days
+            else "No study days in the last year yet: logged time shows here."
+        )
+        # The key (Less ▢▢▢▢▢ More) at the right under the grid, the count of days at the left in
+        # what room is left; on a narrow chart the key moves under the words.
+        size = min(lay.cell, fm.height() * 0.8)
+        key_width = (
+            texts.width("Less") + texts.width("More") + 6 * u + len(style.heat) * (size + 3 * u)
+        )
+        room_right = max(lay.right, min(rect.right(), lay.origin.x() + key_width))
+        words_box = QRectF(lay.origin.x(), lay.legend_y, room_right - lay.origin.x(), fm.height())
+        key_top = lay.legend_y
+        if texts.width(words) + 12 * u + key_width > words_box.width():
+            key_top += fm.height() + 2 * u
+        else:
+            words_box.setRight(words_box.right() - key_width - 12 * u)
+        texts.draw(words_box, words, LEFT, style.muted)
+        if key_top + fm.height() <= rect.bottom() + 0.5:
+            _paint_key(texts, style, room_right, key_top, size, u)
     return texts.drawn
 
 
@@ -207,11 +208,4 @@ def heatmap_tooltip(
     if day is None:
         return ""
     minutes = minutes_by_day.get(day, 0)
-    return f"{day_text(day)}: " + (_duration(minutes) + " studied" if minutes else "no study")
-
-
-def _duration(minutes: int) -> str:
-    hours, mins = divmod(minutes, 60)
-    if hours and mins:
-        return f"{hours} h {mins} min"
-    return f"{hours} h" if hours else f"{mins} min"
+    return f"{day_text(day)}: " + (format_minutes(minutes) + " studied" if minutes else "no study")

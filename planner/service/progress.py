@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -134,20 +134,24 @@ class ProgressPart:
     def delete_study_session(self, session_id: int) -> Change:
         """Remove a study session of the current learner (undoing a log). The history keeps
         it, marked deleted, and records the deletion: `restore_study_session` brings it back."""
-        profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            found = queries.get_study_session(session, profile.id, session_id)
-            if found is None or not queries.delete_study_session(session, profile.id, session_id):
-                raise NotFoundError(f"no study session {session_id}")
-        return Change(sessions=True, skills=(found.skill,))
+        return self._mark_session(session_id, queries.delete_study_session, "study session")
 
     def restore_study_session(self, session_id: int) -> Change:
         """Bring back a deleted study session (the restoration is recorded too)."""
+        return self._mark_session(
+            session_id, queries.restore_study_session, "deleted study session"
+        )
+
+    def _mark_session(
+        self, session_id: int, mark: Callable[[Session, int, int], bool], what: str
+    ) -> Change:
+        """Delete or restore a session of the learner in one transaction; `mark` says whether
+        there was one to delete or restore."""
         profile = self._planner.profile()
         with self._planner.db.session() as session:
             found = queries.get_study_session(session, profile.id, session_id)
-            if found is None or not queries.restore_study_session(session, profile.id, session_id):
-                raise NotFoundError(f"no deleted study session {session_id}")
+            if found is None or not mark(session, profile.id, session_id):
+                raise NotFoundError(f"no {what} {session_id}")
         return Change(sessions=True, skills=(found.skill,))
 
     def study_session(self, session_id: int) -> StudySession:

@@ -1,6 +1,9 @@
 """The undo steps that remember more than `run_change`'s `do` and `undo` can: status changes,
 study sessions, the timer, notes (merged while typing) and library edits. Each returns what
-the service returned; ui/ops.py tells the views."""
+the service returned; ui/ops.py tells the views.
+
+At the end, the changes the views ask for (`set_status`, `log_study`, …): each runs its step
+through ui/ops.run_command, called by the view with the app state it holds."""
 
 from __future__ import annotations
 
@@ -9,8 +12,9 @@ from datetime import date
 from PySide6.QtGui import QUndoCommand
 
 from planner.core.status import STATUS_WORDS, Status
+from planner.core.units import format_minutes
 from planner.service import LibraryChange, LibraryEdit, StudySession
-from planner.ui.ops import ChangeCommand, Outcome
+from planner.ui.ops import ChangeCommand, Outcome, run_command
 from planner.ui.state import AppState
 
 
@@ -94,27 +98,38 @@ class StopTimerCommand(LogStudyCommand):
         return stopped.change
 
 
-class PersonalGoalCommand(ChangeCommand):
+class TwoWayCommand(ChangeCommand):
+    """A change that goes one of two ways (add or remove, delete or restore); undo goes the
+    other way. Subclasses say what each way does in `_set`."""
+
+    def __init__(self, state: AppState, text: str, forward: bool) -> None:
+        super().__init__(state, text)
+        self.forward = forward
+
+    def _set(self, forward: bool) -> Outcome:
+        raise NotImplementedError
+
+    def _do(self) -> Outcome:
+        return self._set(self.forward)
+
+    def _undo(self) -> Outcome:
+        return self._set(not self.forward)
+
+
+class PersonalGoalCommand(TwoWayCommand):
     """Add a skill to the learner's plan as a goal of their own, or take it off; undo does
     the other."""
 
     def __init__(self, state: AppState, skill_id: str, add: bool) -> None:
         name = state.planner.library().skills[skill_id].name
         words = f"Add “{name}” to my goals" if add else f"Remove “{name}” from my goals"
-        super().__init__(state, words)
+        super().__init__(state, words, add)
         self.skill_id = skill_id
-        self.add = add
 
     def _set(self, add: bool) -> Outcome:
         if add:
             return self.state.planner.progress.add_personal_goal(self.skill_id)
         return self.state.planner.progress.remove_personal_goal(self.skill_id)
-
-    def _do(self) -> Outcome:
-        return self._set(self.add)
-
-    def _undo(self) -> Outcome:
-        return self._set(not self.add)
 
 
 class EditNoteCommand(ChangeCommand):
@@ -147,37 +162,23 @@ class EditNoteCommand(ChangeCommand):
 
 def _session_words(state: AppState, session: StudySession) -> str:
     name = state.planner.library().skills[session.skill].name
-    hours, mins = divmod(session.minutes, 60)
-    time = f"{hours} h {mins} min" if hours and mins else (f"{hours} h" if hours else f"{mins} min")
-    return f"{time} on “{name}”"
+    return f"{format_minutes(session.minutes)} on “{name}”"
 
 
-class DeleteStudySessionCommand(ChangeCommand):
-    """Delete a study session; undo restores it. The history records both."""
+class StudySessionCommand(TwoWayCommand):
+    """Delete a study session, undo restores it; or restore a deleted one, undo deletes it
+    again. The history records both."""
 
-    def __init__(self, state: AppState, session_id: int) -> None:
+    def __init__(self, state: AppState, session_id: int, delete: bool) -> None:
         self.session = state.planner.progress.study_session(session_id)
-        super().__init__(state, f"Delete {_session_words(state, self.session)}")
+        verb = "Delete" if delete else "Restore"
+        super().__init__(state, f"{verb} {_session_words(state, self.session)}", delete)
 
-    def _do(self) -> Outcome:
-        return self.state.planner.progress.delete_study_session(self.session.id)
-
-    def _undo(self) -> Outcome:
-        return self.state.planner.progress.restore_study_session(self.session.id)
-
-
-class RestoreStudySessionCommand(ChangeCommand):
-    """Bring a deleted study session back; undo deletes it again."""
-
-    def __init__(self, state: AppState, session_id: int) -> None:
-        self.session = state.planner.progress.study_session(session_id)
-        super().__init__(state, f"Restore {_session_words(state, self.session)}")
-
-    def _do(self) -> Outcome:
-        return self.state.planner.progress.restore_study_session(self.session.id)
-
-    def _undo(self) -> Outcome:
-        return self.state.planner.progress.delete_study_session(self.session.id)
+    def _set(self, delete: bool) -> Outcome:
+        progress = self.state.planner.progress
+        if delete:
+            return progress.delete_study_session(self.session.id)
+        return progress.restore_study_session(self.session.id)
 
 
 class EditStudySessionCommand(ChangeCommand):
@@ -219,3 +220,61 @@ class LibraryEditCommand(ChangeCommand):
     def _undo(self) -> Outcome:
         assert self.edit is not None
         return self.state.planner.editing.undo(self.edit)
+
+
+# ---------------------------------------------------------------------------- what views ask
+# The views' changes, each an undo step run through ui/ops.run_command. A view calls them with
+# the app state it has; the window is not in the way.
+
+
+def set_status(state: AppState, skill_id: str, status: str, day: date | None = None) -> None:
+    """Change a skill's status (a click that changes nothing is no step). `status` is a
+    `Status` or its value. Starting a skill asks about its open prerequisites
+    (`AppState.skillBegun`)."""
+    step = state.step(skill_id)
+    current = state.planner.progress.statuses().get(skill_id, Status.TODO)
+    if status == current and (step is None or step.status != Status.IMPLIED):
+        return
+    run_command(state, SetStatusCommand(state, skill_id, Status(status), day))
+    if status == Status.IN_PROGRESS:
+        state.skillBegun.emit(skill_id)
+
+
+def edit_note(state: AppState, skill_id: str, old: str, new: str) -> None:
+    """Save a skill's note (saves while typing merge into one step)."""
+    run_command(state, EditNoteCommand(state, skill_id, old, new))
+
+
+def log_study(state: AppState, skill_id: str, minutes: int, day: date | None) -> None:
+    """Log study time on a skill, on a day (None: today); it may start the skill."""
+    run_command(state, LogStudyCommand(state, skill_id, minutes, day))
+    state.skillBegun.emit(skill_id)
+
+
+def stop_timer(state: AppState) -> None:
+    """Stop the study timer and log its minutes, when it runs."""
+    running = state.planner.timer.running()
+    if running is not None:
+        run_command(state, StopTimerCommand(state, running.skill))
+
+
+def set_personal_goal(state: AppState, skill_id: str, add: bool) -> None:
+    """Add a skill to the learner's plan as a goal of their own, or remove it."""
+    run_command(state, lambda: PersonalGoalCommand(state, skill_id, add))
+
+
+def edit_study_session(
+    state: AppState, session_id: int, minutes: int, day: date, note: str
+) -> None:
+    """Correct a study session's time, day and note."""
+    run_command(state, lambda: EditStudySessionCommand(state, session_id, minutes, day, note))
+
+
+def delete_study_session(state: AppState, session_id: int) -> None:
+    """Delete a study session (undo restores it)."""
+    run_command(state, lambda: StudySessionCommand(state, session_id, delete=True))
+
+
+def restore_study_session(state: AppState, session_id: int) -> None:
+    """Bring a deleted study session back (undo deletes it again)."""
+    run_command(state, lambda: StudySessionCommand(state, session_id, delete=False))

@@ -20,6 +20,8 @@ class AppState(QObject):
         notesChanged(str): a note of this skill changed.
         sessionsChanged(str): a study session of this skill was logged or removed.
         failed(str): an operation was refused; the message is for the learner.
+        skillBegun(str): the learner started a skill or logged time on it (ui/commands.py);
+            the window asks about its open prerequisites.
     """
 
     planChanged = Signal()
@@ -28,6 +30,7 @@ class AppState(QObject):
     notesChanged = Signal(str)
     sessionsChanged = Signal(str)
     failed = Signal(str)
+    skillBegun = Signal(str)
 
     def __init__(
         self, planner: Planner, parent: QObject | None = None, undo_stack: QUndoStack | None = None

@@ -384,11 +384,18 @@ def test_the_graph_tooltip_shows_markup_literally(
     assert_literal([("graph tooltip", text) for text in seen])
 
 
+def done_button(window: MainWindow) -> QAbstractButton:
+    """The skill panel's "Done" button."""
+    button = window.skill_panel.findChild(QAbstractButton, "status-done")
+    assert button is not None
+    return button
+
+
 @pytest.mark.gui
 def test_the_progress_view_shows_markup_literally(window: MainWindow) -> None:
     window.progress_view.refresh()
     window.state.select("markup-skill")
-    window.skill_panel.statusRequested.emit("markup-skill", "done")  # an undoable step
+    done_button(window).click()  # an undoable step
     shown = texts_shown(window.progress_view)
     assert_literal(shown)
     assert_shown(shown, SKILL, SESSION_NOTE)
@@ -397,7 +404,7 @@ def test_the_progress_view_shows_markup_literally(window: MainWindow) -> None:
 @pytest.mark.gui
 def test_undo_entries_show_markup_literally(window: MainWindow, qtbot: QtBot) -> None:
     window.state.select("markup-skill")
-    window.skill_panel.statusRequested.emit("markup-skill", "done")
+    done_button(window).click()
     assert window.undo_stack.canUndo()
     shown = texts_shown(window)
     assert_literal(shown)

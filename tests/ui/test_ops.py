@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner, StatusChange
+from planner.ui import commands
 from planner.ui.ops import run_change
 from planner.ui.state import AppState
 from tests.conftest import TODAY
@@ -97,3 +98,32 @@ def test_the_window_shows_a_refused_change_and_undoes_a_made_one(
     with qtbot.waitSignal(state.planChanged):
         window.action_undo.trigger()
     assert "git" not in planner.progress.statuses()
+
+
+def test_a_view_changes_data_through_the_commands_without_the_window(
+    qtbot: QtBot, state: AppState
+) -> None:
+    progress = state.planner.progress
+    with qtbot.waitSignal(state.skillBegun) as begun:
+        commands.log_study(state, "git", 90, TODAY)
+    assert begun.args == ["git"]
+    session = progress.study_sessions()[0]
+    assert state.undo_stack.undoText() == "Log 90 min on “Git”"
+    commands.delete_study_session(state, session.id)
+    assert state.undo_stack.undoText() == "Delete 1 h 30 min on “Git”"
+    assert progress.study_sessions() == []
+    commands.restore_study_session(state, session.id)
+    assert state.undo_stack.undoText() == "Restore 1 h 30 min on “Git”"
+    assert [s.id for s in progress.study_sessions()] == [session.id]
+    state.undo_stack.undo()  # the restore's undo deletes it again
+    assert progress.study_sessions() == []
+    state.undo_stack.undo()  # the deletion's undo restores it
+    assert [s.id for s in progress.study_sessions()] == [session.id]
+    steps = state.undo_stack.index()
+    commands.set_status(state, "git", progress.statuses()["git"])  # no change: no step
+    assert state.undo_stack.index() == steps
+    with qtbot.assertNotEmitted(state.skillBegun):
+        commands.set_status(state, "git", "done")
+    with qtbot.waitSignal(state.failed):
+        commands.delete_study_session(state, 10_000)  # refused: said in the one place
+    assert state.undo_stack.index() == steps + 1 and progress.statuses()["git"] == "done"

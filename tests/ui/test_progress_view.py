@@ -19,6 +19,7 @@ from planner.cli import main
 from planner.core.units import format_hours
 from planner.render.charts import chart_style
 from planner.service import Activity, Planner
+from planner.ui import commands
 from planner.ui.dialogs.study_session import SessionDialog
 from planner.ui.ops import run_change
 from planner.ui.views.activity_list import ACTIVITY_ROLE
@@ -298,7 +299,7 @@ def test_the_charts_and_the_list_follow_the_dark_scheme(qtbot: QtBot, window: Ma
     chart = view.burnup
     light = chart.grab().toImage().pixelColor(2, 2)
     session = window.state.planner.progress.study_sessions()[0]
-    window._on_session_deleted(session.id)
+    commands.delete_study_session(window.state, session.id)
     window.set_scheme("dark")
     qtbot.waitUntil(lambda: chart.grab().toImage().pixelColor(2, 2) != light)
     dark = chart.grab().toImage().pixelColor(2, 2)

@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QColor, QFont
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.core.status import Status
 from planner.core.wording import HIDE_BEHIND
+from planner.ui import commands
 from planner.ui.views.plan_model import SKILL_ID_ROLE
+from planner.ui.widgets.buttons import accept_buttons
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.view import View
 from tests.ui.conftest import WindowFactory
@@ -118,7 +120,7 @@ def test_the_group_behind_the_learner_names_what_it_holds_and_the_toggle_hides_e
     assert shown_status(window, "numpy") == "Known"
     assert _header(window, 0).startswith(f"Done and known · {len(behind(window))} skills · ")
     with qtbot.waitSignal(window.state.planChanged):
-        window.plan_view.statusRequested.emit("sql", "skipped")
+        commands.set_status(window.state, "sql", "skipped")
     group = behind(window)
     assert {"git", "pandas", "numpy", "sql"} <= group
     assert _header(window, 0).startswith(f"Done, known and skipped · {len(group)} skills · ")
@@ -258,3 +260,22 @@ def test_the_in_progress_mark_shows_on_a_selected_row(qapp: Any, scheme: str) ->
 
 def _distance(a: QColor, b: QColor) -> int:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+@pytest.mark.parametrize(
+    ("accept", "text"),
+    [(QDialogButtonBox.StandardButton.Ok, "OK"), (QDialogButtonBox.StandardButton.Save, "Save")],
+)
+def test_a_dialogs_accept_button_accepts_it_and_cancel_rejects_it(
+    qtbot: QtBot, accept: QDialogButtonBox.StandardButton, text: str
+) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    box, button = accept_buttons(dialog, accept)
+    assert button.text().replace("&", "") == text
+    assert {b.text().replace("&", "") for b in box.buttons()} == {text, "Cancel"}
+    with qtbot.waitSignal(dialog.accepted):
+        button.click()
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    with qtbot.waitSignal(dialog.rejected):
+        cancel.click()

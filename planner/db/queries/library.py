@@ -1,5 +1,6 @@
 """Queries on the library: skills, roles and tracks read in a handful of queries whatever
-the size, and imports that add or update them (never delete)."""
+the size, and imports that add or update them (never delete). The rows of one skill, role or
+track are written by helpers that library edits (db/library_edit.py) use too."""
 
 from __future__ import annotations
 
@@ -206,9 +207,7 @@ def save_library(session: Session, library: Library) -> ImportCounts:
             next_position += 1
             session.add(row)
             added += 1
-        row.name, row.area, row.hours = skill.name, skill.area, skill.hours
-        row.level, row.summary = skill.level, skill.summary
-        row.deleted_at = None  # importing a deleted skill brings it back, history and all
+        set_skill_fields(row, skill)  # importing a deleted skill brings it back, history and all
     session.flush()
     ids = list(library.skills)
     for chunk in _chunks(ids):
@@ -217,36 +216,8 @@ def save_library(session: Session, library: Library) -> ImportCounts:
     edges: list[dict[str, object]] = []
     resources: list[dict[str, object]] = []
     for skill in library.skills.values():
-        for position, prereq in enumerate(skill.requires):
-            edges.append(
-                {
-                    "skill_id": skill.id,
-                    "prerequisite_id": prereq,
-                    "hard": True,
-                    "position": position,
-                }
-            )
-        offset = len(skill.requires)
-        for position, prereq in enumerate(skill.recommends, start=offset):
-            edges.append(
-                {
-                    "skill_id": skill.id,
-                    "prerequisite_id": prereq,
-                    "hard": False,
-                    "position": position,
-                }
-            )
-        for position, r in enumerate(skill.resources):
-            resources.append(
-                {
-                    "skill_id": skill.id,
-                    "position": position,
-                    "title": r.title,
-                    "url": r.url,
-                    "kind": r.kind,
-                    "free": r.free,
-                }
-            )
+        edges += prerequisite_rows(skill)
+        resources += resource_rows(skill)
     if edges:
         session.execute(insert(PrerequisiteRow), edges)
     if resources:
@@ -274,14 +245,50 @@ def save_library(session: Session, library: Library) -> ImportCounts:
                 track_row = TrackRow(id=track.id, position=track_position)
                 track_position += 1
                 role_row.tracks.append(track_row)
-            track_row.name, track_row.summary = track.name, track.summary
-            track_row.later_career = track.later_career
-            track_row.goals = [
-                TrackGoalRow(skill_id=g, position=i) for i, g in enumerate(track.goals)
-            ]
+            set_track_fields(track_row, track)
         set_track_choice(role_row, role)
     session.flush()
     return ImportCounts(added, updated, roles_added, roles_updated)
+
+
+# The rows of one skill, role or track, as an import and a library edit both write them.
+def set_skill_fields(row: SkillRow, skill: Skill) -> None:
+    """Copy a skill's own fields onto its row, which is then not deleted (any more)."""
+    row.name, row.area, row.hours = skill.name, skill.area, skill.hours
+    row.level, row.summary = skill.level, skill.summary
+    row.deleted_at = None
+
+
+def prerequisite_rows(skill: Skill) -> list[dict[str, object]]:
+    """The prerequisite edges of a skill, hard ones first, in order, as rows to insert."""
+    hard = [(p, True) for p in skill.requires]
+    soft = [(p, False) for p in skill.recommends]
+    return [
+        {"skill_id": skill.id, "prerequisite_id": p, "hard": h, "position": i}
+        for i, (p, h) in enumerate(hard + soft)
+    ]
+
+
+def resource_rows(skill: Skill) -> list[dict[str, object]]:
+    """The resources of a skill, in order, as rows to insert."""
+    return [
+        {
+            "skill_id": skill.id,
+            "position": i,
+            "title": r.title,
+            "url": r.url,
+            "kind": r.kind,
+            "free": r.free,
+        }
+        for i, r in enumerate(skill.resources)
+    ]
+
+
+def set_track_fields(row: TrackRow, track: Track) -> None:
+    """Copy a track's name, summary and goals onto its row (its place is the caller's)."""
+    row.name, row.summary = track.name, track.summary
+    row.later_career = track.later_career
+    row.goals = [TrackGoalRow(skill_id=g, position=i) for i, g in enumerate(track.goals)]
 
 
 def set_role_fields(row: RoleRow, role: Role) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from planner import __version__
 from planner.core.records import ExportData
@@ -119,6 +119,12 @@ def _orient(writer: QPdfWriter, page: Page) -> None:
     writer.setPageOrientation(orientation)
 
 
+def _margin_line(painter: QPainter, box: QRectF, left: str, right: str, small: QFont) -> None:
+    """A running head or foot: `left` at the left (faint), `right` at the right (muted)."""
+    draw_text(painter, box, left, small, FAINT, wrap=False)
+    draw_text(painter, box, right, small, MUTED, Qt.AlignmentFlag.AlignRight, wrap=False)
+
+
 def _paint_page(painter: QPainter, ctx: Context, page: Page, number: int, total: int) -> None:
     content = ctx.fmt.content(page.landscape)
     pt = ctx.pt
@@ -127,46 +133,14 @@ def _paint_page(painter: QPainter, ctx: Context, page: Page, number: int, total:
     if number:
         # Running head: what the document is, and the section of this page.
         top = content.top() - pt(22)
-        left_text = document_title(ctx.data)
-        draw_text(
-            painter,
-            QRectF(content.left(), top, content.width(), line),
-            left_text,
-            small,
-            FAINT,
-            wrap=False,
-        )
-        draw_text(
-            painter,
-            QRectF(content.left(), top, content.width(), line),
-            page.section,
-            small,
-            MUTED,
-            Qt.AlignmentFlag.AlignRight,
-            wrap=False,
-        )
+        box = QRectF(content.left(), top, content.width(), line)
+        _margin_line(painter, box, document_title(ctx.data), page.section, small)
         painter.setPen(QPen(RULE, pt(0.6)))
         y = top + line + pt(4)
         painter.drawLine(QPointF(content.left(), y), QPointF(content.right(), y))
-    bottom = content.bottom() + pt(20)
+    box = QRectF(content.left(), content.bottom() + pt(20), content.width(), line)
     footer = f"{ctx.data.profile} · exported {long_date(ctx.data.today)}"
-    draw_text(
-        painter,
-        QRectF(content.left(), bottom, content.width(), line),
-        footer,
-        small,
-        FAINT,
-        wrap=False,
-    )
-    draw_text(
-        painter,
-        QRectF(content.left(), bottom, content.width(), line),
-        f"Page {number + 1} of {total}",
-        small,
-        MUTED,
-        Qt.AlignmentFlag.AlignRight,
-        wrap=False,
-    )
+    _margin_line(painter, box, footer, f"Page {number + 1} of {total}", small)
     for x, y, paint in page.ops:
         painter.save()
         painter.translate(x, y)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,10 @@ from PySide6.QtWidgets import (
 
 from planner.core.units import duration_text, parse_duration
 from planner.errors import PlannerError
+from planner.service import StudySession
+from planner.ui import commands
+from planner.ui.state import AppState
+from planner.ui.widgets.buttons import accept_buttons
 from planner.ui.widgets.dates import qdate, to_date
 
 
@@ -46,17 +49,13 @@ class SessionDialog(QDialog):
         self.note.setAccessibleName("Note")
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons, _ok = accept_buttons(self)
         form = QFormLayout(self)
         form.addRow("Time", self.duration)
         form.addRow("Day", self.date)
         form.addRow("Note", self.note)
         form.addRow(self.problem)
         form.addRow(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
     def day(self) -> date:
         """The chosen day."""
@@ -69,3 +68,17 @@ class SessionDialog(QDialog):
             self.problem.setText(str(error))
             return
         super().accept()
+
+
+def correct_session(state: AppState, session: StudySession, parent: QWidget) -> SessionDialog:
+    """Open the correction dialog on a session: accepting it corrects the session (an undo
+    step, ui/commands.py). The skill panel's sessions and the recent activity both use it."""
+    today = state.planner.today()
+    dialog = SessionDialog(session.minutes, session.day, session.note, today, parent)
+    dialog.accepted.connect(
+        lambda: commands.edit_study_session(
+            state, session.id, dialog.minutes, dialog.day(), dialog.note.text()
+        )
+    )
+    dialog.open()
+    return dialog

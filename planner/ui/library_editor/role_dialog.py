@@ -32,6 +32,7 @@ from planner.ui.library_editor.skill_dialog import (
     library_problems,
     problem_label,
 )
+from planner.ui.widgets.buttons import accept_buttons
 
 TRACK = Qt.ItemDataRole.UserRole
 
@@ -60,12 +61,7 @@ class _Named(QDialog):
         self.form.addRow("&Id", self.id)
         self.form.addRow("&Summary", self.summary)
         self.problem = problem_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons, self.save_button = accept_buttons(self, QDialogButtonBox.StandardButton.Save)
 
     def _on_name_changed(self, name: str) -> None:
         if not self._id_typed:

@@ -35,6 +35,7 @@ from planner.core.edit import EditError, LibraryChange, cycle_message
 from planner.fileformat.schema import LEVELS, MAX_HOURS, MAX_ID_LENGTH, RESOURCE_KINDS
 from planner.service import Planner
 from planner.ui.library_editor.skill_picker import SkillPicker
+from planner.ui.widgets.buttons import accept_buttons
 
 SKILL_ID = Qt.ItemDataRole.UserRole
 NO_LEVEL = "—"
@@ -223,12 +224,7 @@ class SkillDialog(QDialog):
         column.addLayout(row)
 
         self.problem = problem_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        buttons, self.save_button = accept_buttons(self, QDialogButtonBox.StandardButton.Save)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

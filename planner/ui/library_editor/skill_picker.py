@@ -9,7 +9,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListView,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.domain import Skill
+from planner.ui.widgets.buttons import accept_buttons
 
 SKILL_ID = Qt.ItemDataRole.UserRole
 
@@ -68,12 +68,7 @@ class SkillPicker(QDialog):
         self.problem.setObjectName("problem")
         self.problem.setStyleSheet("color: #d9453b; font-weight: 600")  # reads on light and dark
         self.problem.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons, self.ok_button = accept_buttons(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
+    QWizardPage,
 )
 
 from planner.core.domain import Salary
@@ -121,6 +122,16 @@ def blend(a: QColor, b: QColor, share: float) -> QColor:
         round(a.green() + (b.green() - a.green()) * share),
         round(a.blue() + (b.blue() - a.blue()) * share),
     )
+
+
+class Page(QWizardPage):
+    """A page of the wizard under its title, with a subtitle: every page has one, so that all
+    share the same header (a calmer walk through)."""
+
+    def __init__(self, title: str, subtitle: str) -> None:
+        super().__init__()
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
 
 
 class Draft(OnboardingDraft):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWizardPage,
 )
 
 from planner.core.onboarding import areas_foundations_first
@@ -31,6 +30,7 @@ from planner.ui.onboarding.common import (
     SKILL_ROLE,
     Card,
     Draft,
+    Page,
     bold,
     children_of,
     format_date,
@@ -90,12 +90,13 @@ _PACE_HINT = (
 )
 
 
-class TimePage(QWizardPage):
+class TimePage(Page):
     def __init__(self, draft: Draft, locale: QLocale) -> None:
-        super().__init__()
+        super().__init__(
+            "How much time do you have?",
+            "Your plan spreads the study hours evenly over each week.",
+        )
         self._draft = draft
-        self.setTitle("How much time do you have?")
-        self.setSubTitle("Your plan spreads the study hours evenly over each week.")
         self.hours = HoursSpinBox()
         self.hours.setObjectName("hoursPerWeek")
         self.hours.setAccessibleName("Hours per week")
@@ -143,18 +144,17 @@ class TimePage(QWizardPage):
         self.finish.show_plan(self._draft.plan())
 
 
-class KnownPage(QWizardPage):
+class KnownPage(Page):
     def __init__(self, draft: Draft, locale: QLocale) -> None:
-        super().__init__()
+        super().__init__(
+            "What you already know",
+            "Tick the skills you have already: your plan marks them done and leaves them out. "
+            "Ticking a skill ticks what it builds on too.",
+        )
         self._draft = draft
         self._locale = locale
         self._built_for: tuple[str, tuple[str, ...]] | None = None
         self._syncing = False
-        self.setTitle("What you already know")
-        self.setSubTitle(
-            "Tick the skills you have already: your plan marks them done and leaves them out. "
-            "Ticking a skill ticks what it builds on too."
-        )
         self.filter = QLineEdit()
         self.filter.setObjectName("skillFilter")
         self.filter.setPlaceholderText("Filter skills")
@@ -286,14 +286,14 @@ class KnownPage(QWizardPage):
         self.tree.setVisible(shown > 0)
 
 
-class SummaryPage(QWizardPage):
+class SummaryPage(Page):
     def __init__(self, draft: Draft, locale: QLocale, name: NameField) -> None:
-        super().__init__()
+        super().__init__(
+            "Your plan", "Check your answers. You can run this again later to change them."
+        )
         self._draft = draft
         self._name = name
         self._locale = locale
-        self.setTitle("Your plan")
-        self.setSubTitle("Check your answers. You can run this again later to change them.")
         self._values: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setVerticalSpacing(10)

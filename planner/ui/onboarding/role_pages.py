@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QVBoxLayout,
-    QWizardPage,
 )
 
 from planner.core.domain import Role, Track
@@ -21,6 +20,7 @@ from planner.errors import PlannerError
 from planner.ui.onboarding.common import (
     Card,
     Draft,
+    Page,
     bold,
     format_salary,
     page_button_text,
@@ -39,13 +39,13 @@ _STEPS = (
 )
 
 
-class WelcomePage(QWizardPage):
+class WelcomePage(Page):
     def __init__(self, rerun: bool, name: NameField) -> None:
-        super().__init__()
+        super().__init__(
+            "Welcome to Roadmap planner",
+            "A study plan for becoming an AI engineer or an ML engineer.",
+        )
         self.name = name
-        self.setTitle("Welcome to Roadmap planner")
-        # A subtitle gives this page the same header as the others: a calmer start.
-        self.setSubTitle("A study plan for becoming an AI engineer or an ML engineer.")
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(
@@ -111,12 +111,12 @@ class RoleCard(Card):
         super().mousePressEvent(event)
 
 
-class RolePage(QWizardPage):
+class RolePage(Page):
     def __init__(self, draft: Draft, locale: QLocale) -> None:
-        super().__init__()
+        super().__init__(
+            "Choose a role", "Which job are you studying for? Your plan is built around it."
+        )
         self._draft = draft
-        self.setTitle("Choose a role")
-        self.setSubTitle("Which job are you studying for? Your plan is built around it.")
         self._group = QButtonGroup(self)
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -178,14 +178,13 @@ class RolePage(QWizardPage):
         return self._draft.role is not None
 
 
-class TracksPage(QWizardPage):
+class TracksPage(Page):
     def __init__(self, draft: Draft) -> None:
-        super().__init__()
-        self._draft = draft
-        self.setTitle("Choose tracks (optional)")
-        self.setSubTitle(
-            "A track adds a specialisation's skills to your plan. Pick any number, or none."
+        super().__init__(
+            "Choose tracks (optional)",
+            "A track adds a specialisation's skills to your plan. Pick any number, or none.",
         )
+        self._draft = draft
         self._boxes: dict[str, QCheckBox] = {}
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QPoint, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QPoint, Qt, QTime, QTimeZone
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,8 @@ from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_minutes
 from planner.errors import PlannerError
 from planner.service import Activity
-from planner.ui.dialogs.study_session import SessionDialog
+from planner.ui import commands
+from planner.ui.dialogs.study_session import correct_session
 from planner.ui.ops import report
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
@@ -33,22 +34,12 @@ ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ActivityList(QWidget):
-    """The newest entries, with buttons to correct, delete, restore or revert the selected one.
+    """The newest entries, with buttons to correct, delete, restore or revert the selected one
+    (each an undo step, ui/commands.py).
 
     The Undo button (`undo_button`) follows the window's undo stack; it is not in this
     widget's layout: the view shows it in the section's title row.
-
-    Signals:
-        statusRequested(str, str): set a skill's status (reverting a status change).
-        sessionEditRequested(int, int, object, str): correct a session (id, minutes, day, note).
-        sessionDeleteRequested(int): delete a study session.
-        sessionRestoreRequested(int): bring a deleted session back.
     """
-
-    statusRequested = Signal(str, str)
-    sessionEditRequested = Signal(int, int, object, str)
-    sessionDeleteRequested = Signal(int)
-    sessionRestoreRequested = Signal(int)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,33 +195,25 @@ class ActivityList(QWidget):
         except PlannerError as error:
             report(self.state, error)
             return
-        dialog = SessionDialog(
-            session.minutes, session.day, session.note, self.state.planner.today(), self
-        )
-        dialog.accepted.connect(
-            lambda: self.sessionEditRequested.emit(
-                session.id, dialog.minutes, dialog.day(), dialog.note.text()
-            )
-        )
-        dialog.open()
+        correct_session(self.state, session, self)
 
     def delete_selected(self) -> None:
         """Delete the selected session (undoable)."""
         entry = self.selected_activity()
         if entry is not None and entry.session_id is not None and not entry.session_deleted:
-            self.sessionDeleteRequested.emit(entry.session_id)
+            commands.delete_study_session(self.state, entry.session_id)
 
     def restore_selected(self) -> None:
         """Bring the selected deleted session back (undoable)."""
         entry = self.selected_activity()
         if entry is not None and entry.session_id is not None and entry.session_deleted:
-            self.sessionRestoreRequested.emit(entry.session_id)
+            commands.restore_study_session(self.state, entry.session_id)
 
     def revert_selected(self) -> None:
         """Set the selected status change's skill back to the status before it (undoable)."""
         entry = self.selected_activity()
         if entry is not None and entry.previous is not None and entry.latest:
-            self.statusRequested.emit(entry.skill, entry.previous)
+            commands.set_status(self.state, entry.skill, entry.previous)
 
     def _on_double_clicked(self, item: QTreeWidgetItem) -> None:
         entry = item.data(0, ACTIVITY_ROLE)

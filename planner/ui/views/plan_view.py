@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from planner.core.status import SETTABLE, STATUS_TITLES, Status
 from planner.core.units import format_hours, plural
 from planner.core.wording import HIDE_BEHIND, HIDE_BEHIND_TIP
+from planner.ui import commands
 from planner.ui.state import AppState
 from planner.ui.views.plan_model import SKILL_ID_ROLE, STATUS_ROLE, PlanFilter, PlanModel
 
@@ -109,15 +110,12 @@ class PlanView(QWidget):
     """The learner's plan as a list they can work through.
 
     Signals:
-        statusRequested(str, str): the learner asked to set a skill's status.
         logTimeRequested(str): the learner asked to log study time on a skill.
         showInGraphRequested(str): the learner asked to see a skill in the graph.
     """
 
-    statusRequested = Signal(str, str)
     logTimeRequested = Signal(str)
     showInGraphRequested = Signal(str)
-    goalRequested = Signal(str, bool)  # a skill added to (True) or removed from personal goals
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -285,7 +283,9 @@ class PlanView(QWidget):
         if not isinstance(skill_id, str):
             return
         status = index.data(STATUS_ROLE)
-        self.statusRequested.emit(skill_id, Status.TODO if status == Status.DONE else Status.DONE)
+        commands.set_status(
+            self.state, skill_id, Status.TODO if status == Status.DONE else Status.DONE
+        )
 
     def _context_menu(self, position: QPoint) -> None:
         index = self.tree.indexAt(position)
@@ -300,14 +300,17 @@ class PlanView(QWidget):
             action.setCheckable(True)
             action.setChecked(status == current)
             action.triggered.connect(
-                lambda _=False, s=status: self.statusRequested.emit(skill_id, s)
+                lambda _=False, s=status: commands.set_status(self.state, skill_id, s)
             )
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction("Log time…", lambda: self.logTimeRequested.emit(skill_id))
         menu.addAction("Show in graph", lambda: self.showInGraphRequested.emit(skill_id))
         if skill_id in self.state.planner.progress.personal_goals():  # the learner's own goal
-            menu.addAction("Remove from my goals", lambda: self.goalRequested.emit(skill_id, False))
+            menu.addAction(
+                "Remove from my goals",
+                lambda: commands.set_personal_goal(self.state, skill_id, False),
+            )
         menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def set_icons(self, icons: dict[Status, QIcon]) -> None:

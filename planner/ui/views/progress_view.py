@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, Qt
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,19 +45,7 @@ EMPTY_TEXT = "Choose a role to see your progress.\nFile → Set up your plan… 
 
 
 class ProgressView(QWidget):
-    """How far the learner has come, how fast, and what they recorded lately.
-
-    Signals (the recent activity's, passed on: see ActivityList):
-        statusRequested(str, str): set a skill's status (reverting a status change).
-        sessionEditRequested(int, int, object, str): correct a session (id, minutes, day, note).
-        sessionDeleteRequested(int): delete a study session.
-        sessionRestoreRequested(int): bring a deleted session back.
-    """
-
-    statusRequested = Signal(str, str)
-    sessionEditRequested = Signal(int, int, object, str)
-    sessionDeleteRequested = Signal(int)
-    sessionRestoreRequested = Signal(int)
+    """How far the learner has come, how fast, and what they recorded lately."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,10 +130,6 @@ class ProgressView(QWidget):
 
     def _connect_signals(self) -> None:
         self.state.planChanged.connect(self.refresh)
-        self.activity_list.statusRequested.connect(self.statusRequested)
-        self.activity_list.sessionEditRequested.connect(self.sessionEditRequested)
-        self.activity_list.sessionDeleteRequested.connect(self.sessionDeleteRequested)
-        self.activity_list.sessionRestoreRequested.connect(self.sessionRestoreRequested)
         self.target_check.toggled.connect(self._on_target_toggled)
         self.target_edit.dateChanged.connect(self._on_target_date)
 

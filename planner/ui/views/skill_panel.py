@@ -27,6 +27,7 @@ from planner.core.status import SETTABLE, STATUS_TITLES, STATUS_WORDS, Status
 from planner.core.units import format_hours, format_minutes
 from planner.core.wording import known_because
 from planner.errors import PlannerError
+from planner.ui import commands
 from planner.ui.state import AppState
 from planner.ui.views.skill_links import resources_html, safe_link
 from planner.ui.views.skill_sessions import SessionList
@@ -67,18 +68,8 @@ STATUS_BUTTON_STYLE = (
 class SkillPanel(QScrollArea):
     """Everything about the selected skill, and the learner's own notes and time on it.
 
-    Signals:
-        statusRequested(str, str): set a skill's status.
-        noteEdited(str, str, str): a note changed (skill, old text, new text).
-        studyLogged(str, int, object): log minutes on a skill on a date.
-        goalRequested(str, bool): add the skill to the learner's goals (True) or remove it.
-    The study timer and the sessions list have their own signals (`timer`, `sessions`).
-    """
-
-    statusRequested = Signal(str, str)
-    noteEdited = Signal(str, str, str)
-    studyLogged = Signal(str, int, object)
-    goalRequested = Signal(str, bool)
+    Its changes (status, note, study time, goal; the timer's and the sessions' too) are undo
+    steps run through ui/commands.py."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -345,7 +336,7 @@ class SkillPanel(QScrollArea):
 
     def _on_status_clicked(self, button: QToolButton) -> None:
         if self.skill_id:
-            self.statusRequested.emit(self.skill_id, self._status_of_button[button])
+            commands.set_status(self.state, self.skill_id, self._status_of_button[button])
 
     def _open_link(self, url: str) -> None:
         if safe_link(url):
@@ -357,7 +348,7 @@ class SkillPanel(QScrollArea):
         text = self.notes.toPlainText()
         if self.skill_id and text != self._saved_note:
             old, self._saved_note = self._saved_note, text
-            self.noteEdited.emit(self.skill_id, old, text)
+            commands.edit_note(self.state, self.skill_id, old, text)
 
     def _on_note_changed(self, skill_id: str) -> None:
         if skill_id != self.skill_id:
@@ -375,7 +366,8 @@ class SkillPanel(QScrollArea):
 
     def _on_goal_clicked(self) -> None:
         if self.skill_id:
-            self.goalRequested.emit(self.skill_id, not self.goal_button.property("personal"))
+            add = not self.goal_button.property("personal")
+            commands.set_personal_goal(self.state, self.skill_id, add)
 
     def _log(self) -> None:
         if not self.skill_id:
@@ -386,7 +378,7 @@ class SkillPanel(QScrollArea):
             self._say(str(error))
             return
         day = to_date(self.day.date())
-        self.studyLogged.emit(self.skill_id, minutes, day)
+        commands.log_study(self.state, self.skill_id, minutes, day)
         self.duration.clear()
         self._say(f"Logged {format_minutes(minutes)} on {short_date(day)}.")
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from planner.core.units import format_minutes
 from planner.service import StudySession
-from planner.ui.dialogs.study_session import SessionDialog
+from planner.ui import commands
+from planner.ui.dialogs.study_session import correct_session
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
 from planner.ui.widgets.dates import short_date
@@ -28,16 +27,8 @@ SESSION_ROLE = Qt.ItemDataRole.UserRole
 
 
 class SessionList(QWidget):
-    """The sessions logged on a skill, newest first; Edit… and Delete go through the undo
-    stack (the main window pushes the commands).
-
-    Signals:
-        editRequested(int, int, object, str): session id, minutes, day, note.
-        deleteRequested(int): session id.
-    """
-
-    editRequested = Signal(int, int, object, str)
-    deleteRequested = Signal(int)
+    """The sessions logged on a skill, newest first; Edit… and Delete are undo steps
+    (ui/commands.py)."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,21 +101,13 @@ class SessionList(QWidget):
         session = self.selected()
         if session is None:
             return
-        dialog = SessionDialog(
-            session.minutes, session.day, session.note, self.state.planner.today(), self
-        )
-        dialog.accepted.connect(lambda: self._edited(session.id, dialog))
-        dialog.open()
-
-    def _edited(self, session_id: int, dialog: SessionDialog) -> None:
-        day: date = dialog.day()
-        self.editRequested.emit(session_id, dialog.minutes, day, dialog.note.text())
+        correct_session(self.state, session, self)
 
     def delete_selected(self) -> None:
         """Delete the selected session (undoable)."""
         session = self.selected()
         if session is not None:
-            self.deleteRequested.emit(session.id)
+            commands.delete_study_session(self.state, session.id)
 
     def _context_menu(self, position: QPoint) -> None:
         if self.tree.itemAt(position) is None:

@@ -6,11 +6,12 @@ while the app is closed and shows again when it opens; the display ticks once a 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from planner.errors import PlannerError
 from planner.service import RunningTimer
+from planner.ui import commands
 from planner.ui.ops import run_change
 from planner.ui.state import AppState
 
@@ -24,13 +25,8 @@ def elapsed_text(seconds: int) -> str:
 
 
 class StudyTimer(QWidget):
-    """Start / Stop for the skill shown, the time elapsed, and Discard.
-
-    Signals:
-        stopRequested(): stop the timer and log its time (undoable, so the window does it).
-    """
-
-    stopRequested = Signal()
+    """Start / Stop for the skill shown, the time elapsed, and Discard; Stop is an undo step
+    (ui/commands.stop_timer)."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,8 +100,8 @@ class StudyTimer(QWidget):
         self.refresh()
 
     def stop(self) -> None:
-        """Ask for the timer to be stopped and logged, then show what is left running."""
-        self.stopRequested.emit()
+        """Stop the timer and log its time (an undo step), then show what is left running."""
+        commands.stop_timer(self.state)
         self.refresh()
 
     def discard(self) -> None:

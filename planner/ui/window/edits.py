@@ -1,5 +1,6 @@
-"""What the views ask the main window to change: statuses, notes, study time, sessions and
-personal goals, each an undo step run through ui/ops.py."""
+"""The main window's own edits: the Space / menu toggle of the selected skill, and the
+requests that need the window (showing the log field, opening the editor). The views change
+data themselves, through ui/commands.py."""
 
 from __future__ import annotations
 
@@ -11,22 +12,13 @@ from planner.ui.window.view import View
 
 
 class EditsPart(WindowBase):
-    """The main window's answers to the views' requests for a change."""
+    """The main window's answers to the menus' and the views' requests."""
 
     def set_status(self, skill_id: str, status: str, day: date | None = None) -> None:
-        """Change a skill's status as an undoable step (a click that changes nothing is none).
-        `status` is a `Status` or its value (signals carry plain strings)."""
-        from planner.ui.ops import run_command
+        """Change a skill's status as an undoable step (ui/commands.set_status)."""
+        from planner.ui import commands
 
-        step = self.state.step(skill_id)
-        current = self.state.planner.progress.statuses().get(skill_id, Status.TODO)
-        if status == current and (step is None or step.status != Status.IMPLIED):
-            return
-        from planner.ui.commands import SetStatusCommand
-
-        run_command(self.state, SetStatusCommand(self.state, skill_id, Status(status), day))
-        if status == Status.IN_PROGRESS:
-            self.prerequisites.offer(skill_id)
+        commands.set_status(self.state, skill_id, status, day)
 
     def toggle_done(self) -> None:
         """Mark the selected skill done, or to do when it already is."""
@@ -35,57 +27,6 @@ class EditsPart(WindowBase):
             step = self.state.step(skill_id)
             current = step.status if step is not None else Status.TODO
             self.set_status(skill_id, Status.TODO if current == Status.DONE else Status.DONE)
-
-    def _on_note_edited(self, skill_id: str, old: str, new: str) -> None:
-        from planner.ui.commands import EditNoteCommand
-        from planner.ui.ops import run_command
-
-        run_command(self.state, EditNoteCommand(self.state, skill_id, old, new))
-
-    def _on_study_logged(self, skill_id: str, minutes: int, day: object) -> None:
-        from planner.ui.commands import LogStudyCommand
-        from planner.ui.ops import run_command
-
-        when = day if isinstance(day, date) else None
-        run_command(self.state, LogStudyCommand(self.state, skill_id, minutes, when))
-        self.prerequisites.offer(skill_id)
-
-    def _on_timer_stopped(self) -> None:
-        from planner.ui.commands import StopTimerCommand
-        from planner.ui.ops import run_command
-
-        running = self.state.planner.timer.running()
-        if running is not None:
-            run_command(self.state, StopTimerCommand(self.state, running.skill))
-
-    def set_personal_goal(self, skill_id: str, add: bool) -> None:
-        """Add a skill to the learner's plan as a goal of their own, or remove it (undoable)."""
-        from planner.ui.commands import PersonalGoalCommand
-        from planner.ui.ops import run_command
-
-        run_command(self.state, lambda: PersonalGoalCommand(self.state, skill_id, add))
-
-    def _on_session_edited(self, session_id: int, minutes: int, day: object, note: str) -> None:
-        from planner.ui.commands import EditStudySessionCommand
-        from planner.ui.ops import run_command
-
-        if isinstance(day, date):
-            run_command(
-                self.state,
-                lambda: EditStudySessionCommand(self.state, session_id, minutes, day, note),
-            )
-
-    def _on_session_deleted(self, session_id: int) -> None:
-        from planner.ui.commands import DeleteStudySessionCommand
-        from planner.ui.ops import run_command
-
-        run_command(self.state, lambda: DeleteStudySessionCommand(self.state, session_id))
-
-    def _on_session_restored(self, session_id: int) -> None:
-        from planner.ui.commands import RestoreStudySessionCommand
-        from planner.ui.ops import run_command
-
-        run_command(self.state, lambda: RestoreStudySessionCommand(self.state, session_id))
 
     def _log_time_for(self, skill_id: str) -> None:
         self.state.select(skill_id)

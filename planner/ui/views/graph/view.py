@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QThreadPool, Signal
 from PySide6.QtGui import (
@@ -291,35 +292,21 @@ class GraphView(GraphCanvas):
             return True
         return super().event(event)
 
+    # The input handler answers each event first; what it leaves goes to QWidget as usual.
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self._input.key_press(event):
-            super().keyPressEvent(event)
-            return
-        event.accept()
+        _handle(event, self._input.key_press, super().keyPressEvent)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self._input.mouse_press(event):
-            event.accept()
-            return
-        super().mousePressEvent(event)
+        _handle(event, self._input.mouse_press, super().mousePressEvent)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._input.mouse_move(event):
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
+        _handle(event, self._input.mouse_move, super().mouseMoveEvent)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._input.mouse_release(event):
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
+        _handle(event, self._input.mouse_release, super().mouseReleaseEvent)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if self._input.double_click(event):
-            event.accept()
-            return
-        super().mouseDoubleClickEvent(event)
+        _handle(event, self._input.double_click, super().mouseDoubleClickEvent)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self._input.wheel(event)
@@ -338,3 +325,14 @@ class GraphView(GraphCanvas):
         menu.exec(event.globalPos())
         menu.deleteLater()
         event.accept()
+
+
+E = TypeVar("E", bound=QEvent)
+
+
+def _handle(event: E, handled: Callable[[E], bool], otherwise: Callable[[E], None]) -> None:
+    """Accept the event when `handled` took it; else pass it to `otherwise` (the base class)."""
+    if handled(event):
+        event.accept()
+    else:
+        otherwise(event)
