@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_minutes
+from planner.errors import PlannerError
 from planner.service import LibraryChange, LibraryEdit, StudySession
 from planner.ui.ops import ChangeCommand, Outcome, run_command
 from planner.ui.state import AppState
@@ -231,12 +232,18 @@ def set_status(state: AppState, skill_id: str, status: str, day: date | None = N
     """Change a skill's status (a click that changes nothing is no step). `status` is a
     `Status` or its value. Starting a skill asks about its open prerequisites
     (`AppState.skillBegun`)."""
+    if state.refuse_if_read_only():
+        return
     step = state.step(skill_id)
-    current = state.planner.progress.statuses().get(skill_id, Status.TODO)
+    try:
+        current = state.planner.progress.statuses().get(skill_id, Status.TODO)
+    except PlannerError as error:  # the database went away: nothing was changed
+        state.report(error)
+        return
     if status == current and (step is None or step.status != Status.IMPLIED):
         return
-    run_command(state, SetStatusCommand(state, skill_id, Status(status), day))
-    if status == Status.IN_PROGRESS:
+    done = run_command(state, SetStatusCommand(state, skill_id, Status(status), day))
+    if done and status == Status.IN_PROGRESS:
         state.skillBegun.emit(skill_id)
 
 
@@ -247,8 +254,8 @@ def edit_note(state: AppState, skill_id: str, old: str, new: str) -> None:
 
 def log_study(state: AppState, skill_id: str, minutes: int, day: date | None) -> None:
     """Log study time on a skill, on a day (None: today); it may start the skill."""
-    run_command(state, LogStudyCommand(state, skill_id, minutes, day))
-    state.skillBegun.emit(skill_id)
+    if run_command(state, LogStudyCommand(state, skill_id, minutes, day)):
+        state.skillBegun.emit(skill_id)
 
 
 def stop_timer(state: AppState) -> None:
