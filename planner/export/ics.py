@@ -14,6 +14,7 @@ import hashlib
 import os
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event
@@ -50,9 +51,12 @@ def local_zone() -> tzinfo | None:
     return None
 
 
-def export_ics(data: ExportData, now: datetime | None = None, zone: tzinfo | None = None) -> bytes:
+def export_ics(
+    data: ExportData, now: datetime | None = None, zone: tzinfo | Literal["local"] | None = "local"
+) -> bytes:
     """The calendar; `now` (UTC) is the DTSTAMP of every event, the time of the export, and
-    `zone` the time zone of the agenda's blocks (default: the computer's, `local_zone`)."""
+    `zone` the time zone of the agenda's blocks (default: the computer's, `local_zone`; None:
+    floating times, the same clock time wherever the calendar is)."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     role = data.library.roles[data.plan.role]
     calendar = Calendar()
@@ -78,12 +82,12 @@ def export_ics(data: ExportData, now: datetime | None = None, zone: tzinfo | Non
         calendar.add_component(event)
     for state in data.reviews:
         calendar.add_component(_review_event(data, state, stamp))
-    zone = zone or local_zone()
+    where = local_zone() if zone == "local" else zone
     for agenda in data.agenda:
         for block in agenda.blocks:
             goal = agenda.goals.get(block.skill_id)
-            calendar.add_component(_block_event(data, block, goal, stamp, zone))
-    if zone is not None:
+            calendar.add_component(_block_event(data, block, goal, stamp, where))
+    if where is not None:
         calendar.add_missing_timezones()
     return bytes(calendar.to_ical())
 
