@@ -16,7 +16,19 @@ import traceback
 from collections.abc import Sequence
 
 from planner import __version__
-from planner.cli import check, db, export, library, plan, profile, team, timer, tracking
+from planner.cli import (
+    agenda,
+    check,
+    db,
+    export,
+    library,
+    plan,
+    profile,
+    review,
+    team,
+    timer,
+    tracking,
+)
 from planner.cli.common import DEFAULT_PROFILE, Handler, command, err
 from planner.errors import DatabaseError, PlannerError, RoadmapError, UsageError
 
@@ -63,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     timer.register(sub)
     plan.register_compare(sub)
     team.register(sub)
+    review.register(sub)
+    agenda.register(sub)
     return parser
 
 

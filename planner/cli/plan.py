@@ -94,13 +94,14 @@ def cmd_progress(args: argparse.Namespace) -> int:
     planner = open_planner(args)
     try:
         plan, progress = planner.planning.progress(chosen_role(planner, args.role))
+        pace = planner.planning.pace()
         name = planner.profile_name  # the profile found (a server login's own, say)
     finally:
         planner.close()
     if args.format == "json":
-        print_json(report.progress_json(name, plan, progress))
+        print_json(report.progress_json(name, plan, progress, pace))
     else:
-        out(report.progress_text(name, plan, progress))
+        out(report.progress_text(name, plan, progress, pace))
     return 0
 
 
