@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -67,11 +67,13 @@ class Block:
 
 @dataclass(frozen=True)
 class Agenda:
-    """A week's blocks (Monday `week`), and the minutes each skill still needs after it."""
+    """A week's blocks (Monday `week`), and the minutes each skill still needs after it;
+    `goals` names, for a block's skill, the plan's goal it leads to (see `goals_served`)."""
 
     week: date
     blocks: tuple[Block, ...]
     left: dict[str, int] = field(default_factory=dict)
+    goals: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def minutes(self) -> int:
@@ -213,6 +215,26 @@ def lay_out_weeks(
         pending = [r for r in pending if r[0] not in reviewed]
         monday += timedelta(days=7)
     return agendas
+
+
+def goals_served(
+    order: Sequence[str], goals: Iterable[str], preds: Mapping[str, Sequence[str]]
+) -> dict[str, str]:
+    """For each skill of a plan (`order`, the plan's order), the goal it is studied for: itself
+    when it is a goal, otherwise the first goal in plan order that needs it, through
+    prerequisites (hard or soft) within the plan."""
+    members = set(order)
+    goal_set = set(goals)
+    served: dict[str, str] = {}
+    for goal in (s for s in order if s in goal_set):
+        served[goal] = goal
+        stack = [goal]
+        while stack:
+            for prereq in preds.get(stack.pop(), ()):
+                if prereq in members and prereq not in served:
+                    served[prereq] = goal
+                    stack.append(prereq)
+    return served
 
 
 def block_start(block: Block) -> datetime:

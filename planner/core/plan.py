@@ -52,6 +52,9 @@ class Step:
     end: date | None = None
     implied_by: str | None = None  # for implied steps: the finished skill that implies it
     started: date | None = None  # for steps in progress: the day the learner began, if known
+    # What it is likely to take this learner (core.plan_pace); None while their pace is not
+    # known. `skill.hours` stays the library's estimate.
+    personal_hours: float | None = None
 
     @property
     def remaining(self) -> bool:
@@ -71,6 +74,11 @@ class Plan:
     steps: tuple[Step, ...]
     focus: bool = False  # phase 1 holds the skills in progress and what they still need
     goal_groups: tuple[str, ...] = ()  # goal-by-goal: each later phase's goal ("" for none)
+    # With the learner's pace known (core.plan_pace): dated by it or not, and the finish both
+    # ways (None: pace unknown, or nothing remains).
+    at_pace: bool = False
+    finish_as_estimated: date | None = None
+    finish_at_pace: date | None = None
 
     @property
     def total_hours(self) -> float:
@@ -81,6 +89,13 @@ class Plan:
     def remaining_hours(self) -> float:
         """Hours of the skills still to study."""
         return sum(s.skill.hours for s in self.steps if s.remaining)
+
+    @property
+    def remaining_personal_hours(self) -> float | None:
+        """Hours the skills still to study are likely to take this learner (None: pace unknown)."""
+        if any(s.personal_hours is None for s in self.steps if s.remaining):
+            return None
+        return sum(s.personal_hours or 0.0 for s in self.steps if s.remaining)
 
     @property
     def finish(self) -> date | None:
@@ -342,7 +357,8 @@ def _topological(sk: Skeleton, keys: list[int], among: list[bool]) -> list[int]:
     return order
 
 
-def _day(ordinal: int) -> date:
+def day_of(ordinal: int) -> date:
+    """The date of an ordinal; a UsageError past the year 9999."""
     if ordinal > _LAST_DAY:
         raise UsageError("at this pace the plan would end after the year 9999: study more hours")
     return date.fromordinal(ordinal)
@@ -354,6 +370,13 @@ _LAST_DAY = date.max.toordinal()
 # Hours are spread evenly over the week; a tiny tolerance keeps 7 h at 7 h/week on one week
 # despite binary floating point.
 _EPSILON = 1e-9
+
+
+def step_days(done: float, hours: float, days_per_hour: float) -> tuple[int, int]:
+    """The first and last day (counted from the plan's start) of a step of `hours` studied
+    after `done` hours, at `days_per_hour` (7 / hours a week)."""
+    first_day = math.floor(done * days_per_hour + _EPSILON)
+    return first_day, max(first_day, math.ceil((done + hours) * days_per_hour - _EPSILON) - 1)
 
 
 def _steps(
@@ -378,17 +401,16 @@ def _steps(
         skill = skills[skill_id]
         st = status[i]
         if st in REMAINING:
-            first_day = math.floor(done * days_per_hour + _EPSILON)
+            first_day, last_day = step_days(done, skill.hours, days_per_hour)
             done += skill.hours
-            last_day = max(first_day, math.ceil(done * days_per_hour - _EPSILON) - 1)
             steps.append(
                 Step(
                     skill,
                     st,
                     phase[i],
                     skill_id in sk.goals,
-                    _day(base + first_day),
-                    _day(base + last_day),
+                    day_of(base + first_day),
+                    day_of(base + last_day),
                     started=started.get(skill_id) if st == Status.IN_PROGRESS else None,
                 )
             )

@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
+from planner.core.agenda import Agenda, StudySlot
 from planner.core.domain import Library
 from planner.core.edit import LibraryChange
+from planner.core.personal_pace import PersonalPace
 from planner.core.plan import Plan
 from planner.core.progress import Progress
+from planner.core.reviews import ReviewEvent, ReviewState
 from planner.core.status import Status
 
 
@@ -27,6 +30,8 @@ class Profile:
     start: date | None
     strategy: str
     target_date: date | None = None
+    study_slots: tuple[StudySlot, ...] = ()  # when the learner studies each week (sorted)
+    plan_by_pace: bool = False  # whether their plan is dated by their personal pace
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class Change:
     profile: bool = False
     timer: bool = False
     skills: tuple[str, ...] = ()
+    reviews: bool = False  # a review answered (the schedule of reviews moved)
 
     @classmethod
     def none(cls) -> Change:
@@ -116,13 +122,21 @@ class Change:
     @classmethod
     def everything(cls) -> Change:
         """Anything may have changed (a restored backup, a repaired database)."""
-        return cls(True, True, True, True, True, True)
+        return cls(True, True, True, True, True, True, reviews=True)
 
     @property
     def empty(self) -> bool:
         """Whether nothing changed at all."""
         return not any(
-            (self.statuses, self.sessions, self.notes, self.library, self.profile, self.timer)
+            (
+                self.statuses,
+                self.sessions,
+                self.notes,
+                self.library,
+                self.profile,
+                self.timer,
+                self.reviews,
+            )
         )
 
     def __or__(self, other: Change) -> Change:
@@ -136,6 +150,7 @@ class Change:
             self.profile or other.profile,
             self.timer or other.timer,
             skills,
+            self.reviews or other.reviews,
         )
 
 
@@ -217,3 +232,9 @@ class ExportData:
     history: tuple[HistoryEntry, ...]  # status changes in the order they were entered
     today: date
     personal_goals: frozenset[str] = frozenset()  # goals the learner added to their plan
+    pace: PersonalPace = field(default_factory=PersonalPace)  # the learner's own pace
+    reviews: tuple[ReviewState, ...] = ()  # every finished skill's review state, due first
+    review_events: tuple[ReviewEvent, ...] = ()  # the answers given, oldest first
+    agenda: tuple[Agenda, ...] = ()  # this week and next, laid into the learner's slots
+    study_slots: tuple[StudySlot, ...] = ()
+    plan_by_pace: bool = False

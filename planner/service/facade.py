@@ -28,11 +28,13 @@ from planner.db import queries
 from planner.db.engine import Database
 from planner.errors import NotFoundError, PlannerError
 from planner.paths import builtin_roadmap_files, builtin_roadmaps_dir
+from planner.service.agenda import AgendaPart
 from planner.service.editing import Editing
 from planner.service.files import Files
 from planner.service.planning import Planning
 from planner.service.profiles import DEFAULT_PROFILE, Profiles
 from planner.service.progress import ProgressPart
+from planner.service.reviews import Reviews
 from planner.service.timer import Timer
 
 
@@ -60,6 +62,8 @@ class Planner:
         self.planning = Planning(self)
         self.editing = Editing(self)
         self.files = Files(self)
+        self.reviews = Reviews(self)
+        self.agenda = AgendaPart(self)
 
     # ------------------------------------------------------------------ opening
     @classmethod

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from planner.core.compare import Comparison, compare_roles
 from planner.core.domain import Library
 from planner.core.graph import open_prerequisites
+from planner.core.personal_pace import Evidence, PersonalPace, personal_pace
 from planner.core.plan import (
     DEFAULT_STRATEGY,
     Plan,
@@ -17,6 +18,7 @@ from planner.core.plan import (
     make_plan,
     skeleton,
 )
+from planner.core.plan_pace import with_pace
 from planner.core.progress import Progress, summarise_history
 from planner.core.quiz import Recommendation, recommend
 from planner.core.records import ExportData, HistoryEntry
@@ -44,11 +46,15 @@ class Planning:
         hours_per_week: float | None = None,
         start: date | None = None,
         strategy: str | None = None,
+        at_pace: bool | None = None,
     ) -> Plan:
         """The learner's dated plan; anything not given comes from their profile.
 
         Without an explicit start the remaining steps are scheduled from today, or from the
-        profile's start date when that is still ahead.
+        profile's start date when that is still ahead. Once the learner's pace is known each
+        step carries their likely hours beside the library's estimate, and the plan both
+        finish dates (core.plan_pace); `at_pace` dates the steps by the learner's hours (None:
+        as their profile's `plan_by_pace` says).
         """
         planner = self._planner
         profile = planner.profile()
@@ -63,7 +69,7 @@ class Planning:
         with planner.db.session() as session:
             started = queries.in_progress_since(session, profile.id)
         library, extra = self._with_personal_goals(role_id)
-        return make_plan(
+        plan = make_plan(
             library,
             planner.graph(),
             role_id,
@@ -74,6 +80,23 @@ class Planning:
             strategy=strategy or profile.strategy or DEFAULT_STRATEGY,
             prepared=self._skeleton(role_id, tracks, library, extra),
             started=started,
+        )
+        by_pace = profile.plan_by_pace if at_pace is None else at_pace
+        return with_pace(plan, self.pace(), by_pace)
+
+    def pace(self) -> PersonalPace:
+        """The learner's own pace (core.personal_pace): from the skills they finished (status
+        done) with the minutes they logged on each, beside the library's estimate and area."""
+        planner = self._planner
+        profile = planner.profile()
+        with planner.db.session() as session:
+            statuses = queries.statuses(session, profile.id)
+            minutes = queries.minutes_by_skill(session, profile.id)
+        skills = planner.library().skills
+        return personal_pace(
+            Evidence(s, skills[s].area, skills[s].hours, minutes.get(s, 0) / 60)
+            for s, status in statuses.items()
+            if status == Status.DONE and s in skills
         )
 
     def _skeleton(
@@ -185,6 +208,12 @@ class Planning:
             history=tuple(history),
             today=planner.today(),
             personal_goals=frozenset(planner.progress.personal_goals()),
+            pace=self.pace(),
+            reviews=tuple(planner.reviews.states()),
+            review_events=tuple(planner.reviews.events()),
+            agenda=tuple(planner.agenda.weeks()),
+            study_slots=profile.study_slots,
+            plan_by_pace=profile.plan_by_pace,
         )
 
     def quiz(self) -> QuizFile:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from planner.core.agenda import parse_slots
 from planner.core.plan import check_schedule
 from planner.core.records import Change, Changed, OnboardingChoice, Profile
 from planner.core.status import BEHIND, Status
@@ -114,9 +115,14 @@ class Profiles:
         strategy: str | None = None,
         target_date: date | None = None,
         clear_target_date: bool = False,
+        study_slots: str | None = None,
+        plan_by_pace: bool | None = None,
     ) -> Changed[Profile]:
         """Change the current learner's role, tracks, weekly hours, start date or strategy, or
-        set their target date (`clear_target_date` removes it)."""
+        set their target date (`clear_target_date` removes it); their study slots as a learner
+        writes them ("Mon 19:00-21:00, Sat 10:00-13:00"; "" clears them), and whether their
+        plan is dated at their own pace."""
+        slots = None if study_slots is None else parse_slots(study_slots)
         current = self._check(role, tracks, hours_per_week, strategy)
         with self._planner.db.session() as session:
             updated = queries.update_profile(
@@ -129,6 +135,8 @@ class Profiles:
                 strategy=strategy,
                 target_date=target_date,
                 clear_target_date=clear_target_date,
+                study_slots=slots,
+                plan_by_pace=plan_by_pace,
             )
         return Changed(updated, Change(profile=True))
 

@@ -32,6 +32,7 @@ from planner.db.queries.progress import (
     status_of,
     statuses,
 )
+from planner.db.queries.reviews import add_review_event, finished_on, review_events
 from planner.db.queries.sessions import (
     add_study_session,
     delete_study_session,
@@ -43,11 +44,13 @@ from planner.db.queries.sessions import (
 )
 
 __all__ = [
+    "add_review_event",
     "add_study_session",
     "create_profile",
     "delete_profile",
     "delete_study_session",
     "edit_study_session",
+    "finished_on",
     "get_note",
     "get_profile",
     "get_study_session",
@@ -62,6 +65,7 @@ __all__ = [
     "recent_activity",
     "record_status",
     "restore_study_session",
+    "review_events",
     "save_library",
     "set_note",
     "set_role_fields",

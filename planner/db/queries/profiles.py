@@ -8,12 +8,14 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from planner.core.agenda import StudySlot, parse_slots, slots_text
 from planner.core.records import Profile
 from planner.db.queries.clock import utcnow
 from planner.db.tables import (
     ProfileRow,
     ProfileTrackRow,
 )
+from planner.errors import PlannerError
 
 
 def lock_profile(session: Session, profile_id: int) -> None:
@@ -54,7 +56,18 @@ def _profile(session: Session, row: ProfileRow) -> Profile:
         row.start_date,
         row.strategy,
         row.target_date,
+        _slots(row.study_slots),
+        bool(row.plan_by_pace),
     )
+
+
+def _slots(text: str | None) -> tuple[StudySlot, ...]:
+    """The stored study slots (written by `update_profile` from parsed slots, so they parse;
+    a hand-edited value that does not counts as none set rather than breaking the profile)."""
+    try:
+        return tuple(parse_slots(text or ""))
+    except PlannerError:
+        return ()
 
 
 def list_profiles(session: Session) -> list[Profile]:
@@ -87,9 +100,12 @@ def update_profile(
     strategy: str | None = None,
     target_date: date | None = None,
     clear_target_date: bool = False,
+    study_slots: Iterable[StudySlot] | None = None,
+    plan_by_pace: bool | None = None,
 ) -> Profile:
     """Change some of a profile's settings; tracks are those of the (new) role. A target date
-    is set by giving it and removed with `clear_target_date` (None means "leave it")."""
+    is set by giving it and removed with `clear_target_date` (None means "leave it"); study
+    slots are stored as a learner writes them (no slots: none set)."""
     lock_profile(session, profile_id)
     row = session.get_one(ProfileRow, profile_id, populate_existing=True)
     if target_date is not None:
@@ -106,6 +122,10 @@ def update_profile(
         row.start_date = start
     if strategy is not None:
         row.strategy = strategy
+    if study_slots is not None:
+        row.study_slots = slots_text(study_slots)
+    if plan_by_pace is not None:
+        row.plan_by_pace = plan_by_pace
     if tracks is not None and row.role_id is not None:
         session.execute(
             delete(ProfileTrackRow).where(

@@ -1,0 +1,75 @@
+"""Use cases about the agenda: the plan's next steps laid into the learner's study slots.
+
+`weeks` lays out weeks from a Monday with `core.agenda.lay_out_weeks`: the profile's study
+slots and hours a week; the plan's remaining steps in the plan's order (skills in progress
+first, prerequisites before what needs them), each needing its planned hours (the library's
+estimate, or the learner's own hours when the plan is at their pace) less the minutes already
+logged on it; and the reviews due by the last day laid out. Slots on days before today stay
+empty: an agenda says what to do next, not what should have been done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from planner.core.agenda import Agenda, goals_served, lay_out_weeks, monday_of
+from planner.db import queries
+from planner.errors import UsageError
+
+if TYPE_CHECKING:
+    from planner.service.facade import Planner
+
+MAX_WEEKS = 53
+
+
+class AgendaPart:
+    """The learner's agenda (`planner.agenda`)."""
+
+    def __init__(self, planner: Planner) -> None:
+        self._planner = planner
+
+    def weeks(self, first: date | None = None, count: int = 2) -> list[Agenda]:
+        """`count` weeks of the agenda from the Monday of `first` (default: this week). With
+        no study slots set every week is empty (no blocks): there is nowhere to put anything."""
+        if not 1 <= count <= MAX_WEEKS:
+            raise UsageError(f"an agenda covers 1 to {MAX_WEEKS} weeks, not {count}")
+        planner = self._planner
+        today = planner.today()
+        monday = monday_of(first or today)
+        profile = planner.profile()
+        if not profile.study_slots:
+            return [Agenda(monday + timedelta(weeks=k), ()) for k in range(count)]
+        last_day = monday + timedelta(weeks=count, days=-1)
+        reviews = [(s.skill_id, s.due) for s in planner.reviews.states() if s.due <= last_day]
+        steps: list[tuple[str, int]] = []
+        goals: dict[str, str] = {}
+        if profile.role is not None:
+            plan = planner.planning.plan()
+            with planner.db.session() as session:
+                logged = queries.minutes_by_skill(session, profile.id)
+            for step in plan.steps:
+                if step.remaining:
+                    hours = step.skill.hours
+                    if plan.at_pace and step.personal_hours is not None:
+                        hours = step.personal_hours
+                    steps.append((step.skill.id, round(hours * 60) - logged.get(step.skill.id, 0)))
+            order = [s.skill.id for s in plan.steps]
+            goals = goals_served(
+                order, (s.skill.id for s in plan.steps if s.goal), planner.graph().preds
+            )
+        agendas = lay_out_weeks(
+            monday,
+            count,
+            profile.study_slots,
+            profile.hours_per_week,
+            steps,
+            reviews,
+            from_day=today,
+        )
+        return [replace(a, goals=_goals_of(a, goals)) for a in agendas]
+
+
+def _goals_of(agenda: Agenda, goals: dict[str, str]) -> dict[str, str]:
+    return {b.skill_id: goals[b.skill_id] for b in agenda.blocks if b.skill_id in goals}

@@ -1,0 +1,119 @@
+"""Use cases about reviews: which finished skills are due for a look, and the learner's answers.
+
+A skill comes up for review once the learner has finished it: its current status is **done**.
+Skills the learner skipped (they chose not to study them) and skills shown as known because
+something built on them is finished (status `implied`) are not reviewed: nothing was studied
+to keep alive, or what was is kept alive by the skill built on it. (Skills ticked as known at
+the first start are stored done, on the start day, and are reviewed like any other.)
+
+The schedule is `core.reviews.schedule` (FSRS) from the day each skill was finished, its status
+timeline's last `done`, and the review events, which are only ever appended.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from planner.core.records import Change, Changed
+from planner.core.reviews import Answer, ReviewEvent, ReviewState, due_reviews, schedule
+from planner.core.status import STATUS_WORDS, Status
+from planner.db import queries
+from planner.errors import UsageError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from planner.service.facade import Planner
+
+
+class Reviews:
+    """Reviews of finished skills (`planner.reviews`)."""
+
+    def __init__(self, planner: Planner) -> None:
+        self._planner = planner
+
+    def states(self) -> list[ReviewState]:
+        """Every finished skill's review state, by due date then skill id."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            states = self._states(session, profile.id)
+        return sorted(states.values(), key=lambda s: (s.due, s.skill_id))
+
+    def due(self, within_days: int = 0) -> list[ReviewState]:
+        """The reviews due by today, or by `within_days` days from today; most overdue first."""
+        if within_days < 0:
+            raise UsageError(f"--within takes a number of days from 0 up, not {within_days}")
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            states = self._states(session, profile.id)
+        return due_reviews(states, self._planner.today(), within_days)
+
+    def answer(
+        self, skill: str, answer: Answer | str, day: date | None = None
+    ) -> Changed[ReviewState]:
+        """Record the learner's answer to a skill's review (appended; nothing is rewritten) and
+        return its new state. Refused: an unknown skill, one not finished, an answer other than
+        solid or rusty, a day in the future or before the skill was finished."""
+        planner = self._planner
+        planner.skill(skill)
+        given = _answer(answer)
+        when = planner.progress.day(day)
+        profile = planner.profile()
+        with planner.db.session() as session:
+            finished = queries.finished_on(session, profile.id)
+            if skill in finished:
+                return self._add(session, profile.id, skill, when, given, finished[skill])
+        raise UsageError(self._not_finished(skill))
+
+    def _add(
+        self,
+        session: Session,
+        profile_id: int,
+        skill: str,
+        when: date,
+        given: Answer,
+        finished: date,
+    ) -> Changed[ReviewState]:
+        """Append the answer inside the transaction that found the skill finished."""
+        if when < finished:
+            raise UsageError(
+                f"the date {when.isoformat()} is before '{skill}' was finished "
+                f"({finished.isoformat()})"
+            )
+        queries.add_review_event(session, profile_id, skill, when, given)
+        state = self._states(session, profile_id)[skill]
+        return Changed(state, Change(reviews=True, skills=(skill,)))
+
+    def events(self) -> list[ReviewEvent]:
+        """Every review answer the learner gave on a skill of the library, oldest first."""
+        profile = self._planner.profile()
+        with self._planner.db.session() as session:
+            events = queries.review_events(session, profile.id)
+        skills = self._planner.library().skills
+        return [e for e in events if e.skill_id in skills]
+
+    # ------------------------------------------------------------------ helpers
+    def _states(self, session: Session, profile_id: int) -> dict[str, ReviewState]:
+        skills = self._planner.library().skills
+        # A deleted skill keeps its history, but is not reviewed.
+        finished = {
+            s: d for s, d in queries.finished_on(session, profile_id).items() if s in skills
+        }
+        return schedule(finished, queries.review_events(session, profile_id))
+
+    def _not_finished(self, skill: str) -> str:
+        status = self._planner.progress.skill_statuses().get(skill, Status.TODO)
+        why = {
+            Status.SKIPPED: "it was skipped",
+            Status.IMPLIED: "it is known through a finished skill built on it",
+        }.get(status, f"it is {STATUS_WORDS[status]}")
+        return f"'{skill}' is not finished ({why}): only finished skills come up for review"
+
+
+def _answer(value: Answer | str) -> Answer:
+    try:
+        return Answer(value)
+    except ValueError:
+        answers = " or ".join(a.value for a in Answer)
+        raise UsageError(f"unknown answer '{value}' (answer {answers})") from None
