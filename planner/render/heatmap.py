@@ -161,8 +161,8 @@ def _paint_reviews(
 ) -> None:
     """A green dot, ringed in the background colour, in each day with a review answered:
     it reads on every shade of the study days."""
-    size = lay.cell * 0.46
-    ring = max(lay.cell * 0.09, 0.6)
+    size = lay.cell * 0.62
+    ring = max(lay.cell * 0.07, 0.5)
     painter.setPen(QPen(style.background, ring))
     painter.setBrush(style.done)
     for day, count in reviews_by_day.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.core.personal_pace import PersonalPace
 from planner.core.plan import Plan, Step
 from planner.core.progress import Progress
 from planner.service import Change, Planner
@@ -19,6 +20,7 @@ class AppState(QObject):
         selectionChanged(str): the selected skill id ("" for none).
         notesChanged(str): a note of this skill changed.
         sessionsChanged(str): a study session of this skill was logged or removed.
+        reviewsChanged(): a review was answered (a status change moves reviews too: planChanged).
         failed(str): an operation was refused; the message is for the learner.
     """
 
@@ -27,6 +29,7 @@ class AppState(QObject):
     selectionChanged = Signal(str)
     notesChanged = Signal(str)
     sessionsChanged = Signal(str)
+    reviewsChanged = Signal()
     failed = Signal(str)
 
     def __init__(
@@ -40,6 +43,7 @@ class AppState(QObject):
         self.progress: Progress | None = None
         self.selected = ""
         self._steps: dict[str, Step] = {}
+        self.pace = PersonalPace()  # the learner's own (the plan's steps carry it too)
         self.dirty = False  # something was changed since the last backup
 
     # ------------------------------------------------------------------ plan
@@ -48,8 +52,10 @@ class AppState(QObject):
         profile = self.planner.profile()
         if profile.role is None:
             self.plan, self.progress = None, None
+            self.pace = PersonalPace()
         else:
             self.plan, self.progress = self.planner.planning.progress()
+            self.pace = self.planner.planning.pace()
         self._steps = {s.skill.id: s for s in self.plan.steps} if self.plan else {}
         self.planChanged.emit()
         if self.selected and self.selected not in self._steps:
@@ -73,6 +79,8 @@ class AppState(QObject):
             self.libraryChanged.emit()
         if change.statuses or change.library or change.profile:
             self.replan()
+        if change.reviews:
+            self.reviewsChanged.emit()
         for skill_id in change.skills:
             if change.notes:
                 self.notesChanged.emit(skill_id)
