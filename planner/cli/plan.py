@@ -94,12 +94,13 @@ def cmd_progress(args: argparse.Namespace) -> int:
     planner = open_planner(args)
     try:
         plan, progress = planner.planning.progress(chosen_role(planner, args.role))
+        pace = planner.planning.pace()
     finally:
         planner.close()
     if args.format == "json":
-        print_json(report.progress_json(args.profile, plan, progress))
+        print_json(report.progress_json(args.profile, plan, progress, pace))
     else:
-        out(report.progress_text(args.profile, plan, progress))
+        out(report.progress_text(args.profile, plan, progress, pace))
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import out as _out
 from planner.cli.common import with_planner as run
+from planner.core.agenda import slots_text
 from planner.core.pace import STRATEGIES
 from planner.core.units import parse_date
 from planner.errors import UsageError
@@ -28,6 +29,8 @@ def profile_json(profile: Profile, current: bool) -> dict[str, Any]:
         "start": profile.start.isoformat() if profile.start else None,
         "strategy": profile.strategy,
         "target": profile.target_date.isoformat() if profile.target_date else None,
+        "study_slots": slots_text(profile.study_slots),
+        "plan_by_pace": profile.plan_by_pace,
     }
 
 
@@ -41,6 +44,10 @@ def _describe(profile: Profile) -> str:
     ]
     if profile.target_date:
         parts.append(f"target {profile.target_date.isoformat()}")
+    if profile.study_slots:
+        parts.append(f"studies {slots_text(profile.study_slots)}")
+    if profile.plan_by_pace:
+        parts.append("planned at your pace")
     return " · ".join(parts)
 
 
@@ -80,6 +87,17 @@ def register(sub: Any) -> None:
     p.add_argument("--strategy", metavar="NAME", help=f"one of: {', '.join(STRATEGIES)}")
     p.add_argument("--target", metavar="YYYY-MM-DD", help="the date you want to finish by")
     p.add_argument("--no-target", action="store_true", help="forget the target date")
+    p.add_argument(
+        "--slots",
+        metavar="TEXT",
+        help="when you study each week, e.g. \"Mon 19:00-21:00, Sat 10:00-13:00\" ('' clears)",
+    )
+    p.add_argument(
+        "--plan-by-pace",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="date the plan by your own pace (hours per skill from your finished skills)",
+    )
     p.set_defaults(handler=run(_set))
 
     p = sub.add_parser("note", help="show or write your note on a skill")
@@ -138,12 +156,17 @@ def _delete(planner: Planner, args: argparse.Namespace) -> int:
 
 def _set(planner: Planner, args: argparse.Namespace) -> int:
     tracks: list[str] | None = [] if args.no_tracks else args.track
-    if args.hours_per_week is None and not any(
-        (args.role, tracks is not None, args.start, args.strategy, args.target, args.no_target)
+    if (
+        args.hours_per_week is None
+        and args.slots is None
+        and args.plan_by_pace is None
+        and not any(
+            (args.role, tracks is not None, args.start, args.strategy, args.target, args.no_target)
+        )
     ):
         raise UsageError(
-            "nothing to change: give --role, --track, --hours-per-week, --start, --strategy "
-            "or --target"
+            "nothing to change: give --role, --track, --hours-per-week, --start, --strategy, "
+            "--target, --slots or --plan-by-pace"
         )
     profile = planner.profiles.update(
         role=args.role,
@@ -153,6 +176,8 @@ def _set(planner: Planner, args: argparse.Namespace) -> int:
         strategy=args.strategy,
         target_date=parse_date(args.target) if args.target else None,
         clear_target_date=args.no_target,
+        study_slots=args.slots,
+        plan_by_pace=args.plan_by_pace,
     ).value
     _out(f"{profile.name}: {_describe(profile)}")
     unmet = choice_warning(planner, profile)

@@ -16,6 +16,7 @@ from datetime import date
 
 from planner.core.personal_pace import PersonalPace
 from planner.core.plan import Plan, Step, day_of, step_days
+from planner.core.units import format_hours
 
 
 def with_pace(plan: Plan, pace: PersonalPace, at_pace: bool) -> Plan:
@@ -58,3 +59,31 @@ def _dated(steps: Sequence[Step], start: date, hours_per_week: float, by_pace: b
 
 def _finish(steps: Sequence[Step]) -> date | None:
     return max((s.end for s in steps if s.end is not None), default=None)
+
+
+def day_words(day: date) -> str:
+    """A date as people write it: 12 Jul 2028."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def finish_words(plan: Plan) -> str:
+    """The plan's finish as a learner reads it: "finish 12 Jul 2028 (at your pace: 3 Oct
+    2028)" once their pace is known (the other way round when the plan is dated at their pace:
+    "finish 3 Oct 2028 at your pace (as estimated: 12 Jul 2028)")."""
+    if plan.finish is None:
+        return "nothing left to study"
+    finish = f"finish {day_words(plan.finish)}"
+    if plan.finish_at_pace is None or plan.finish_as_estimated is None:
+        return finish
+    if plan.at_pace:
+        return f"{finish} at your pace (as estimated: {day_words(plan.finish_as_estimated)})"
+    return f"{finish} (at your pace: {day_words(plan.finish_at_pace)})"
+
+
+def hours_words(step: Step) -> str:
+    """A step's hours: "12 h (you: ~18 h)" once the learner's pace is known, "12 h" before."""
+    hours = format_hours(step.skill.hours)
+    if step.personal_hours is None:
+        return hours
+    mine = step.personal_hours
+    return f"{hours} (you: ~{format_hours(round(mine) if mine >= 10 else mine)})"

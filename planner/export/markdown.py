@@ -6,7 +6,9 @@ import re
 from collections.abc import Mapping
 
 from planner.core.domain import Library, Resource
+from planner.core.personal_pace import pace_words
 from planner.core.plan import Plan
+from planner.core.plan_pace import finish_words
 from planner.core.records import ExportData
 from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, format_logged, plural
@@ -44,6 +46,8 @@ def export_markdown(data: ExportData) -> str:
         f"{p.percent_done_hours:.0f} % of the hours · {format_logged(p.hours_logged)} studied",
         "",
     ]
+    if data.pace.known:
+        lines += [f"{escape(pace_words(data.pace))} · {finish_words(data.plan)}", ""]
     return "\n".join(lines + _checklist(data.plan, data.notes)) + "\n"
 
 

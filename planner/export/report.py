@@ -9,7 +9,10 @@ from typing import Any
 from planner.core.compare import Comparison
 from planner.core.domain import Library, Role, Skill
 from planner.core.forecast import forecast_words, velocity_words
+from planner.core.personal_pace import PersonalPace
+from planner.core.personal_pace import pace_words as own_pace_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
+from planner.core.plan_pace import finish_words, hours_words
 from planner.core.progress import Progress, round_up
 from planner.core.records import Activity
 from planner.core.status import STATUS_WORDS, Status
@@ -20,6 +23,7 @@ from planner.core.units import (
     format_salary,
     plural,
 )
+from planner.export.learner_report import pace_json
 
 MARKS = {
     Status.TODO: "[ ]",
@@ -102,6 +106,9 @@ def plan_json(plan: Plan, personal_goals: Collection[str] = ()) -> dict[str, Any
         "total_hours": plan.total_hours,
         "remaining_hours": plan.remaining_hours,
         "finish": _day(plan.finish),
+        "at_pace": plan.at_pace,
+        "finish_as_estimated": _day(plan.finish_as_estimated),
+        "finish_at_pace": _day(plan.finish_at_pace),
         "groups": [
             {
                 "phase": g.phase,
@@ -122,6 +129,7 @@ def plan_json(plan: Plan, personal_goals: Collection[str] = ()) -> dict[str, Any
                 "name": s.skill.name,
                 "area": s.skill.area,
                 "hours": s.skill.hours,
+                "personal_hours": _hours(s.personal_hours),
                 "status": s.status,
                 "phase": s.phase,
                 "goal": s.goal,
@@ -136,11 +144,18 @@ def plan_json(plan: Plan, personal_goals: Collection[str] = ()) -> dict[str, Any
     }
 
 
-def progress_json(profile: str, plan: Plan, progress: Progress) -> dict[str, Any]:
-    """Progress as `planner progress --format json` prints it."""
+def _hours(hours: float | None) -> float | None:
+    return round(hours, 1) if hours is not None else None
+
+
+def progress_json(
+    profile: str, plan: Plan, progress: Progress, pace: PersonalPace | None = None
+) -> dict[str, Any]:
+    """Progress as `planner progress --format json` prints it (with the learner's `pace`,
+    when given: the factors and the finish at that pace)."""
     needed = progress.hours_per_week_needed
     f = progress.forecast
-    return {
+    data: dict[str, Any] = {
         "profile": profile,
         "role": plan.role,
         "tracks": list(plan.tracks),
@@ -158,6 +173,9 @@ def progress_json(profile: str, plan: Plan, progress: Progress) -> dict[str, Any
         "velocity_hours_per_week": round(f.velocity, 2) if f.velocity is not None else None,
         "hours_per_week": plan.hours_per_week,
         "planned_finish": _day(progress.planned_finish),
+        "finish_as_estimated": _day(plan.finish_as_estimated),
+        "finish_at_pace": _day(plan.finish_at_pace),
+        "at_pace": plan.at_pace,
         "forecast_finish": _day(progress.forecast_finish),
         "days_ahead": progress.days_ahead,
         "forecast_state": f.state,
@@ -174,6 +192,9 @@ def progress_json(profile: str, plan: Plan, progress: Progress) -> dict[str, Any
         ],
         "burnup": [{"date": d.isoformat(), "done_hours": h} for d, h in progress.burnup],
     }
+    if pace is not None:
+        data["pace"] = pace_json(pace)
+    return data
 
 
 def pace_words(days_ahead: int | None) -> str:
@@ -256,6 +277,8 @@ def plan_text(plan: Plan, library: Library) -> str:
     tracks = ", ".join(t.name for t in role.tracks if t.id in plan.tracks)
     lines = [f"{role.name}" + (f" + {tracks}" if tracks else "")]
     finish = plan.finish.isoformat() if plan.finish else "nothing left to study"
+    if plan.finish_at_pace is not None:
+        finish = finish_words(plan).removeprefix("finish ")
     lines.append(
         f"{format_hours(plan.remaining_hours)} remaining of {format_hours(plan.total_hours)} · "
         f"{plan.hours_per_week:g} h/week from {plan.start.isoformat()} · finish {finish} · "
@@ -271,15 +294,18 @@ def plan_text(plan: Plan, library: Library) -> str:
         for s in group.steps:
             star = "*" if s.goal else " "
             began = f" (started {s.started.isoformat()})" if s.started else ""
+            hours = hours_words(s) if s.remaining else format_hours(s.skill.hours)
             lines.append(
-                f"  {MARKS[s.status]}{star} {s.skill.name:<48} {format_hours(s.skill.hours):>6}  "
+                f"  {MARKS[s.status]}{star} {s.skill.name:<48} {hours:>6}  "
                 f"{_span(s.start, s.end) or STATUS_WORDS[s.status]}{began}"
             )
     return "\n".join(lines)
 
 
-def progress_text(profile: str, plan: Plan, p: Progress) -> str:
-    """Progress as a few lines of text."""
+def progress_text(
+    profile: str, plan: Plan, p: Progress, own_pace: PersonalPace | None = None
+) -> str:
+    """Progress as a few lines of text (and the learner's own pace, when given)."""
     pace = pace_words(p.days_ahead)
     if p.forecast_finish is not None:
         forecast = p.forecast_finish.isoformat() + (f" ({pace})" if pace else "")
@@ -295,6 +321,8 @@ def progress_text(profile: str, plan: Plan, p: Progress) -> str:
         f"planned finish: {_day(p.planned_finish) or '-'} at {plan.hours_per_week:g} h/week · "
         f"forecast at your pace: {forecast}",
     ]
+    if own_pace is not None:
+        lines.append(f"{own_pace_words(own_pace)} · {finish_words(plan)}")
     if p.target_date is not None:
         lines.append(f"target: {p.target_date.isoformat()} · {target_words(plan, p)}")
     return "\n".join(lines)

@@ -5,7 +5,8 @@ slots and hours a week; the plan's remaining steps in the plan's order (skills i
 first, prerequisites before what needs them), each needing its planned hours (the library's
 estimate, or the learner's own hours when the plan is at their pace) less the minutes already
 logged on it; and the reviews due by the last day laid out. Slots on days before today stay
-empty: an agenda says what to do next, not what should have been done.
+empty: an agenda says what to do next, not what should have been done. A later week is laid
+out after the weeks from this one up to it, so it shows what is left for it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from planner.service.facade import Planner
 
 MAX_WEEKS = 53
+MAX_WEEKS_AHEAD = 520  # ten years: an agenda further ahead says nothing worth the wait
 
 
 class AgendaPart:
@@ -38,6 +40,12 @@ class AgendaPart:
         planner = self._planner
         today = planner.today()
         monday = monday_of(first or today)
+        ahead = max(0, (monday - monday_of(today)).days // 7)  # weeks laid out before it
+        if ahead > MAX_WEEKS_AHEAD:
+            raise UsageError(
+                f"the week of {monday.isoformat()} is more than ten years ahead: "
+                "the agenda looks at most ten years ahead"
+            )
         profile = planner.profile()
         if not profile.study_slots:
             return [Agenda(monday + timedelta(weeks=k), ()) for k in range(count)]
@@ -60,15 +68,15 @@ class AgendaPart:
                 order, (s.skill.id for s in plan.steps if s.goal), planner.graph().preds
             )
         agendas = lay_out_weeks(
-            monday,
-            count,
+            monday - timedelta(weeks=ahead),
+            ahead + count,
             profile.study_slots,
             profile.hours_per_week,
             steps,
             reviews,
             from_day=today,
         )
-        return [replace(a, goals=_goals_of(a, goals)) for a in agendas]
+        return [replace(a, goals=_goals_of(a, goals)) for a in agendas[ahead:]]
 
 
 def _goals_of(agenda: Agenda, goals: dict[str, str]) -> dict[str, str]:

@@ -247,3 +247,14 @@ def test_the_export_data_carries_pace_reviews_and_agenda(planner: Planner) -> No
     assert [e.answer for e in data.review_events] == [Answer.RUSTY]
     assert [s.skill_id for s in data.reviews] == ["python-basics"]
     assert len(data.agenda) == 2 and data.study_slots == planner.profile().study_slots
+
+
+def test_a_later_week_continues_where_the_weeks_before_it_stop(planner: Planner) -> None:
+    planner.profiles.update(study_slots=SLOTS)
+    _, next_week = planner.agenda.weeks()
+    (alone,) = planner.agenda.weeks(date(2026, 3, 18), count=1)
+    assert alone == next_week
+    past = planner.agenda.weeks(date(2026, 2, 2), count=1)
+    assert past[0].week == date(2026, 2, 2) and past[0].blocks == ()
+    with pytest.raises(UsageError, match="ten years ahead"):
+        planner.agenda.weeks(date(2040, 1, 1))
