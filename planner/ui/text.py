@@ -19,12 +19,8 @@ def button_text(text: str) -> str:
 
 def hours_with_pace(estimate: float, yours: float) -> str:
     """A skill's hours with the learner's own beside them when they differ noticeably (by a
-    tenth and by half an hour at least): '12 h (you: ~18 h)'; else just '12 h'. The learner's
-    figure is a likely one: whole hours from 10 h, half hours below."""
-    from planner.core.units import format_hours
+    tenth and by half an hour at least): '12 h (you: ~18 h)'; else just '12 h'."""
+    from planner.core.plan_pace import estimate_words
 
-    shown = format_hours(estimate)
-    likely = format_hours(round(yours) if yours >= 10 else round(yours * 2) / 2)
-    if abs(yours - estimate) >= max(0.5, 0.1 * estimate) and likely != shown:
-        return f"{shown} (you: ~{likely})"
-    return shown
+    noticeable = abs(yours - estimate) >= max(0.5, 0.1 * estimate)
+    return estimate_words(estimate, yours if noticeable else None)

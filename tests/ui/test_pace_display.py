@@ -14,7 +14,6 @@ from planner.ui.text import hours_with_pace
 from planner.ui.views.plan_model import SKILL_ID_ROLE
 from planner.ui.widgets.dates import short_date
 from planner.ui.window.main_window import MainWindow
-from planner.ui.window.pace import finish_words
 from planner.ui.window.view import View
 from tests.conftest import TODAY
 from tests.ui.conftest import WindowFactory
@@ -45,19 +44,8 @@ def test_hours_words_show_the_learners_own_only_when_they_differ() -> None:
     assert hours_with_pace(12, 18) == "12 h (you: ~18 h)"
     assert hours_with_pace(12, 12.4) == "12 h"  # too close to matter
     assert hours_with_pace(2, 2.4) == "2 h"  # under half an hour
-    assert hours_with_pace(10, 7.4) == "10 h (you: ~7.5 h)"  # half hours under 10 h
+    assert hours_with_pace(10, 7.4) == "10 h (you: ~7.4 h)"
     assert hours_with_pace(80, 121.6) == "80 h (you: ~122 h)"  # whole hours from 10 h
-
-
-def test_the_status_bar_gives_the_plans_finish_first() -> None:
-    estimates, pace = TODAY + timedelta(days=400), TODAY + timedelta(days=600)
-    by_estimates = finish_words(estimates, pace, False)
-    assert by_estimates == f"finish {short_date(estimates)} (at your pace: {short_date(pace)})"
-    assert finish_words(estimates, pace, True) == (
-        f"finish {short_date(pace)} (by the estimates: {short_date(estimates)})"
-    )
-    assert finish_words(estimates, None, False) == f"finish {short_date(estimates)}"
-    assert finish_words(None, None, False) == ""
 
 
 def test_the_plan_the_panel_and_the_status_bar_show_the_learners_pace(
@@ -134,8 +122,8 @@ def test_planning_with_my_own_pace_dates_the_plan_by_it(qtbot: QtBot, window: Ma
     assert plan.finish == plan.finish_at_pace
     assert plan.finish_as_estimated and plan.finish_at_pace
     words = (
-        f"finish {short_date(plan.finish_at_pace)} "
-        f"(by the estimates: {short_date(plan.finish_as_estimated)})"
+        f"finish {short_date(plan.finish_at_pace)} at your pace "
+        f"(as estimated: {short_date(plan.finish_as_estimated)})"
     )
     assert words in window.status_plan.text()
     # The hours column keeps the estimate first, the learner's hours beside it.

@@ -301,10 +301,9 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Pace
         if plan is None or progress is None:
             self.status_plan.setText("Choose a role to see your plan.")
             return
-        finish = self.plan_finish_words() or "nothing left to study"
         parts = [
             f"{format_hours(plan.remaining_hours)} remaining",
-            finish,
+            self.plan_finish_words(),
             f"{progress.percent_done_hours:.0f} % done",
             f"streak {plural(progress.streak_days, 'day')}",
         ]

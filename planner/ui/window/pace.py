@@ -3,28 +3,11 @@ reviews due in the status bar, the finish date at the learner's pace, the study 
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
 from planner.ui.window.base import WindowBase
 from planner.ui.window.view import View
-
-
-def finish_words(by_estimates: date | None, at_pace: date | None, by_pace: bool) -> str:
-    """The status bar's finish: 'finish 12 Jul 2028 (at your pace: 3 Oct 2028)', the plan's
-    own date first ('' when nothing is left to study)."""
-    from planner.ui.widgets.dates import short_date
-
-    first, second = (at_pace, by_estimates) if by_pace else (by_estimates, at_pace)
-    if first is None:
-        return ""
-    words = f"finish {short_date(first)}"
-    if second is not None and second != first:
-        other = "by the estimates" if by_pace else "at your pace"
-        words += f" ({other}: {short_date(second)})"
-    return words
 
 
 class PacePart(WindowBase):
@@ -54,13 +37,13 @@ class PacePart(WindowBase):
         self.status_reviews.setVisible(bool(words))
 
     def plan_finish_words(self) -> str:
-        """The finish date for the status bar, with the learner's pace beside it when known."""
+        """The finish for the status bar, with the learner's pace beside it when known:
+        'finish 12 Jul 2028 (at your pace: 3 Oct 2028)'."""
+        from planner.core.plan_pace import finish_words
+        from planner.ui.widgets.dates import short_date
+
         plan = self.state.plan
-        if plan is None:
-            return ""
-        if plan.finish_at_pace is None:  # the pace is not known: the estimates' date alone
-            return finish_words(plan.finish, None, False)
-        return finish_words(plan.finish_as_estimated, plan.finish_at_pace, plan.at_pace)
+        return "" if plan is None else finish_words(plan, short_date)
 
     def show_study_settings(self) -> None:
         """Edit → Study times and pace…"""
