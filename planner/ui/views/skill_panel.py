@@ -281,6 +281,7 @@ class SkillPanel(QScrollArea):
         hours = format_hours(skill.hours)
         if step is None or step.remaining:  # what a finished skill took is under Study time
             hours = hours_with_pace(skill.hours, self.state.pace.hours(skill.hours, skill.area))
+        hours = hours.replace(" ", "\u00a0")  # "10 h (you: ~14 h)" wraps as a whole
         self.meta.setText(" · ".join(p for p in (skill.area, level, hours) if p))
 
     def _show_resources(self) -> None:
