@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoStack
 from planner.core.personal_pace import PersonalPace
 from planner.core.plan import Plan, Step
 from planner.core.progress import Progress
+from planner.core.reviews import ReviewState
 from planner.service import Change, Planner
 
 
@@ -44,11 +45,15 @@ class AppState(QObject):
         self.selected = ""
         self._steps: dict[str, Step] = {}
         self.pace = PersonalPace()  # the learner's own (the plan's steps carry it too)
+        self._reviews: list[ReviewState] | None = None  # scheduled when first asked for
         self.dirty = False  # something was changed since the last backup
 
     # ------------------------------------------------------------------ plan
-    def replan(self) -> None:
-        """Recompute the plan from the profile and tell every view."""
+    def replan(self, *, reviews_kept: bool = False) -> None:
+        """Recompute the plan from the profile and tell every view (`reviews_kept`: after a
+        change that cannot move a review, such as study time logged)."""
+        if not reviews_kept:
+            self._reviews = None
         profile = self.planner.profile()
         if profile.role is None:
             self.plan, self.progress = None, None
@@ -60,6 +65,13 @@ class AppState(QObject):
         self.planChanged.emit()
         if self.selected and self.selected not in self._steps:
             self.select("")
+
+    def review_states(self) -> list[ReviewState]:
+        """Every finished skill's review state, by due date: scheduled once after each change
+        that can move reviews, and shared by the views (FSRS takes a while per answer)."""
+        if self._reviews is None:
+            self._reviews = self.planner.reviews.states()
+        return self._reviews
 
     def step(self, skill_id: str) -> Step | None:
         """The plan's step for a skill, if the skill is in the plan."""
@@ -80,6 +92,7 @@ class AppState(QObject):
         if change.statuses or change.library or change.profile:
             self.replan()
         if change.reviews:
+            self._reviews = None
             self.reviewsChanged.emit()
         for skill_id in change.skills:
             if change.notes:
@@ -87,4 +100,4 @@ class AppState(QObject):
             if change.sessions:
                 self.sessionsChanged.emit(skill_id)
         if change.sessions and not change.statuses:
-            self.replan()  # hours logged, streak and forecast move
+            self.replan(reviews_kept=True)  # hours logged, streak and forecast move

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.core.reviews import Answer
+from planner.core.reviews import Answer, ReviewState
 from planner.core.status import Status
 from planner.service import Planner
 from planner.ui.views.review_view import NOTHING_FINISHED, ReviewRow
@@ -158,3 +158,27 @@ def test_marking_a_skill_done_long_ago_puts_it_on_the_list(
         window.set_status("numpy", "done", LONG_AGO)
     assert window.review_view.row("numpy") is not None
     assert window.status_reviews.text() == "3 reviews due"
+
+
+def test_the_schedule_is_worked_out_once_per_change_and_not_for_study_time(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reviews = window.state.planner.reviews
+    real = reviews.states
+    calls: list[int] = []
+
+    def counted() -> list[ReviewState]:
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(reviews, "states", counted)
+    window.show_view(View.REVIEW)
+    calls.clear()
+    with qtbot.waitSignal(window.state.planChanged):
+        window.set_status("numpy", "done", LONG_AGO)
+    assert len(calls) == 1  # the status bar and the list share one schedule
+    assert window.status_reviews.text() == "3 reviews due"
+    calls.clear()
+    with qtbot.waitSignal(window.state.sessionsChanged):
+        window.agenda_view.logRequested.emit("python-basics", 30, TODAY)
+    assert calls == []  # study time moves no review

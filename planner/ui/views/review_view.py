@@ -239,7 +239,7 @@ class ReviewView(QWidget):
         self._stale = False
         planner = self.state.planner
         today = planner.today()
-        states = planner.reviews.states()
+        states = self.state.review_states()
         due = sorted(
             (s for s in states if s.is_due(today, WEEK_DAYS)), key=lambda s: (s.due, s.skill_id)
         )

@@ -31,7 +31,9 @@ class PacePart(WindowBase):
         """'3 reviews due' in the status bar; nothing when none is."""
         from planner.ui.views.review_view import reviews_due_words
 
-        words = reviews_due_words(len(self.state.planner.reviews.due()))
+        today = self.state.planner.today()
+        due = sum(1 for s in self.state.review_states() if s.is_due(today))
+        words = reviews_due_words(due)
         self.status_reviews.setText(words)
         self.status_reviews.setAccessibleName(words or "No reviews due")
         self.status_reviews.setVisible(bool(words))
