@@ -318,14 +318,22 @@ def progress_text(
         f"({p.percent_done_hours:.0f} %)",
         f"studied: {format_logged(p.hours_logged)} · {velocity_words(p.forecast)}",
         f"streak: {plural(p.streak_days, 'day')} (longest {plural(p.longest_streak_days, 'day')})",
+        *_own_pace(plan, own_pace),
         f"planned finish: {_day(p.planned_finish) or '-'} at {plan.hours_per_week:g} h/week · "
         f"forecast at your pace: {forecast}",
     ]
-    if own_pace is not None:
-        lines.append(f"{own_pace_words(own_pace)} · {finish_words(plan)}")
     if p.target_date is not None:
         lines.append(f"target: {p.target_date.isoformat()} · {target_words(plan, p)}")
     return "\n".join(lines)
+
+
+def _own_pace(plan: Plan, pace: PersonalPace | None) -> list[str]:
+    """The learner's pace in words, with the finish both ways once it is known."""
+    if pace is None:
+        return []
+    if not pace.known or plan.finish_at_pace is None:
+        return [own_pace_words(pace)]
+    return [f"{own_pace_words(pace)} · {finish_words(plan)}"]
 
 
 def target_words(plan: Plan, p: Progress) -> str:

@@ -4,9 +4,10 @@
 slots and hours a week; the plan's remaining steps in the plan's order (skills in progress
 first, prerequisites before what needs them), each needing its planned hours (the library's
 estimate, or the learner's own hours when the plan is at their pace) less the minutes already
-logged on it; and the reviews due by the last day laid out. Slots on days before today stay
-empty: an agenda says what to do next, not what should have been done. A later week is laid
-out after the weeks from this one up to it, so it shows what is left for it.
+logged on it (a skill in progress that has used up its time still gets an hour: it is not
+done until the learner says so); and the reviews due by the last day laid out. Slots on days
+before today stay empty: an agenda says what to do next, not what should have been done. A
+later week is laid out after the weeks from this one up to it, so it shows what is left for it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from planner.core.agenda import Agenda, goals_served, lay_out_weeks, monday_of
+from planner.core.status import Status
 from planner.db import queries
 from planner.errors import UsageError
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from planner.service.facade import Planner
 
 MAX_WEEKS = 53
+STILL_IN_PROGRESS_MINUTES = 60  # for a skill in progress past its estimate
 MAX_WEEKS_AHEAD = 520  # ten years: an agenda further ahead says nothing worth the wait
 
 
@@ -62,7 +65,10 @@ class AgendaPart:
                     hours = step.skill.hours
                     if plan.at_pace and step.personal_hours is not None:
                         hours = step.personal_hours
-                    steps.append((step.skill.id, round(hours * 60) - logged.get(step.skill.id, 0)))
+                    left = round(hours * 60) - logged.get(step.skill.id, 0)
+                    if step.status == Status.IN_PROGRESS:
+                        left = max(left, STILL_IN_PROGRESS_MINUTES)
+                    steps.append((step.skill.id, left))
             order = [s.skill.id for s in plan.steps]
             goals = goals_served(
                 order, (s.skill.id for s in plan.steps if s.goal), planner.graph().preds

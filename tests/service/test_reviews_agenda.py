@@ -258,3 +258,11 @@ def test_a_later_week_continues_where_the_weeks_before_it_stop(planner: Planner)
     assert past[0].week == date(2026, 2, 2) and past[0].blocks == ()
     with pytest.raises(UsageError, match="ten years ahead"):
         planner.agenda.weeks(date(2040, 1, 1))
+
+
+def test_a_skill_in_progress_past_its_estimate_still_gets_an_hour(planner: Planner) -> None:
+    planner.profiles.update(study_slots=SLOTS)
+    for day in range(1, 12):  # 11 h on a 10 h skill
+        planner.progress.log_study("unix-shell", 60, TODAY - timedelta(days=day))
+    first = next(b for b in planner.agenda.weeks()[0].blocks if b.kind is BlockKind.STUDY)
+    assert (first.skill_id, first.minutes) == ("unix-shell", 60)
