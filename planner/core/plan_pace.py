@@ -10,7 +10,7 @@ so a view can show "12 h (you: ~18 h)".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -66,24 +66,30 @@ def day_words(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def finish_words(plan: Plan) -> str:
+def finish_words(plan: Plan, day: Callable[[date], str] = day_words) -> str:
     """The plan's finish as a learner reads it: "finish 12 Jul 2028 (at your pace: 3 Oct
     2028)" once their pace is known (the other way round when the plan is dated at their pace:
-    "finish 3 Oct 2028 at your pace (as estimated: 12 Jul 2028)")."""
+    "finish 3 Oct 2028 at your pace (as estimated: 12 Jul 2028)"). `day` writes a date (the
+    app: in the learner's locale)."""
     if plan.finish is None:
         return "nothing left to study"
-    finish = f"finish {day_words(plan.finish)}"
+    finish = f"finish {day(plan.finish)}"
     if plan.finish_at_pace is None or plan.finish_as_estimated is None:
         return finish
     if plan.at_pace:
-        return f"{finish} at your pace (as estimated: {day_words(plan.finish_as_estimated)})"
-    return f"{finish} (at your pace: {day_words(plan.finish_at_pace)})"
+        return f"{finish} at your pace (as estimated: {day(plan.finish_as_estimated)})"
+    return f"{finish} (at your pace: {day(plan.finish_at_pace)})"
 
 
 def hours_words(step: Step) -> str:
     """A step's hours: "12 h (you: ~18 h)" once the learner's pace is known, "12 h" before."""
-    hours = format_hours(step.skill.hours)
-    if step.personal_hours is None:
+    return estimate_words(step.skill.hours, step.personal_hours)
+
+
+def estimate_words(estimate: float, mine: float | None) -> str:
+    """An estimate with the learner's likely hours beside it: "12 h (you: ~18 h)" ("12 h"
+    without them)."""
+    hours = format_hours(estimate)
+    if mine is None:
         return hours
-    mine = step.personal_hours
     return f"{hours} (you: ~{format_hours(round(mine) if mine >= 10 else mine)})"

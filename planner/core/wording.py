@@ -8,9 +8,15 @@ Each status is named by its word in `STATUS_WORDS`, as everywhere else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING
 
+from planner.core.personal_pace import PersonalPace, pace_words
 from planner.core.status import STATUS_TITLES, STATUS_WORDS, Status
+
+if TYPE_CHECKING:  # core.plan words its groups with this module
+    from planner.core.plan import Plan
 
 _NAMED_ORDER: tuple[Status, ...] = (Status.DONE, Status.IMPLIED, Status.SKIPPED)
 """The statuses of the skills behind the learner (`status.BEHIND`), in the order they are named."""
@@ -39,3 +45,17 @@ def known_because(name: str) -> str:
     """Why an implied skill counts as known, in the app's tooltips and panels:
     "Known because you finished Pandas" (`name` is the finished skill's)."""
     return f"{STATUS_TITLES[Status.IMPLIED]} because you finished {name}"
+
+
+def pace_sentence(pace: PersonalPace, plan: Plan | None, day: Callable[[date], str]) -> str:
+    """The learner's pace in words with the plan's finish both ways, as the Progress view and
+    the PDF say it: "Your pace: skills take you about 40 % longer than estimated (from 3
+    finished skills) — finish 12 Jul 2028 by the estimates, 3 Oct 2028 at your own pace."
+    (`day` writes a date the caller's way)."""
+    words = pace_words(pace)
+    if plan is None or plan.finish_as_estimated is None or plan.finish_at_pace is None:
+        return f"{words}."
+    return (
+        f"{words} — finish {day(plan.finish_as_estimated)} by the estimates, "
+        f"{day(plan.finish_at_pace)} at your own pace."
+    )

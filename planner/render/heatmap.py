@@ -1,5 +1,6 @@
-"""The year of study days: one square a day, one column a week, darker for more time studied;
-painted with QPainter alone for the Progress view and the PDF (see charts.py)."""
+"""The year of study days: one square a day, one column a week, darker for more time studied,
+a dot on the days a review was answered; painted with QPainter alone for the Progress view and
+the PDF (see charts.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
 from planner.core.units import format_minutes
 from planner.render.chart_axes import (
@@ -84,14 +85,18 @@ def paint_heatmap(
     style: ChartStyle,
     minutes_by_day: Mapping[date, int],
     today: date,
+    reviews_by_day: Mapping[date, int] | None = None,
 ) -> list[ChartText]:
     """The year up to today as a calendar of study days, one column per week, darker for more
-    time studied, with the months above and a legend below."""
+    time studied, a dot on days with reviews answered, with the months above and a legend
+    below."""
+    reviews_by_day = reviews_by_day or {}
     with chart(painter, rect, style) as texts:
         fm = texts.metrics
         u = unit(fm)
         lay = _heatmap_layout(rect, today, fm)
         _paint_days(painter, lay, style, minutes_by_day, today, u)
+        _paint_reviews(painter, lay, style, reviews_by_day, today)
         _paint_months(texts, lay, rect, style, today, u)
         # Monday, Wednesday, Friday, as calendars do; fewer when the rows are lower than the text.
         every = next((k for k in (2, 3, 6) if k * lay.pitch >= fm.height()), 7)
@@ -110,6 +115,9 @@ def paint_heatmap(
             if studied_days
             else "No study days in the last year yet: logged time shows here."
         )
+        reviews = sum(n for day, n in reviews_by_day.items() if lay.first <= day <= today)
+        if reviews:
+            words += f" · {reviews} review{'' if reviews == 1 else 's'} (dots)"
         # The key (Less ▢▢▢▢▢ More) at the right under the grid, the count of days at the left in
         # what room is left; on a narrow chart the key moves under the words.
         size = min(lay.cell, fm.height() * 0.8)
@@ -143,6 +151,25 @@ def _paint_days(
         day = lay.first + timedelta(days=offset)
         painter.setBrush(style.heat[_level(minutes_by_day.get(day, 0))])
         painter.drawRoundedRect(lay.cell_rect(day), radius, radius)
+
+
+def _paint_reviews(
+    painter: QPainter,
+    lay: _Heatmap,
+    style: ChartStyle,
+    reviews_by_day: Mapping[date, int],
+    today: date,
+) -> None:
+    """A green dot, ringed in the background colour, in each day with a review answered:
+    it reads on every shade of the study days."""
+    size = lay.cell * 0.62
+    ring = max(lay.cell * 0.07, 0.5)
+    painter.setPen(QPen(style.background, ring))
+    painter.setBrush(style.done)
+    for day, count in reviews_by_day.items():
+        if count and lay.first <= day <= today:
+            centre = lay.cell_rect(day).center()
+            painter.drawEllipse(centre, size / 2, size / 2)
 
 
 def _paint_months(
@@ -202,10 +229,15 @@ def heatmap_tooltip(
     minutes_by_day: Mapping[date, int],
     today: date,
     pos: QPointF,
+    reviews_by_day: Mapping[date, int] | None = None,
 ) -> str:
-    """The day under a point and the time studied on it."""
+    """The day under a point, the time studied and the reviews answered on it."""
     day = _heatmap_layout(rect, today, QFontMetricsF(style.small_font)).day_at(pos)
     if day is None:
         return ""
     minutes = minutes_by_day.get(day, 0)
-    return f"{day_text(day)}: " + (format_minutes(minutes) + " studied" if minutes else "no study")
+    text = f"{day_text(day)}: " + (format_minutes(minutes) + " studied" if minutes else "no study")
+    reviews = (reviews_by_day or {}).get(day, 0)
+    if reviews:
+        text += f" · {reviews} review{'' if reviews == 1 else 's'} answered"
+    return text

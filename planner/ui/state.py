@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.core.personal_pace import PersonalPace
 from planner.core.plan import Plan, Step
 from planner.core.progress import Progress
+from planner.core.reviews import ReviewState
 from planner.errors import DatabaseError, DatabaseProblem, PlannerError
 from planner.service import Change, Planner
 
@@ -24,6 +26,7 @@ class AppState(QObject):
         selectionChanged(str): the selected skill id ("" for none).
         notesChanged(str): a note of this skill changed.
         sessionsChanged(str): a study session of this skill was logged or removed.
+        reviewsChanged(): a review was answered (a status change moves reviews too: planChanged).
         failed(str): an operation was refused; the message is for the learner.
         skillBegun(str): the learner started a skill or logged time on it (ui/commands.py);
             the window asks about its open prerequisites.
@@ -36,6 +39,7 @@ class AppState(QObject):
     selectionChanged = Signal(str)
     notesChanged = Signal(str)
     sessionsChanged = Signal(str)
+    reviewsChanged = Signal()
     failed = Signal(str)
     skillBegun = Signal(str)
     serverLost = Signal(str)
@@ -51,6 +55,8 @@ class AppState(QObject):
         self.progress: Progress | None = None
         self.selected = ""
         self._steps: dict[str, Step] = {}
+        self.pace = PersonalPace()  # the learner's own (the plan's steps carry it too)
+        self._reviews: list[ReviewState] | None = None  # scheduled when first asked for
         self.dirty = False  # something was changed since the last backup
         # The shared database could not be reached: what is shown stays, nothing is changed.
         self.read_only = False
@@ -85,17 +91,29 @@ class AppState(QObject):
         self.select("")
 
     # ------------------------------------------------------------------ plan
-    def replan(self) -> None:
-        """Recompute the plan from the profile and tell every view."""
+    def replan(self, *, reviews_kept: bool = False) -> None:
+        """Recompute the plan from the profile and tell every view (`reviews_kept`: after a
+        change that cannot move a review, such as study time logged)."""
+        if not reviews_kept:
+            self._reviews = None
         profile = self.planner.profile()
         if profile.role is None:
             self.plan, self.progress = None, None
+            self.pace = PersonalPace()
         else:
             self.plan, self.progress = self.planner.planning.progress()
+            self.pace = self.planner.planning.pace()
         self._steps = {s.skill.id: s for s in self.plan.steps} if self.plan else {}
         self.planChanged.emit()
         if self.selected and self.selected not in self._steps:
             self.select("")
+
+    def review_states(self) -> list[ReviewState]:
+        """Every finished skill's review state, by due date: scheduled once after each change
+        that can move reviews, and shared by the views (FSRS takes a while per answer)."""
+        if self._reviews is None:
+            self._reviews = self.planner.reviews.states()
+        return self._reviews
 
     def step(self, skill_id: str) -> Step | None:
         """The plan's step for a skill, if the skill is in the plan."""
@@ -118,10 +136,13 @@ class AppState(QObject):
             self.libraryChanged.emit()
         if change.statuses or change.library or change.profile:
             self.replan()
+        if change.reviews:
+            self._reviews = None
+            self.reviewsChanged.emit()
         for skill_id in change.skills:
             if change.notes:
                 self.notesChanged.emit(skill_id)
             if change.sessions:
                 self.sessionsChanged.emit(skill_id)
         if change.sessions and not change.statuses:
-            self.replan()  # hours logged, streak and forecast move
+            self.replan(reviews_kept=True)  # hours logged, streak and forecast move

@@ -46,6 +46,7 @@ def a_learners_history(planner: Planner) -> None:
     start = TODAY - timedelta(days=120)
     planner.profiles.update(role="ml-engineer", hours_per_week=12, start=start)
     planner.profiles.update(tracks=["computer-vision"])
+    planner.profiles.update(study_slots="Tue 19:00-21:00, Thu 18:30-21:00, Sat 09:00-13:00")
     for days in range(118):
         if days % 5 in (0, 2, 3):
             skill = "python-basics" if days > 60 else "numpy"
@@ -129,6 +130,8 @@ def view_widgets(window: MainWindow) -> dict[str, QWidget]:
         "progress": window.progress_view,
         "library": window.library_editor,
         "compare": window.compare_view,
+        "agenda": window.agenda_view,
+        "review": window.review_view,
     }
 
 

@@ -208,6 +208,8 @@ def test_the_menus_show_the_keys_of_their_entries(window: MainWindow) -> None:
         "Quit": "Ctrl+Q",
         "Plan": "Ctrl+1",
         "Compare": "Ctrl+5",
+        "Agenda": "Ctrl+6",
+        "Review": "Ctrl+7",
         HIDE_BEHIND: "Ctrl+H",
         "Fit the graph": "Ctrl+0",
         "Keyboard shortcuts": "F1",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF
@@ -21,6 +22,7 @@ from planner.export.pdf.context import (
 )
 from planner.export.pdf.layout import Flow, Paint
 from planner.export.pdf.plan_table import section_heading
+from planner.export.pdf.reviews import add_reviews, pace_line
 from planner.export.pdf.title import SECTION_TITLES
 from planner.render.charts import chart_style, paint_burnup, paint_heatmap, paint_weekly_hours
 
@@ -69,14 +71,17 @@ def add_progress(flow: Flow, ctx: Context) -> None:
             )
         )
 
+        reviews = dict(Counter(e.day for e in ctx.data.review_events))
+
         def heatmap(painter: QPainter, rect: QRectF) -> None:
             today = progress.as_of or ctx.data.today
-            paint_heatmap(painter, rect, style, progress.minutes_by_day, today)
+            paint_heatmap(painter, rect, style, progress.minutes_by_day, today, reviews)
 
         charts.append(
             (
                 "Study days",
-                "The last year, one square a day: the darker, the longer you studied.",
+                "The last year, one square a day: the darker, the longer you studied; "
+                "a dot marks a day you answered a review.",
                 ctx.pt(120),
                 _chart(ctx, heatmap, width, ctx.pt(120)),
             )
@@ -92,6 +97,7 @@ def add_progress(flow: Flow, ctx: Context) -> None:
         note = "No study time logged yet: weekly hours and study days appear once you log some."
         h = ctx.text_height(note, font(9), width)
         flow.place(h, lambda p: draw_text(p, QRectF(0, 0, width, h), note, font(9), MUTED))
+    add_reviews(flow, ctx)
 
 
 def summary_text(ctx: Context) -> str:
@@ -112,6 +118,8 @@ def summary_text(ctx: Context) -> str:
         else:
             line += f"; at your pace: {forecast_words(p.forecast, long_date)}"
         parts.append(line + ".")
+    if ctx.data.pace.known:  # the title page says how it becomes known
+        parts.append(pace_line(ctx))
     return " ".join(parts)
 
 

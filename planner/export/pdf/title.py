@@ -26,6 +26,7 @@ from planner.export.pdf.context import (
     short_span,
 )
 from planner.export.pdf.layout import Flow
+from planner.export.pdf.reviews import pace_line
 
 SECTION_TITLES = {
     "plan": "Plan by phase",
@@ -145,7 +146,8 @@ def _paint(painter: QPainter, ctx: Context) -> None:
         pt(26),
     )
     y = _paint_progress(painter, ctx, y, flow_width) + pt(26)
-    y = _paint_figures(painter, ctx, y, flow_width) + pt(20)
+    y = _paint_figures(painter, ctx, y, flow_width) + pt(14)
+    text(pace_line(ctx), font(9.5), TEXT, pt(20))
 
     counts = Counter(s.status for s in ctx.data.plan.steps)
     y += paint_status_key(painter, ctx, 0, y, counts) + pt(22)

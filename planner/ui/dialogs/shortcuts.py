@@ -22,7 +22,7 @@ SHORTCUTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Space",), "Mark the selected skill done / to do (in the plan)"),
     (("Ctrl+L",), "Log study time on the selected skill"),
     (("Ctrl+Z", "Ctrl+Shift+Z"), "Undo / redo"),
-    (("Ctrl+1", "Ctrl+5"), "Plan / graph / progress / library / compare"),
+    (("Ctrl+1", "Ctrl+7"), "Plan / graph / progress / library / compare / agenda / review"),
     (("Del",), "Delete the study session selected in the recent activity"),
     (("Ctrl+H",), HIDE_BEHIND),
     (("Ctrl++", "Ctrl+-", "Ctrl+0"), "Zoom the graph in / out / to fit"),
@@ -34,9 +34,9 @@ SHORTCUTS: tuple[tuple[tuple[str, ...], str], ...] = (
 
 
 def keys_text(keys: tuple[str, ...]) -> str:
-    """Keys as the menus show them on this system ("Ctrl+1 … Ctrl+5" for a range of views)."""
+    """Keys as the menus show them on this system ("Ctrl+1 … Ctrl+7" for a range of views)."""
     native = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys]
-    if keys == ("Ctrl+1", "Ctrl+5"):
+    if keys == ("Ctrl+1", "Ctrl+7"):
         return " … ".join(native)
     return " / ".join(native)
 

@@ -165,6 +165,8 @@ def view_icons() -> dict[str, QIcon]:
         "Progress": _drawn_icon(_draw_chart),
         "Library": _drawn_icon(_draw_library),
         "Compare": _drawn_icon(_draw_compare),
+        "Agenda": _drawn_icon(_draw_agenda),
+        "Review": _drawn_icon(_draw_review),
     }
 
 
@@ -237,3 +239,33 @@ def _draw_compare(painter: QPainter, s: float) -> None:
             painter.setBrush(QColor(color))
             box = QRectF(x, (2.5 + 4.2 * row) * s, width * s, 2.6 * s)
             painter.drawRoundedRect(box, 0.8 * s, 0.8 * s)
+
+
+def _draw_agenda(painter: QPainter, s: float) -> None:
+    # A calendar page: a blue top band, then two rows of days, one of them a study block.
+    painter.setBrush(QColor(_BLUE))
+    painter.drawRoundedRect(QRectF(1.5 * s, 2 * s, 13 * s, 3.4 * s), s, s)
+    for row in range(2):
+        for column in range(3):
+            color = _GREEN if (row, column) == (0, 1) else _GREY
+            painter.setBrush(QColor(color))
+            cell = QRectF((1.5 + 4.6 * column) * s, (6.6 + 4.3 * row) * s, 3.8 * s, 3.4 * s)
+            painter.drawRoundedRect(cell, 0.8 * s, 0.8 * s)
+
+
+def _draw_review(painter: QPainter, s: float) -> None:
+    # A circular arrow around a tick: a finished skill coming round again.
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(QColor(_BLUE), 1.8 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.drawArc(QRectF(2 * s, 2 * s, 12 * s, 12 * s), 100 * 16, 290 * 16)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(_BLUE))
+    head = QPainterPath()
+    head.moveTo(5.2 * s, 0.6 * s)
+    head.lineTo(9.4 * s, 2.4 * s)
+    head.lineTo(5.6 * s, 5.0 * s)
+    head.closeSubpath()
+    painter.drawPath(head)
+    painter.setPen(QPen(QColor(_GREEN), 1.9 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    tick = [QPointF(5.4 * s, 8.2 * s), QPointF(7.4 * s, 10.2 * s), QPointF(10.8 * s, 6.2 * s)]
+    painter.drawPolyline(tick)

@@ -138,19 +138,22 @@ class HeatmapChart(_Chart):
     def __init__(self) -> None:
         super().__init__("Study days of the last year", HEATMAP_LINES)
         self.minutes: dict[date, int] = {}
+        self.reviews: dict[date, int] = {}
         self.today = date.today()
 
-    def set_days(self, minutes: dict[date, int], today: date) -> None:
-        """Show the minutes studied per day up to today."""
-        self.minutes, self.today = minutes, today
+    def set_days(
+        self, minutes: dict[date, int], today: date, reviews: dict[date, int] | None = None
+    ) -> None:
+        """Show the minutes studied and the reviews answered per day up to today."""
+        self.minutes, self.today, self.reviews = minutes, today, reviews or {}
         self.update()
 
     def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> list[ChartText]:
-        return paint_heatmap(painter, rect, style, self.minutes, self.today)
+        return paint_heatmap(painter, rect, style, self.minutes, self.today, self.reviews)
 
     def tooltip_at(self, pos: QPointF) -> str:
         rect = QRectF(self.rect())
-        return heatmap_tooltip(rect, self.style_now(), self.minutes, self.today, pos)
+        return heatmap_tooltip(rect, self.style_now(), self.minutes, self.today, pos, self.reviews)
 
 
 # ---------------------------------------------------------------------------- frames

@@ -18,7 +18,7 @@ from planner.core.search import search_words, skill_text
 from planner.core.status import BEHIND, STATUS_TITLES, Status
 from planner.core.units import format_hours, plural
 from planner.core.wording import known_because
-from planner.ui.text import tooltip
+from planner.ui.text import hours_with_pace, tooltip
 from planner.ui.widgets.dates import short_date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -133,12 +133,19 @@ class PlanModel(QStandardItemModel):
         step = self._phases[parent.row()].steps[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == 3:
+                return self._hours_text(step)
             return self._step_text(step, column)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icons.get(step.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             if step.status == Status.IMPLIED and step.implied_by:
                 return tooltip(known_because(step.implied_by))
+            if column == 3 and step.personal_hours is not None and step.remaining:
+                return tooltip(
+                    f"Estimated {format_hours(step.skill.hours)}; "
+                    f"at your pace about {format_hours(step.personal_hours)}"
+                )
             if step.started is not None and column == 1:
                 return tooltip(f"In progress since {short_date(step.started)}")
             return tooltip(step.skill.summary) or None
@@ -159,6 +166,12 @@ class PlanModel(QStandardItemModel):
             since = f" since {short_date(step.started)}" if step.started else ""
             return f"{step.skill.name}, {STATUS_TITLES[step.status]}{since}"
         return None
+
+    @staticmethod
+    def _hours_text(step: Step) -> str:
+        if step.personal_hours is None or not step.remaining:  # pace unknown, or studied
+            return format_hours(step.skill.hours)
+        return hours_with_pace(step.skill.hours, step.personal_hours)
 
     @staticmethod
     def _step_text(step: Step, column: int) -> str:

@@ -190,6 +190,7 @@ class PlanView(QWidget):
     def _on_plan_changed(self) -> None:
         plan = self.state.plan
         self.model.set_plan(plan)
+        self._fit_hours_column()
         self._expand_phases()
         self.stack.setCurrentWidget(self.tree if plan is not None else self.empty)
         self.legend.setVisible(plan is not None)  # nothing to explain on the empty page
@@ -203,6 +204,15 @@ class PlanView(QWidget):
                 f"{format_hours(plan.remaining_hours)} of {format_hours(plan.total_hours)} left"
             )
         self._on_selection_changed(self.state.selected)
+
+    def _fit_hours_column(self) -> None:
+        # Room for "12 h (you: ~18 h)" once the learner's pace is known (never narrower than
+        # the learner made it).
+        if self.state.pace.known:
+            wanted = self.tree.fontMetrics().horizontalAdvance("120 h (you: ~180 h)") + 16
+            head = self.tree.header()
+            if head.sectionSize(3) < wanted:
+                head.resizeSection(3, wanted)
 
     def _on_rows_inserted(self, parent: QModelIndex, _first: int, _last: int) -> None:
         # Filtering inserts steps back run by run, hundreds of runs in a big plan. Phase rows

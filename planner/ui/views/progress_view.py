@@ -7,6 +7,7 @@ planner/render/charts.py, as in the PDF; the recent activity is an ActivityList
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt
@@ -28,6 +29,7 @@ from planner.core.forecast import forecast_card, velocity_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
 from planner.core.progress import Progress, round_up
 from planner.core.units import format_hours, format_logged, plural
+from planner.core.wording import pace_sentence
 from planner.render.charts import chart_style
 from planner.ui.ops import run_change
 from planner.ui.state import AppState
@@ -40,6 +42,7 @@ from planner.ui.views.chart_widgets import (
     WeeklyHoursChart,
 )
 from planner.ui.widgets.dates import qdate, short_date, to_date
+from planner.ui.widgets.wrapping_label import WrappingLabel
 
 EMPTY_TEXT = "Choose a role to see your progress.\nFile → Set up your plan… guides you."
 
@@ -55,6 +58,10 @@ class ProgressView(QWidget):
         self.streak_card = Card("Streak", "streak")
         self.finish_card = Card("Finish", "finish")
         self.target_card = Card("Target", "target")
+        # The learner's own pace in words, with the finish both ways, under the cards.
+        self.pace_line = WrappingLabel()
+        self.pace_line.setObjectName("paceLine")
+        self.pace_line.setTextFormat(Qt.TextFormat.PlainText)
         self.target_check = QCheckBox("Finish by")
         self.target_check.setToolTip("Aim for a finish date: see the hours per week it needs")
         self.target_edit = QDateEdit()
@@ -113,6 +120,7 @@ class ProgressView(QWidget):
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(10)
         column.addLayout(self.cards_rows)
+        column.addWidget(self.pace_line)
         column.addLayout(grid, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -130,6 +138,7 @@ class ProgressView(QWidget):
 
     def _connect_signals(self) -> None:
         self.state.planChanged.connect(self.refresh)
+        self.state.reviewsChanged.connect(self.refresh)  # the heatmap's dots
         self.target_check.toggled.connect(self._on_target_toggled)
         self.target_edit.dateChanged.connect(self._on_target_date)
 
@@ -144,7 +153,8 @@ class ProgressView(QWidget):
         self._fill_cards(plan, progress)
         self.burnup.set_data(plan, progress)
         self.weekly.set_progress(progress)
-        self.heatmap.set_days(progress.minutes_by_day, today)
+        reviews = Counter(e.day for e in self.state.planner.reviews.events())
+        self.heatmap.set_days(progress.minutes_by_day, today, dict(reviews))
         self.activity_list.refresh()
 
     def _fill_cards(self, plan: Plan, p: Progress) -> None:
@@ -169,7 +179,11 @@ class ProgressView(QWidget):
                 _pace(p.days_ahead),
                 f"planned {planned}\nat your pace {short_date(p.forecast_finish)}",
             )
+        self._fill_pace()
         self._fill_target(plan, p)
+
+    def _fill_pace(self) -> None:
+        self.pace_line.setText(pace_sentence(self.state.pace, self.state.plan, short_date))
 
     def _fill_target(self, plan: Plan, p: Progress) -> None:
         today = p.as_of or self.state.planner.today()

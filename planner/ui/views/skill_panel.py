@@ -29,6 +29,7 @@ from planner.core.wording import known_because
 from planner.errors import PlannerError
 from planner.ui import commands
 from planner.ui.state import AppState
+from planner.ui.text import hours_with_pace
 from planner.ui.views.skill_links import resources_html, safe_link
 from planner.ui.views.skill_sessions import SessionList
 from planner.ui.views.skill_timer import StudyTimer
@@ -238,10 +239,7 @@ class SkillPanel(QScrollArea):
         if skill is None:
             return
         self.title.setText(skill.name)
-        level = LEVEL_WORDS.get(skill.level or "", "")
-        self.meta.setText(
-            " · ".join(p for p in (skill.area, level, format_hours(skill.hours)) if p)
-        )
+        self._show_meta()
         self.summary.setText(skill.summary)
         self.summary.setVisible(bool(skill.summary))
         self._show_resources()
@@ -263,6 +261,19 @@ class SkillPanel(QScrollArea):
         self.day.setDate(qdate(self.state.planner.today()))  # the app may stay open for days
         self.sessions.show_sessions(skill.id)
         self._refresh()
+
+    def _show_meta(self) -> None:
+        """Area, level and hours, with the learner's own hours beside the estimate."""
+        skill = self._skill
+        if skill is None:
+            return
+        level = LEVEL_WORDS.get(skill.level or "", "")
+        step = self.state.step(skill.id)
+        hours = format_hours(skill.hours)
+        if step is None or step.remaining:  # what a finished skill took is under Study time
+            hours = hours_with_pace(skill.hours, self.state.pace.hours(skill.hours, skill.area))
+        hours = hours.replace(" ", "\u00a0")  # "10 h (you: ~14 h)" wraps as a whole
+        self.meta.setText(" · ".join(p for p in (skill.area, level, hours) if p))
 
     def _show_resources(self) -> None:
         if self._skill is not None:
@@ -289,6 +300,7 @@ class SkillPanel(QScrollArea):
         """Status and time, which change while the same skill stays shown."""
         if not self.skill_id:
             return
+        self._show_meta()  # the learner's pace moves with every skill finished
         step = self.state.step(self.skill_id)
         status = (
             step.status

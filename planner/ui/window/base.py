@@ -29,10 +29,12 @@ if TYPE_CHECKING:
     from planner.ui.dialogs.prerequisite_prompt import PrerequisitePrompt
     from planner.ui.library_editor.editor import LibraryEditor
     from planner.ui.state import AppState
+    from planner.ui.views.agenda_view import AgendaView
     from planner.ui.views.compare_view import CompareView
     from planner.ui.views.graph.view import GraphView
     from planner.ui.views.plan_view import PlanView
     from planner.ui.views.progress_view import ProgressView
+    from planner.ui.views.review_view import ReviewView
     from planner.ui.views.skill_panel import SkillPanel
     from planner.ui.window.view import View
 
@@ -72,6 +74,8 @@ class WindowBase(QMainWindow):
     progress_view: ProgressView
     library_editor: LibraryEditor
     compare_view: CompareView
+    agenda_view: AgendaView
+    review_view: ReviewView
     skill_panel: SkillPanel
     prerequisites: PrerequisitePrompt
 
@@ -103,3 +107,4 @@ class WindowBase(QMainWindow):
         def connect_shared_database(self) -> None: ...
         def use_own_database(self) -> None: ...
         def set_scheme(self, scheme: str, save: bool = True) -> None: ...
+        def show_study_settings(self) -> None: ...

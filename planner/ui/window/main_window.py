@@ -44,6 +44,7 @@ from planner.ui.window.dialogs import DialogsPart
 from planner.ui.window.drops import DropsPart
 from planner.ui.window.edits import EditsPart
 from planner.ui.window.menus import MenusPart
+from planner.ui.window.pace import PacePart
 from planner.ui.window.toolbar import APP_NAME, ToolbarPart
 from planner.ui.window.view import View
 
@@ -58,7 +59,7 @@ if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted be
 OPENING_TEXT = "Opening your planner…"
 
 
-class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, DatabasePart):
+class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, DatabasePart, PacePart):
     """The window a learner keeps open: their plan, its graph and the selected skill.
 
     `MainWindow(None, settings)` is the frame alone, shown while the database opens;
@@ -135,10 +136,12 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
         from planner.ui.dialogs.prerequisite_prompt import PrerequisitePrompt
         from planner.ui.library_editor.editor import LibraryEditor
         from planner.ui.state import AppState
+        from planner.ui.views.agenda_view import AgendaView
         from planner.ui.views.compare_view import CompareView
         from planner.ui.views.graph.view import GraphView
         from planner.ui.views.plan_view import PlanView
         from planner.ui.views.progress_view import ProgressView
+        from planner.ui.views.review_view import ReviewView
         from planner.ui.views.skill_panel import SkillPanel
 
         self.state = AppState(planner, self, self.undo_stack)
@@ -149,12 +152,16 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
         self.progress_view = ProgressView(self.state)
         self.library_editor = LibraryEditor(self.state)
         self.compare_view = CompareView(self.state)
+        self.agenda_view = AgendaView(self.state)
+        self.review_view = ReviewView(self.state)
         shown: dict[View, QWidget] = {
             View.PLAN: self.plan_view,
             View.GRAPH: self.graph_view,
             View.PROGRESS: self.progress_view,
             View.LIBRARY: self.library_editor,
             View.COMPARE: self.compare_view,
+            View.AGENDA: self.agenda_view,
+            View.REVIEW: self.review_view,
         }
         for view in View:  # at the index that is the view's value
             self.views.addWidget(shown[view])
@@ -171,6 +178,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
         self.action_zoom_out.triggered.connect(self.graph_view.zoom_out)
         self.action_fit.triggered.connect(self.graph_view.fit)
         self._add_hours_box()
+        self._add_review_count()
         self.attached = True
         self._connect_signals()
         self._connect_database_signals()
@@ -206,6 +214,8 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
         self.action_hide_done.toggled.connect(self.plan_view.hide_done.setChecked)
         self.graph_view.skillSelected.connect(self.state.select)
         self.graph_view.skillActivated.connect(self._show_in_plan)
+        self.state.reviewsChanged.connect(self.refresh_review_count)
+        self.agenda_view.settingsRequested.connect(self.show_study_settings)
 
     # ------------------------------------------------------------------ settings
     def _restore_geometry(self) -> None:
@@ -283,17 +293,15 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
         self.undo_stack.setClean()
 
     def _on_plan_changed(self) -> None:
-        from planner.ui.widgets.dates import short_date
-
         plan, progress = self.state.plan, self.state.progress
         self.graph_view.set_plan(plan)
+        self.refresh_review_count()  # finishing or re-opening a skill moves its reviews
         if plan is None or progress is None:
             self.status_plan.setText("Choose a role to see your plan.")
             return
-        finish = short_date(plan.finish) if plan.finish else "nothing left to study"
         parts = [
             f"{format_hours(plan.remaining_hours)} remaining",
-            f"finish {finish}",
+            self.plan_finish_words(),
             f"{progress.percent_done_hours:.0f} % done",
             f"streak {plural(progress.streak_days, 'day')}",
         ]

@@ -64,6 +64,10 @@ class MenusPart(WindowBase):
         self.action_done.setToolTip("Mark the selected skill done, or to do again")
         log = edit.addAction("Log study time", self.focus_log)
         log.setShortcut(QKeySequence("Ctrl+L"))
+        self.action_study_settings = edit.addAction(
+            "Study times and pace…", self.show_study_settings
+        )
+        self.action_study_settings.setToolTip("When you study each week; planning by your pace")
         edit.addSeparator()
         self.action_new_skill = edit.addAction("New skill…")
         self.action_edit_skill = edit.addAction("Edit skill…", self.edit_selected_skill)

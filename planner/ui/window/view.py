@@ -13,6 +13,8 @@ class View(IntEnum):
     PROGRESS = 2
     LIBRARY = 3
     COMPARE = 4
+    AGENDA = 5
+    REVIEW = 6
 
     @property
     def title(self) -> str:
