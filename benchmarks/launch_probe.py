@@ -9,6 +9,9 @@ painted, and quit. Both sides of the launch comparison go through this same scri
                                                       window, then (once painted) SQLAlchemy
                                                       reading the learner's plan (the rows of
                                                       floors.PLAN_ROWS) into a list in it
+    python benchmarks/launch_probe.py widgets-plan DB the same with the least real main window:
+                                                      what any main window showing the plan
+                                                      costs at least
     python benchmarks/launch_probe.py app DB PROFILE  the app (planner.app.run) on a database
     python benchmarks/launch_probe.py cli [ARGS...]   the command line `planner ARGS...` (no
                                                       command: `planner`, the app; the CLI's
@@ -78,7 +81,7 @@ def main() -> int:
     def report() -> None:
         _print("painted")
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
-        if mode == "bare-plan":
+        if mode in ("bare-plan", "widgets-plan"):
             _show_plan(window, args[0])
             QTimer.singleShot(0, lambda: opened(window))
             return
@@ -142,7 +145,7 @@ def main() -> int:
         window.resize(1280, 800)
         window.show()
         return app.exec()
-    if mode == "widgets":
+    if mode in ("widgets", "widgets-plan"):
         window = _least_real_window()
         window.show()
         return app.exec()

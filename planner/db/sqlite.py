@@ -283,6 +283,8 @@ def _migrate(engine: Engine, path: Path, revision: str | None) -> None:
     """
     if revision == known_revisions()[-1]:
         return  # up to date when inspected a moment ago: the common case, without Alembic
+    if revision is None and _create(engine):
+        return  # a new file: the newest schema made at once, without Alembic
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
@@ -309,6 +311,34 @@ def _migrate(engine: Engine, path: Path, revision: str | None) -> None:
                     )
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
+
+
+# What Alembic's `stamp` creates to hold the schema's revision (see `_create`).
+_VERSION_TABLE = (
+    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+)
+
+
+def _create(engine: Engine) -> bool:
+    """Give a new, empty file the newest schema: the models' tables (`create_all`) and the
+    newest revision stamped, in one transaction; False, touching nothing, when another program
+    gave the file its tables first (it is then migrated as any existing file).
+
+    A first start pays neither Alembic's import nor a run of every migration (a third of its
+    cost above a returning start). tests/db/test_migrations.py holds the schema made so to the
+    one the migrations make, table by table: columns, keys, indexes, checks."""
+    from planner.db.tables import Base
+
+    with engine.begin() as connection:  # BEGIN IMMEDIATE: one creator at a time
+        if connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table'").first():
+            return False
+        Base.metadata.create_all(connection, checkfirst=False)
+        connection.exec_driver_sql(_VERSION_TABLE)
+        connection.exec_driver_sql(
+            "INSERT INTO alembic_version (version_num) VALUES (?)", (known_revisions()[-1],)
+        )
+    return True
 
 
 class SqliteChangeWatch:

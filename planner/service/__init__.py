@@ -8,6 +8,8 @@ change returns a `Change` saying what changed, so each view can decide whether t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from planner.core.edit import DeletionEffects, EditError, LibraryChange
 from planner.core.records import (
     Activity,
@@ -25,10 +27,24 @@ from planner.core.records import (
     StudySession,
 )
 from planner.core.team import CohortDay, CohortRow, Kind, Member
-from planner.db.backup import Backup
-from planner.db.check import CheckReport
 from planner.service.facade import Planner
 from planner.service.profiles import DEFAULT_PROFILE
+
+if TYPE_CHECKING:
+    from planner.db.backup import Backup
+    from planner.db.check import CheckReport
+
+# Loaded when first asked for: most commands need neither backups nor the database's check.
+_LAZY = {"Backup": "planner.db.backup", "CheckReport": "planner.db.check"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Plain data the CLI and the UI receive from the use cases, importable from here.
 __all__ = [

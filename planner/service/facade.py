@@ -9,9 +9,15 @@ go through its parts, in the manner of Anki's `col.decks` and `col.models`:
 - `planning`: plans, progress figures, comparisons, the role quiz, export data;
 - `editing`: edits of the library and imports of roadmap files;
 - `files`: roadmap files written out, backups, restoring, checking the database;
-- `team`: team mode on a shared server: members, the mentor's cohort view.
+- `team`: team mode on a shared server: members, the mentor's cohort view;
+- `reviews`: reviews that keep finished skills alive (FSRS);
+- `agenda`: the coming weeks' study blocks in the learner's study times.
 
 Every use case that changes data returns a `Change` (or a result carrying one as `.change`).
+
+Each part's module is imported the first time the part is used: a command that reads the roles
+loads neither the planning engine's use cases nor the editing, files or timer ones (the
+command line starts a process per command; issue 16).
 """
 
 from __future__ import annotations
@@ -19,7 +25,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.core.domain import Library, Role
 from planner.core.graph import SkillGraph, build_graph
@@ -29,15 +37,17 @@ from planner.db import queries
 from planner.db.engine import Database
 from planner.errors import NotFoundError, PlannerError
 from planner.paths import builtin_roadmap_files, builtin_roadmaps_dir
-from planner.service.agenda import AgendaPart
-from planner.service.editing import Editing
-from planner.service.files import Files
-from planner.service.planning import Planning
 from planner.service.profiles import DEFAULT_PROFILE, Profiles
-from planner.service.progress import ProgressPart
-from planner.service.reviews import Reviews
-from planner.service.team import Team
-from planner.service.timer import Timer
+
+if TYPE_CHECKING:  # each part's module loads when the part is first used
+    from planner.service.agenda import AgendaPart
+    from planner.service.editing import Editing
+    from planner.service.files import Files
+    from planner.service.planning import Planning
+    from planner.service.progress import ProgressPart
+    from planner.service.reviews import Reviews
+    from planner.service.team import Team
+    from planner.service.timer import Timer
 
 
 class Planner:
@@ -58,15 +68,65 @@ class Planner:
         self.skeletons: dict[tuple[str, tuple[str, ...]], Skeleton] = {}
         # Now, for the study timer (aware); tests pass a clock instead of waiting.
         self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
+        # Every command reads the profile: this part is always there.
         self.profiles = Profiles(self)
-        self.progress = ProgressPart(self)
-        self.timer = Timer(self)
-        self.planning = Planning(self)
-        self.editing = Editing(self)
-        self.files = Files(self)
-        self.team = Team(self)
-        self.reviews = Reviews(self)
-        self.agenda = AgendaPart(self)
+
+    # ------------------------------------------------------------------ the parts
+    @cached_property
+    def progress(self) -> ProgressPart:
+        """Statuses, study sessions, notes and personal goals."""
+        from planner.service.progress import ProgressPart
+
+        return ProgressPart(self)
+
+    @cached_property
+    def timer(self) -> Timer:
+        """The study timer."""
+        from planner.service.timer import Timer
+
+        return Timer(self)
+
+    @cached_property
+    def planning(self) -> Planning:
+        """Plans, progress figures, comparisons, the role quiz, export data."""
+        from planner.service.planning import Planning
+
+        return Planning(self)
+
+    @cached_property
+    def editing(self) -> Editing:
+        """Edits of the library and imports of roadmap files."""
+        from planner.service.editing import Editing
+
+        return Editing(self)
+
+    @cached_property
+    def files(self) -> Files:
+        """Roadmap files written out, backups, restoring, checking the database."""
+        from planner.service.files import Files
+
+        return Files(self)
+
+    @cached_property
+    def team(self) -> Team:
+        """Team mode on a shared server: members, the mentor's cohort view."""
+        from planner.service.team import Team
+
+        return Team(self)
+
+    @cached_property
+    def reviews(self) -> Reviews:
+        """Reviews that keep finished skills alive."""
+        from planner.service.reviews import Reviews
+
+        return Reviews(self)
+
+    @cached_property
+    def agenda(self) -> AgendaPart:
+        """This week's (and later weeks') study blocks."""
+        from planner.service.agenda import AgendaPart
+
+        return AgendaPart(self)
 
     # ------------------------------------------------------------------ opening
     @classmethod

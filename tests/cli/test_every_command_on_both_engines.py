@@ -86,6 +86,7 @@ def _same(text: str, folder: Path) -> str:
     """Output without what differs by nature between two runs: where the files are, and
     the moments things were recorded at."""
     text = text.replace(str(folder), "FOLDER")
+    text = re.sub(r"timer started at \d\d:\d\d", "timer started at TIME", text)  # a new minute
     return re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?", "TIME", text)
 
 

@@ -121,3 +121,29 @@ def test_roles_lists_every_role_without_loading_the_library(
     assert cli.json("roles") == [role_json(role) for role in roles]
     assert cli.ok("roles") == text
     assert any(role.track_choice is not None for role in roles)  # the choice is listed too
+
+
+UNUSED_BY_ROLES = (
+    "alembic",  # a new file gets its schema without it; an up-to-date one needs no migrating
+    "planner.service.planning",
+    "planner.service.editing",
+    "planner.service.files",
+    "planner.service.timer",
+    "planner.service.progress",
+    "planner.db.backup",
+    "planner.db.check",
+)
+
+
+def test_a_command_loads_only_the_parts_of_the_service_it_uses(tmp_path: Path) -> None:
+    """The service's parts load on first use (issue 16): `planner roles` needs the profiles
+    and the library's queries, not the plans, edits, files, timer or progress; and neither the
+    first run, which creates and fills the database, nor the next imports Alembic."""
+    names = repr(UNUSED_BY_ROLES)
+    script = HEAVY.replace('("sqlalchemy", "alembic", "planner.service", "planner.db")', names)
+    db = str(tmp_path / "p.sqlite3")
+    assert _run(script + RUN, "--db", db, "roles") == {"code": 0, "heavy": []}  # created
+    assert _run(script + RUN, "--db", db, "roles") == {"code": 0, "heavy": []}  # reopened
+    # The probe does see a part when a command uses it.
+    found = _run(script + RUN, "--db", db, "history")
+    assert "planner.service.progress" in found["heavy"]  # type: ignore[operator]

@@ -14,14 +14,57 @@ from planner.service import Planner
 FIRST_RELEASE = "0001"
 
 
-def make_old_database(path: Path) -> None:
-    """A database at the first released schema, with progress, sessions and a note in it."""
+def migrate(path: Path, revision: str) -> None:
+    """Run the migrations on the database at `path` up to `revision` ("head": every one)."""
     engine = make_engine(path)
     with engine.begin() as connection:
         config = _alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, FIRST_RELEASE)
+        command.upgrade(config, revision)
     engine.dispose()
+
+
+def schema(path: Path) -> dict[str, dict[str, object]]:
+    """Each table's definition as SQLite holds it, the order of declaration of its keys and
+    indexes aside: columns in order (type, NOT NULL, default, key), foreign keys (columns,
+    referred table, actions), indexes with their columns, and the constraints of its CREATE
+    statement (names, checks, uniques, keys) as a set."""
+    found: dict[str, dict[str, object]] = {}
+    with sqlite3.connect(path) as c:
+        tables = c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+        for name, sql in tables:
+            body = " ".join(sql.split()).split("(", 1)[1].rsplit(")", 1)[0]
+            keys: dict[int, list[tuple[object, ...]]] = {}
+            for key, _, *rest in c.execute(f"PRAGMA foreign_key_list('{name}')"):
+                keys.setdefault(key, []).append(tuple(rest))
+            found[name] = {
+                "columns": c.execute(f"PRAGMA table_xinfo('{name}')").fetchall(),
+                "foreign keys": {tuple(parts) for parts in keys.values()},
+                "indexes": {
+                    (index, unique, tuple(r[2] for r in c.execute(f"PRAGMA index_info('{index}')")))
+                    for _, index, unique, _, _ in c.execute(f"PRAGMA index_list('{name}')")
+                },
+                "constraints": {part.strip() for part in body.split(", CONSTRAINT ")[1:]},
+            }
+    return found
+
+
+def test_a_new_file_gets_the_schema_the_migrations_make(tmp_path: Path) -> None:
+    """A new SQLite file is given the models' schema at once, stamped with the newest revision
+    (no Alembic on a first start): it must be the very schema the migrations build."""
+    created, migrated = tmp_path / "created.sqlite3", tmp_path / "migrated.sqlite3"
+    Database.open(created).close()
+    migrate(migrated, "head")
+    assert schema(created) == schema(migrated)
+    with sqlite3.connect(created) as c:
+        assert c.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (head_revision(),)
+        ]
+
+
+def make_old_database(path: Path) -> None:
+    """A database at the first released schema, with progress, sessions and a note in it."""
+    migrate(path, FIRST_RELEASE)
     with sqlite3.connect(path) as c:
         c.execute(
             "INSERT INTO skill (id, name, area, hours, summary, position) "
@@ -82,7 +125,9 @@ def test_the_models_match_the_migrations(tmp_path: Path) -> None:
 
     from planner.db.tables import Base
 
-    db = Database.open(tmp_path / "planner.sqlite3")
+    path = tmp_path / "planner.sqlite3"
+    migrate(path, "head")  # (a new file the app opens gets the models' schema without them)
+    db = Database.open(path)
     try:
         with db.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
