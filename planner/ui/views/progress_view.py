@@ -62,6 +62,7 @@ class ProgressView(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.read_only = False  # someone else's progress: shown, never changed
         self.done_card = Card("Done", "behind")  # done, known and skipped: behind the learner
         self.studied_card = Card("Studied", "studied")
         self.streak_card = Card("Streak", "streak")
@@ -149,6 +150,13 @@ class ProgressView(QWidget):
         self.target_check.toggled.connect(self._on_target_toggled)
         self.target_edit.dateChanged.connect(self._on_target_date)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show someone else's progress: no target date to set, no history to correct."""
+        self.read_only = read_only
+        self.target_check.setEnabled(not read_only)
+        self.activity_list.set_read_only(read_only)
+        self.refresh()
+
     # ------------------------------------------------------------------ state -> view
     def refresh(self) -> None:
         """Show the current plan's progress and the newest entries."""
@@ -193,7 +201,7 @@ class ProgressView(QWidget):
             widget.blockSignals(True)
         self.target_edit.setMinimumDate(qdate(min(today, p.target_date or today)))
         self.target_check.setChecked(p.target_date is not None)
-        self.target_edit.setEnabled(p.target_date is not None)
+        self.target_edit.setEnabled(p.target_date is not None and not self.read_only)
         default = p.target_date or p.planned_finish or today
         self.target_edit.setDate(qdate(default))
         for widget in (self.target_check, self.target_edit):
@@ -234,6 +242,8 @@ class ProgressView(QWidget):
         return to_date(self.target_edit.date())
 
     def _set_target(self, day: date | None) -> None:
+        if self.read_only:
+            return
         run_change(self.state, lambda: self.state.planner.profiles.set_target_date(day))
 
     def changeEvent(self, event: QEvent) -> None:
