@@ -73,3 +73,9 @@ class DatabaseError(PlannerError):
         super().__init__(message)
         self.kind = kind
         self.path = path
+
+
+class PermissionRefused(PlannerError):
+    """The login may not do this in a shared database (team mode): one line saying who may
+    ("only editors can change the library"), nothing changed. The database itself refuses
+    (grants, row-level security); the db layer turns its refusal into this error."""

@@ -3,7 +3,8 @@
 On an SQLite file its pragmas answer (integrity_check, foreign_key_check). A PostgreSQL
 server keeps its pages and its foreign keys sound itself: there the check is that the schema
 is this version's (its revision, and every table, column, index and constraint the models
-declare) and that every constraint is validated.
+declare), that every constraint is validated, and in team mode that the group roles,
+row-level security and policies are all there.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def check_database(db: Database) -> CheckReport:
     if db.on_server:
         with db.engine.connect() as connection, connection.begin():
             _check_schema(connection, report)
+            _check_team(connection, db, report)
             _report_cycles(connection, report)
         return report
     with db.engine.connect() as connection:
@@ -97,6 +99,28 @@ def _check_schema(connection: Connection, report: CheckReport) -> None:
     ).fetchall()
     for table, name in unchecked:
         report.problems.append(f"{table}: constraint {name} was never checked (NOT VALID)")
+
+
+def _check_team(connection: Connection, db: Database, report: CheckReport) -> None:
+    """A database in team mode has its group roles, row-level security and policies."""
+    from planner.db import team
+    from planner.db.location import ServerAddress
+
+    if not isinstance(db.location, ServerAddress):
+        return
+    mode = connection.exec_driver_sql(
+        "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'team_member' "
+        "AND schemaname = current_schema())"
+    ).scalar()
+    if (
+        not mode
+        or not connection.exec_driver_sql(
+            "SELECT EXISTS (SELECT 1 FROM team_member WHERE kind = 'owner')"
+        ).scalar()
+    ):
+        return
+    for problem in team.security_problems(connection, db.location.database):
+        report.problems.append(f"team mode: {problem} (the owner runs `planner team init`)")
 
 
 def _said(difference: Any) -> str:

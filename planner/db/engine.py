@@ -20,7 +20,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner.db.location import Location, ServerAddress, locate
-from planner.errors import DatabaseError
+from planner.errors import DatabaseError, PlannerError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -144,8 +144,9 @@ class Database:
         """A session in one transaction: committed when the block ends, rolled back on error.
 
         A database that cannot be used right now (held locked, out of space, damaged, a server
-        gone) becomes a DatabaseError of that kind: one clear message, and the transaction is
-        rolled back. A program's own mistakes (a broken constraint) stay what they are.
+        gone) becomes a DatabaseError of that kind, and what a shared server refuses this
+        login a PermissionRefused: one clear message, and the transaction is rolled back.
+        A program's own mistakes (a broken constraint) stay what they are.
         """
         try:
             with self.sessions.begin() as session:
@@ -161,8 +162,9 @@ class Database:
     def _before_commit(self, session: Session) -> None:
         """What the engine does at the end of every transaction that is about to commit."""
 
-    def _problem(self, error: sqlalchemy.exc.DatabaseError) -> DatabaseError | None:
-        """The one-line DatabaseError a driver's error is, or None to let it through."""
+    def _problem(self, error: sqlalchemy.exc.DatabaseError) -> PlannerError | None:
+        """The one-line error a driver's error is (a DatabaseError; on a shared server a
+        PermissionRefused too), or None to let it through."""
         raise NotImplementedError
 
     def serialize(self, session: Session, what: str) -> None:

@@ -27,7 +27,7 @@ from planner.db.engine import (
     known_revisions,
 )
 from planner.db.location import ServerAddress
-from planner.errors import DatabaseError, DatabaseProblem
+from planner.errors import DatabaseError, DatabaseProblem, PermissionRefused, PlannerError
 
 CHANNEL = "planner_changes"
 CONNECT_TIMEOUT_S = 10
@@ -89,6 +89,35 @@ def _is_gone(error: sqlalchemy.exc.DBAPIError) -> bool:
 
     # libpq's own failures (a broken socket, a server that closed it) carry no SQLSTATE.
     return isinstance(error.orig, psycopg.OperationalError) and not state
+
+
+# What PostgreSQL says when a grant or a row-level security policy refuses this login.
+INSUFFICIENT_PRIVILEGE = "42501"
+_REFUSED_TABLE = re.compile(r'(?:for table|policy for table) "?([A-Za-z0-9_]+)"?')
+
+
+def refusal(error: BaseException) -> PermissionRefused:
+    """The one line, without SQL, a refusal by the server is: what the login may not do, and
+    who may (team mode, planner/db/team.py). Every refusal, whichever use case met it, comes
+    through here."""
+    from planner.db.team import LIBRARY_TABLES, TEAM_TABLES, VERSION_TABLE, learner_tables
+
+    words = _message(error)
+    match = _REFUSED_TABLE.search(words)
+    table = match.group(1) if match else ""
+    if table in LIBRARY_TABLES:
+        said = "only editors can change the library"
+    elif table in TEAM_TABLES or "create role" in words or "CREATEROLE" in words:
+        said = "only the owner can add or remove members"
+    elif table == VERSION_TABLE:
+        said = "only the owner can upgrade the database's schema"
+    elif table in learner_tables():
+        said = "only a learner can change their own profile, statuses, sessions and notes"
+    elif "must be owner" in words:
+        said = "only the database's owner can do that"
+    else:
+        said = "this login may not do that here: ask the group's owner"
+    return PermissionRefused(f"{said}; nothing was changed")
 
 
 def _one_line(address: ServerAddress, what: str, kind: DatabaseProblem) -> DatabaseError:
@@ -168,7 +197,18 @@ def _migrate(engine: Engine, address: ServerAddress) -> str | None:
                 config = _alembic_config()
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
+                _secure_new_tables(connection, address)
         return revision
+
+
+def _secure_new_tables(connection: Connection, address: ServerAddress) -> None:
+    """After an upgrade of a database in team mode, the new schema's tables get their grants
+    and policies too, in the same transaction (what `team init` would do again)."""
+    from planner.db import team
+
+    owner = connection.execute(text("SELECT login FROM team_member WHERE kind = 'owner'")).scalar()
+    if owner is not None:
+        team.apply_security(connection, address.database, str(owner))
 
 
 class ServerChangeWatch:
@@ -266,6 +306,12 @@ class PostgresDatabase(Database):
             if error.connection_invalidated or _sqlstate(error) == "":
                 kind = connect_problem(error)
                 raise _one_line(address, f"cannot connect ({_message(error)})", kind) from None
+            if _sqlstate(error) == INSUFFICIENT_PRIVILEGE:
+                raise PermissionRefused(
+                    f"{address.shown}: this database's schema is older than this planner's, and "
+                    "only its owner can upgrade it (by opening it with this version); nothing "
+                    "was changed"
+                ) from None
             raise _one_line(
                 address,
                 f"cannot set up the planner's tables ({_message(error)}); nothing was changed",
@@ -288,7 +334,9 @@ class PostgresDatabase(Database):
             {"channel": CHANNEL, "token": self.token},
         )
 
-    def _problem(self, error: sqlalchemy.exc.DatabaseError) -> DatabaseError | None:
+    def _problem(self, error: sqlalchemy.exc.DatabaseError) -> PlannerError | None:
+        if _sqlstate(error) == INSUFFICIENT_PRIVILEGE:
+            return refusal(error)
         if isinstance(error, sqlalchemy.exc.DBAPIError) and _is_gone(error):
             return _one_line(
                 self.address,

@@ -200,6 +200,9 @@ class ProfileRow(Base):
     # none set), and whether the plan uses their personal pace (migration 0005).
     study_slots: Mapped[str] = mapped_column(Text, default="", server_default="")
     plan_by_pace: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # On a shared server in team mode, the PostgreSQL login whose profile this is: the
+    # row-level security policies key every learner's row through it (migration 0006).
+    login: Mapped[str | None] = mapped_column(String(63), unique=True)
 
     __table_args__ = (CheckConstraint("hours_per_week > 0", name="hours_positive"),)
 
@@ -397,4 +400,33 @@ class ReviewEventRow(Base):
     __table_args__ = (
         CheckConstraint("answer IN ('solid', 'rusty')", name="answer_known"),
         Index("ix_review_event_profile_skill_day", "profile_id", "skill_id", "day"),
+    )
+
+
+# ---------------------------------------------------------------------------- team mode
+_KIND_KNOWN = "kind IN ('learner', 'mentor', 'editor', 'owner')"
+
+
+class TeamMemberRow(Base):
+    """A member of the group on a shared server: a PostgreSQL login and what kind of member
+    it is (planner/core/team.py; migration 0006). Empty outside team mode."""
+
+    __tablename__ = "team_member"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (CheckConstraint(_KIND_KNOWN, name="kind_known"),)
+
+
+class CohortMemberRow(Base):
+    """A member in a cohort: a learner belongs to it, a mentor follows it (the member's kind
+    says which)."""
+
+    __tablename__ = "cohort_member"
+
+    cohort: Mapped[str] = mapped_column(String(100), primary_key=True)
+    login: Mapped[str] = mapped_column(
+        ForeignKey("team_member.login", ondelete="CASCADE"), primary_key=True, index=True
     )

@@ -8,7 +8,8 @@ go through its parts, in the manner of Anki's `col.decks` and `col.models`:
 - `timer`: the study timer;
 - `planning`: plans, progress figures, comparisons, the role quiz, export data;
 - `editing`: edits of the library and imports of roadmap files;
-- `files`: roadmap files written out, backups, restoring, checking the database.
+- `files`: roadmap files written out, backups, restoring, checking the database;
+- `team`: team mode on a shared server: members, the mentor's cohort view.
 
 Every use case that changes data returns a `Change` (or a result carrying one as `.change`).
 """
@@ -33,6 +34,7 @@ from planner.service.files import Files
 from planner.service.planning import Planning
 from planner.service.profiles import DEFAULT_PROFILE, Profiles
 from planner.service.progress import ProgressPart
+from planner.service.team import Team
 from planner.service.timer import Timer
 
 
@@ -60,6 +62,7 @@ class Planner:
         self.planning = Planning(self)
         self.editing = Editing(self)
         self.files = Files(self)
+        self.team = Team(self)
 
     # ------------------------------------------------------------------ opening
     @classmethod

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from planner.core.plan import check_schedule
 from planner.core.records import Change, Changed, OnboardingChoice, Profile
 from planner.core.status import BEHIND, Status
+from planner.core.team import Kind
 from planner.db import queries
 from planner.errors import NotFoundError, PlannerError, UsageError
 
@@ -25,6 +26,7 @@ class Profiles:
 
     def __init__(self, planner: Planner) -> None:
         self._planner = planner
+        self._own_checked = False  # the login's own profile was looked for (a server's)
 
     def current(self) -> Profile:
         """The current learner's profile; `default` is created on first use.
@@ -34,6 +36,10 @@ class Profiles:
         line, run without --profile, must go on finding their plan under it."""
         planner = self._planner
         with planner.db.session() as session:
+            if planner.profile_name == DEFAULT_PROFILE and planner.db.on_server:
+                own = self._own(session)
+                if own is not None:
+                    return own
             found = queries.get_profile(session, planner.profile_name)
             if found is not None:
                 return found
@@ -49,6 +55,28 @@ class Profiles:
                 planner.profile_name = first.name
                 return first
             return queries.create_profile(session, DEFAULT_PROFILE)
+
+    def _own(self, session: Session) -> Profile | None:
+        """On a shared server, unnamed: the connecting login's own profile (team.md), which
+        becomes the current one. In team mode a member without one (a mentor, an editor)
+        gets one named after their login; the owner and a server not in team mode go on with
+        `default` as on a file."""
+        from planner.db import team
+
+        if self._own_checked:
+            return None
+        name = team.own_profile_name(session)
+        if name is None and team.team_mode(session):
+            me = team.member(session, team.current_login(session))
+            if me is not None and me.kind != Kind.OWNER:
+                self._planner.db.serialize(session, "profiles")
+                team.give_profile(session, me.login)
+                name = team.own_profile_name(session)
+        self._own_checked = True
+        if name is None:
+            return None
+        self._planner.profile_name = name
+        return queries.get_profile(session, name)
 
     def all(self) -> list[Profile]:
         """Every learner profile."""

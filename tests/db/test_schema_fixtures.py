@@ -128,8 +128,10 @@ EXPECTED = {
         RELEASE_0002, skills=113, timers=((2, "prompt-engineering"),), goals=((1, "docker"),)
     ),
 }
+# 0005 ran the 0004 steps (its app records no reviews or study slots yet).
+EXPECTED["0005"] = EXPECTED["0004"]
 # Skills each release marked deleted.
-DELETED = {"0003": ["rust"], "0004": ["rust"]}
+DELETED = {"0003": ["rust"], "0004": ["rust"], "0005": ["rust"]}
 
 
 # ---------------------------------------------------------------- helpers
@@ -254,6 +256,9 @@ def test_every_row_of_the_history_is_intact(upgraded: Upgraded) -> None:
     # What 0005 added starts empty: no reviews, no study slots, the library's estimates.
     assert _rows(path, "SELECT count(*) FROM review_event") == [(0,)]
     assert _rows(path, "SELECT DISTINCT study_slots, plan_by_pace FROM profile") == [("", 0)]
+    # What 0006 added starts empty: no login owns a profile, no team.
+    assert _rows(path, "SELECT DISTINCT login FROM profile") == [(None,)]
+    assert _rows(path, "SELECT count(*) FROM team_member") == [(0,)]
     assert _rows(path, "SELECT id, name FROM profile ORDER BY id") == [(1, "default"), (2, "sam")]
     events = _rows(path, "SELECT profile_id, skill_id, status, day FROM progress_event ORDER BY id")
     assert events == expected.events
