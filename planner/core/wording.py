@@ -1,4 +1,5 @@
-"""The words for the skills behind a learner, the same in every view and export.
+"""The words for the skills behind a learner, and for being ahead of or behind a plan, the same
+in every view and export.
 
 Steps that are done, known (implied by something done) or skipped form the plan's first group
 (phase 0), and the plan view's toggle hides exactly those. Both say what they hold: a group of
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from planner.core.status import STATUS_TITLES, STATUS_WORDS, Status
+from planner.core.units import plural
 
 _NAMED_ORDER: tuple[Status, ...] = (Status.DONE, Status.IMPLIED, Status.SKIPPED)
 """The statuses of the skills behind the learner (`status.BEHIND`), in the order they are named."""
@@ -39,3 +41,10 @@ def known_because(name: str) -> str:
     """Why an implied skill counts as known, in the app's tooltips and panels:
     "Known because you finished Pandas" (`name` is the finished skill's)."""
     return f"{STATUS_TITLES[Status.IMPLIED]} because you finished {name}"
+
+
+def pace_words(days_ahead: int | None) -> str:
+    """Ahead of or behind the target (or the plan): '12 days ahead', 'On plan', '3 days behind'."""
+    if not days_ahead:
+        return "On plan"
+    return f"{plural(abs(days_ahead), 'day')} {'ahead' if days_ahead > 0 else 'behind'}"

@@ -28,6 +28,7 @@ from planner.core.forecast import forecast_card, velocity_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
 from planner.core.progress import Progress, round_up
 from planner.core.units import format_hours, format_logged, plural
+from planner.core.wording import pace_words
 from planner.render.charts import chart_style
 from planner.ui.ops import run_change
 from planner.ui.state import AppState
@@ -190,7 +191,7 @@ class ProgressView(QWidget):
             self.finish_card.show_figure(headline, f"{detail}\nplanned {planned}")
         else:
             self.finish_card.show_figure(
-                _pace(p.days_ahead),
+                pace_words(p.days_ahead),  # the card says of what
                 f"planned {planned}\nat your pace {short_date(p.forecast_finish)}",
             )
         self._fill_target(plan, p)
@@ -278,10 +279,3 @@ class ProgressView(QWidget):
                 row.removeWidget(card)
         for index, card in enumerate(self.cards):
             self.card_rows[index // per_row].addWidget(card)
-
-
-def _pace(days_ahead: int | None) -> str:
-    """'12 days ahead', 'On plan', '3 days behind' (the card says of what)."""
-    if not days_ahead:
-        return "On plan"
-    return f"{plural(abs(days_ahead), 'day')} {'ahead' if days_ahead > 0 else 'behind'}"
