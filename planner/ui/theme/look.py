@@ -165,6 +165,7 @@ def view_icons() -> dict[str, QIcon]:
         "Progress": _drawn_icon(_draw_chart),
         "Library": _drawn_icon(_draw_library),
         "Compare": _drawn_icon(_draw_compare),
+        "Cohort": _drawn_icon(_draw_cohort),
     }
 
 
@@ -237,3 +238,11 @@ def _draw_compare(painter: QPainter, s: float) -> None:
             painter.setBrush(QColor(color))
             box = QRectF(x, (2.5 + 4.2 * row) * s, width * s, 2.6 * s)
             painter.drawRoundedRect(box, 0.8 * s, 0.8 * s)
+
+
+def _draw_cohort(painter: QPainter, s: float) -> None:
+    # A group: two people behind, one in front (a head and shoulders each).
+    for cx, top, color in ((4.5, 2.5, _GREY), (11.5, 2.5, _GREY), (8, 5.5, _BLUE)):
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(QRectF((cx - 2) * s, top * s, 4 * s, 4 * s))
+        painter.drawRoundedRect(QRectF((cx - 3.5) * s, (top + 5) * s, 7 * s, 5 * s), 2 * s, 2 * s)

@@ -13,6 +13,7 @@ class View(IntEnum):
     PROGRESS = 2
     LIBRARY = 3
     COMPARE = 4
+    COHORT = 5  # a mentor's learners (team mode); hidden for everyone else
 
     @property
     def title(self) -> str:
