@@ -4,9 +4,10 @@ The members and cohorts are rows (`team_member`, `cohort_member`, migration 0006
 engines; what each member may do is PostgreSQL's to enforce, so a learner with `psql` gets
 the limits the app has:
 
-- **group roles**, one per kind, named after the database (`<db>_learner`, `<db>_mentor`,
-  `<db>_editor`, `<db>_owner`) so that two planner databases on one cluster do not share
-  them; each member's login is granted their kind's role;
+- **group roles**, one per kind, named after the database (`<db>_learners`, `<db>_mentors`,
+  `<db>_editors`, `<db>_owners`) so that two planner databases on one cluster do not share
+  them (`team add` refuses a login of one of these names); each member's login is granted
+  their kind's role;
 - **grants**: everyone reads the library, editors and the owner write it; a learner's tables
   are granted to every member, and row-level security decides which rows;
 - **policies** on `profile` and on every table with a `profile_id` (a learner's data, found
@@ -63,11 +64,11 @@ def _quote(name: str) -> str:
 def group_role(database: str, kind: Kind) -> str:
     """The group role of a kind of member of one database (at most 63 bytes, PostgreSQL's
     limit: a long database name is shortened and told apart by a hash)."""
-    name = f"{database}_{kind.value}"
+    name = f"{database}_{kind.value}s"
     if len(name.encode()) <= 63:
         return name
     digest = hashlib.sha1(database.encode()).hexdigest()[:8]
-    return f"{database.encode()[:40].decode(errors='ignore')}_{digest}_{kind.value}"
+    return f"{database.encode()[:40].decode(errors='ignore')}_{digest}_{kind.value}s"
 
 
 def roles_of(database: str) -> dict[Kind, str]:
