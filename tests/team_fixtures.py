@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 import psycopg
 
@@ -35,7 +36,7 @@ class Group:
     def url(self, login: str) -> str:
         return self.cluster.url(self.database, login)
 
-    def connect(self, login: str) -> psycopg.Connection[tuple[object, ...]]:
+    def connect(self, login: str) -> psycopg.Connection[Any]:
         """A raw connection as `login` (as `psql` would have)."""
         return psycopg.connect(self.cluster.conninfo(self.database, login))
 
