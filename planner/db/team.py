@@ -28,6 +28,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
@@ -162,11 +163,13 @@ def create_login(session: Session, login: str, password: str | None) -> None:
 def set_password(session: Session, login: str, password: str) -> None:
     """Set a login's password, sent to the server already hashed (SCRAM, as `psql`'s
     \\password does): the plain text appears in no statement, log or view."""
-    raw = session.connection().connection.dbapi_connection
-    pgconn = raw.pgconn  # type: ignore[union-attr]
-    hashed = pgconn.encrypt_password(password.encode(), login.encode()).decode()
-    literal = "'" + hashed.replace("'", "''") + "'"
-    session.execute(text(f"ALTER ROLE {_quote(login)} PASSWORD {literal}"))
+    from psycopg import sql
+
+    raw: Any = session.connection().connection.dbapi_connection
+    hashed = raw.pgconn.encrypt_password(password.encode(), login.encode()).decode()
+    statement = sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(login), hashed)
+    with raw.cursor() as cursor:
+        cursor.execute(statement)
 
 
 def grant_kind(session: Session, database: str, login: str, kind: Kind) -> None:

@@ -154,11 +154,12 @@ class Team:
         with db.session() as session:
             db.serialize(session, "team")
             login = team.current_login(session)
-            existing = [m for m in team.members(session) if m.kind == Kind.OWNER]
-            if existing and existing[0].login != login:
-                raise PermissionRefused(
-                    f"team mode was set up by {existing[0].login}: only they can run team init"
-                )
+            if team.team_mode(session):
+                me = team.member(session, login)
+                if me is None or me.kind != Kind.OWNER:
+                    raise PermissionRefused(
+                        "team mode is already set up here: only its owner can run team init"
+                    )
             if not team.may_set_up(session):
                 raise PermissionRefused(
                     "only the database's owner can set up team mode: connect as the login "
