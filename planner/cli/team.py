@@ -85,16 +85,21 @@ def _init(planner: Planner, _args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_password() -> str:
-    line = sys.stdin.readline()
-    password = line.rstrip("\r\n")
+def _read_password(login: str) -> str:
+    """The first line of stdin; typed without echo when stdin is a terminal."""
+    if sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(f"password for {login}: ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
     if not password:
         raise UsageError("--password-stdin: no password on stdin")
     return password
 
 
 def _add(planner: Planner, args: argparse.Namespace) -> int:
-    password = _read_password() if args.password_stdin else None
+    password = _read_password(args.login) if args.password_stdin else None
     added = planner.team.add(args.login, args.kind, args.cohort, password)
     _out(f"added {_describe(added)}")
     return 0

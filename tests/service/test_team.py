@@ -237,3 +237,31 @@ def test_a_server_not_in_team_mode(pg_planner_url: str) -> None:
             planner.team.members()
     finally:
         planner.close()
+
+
+def test_a_learner_hears_an_editor_s_change(group: Group) -> None:
+    """What the app does on activation (LISTEN/NOTIFY) works for a learner's login."""
+    learner = group.open(group.l1)
+    editor = group.open(group.editor)
+    try:
+        assert learner.changed_elsewhere() is False
+        editor.editing.import_files([Path("roadmaps/foundations.yaml")])
+        assert learner.changed_elsewhere() is True
+    finally:
+        learner.close()
+        editor.close()
+
+
+def test_only_the_owner_upgrades_the_schema(group: Group) -> None:
+    """A learner opening a database an older planner wrote is told who can upgrade it."""
+    with group.connect(group.owner) as connection:
+        (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone() or (
+            "",
+        )
+        connection.execute("UPDATE alembic_version SET version_num = '0005'")
+    try:
+        with pytest.raises(PermissionRefused, match="only its owner can upgrade it"):
+            group.open(group.l1)
+    finally:
+        with group.connect(group.owner) as connection:
+            connection.execute("UPDATE alembic_version SET version_num = %s", (revision,))
