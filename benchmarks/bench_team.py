@@ -240,6 +240,13 @@ def _rows(cluster: Cluster, folder: Path) -> list[Row]:
     finally:
         server.close()
         lite.close()
+    # The same learner's figures read by the owner (who owns the tables: no policy applies),
+    # to tell what row-level security costs from what the server's round trips do.
+    owner = Planner.open(cluster.url(database, f"{database}_owner"), learner, today=lambda: TODAY)
+    try:
+        figures_owner = measure(owner.planning.progress, RUNS)
+    finally:
+        owner.close()
     watcher = Planner.open(mentor_url, today=lambda: TODAY)
     try:
         watcher.team.cohort()  # the library and the plans' shapes, as a process reads them
@@ -308,5 +315,14 @@ def _rows(cluster: Cluster, folder: Path) -> list[Row]:
             figures_lite,
             f"<= {PROGRESS_TARGET:g}x",
             figures_server.median_ms <= PROGRESS_TARGET * figures_lite.median_ms,
+        ),
+        Row(
+            "the same figures, no policies",
+            size,
+            figures_owner,
+            "the same on SQLite",
+            figures_lite,
+            "",
+            None,
         ),
     ]
