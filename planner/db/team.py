@@ -262,7 +262,7 @@ def own_profile_name_of(session: Session, login: str) -> str | None:
     return None if name is None else str(name)
 
 
-def may_set_up(session: Session) -> bool:
+def may_set_up(session: Session | Connection) -> bool:
     """Whether the connecting login may set up team mode: it may create roles, and owns the
     planner's tables (or is a superuser)."""
     return bool(
@@ -278,24 +278,26 @@ def may_set_up(session: Session) -> bool:
 
 
 # ---------------------------------------------------------------------------- security
-def _functions(roles: dict[Kind, str]) -> list[str]:
+def _functions(schema: str) -> list[str]:
     """The SECURITY DEFINER functions the policies call: they read the membership tables as
     their owner, past the policies on those tables (a policy reading its own table would
-    recurse), and say only which logins and cohorts a mentor follows."""
+    recurse), and say only which logins and cohorts a mentor follows. Their search path is
+    fixed (the planner's schema, pg_temp last), as a SECURITY DEFINER function's must be."""
+    definer = f"STABLE SECURITY DEFINER SET search_path = pg_catalog, {schema}, pg_temp"
     return [
         f"""CREATE OR REPLACE FUNCTION {_FOLLOWED_COHORTS}(who name) RETURNS SETOF varchar
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        LANGUAGE sql {definer} AS $$
             SELECT c.cohort FROM cohort_member c JOIN team_member t ON t.login = c.login
             WHERE c.login = who AND t.kind = 'mentor'
         $$""",
         f"""CREATE OR REPLACE FUNCTION {_FOLLOWED_LOGINS}(who name) RETURNS SETOF varchar
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        LANGUAGE sql {definer} AS $$
             SELECT DISTINCT l.login FROM cohort_member l
             JOIN team_member lt ON lt.login = l.login AND lt.kind = 'learner'
             WHERE l.cohort IN (SELECT {_FOLLOWED_COHORTS}(who))
         $$""",
-        """CREATE OR REPLACE FUNCTION planner_team_mode() RETURNS boolean
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        f"""CREATE OR REPLACE FUNCTION planner_team_mode() RETURNS boolean
+        LANGUAGE sql {definer} AS $$
             SELECT EXISTS (SELECT 1 FROM team_member WHERE kind = 'owner')
         $$""",
     ]
@@ -377,7 +379,7 @@ def apply_security(connection: Connection, database: str, owner: str) -> None:
     run(text(f"GRANT SELECT ON {VERSION_TABLE} TO {everyone}"))
     run(text(f"GRANT ALL ON {VERSION_TABLE} TO {_quote(roles[Kind.OWNER])}"))
     run(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {everyone}"))
-    for statement in _functions(roles):
+    for statement in _functions(schema):
         run(text(statement))
     run(text(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {schema} FROM PUBLIC"))
     run(text(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {schema} TO {everyone}"))
@@ -441,6 +443,8 @@ def security_problems(connection: Connection, database: str) -> list[str]:
         for name, *_ in policies:
             if name not in found.get(table, set()):
                 problems.append(f"{table}: the policy {name} is missing")
+    if not problems and may_set_up(connection):
+        problems += _altered(connection, database)
     # A table nobody classified holds data no policy decides about.
     classified = {*LIBRARY_TABLES, *learner_tables(), *TEAM_TABLES, VERSION_TABLE}
     problems += [
@@ -449,6 +453,48 @@ def security_problems(connection: Connection, database: str) -> list[str]:
         if table not in classified
     ]
     return problems
+
+
+def _definitions(connection: Connection) -> dict[tuple[str, str], tuple[object, ...]]:
+    """Every policy and function of team mode as the server holds it, to compare."""
+    found: dict[tuple[str, str], tuple[object, ...]] = {}
+    for table, name, *rest in connection.execute(
+        text(
+            "SELECT tablename, policyname, permissive, cmd, roles::text, qual, with_check "
+            "FROM pg_policies WHERE schemaname = current_schema()"
+        )
+    ):
+        found[(str(table), str(name))] = tuple(rest)
+    for name, *rest in connection.execute(
+        text(
+            "SELECT proname, prosrc, prosecdef, proconfig::text FROM pg_proc "
+            "WHERE pronamespace = current_schema()::regnamespace AND proname LIKE 'planner\\_%'"
+        )
+    ):
+        found[("function", str(name))] = tuple(rest)
+    return found
+
+
+def _altered(connection: Connection, database: str) -> list[str]:
+    """Policies and functions that differ from what `team init` makes (compared by making
+    them afresh in a savepoint, rolled back: nothing is changed)."""
+    owner = connection.execute(text("SELECT login FROM team_member WHERE kind = 'owner'")).scalar()
+    if owner is None:
+        return []
+    held = _definitions(connection)
+    savepoint = connection.begin_nested()
+    try:
+        apply_security(connection, database, str(owner))
+        made = _definitions(connection)
+    finally:
+        savepoint.rollback()
+    return [
+        f"{table}: the policy {name} differs from the one team init makes"
+        if table != "function"
+        else f"the function {name} differs from the one team init makes"
+        for (table, name), definition in sorted(made.items())
+        if held.get((table, name)) != definition
+    ]
 
 
 # ---------------------------------------------------------------------------- the cohort

@@ -178,3 +178,16 @@ def test_db_check_reports_a_missing_policy(
     assert "problem: team mode: review_event: row-level security is off" in out
     assert _run(capsys, owner, "team", "init")[0] == 0  # puts it back
     assert _run(capsys, owner, "db", "check")[1] == "database ok: no problems found\n"
+    # A policy of the right name that lets everyone read every note is found out too.
+    with g.connect(g.owner) as connection:
+        connection.execute("DROP POLICY planner_own ON note")
+        connection.execute("CREATE POLICY planner_own ON note FOR ALL USING (true)")
+    _code, out, _ = _run(capsys, owner, "db", "check")
+    assert out == (
+        "problem: team mode: note: the policy planner_own differs from the one team init "
+        "makes (the owner runs `planner team init`)\n"
+    )
+    with g.connect(g.owner) as connection:  # reported, not changed: the owner decides
+        assert connection.execute(
+            "SELECT qual FROM pg_policies WHERE tablename = 'note' AND policyname = 'planner_own'"
+        ).fetchone() == ("true",)
