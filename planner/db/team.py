@@ -84,11 +84,14 @@ def current_login(session: Session) -> str:
 
 
 def team_mode(session: Session) -> bool:
-    """Whether the database is in team mode (`team init` ran: it has an owner)."""
+    """Whether the database is in team mode (`team init` ran: it has an owner). Asked of a
+    function every member may call, since a member sees only some of the members' rows."""
     return bool(
         session.execute(text("SELECT planner_team_mode()")).scalar_one()
         if _has_function(session, "planner_team_mode")
-        else session.execute(text("SELECT EXISTS (SELECT 1 FROM team_member)")).scalar_one()
+        else session.execute(
+            text("SELECT EXISTS (SELECT 1 FROM team_member WHERE kind = 'owner')")
+        ).scalar_one()
     )
 
 
