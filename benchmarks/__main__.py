@@ -1,7 +1,7 @@
 """Run every benchmark and print one table: `python -m benchmarks` (or `make bench`).
 
 `python -m benchmarks graph views` runs only those (plan, app, graph, views, export, progress, cli,
-postgres).
+postgres, team).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from benchmarks import (
     bench_plan,
     bench_postgres,
     bench_progress,
+    bench_team,
     bench_views,
 )
 from benchmarks.common import Row, print_table
@@ -34,6 +35,7 @@ BENCHMARKS = {
     "progress": bench_progress.run,
     "cli": bench_cli.run,
     "postgres": bench_postgres.run,
+    "team": bench_team.run,
 }
 
 

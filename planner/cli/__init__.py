@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Sequence
 
 from planner import __version__
-from planner.cli import check, db, export, library, plan, profile, timer, tracking
+from planner.cli import check, db, export, library, plan, profile, team, timer, tracking
 from planner.cli.common import DEFAULT_PROFILE, Handler, command, err
 from planner.errors import DatabaseError, PlannerError, RoadmapError, UsageError
 
@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     library.register(sub)
     timer.register(sub)
     plan.register_compare(sub)
+    team.register(sub)
     return parser
 
 

@@ -94,12 +94,13 @@ def cmd_progress(args: argparse.Namespace) -> int:
     planner = open_planner(args)
     try:
         plan, progress = planner.planning.progress(chosen_role(planner, args.role))
+        name = planner.profile_name  # the profile found (a server login's own, say)
     finally:
         planner.close()
     if args.format == "json":
-        print_json(report.progress_json(args.profile, plan, progress))
+        print_json(report.progress_json(name, plan, progress))
     else:
-        out(report.progress_text(args.profile, plan, progress))
+        out(report.progress_text(name, plan, progress))
     return 0
 
 

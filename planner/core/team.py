@@ -24,6 +24,13 @@ class Kind(StrEnum):
     OWNER = "owner"
 
 
+# What the team commands say on an SQLite file (or a database not yet in team mode).
+NO_TEAM_ON_A_FILE = (
+    "team mode needs a shared PostgreSQL database (--db postgresql://LOGIN@HOST/DBNAME); "
+    "this database is a file of your own"
+)
+NO_TEAM_YET = "this database is not in team mode yet: its owner runs `planner team init` first"
+
 # The kinds `team add --as` gives; the owner is whoever ran `team init`.
 ADDABLE = (Kind.LEARNER, Kind.MENTOR, Kind.EDITOR)
 # Who may change the library.

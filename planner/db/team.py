@@ -4,9 +4,10 @@ The members and cohorts are rows (`team_member`, `cohort_member`, migration 0006
 engines; what each member may do is PostgreSQL's to enforce, so a learner with `psql` gets
 the limits the app has:
 
-- **group roles**, one per kind, named after the database (`<db>_learner`, `<db>_mentor`,
-  `<db>_editor`, `<db>_owner`) so that two planner databases on one cluster do not share
-  them; each member's login is granted their kind's role;
+- **group roles**, one per kind, named after the database (`<db>_learners`, `<db>_mentors`,
+  `<db>_editors`, `<db>_owners`) so that two planner databases on one cluster do not share
+  them (`team add` refuses a login of one of these names); each member's login is granted
+  their kind's role;
 - **grants**: everyone reads the library, editors and the owner write it; a learner's tables
   are granted to every member, and row-level security decides which rows;
 - **policies** on `profile` and on every table with a `profile_id` (a learner's data, found
@@ -27,6 +28,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
@@ -63,11 +65,11 @@ def _quote(name: str) -> str:
 def group_role(database: str, kind: Kind) -> str:
     """The group role of a kind of member of one database (at most 63 bytes, PostgreSQL's
     limit: a long database name is shortened and told apart by a hash)."""
-    name = f"{database}_{kind.value}"
+    name = f"{database}_{kind.value}s"
     if len(name.encode()) <= 63:
         return name
     digest = hashlib.sha1(database.encode()).hexdigest()[:8]
-    return f"{database.encode()[:40].decode(errors='ignore')}_{digest}_{kind.value}"
+    return f"{database.encode()[:40].decode(errors='ignore')}_{digest}_{kind.value}s"
 
 
 def roles_of(database: str) -> dict[Kind, str]:
@@ -82,11 +84,14 @@ def current_login(session: Session) -> str:
 
 
 def team_mode(session: Session) -> bool:
-    """Whether the database is in team mode (`team init` ran: it has an owner)."""
+    """Whether the database is in team mode (`team init` ran: it has an owner). Asked of a
+    function every member may call, since a member sees only some of the members' rows."""
     return bool(
         session.execute(text("SELECT planner_team_mode()")).scalar_one()
         if _has_function(session, "planner_team_mode")
-        else session.execute(text("SELECT EXISTS (SELECT 1 FROM team_member)")).scalar_one()
+        else session.execute(
+            text("SELECT EXISTS (SELECT 1 FROM team_member WHERE kind = 'owner')")
+        ).scalar_one()
     )
 
 
@@ -161,11 +166,13 @@ def create_login(session: Session, login: str, password: str | None) -> None:
 def set_password(session: Session, login: str, password: str) -> None:
     """Set a login's password, sent to the server already hashed (SCRAM, as `psql`'s
     \\password does): the plain text appears in no statement, log or view."""
-    raw = session.connection().connection.dbapi_connection
-    pgconn = raw.pgconn  # type: ignore[union-attr]
-    hashed = pgconn.encrypt_password(password.encode(), login.encode()).decode()
-    literal = "'" + hashed.replace("'", "''") + "'"
-    session.execute(text(f"ALTER ROLE {_quote(login)} PASSWORD {literal}"))
+    from psycopg import sql
+
+    raw: Any = session.connection().connection.dbapi_connection
+    hashed = raw.pgconn.encrypt_password(password.encode(), login.encode()).decode()
+    statement = sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(login), hashed)
+    with raw.cursor() as cursor:
+        cursor.execute(statement)
 
 
 def grant_kind(session: Session, database: str, login: str, kind: Kind) -> None:
@@ -258,7 +265,7 @@ def own_profile_name_of(session: Session, login: str) -> str | None:
     return None if name is None else str(name)
 
 
-def may_set_up(session: Session) -> bool:
+def may_set_up(session: Session | Connection) -> bool:
     """Whether the connecting login may set up team mode: it may create roles, and owns the
     planner's tables (or is a superuser)."""
     return bool(
@@ -274,24 +281,26 @@ def may_set_up(session: Session) -> bool:
 
 
 # ---------------------------------------------------------------------------- security
-def _functions(roles: dict[Kind, str]) -> list[str]:
+def _functions(schema: str) -> list[str]:
     """The SECURITY DEFINER functions the policies call: they read the membership tables as
     their owner, past the policies on those tables (a policy reading its own table would
-    recurse), and say only which logins and cohorts a mentor follows."""
+    recurse), and say only which logins and cohorts a mentor follows. Their search path is
+    fixed (the planner's schema, pg_temp last), as a SECURITY DEFINER function's must be."""
+    definer = f"STABLE SECURITY DEFINER SET search_path = pg_catalog, {schema}, pg_temp"
     return [
         f"""CREATE OR REPLACE FUNCTION {_FOLLOWED_COHORTS}(who name) RETURNS SETOF varchar
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        LANGUAGE sql {definer} AS $$
             SELECT c.cohort FROM cohort_member c JOIN team_member t ON t.login = c.login
             WHERE c.login = who AND t.kind = 'mentor'
         $$""",
         f"""CREATE OR REPLACE FUNCTION {_FOLLOWED_LOGINS}(who name) RETURNS SETOF varchar
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        LANGUAGE sql {definer} AS $$
             SELECT DISTINCT l.login FROM cohort_member l
             JOIN team_member lt ON lt.login = l.login AND lt.kind = 'learner'
             WHERE l.cohort IN (SELECT {_FOLLOWED_COHORTS}(who))
         $$""",
-        """CREATE OR REPLACE FUNCTION planner_team_mode() RETURNS boolean
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        f"""CREATE OR REPLACE FUNCTION planner_team_mode() RETURNS boolean
+        LANGUAGE sql {definer} AS $$
             SELECT EXISTS (SELECT 1 FROM team_member WHERE kind = 'owner')
         $$""",
     ]
@@ -373,7 +382,7 @@ def apply_security(connection: Connection, database: str, owner: str) -> None:
     run(text(f"GRANT SELECT ON {VERSION_TABLE} TO {everyone}"))
     run(text(f"GRANT ALL ON {VERSION_TABLE} TO {_quote(roles[Kind.OWNER])}"))
     run(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {everyone}"))
-    for statement in _functions(roles):
+    for statement in _functions(schema):
         run(text(statement))
     run(text(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {schema} FROM PUBLIC"))
     run(text(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {schema} TO {everyone}"))
@@ -437,6 +446,8 @@ def security_problems(connection: Connection, database: str) -> list[str]:
         for name, *_ in policies:
             if name not in found.get(table, set()):
                 problems.append(f"{table}: the policy {name} is missing")
+    if not problems and may_set_up(connection):
+        problems += _altered(connection, database)
     # A table nobody classified holds data no policy decides about.
     classified = {*LIBRARY_TABLES, *learner_tables(), *TEAM_TABLES, VERSION_TABLE}
     problems += [
@@ -445,6 +456,48 @@ def security_problems(connection: Connection, database: str) -> list[str]:
         if table not in classified
     ]
     return problems
+
+
+def _definitions(connection: Connection) -> dict[tuple[str, str], tuple[object, ...]]:
+    """Every policy and function of team mode as the server holds it, to compare."""
+    found: dict[tuple[str, str], tuple[object, ...]] = {}
+    for table, name, *rest in connection.execute(
+        text(
+            "SELECT tablename, policyname, permissive, cmd, roles::text, qual, with_check "
+            "FROM pg_policies WHERE schemaname = current_schema()"
+        )
+    ):
+        found[(str(table), str(name))] = tuple(rest)
+    for name, *rest in connection.execute(
+        text(
+            "SELECT proname, prosrc, prosecdef, proconfig::text FROM pg_proc "
+            "WHERE pronamespace = current_schema()::regnamespace AND proname LIKE 'planner\\_%'"
+        )
+    ):
+        found[("function", str(name))] = tuple(rest)
+    return found
+
+
+def _altered(connection: Connection, database: str) -> list[str]:
+    """Policies and functions that differ from what `team init` makes (compared by making
+    them afresh in a savepoint, rolled back: nothing is changed)."""
+    owner = connection.execute(text("SELECT login FROM team_member WHERE kind = 'owner'")).scalar()
+    if owner is None:
+        return []
+    held = _definitions(connection)
+    savepoint = connection.begin_nested()
+    try:
+        apply_security(connection, database, str(owner))
+        made = _definitions(connection)
+    finally:
+        savepoint.rollback()
+    return [
+        f"{table}: the policy {name} differs from the one team init makes"
+        if table != "function"
+        else f"the function {name} differs from the one team init makes"
+        for (table, name), definition in sorted(made.items())
+        if held.get((table, name)) != definition
+    ]
 
 
 # ---------------------------------------------------------------------------- the cohort
@@ -515,6 +568,9 @@ def cohort_data(
         {"ids": ids},
     ):
         goals.setdefault(pid, []).append(str(skill))
+    # Short queries over a few tens of thousands of rows: compiling them (JIT) costs more
+    # than it saves.
+    run(text("SET LOCAL jit = off"))
     figures = {
         int(r[0]): r[1:]
         for r in run(
@@ -524,27 +580,33 @@ WITH days AS (
     SELECT profile_id, day, sum(minutes) AS minutes FROM study_session
     WHERE profile_id = ANY(:ids) AND deleted_at IS NULL AND day <= :today
     GROUP BY profile_id, day
-), runs AS (
-    SELECT profile_id, day,
-           day - CAST(row_number() OVER (PARTITION BY profile_id ORDER BY day) AS integer) AS run
+), numbered AS (
+    -- In a run of consecutive days, a day plus its rank from the newest is the same number.
+    SELECT profile_id, day, minutes,
+           day + CAST(row_number() OVER (PARTITION BY profile_id ORDER BY day DESC) AS integer)
+               AS run,
+           max(day) OVER (PARTITION BY profile_id) AS newest
     FROM days
-), streak AS (
-    SELECT profile_id, count(*) AS days FROM runs GROUP BY profile_id, run
-    HAVING max(day) >= CAST(:today AS date) - 1
-), events AS (
-    SELECT profile_id, min(day) AS first, max(day) AS last FROM progress_event
-    WHERE profile_id = ANY(:ids) GROUP BY profile_id
 ), sums AS (
-    SELECT d.profile_id,
-           sum(d.minutes) FILTER (WHERE d.day > CAST(:today AS date) - 28) AS recent,
-           sum(d.minutes) FILTER (WHERE p.start_date IS NULL OR d.day >= p.start_date) AS since,
-           min(d.day) AS first, max(d.day) AS last
-    FROM days d JOIN profile p ON p.id = d.profile_id GROUP BY d.profile_id
+    SELECT n.profile_id,
+           sum(n.minutes) FILTER (WHERE n.day > CAST(:today AS date) - 28) AS recent,
+           count(*) FILTER (WHERE n.run = n.newest + 1
+                            AND n.newest >= CAST(:today AS date) - 1) AS streak,
+           sum(n.minutes) FILTER (WHERE p.start_date IS NULL OR n.day >= p.start_date) AS since,
+           min(n.day) AS first, max(n.day) AS last
+    FROM numbered n JOIN profile p ON p.id = n.profile_id
+    GROUP BY n.profile_id
+), changed AS (
+    SELECT profile_id, min(day) AS first FROM status_timeline
+    WHERE profile_id = ANY(:ids) GROUP BY profile_id
+), events AS (
+    SELECT profile_id, max(day) AS last FROM progress_event
+    WHERE profile_id = ANY(:ids) GROUP BY profile_id
 )
-SELECT p.id, COALESCE(s.recent, 0), COALESCE(k.days, 0),
-       GREATEST(s.last, e.last), LEAST(s.first, e.first), COALESCE(s.since, 0)
-FROM profile p LEFT JOIN sums s ON s.profile_id = p.id LEFT JOIN streak k ON k.profile_id = p.id
-LEFT JOIN events e ON e.profile_id = p.id
+SELECT p.id, COALESCE(s.recent, 0), COALESCE(s.streak, 0),
+       GREATEST(s.last, e.last), LEAST(s.first, c.first), COALESCE(s.since, 0)
+FROM profile p LEFT JOIN sums s ON s.profile_id = p.id
+LEFT JOIN changed c ON c.profile_id = p.id LEFT JOIN events e ON e.profile_id = p.id
 WHERE p.id = ANY(:ids)
 """
             ),

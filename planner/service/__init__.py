@@ -2,7 +2,7 @@
 
 A `Planner` (planner.service.facade) is built by the composition root for one database and
 one learner profile and hands out its parts (`profiles`, `progress`, `timer`, `planning`,
-`editing`, `files`). It hands out plain data (dataclasses), never ORM objects, and every
+`editing`, `files`, `team`). It hands out plain data (dataclasses), never ORM objects, and every
 change returns a `Change` saying what changed, so each view can decide whether to refresh.
 """
 
@@ -24,6 +24,7 @@ from planner.core.records import (
     StudyLog,
     StudySession,
 )
+from planner.core.team import CohortDay, CohortRow, Kind, Member
 from planner.db.backup import Backup
 from planner.db.check import CheckReport
 from planner.service.facade import Planner
@@ -37,13 +38,17 @@ __all__ = [
     "Change",
     "Changed",
     "CheckReport",
+    "CohortDay",
+    "CohortRow",
     "DeletionEffects",
     "EditError",
     "ExportData",
     "HistoryEntry",
     "ImportCounts",
+    "Kind",
     "LibraryChange",
     "LibraryEdit",
+    "Member",
     "OnboardingChoice",
     "Planner",
     "Profile",

@@ -27,6 +27,8 @@ from planner.core.progress import burnup_from_changes
 from planner.core.team import (
     ADDABLE,
     LIBRARY_EDITORS,
+    NO_TEAM_ON_A_FILE,
+    NO_TEAM_YET,
     CohortDay,
     CohortRow,
     Kind,
@@ -42,11 +44,6 @@ if TYPE_CHECKING:
     from planner.db.team import Learner
     from planner.service.facade import Planner
 
-NO_TEAM_ON_A_FILE = (
-    "team mode needs a shared PostgreSQL database (--db postgresql://LOGIN@HOST/DBNAME); "
-    "this database is a file of your own"
-)
-NO_TEAM_YET = "this database is not in team mode yet: its owner runs `planner team init` first"
 ONLY_OWNER_MEMBERS = "only the owner can add or remove members"
 ONLY_MENTORS = "only mentors and the owner can see a cohort"
 _LOGIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.@-]{0,62}$")
@@ -157,11 +154,12 @@ class Team:
         with db.session() as session:
             db.serialize(session, "team")
             login = team.current_login(session)
-            existing = [m for m in team.members(session) if m.kind == Kind.OWNER]
-            if existing and existing[0].login != login:
-                raise PermissionRefused(
-                    f"team mode was set up by {existing[0].login}: only they can run team init"
-                )
+            if team.team_mode(session):
+                me = team.member(session, login)
+                if me is None or me.kind != Kind.OWNER:
+                    raise PermissionRefused(
+                        "team mode is already set up here: only its owner can run team init"
+                    )
             if not team.may_set_up(session):
                 raise PermissionRefused(
                     "only the database's owner can set up team mode: connect as the login "
@@ -203,6 +201,8 @@ class Team:
         cohorts = [_cohort_name(c) for c in cohorts]
         if password is not None and not password:
             raise UsageError("the password is empty")
+        if login in team.roles_of(self._database()).values():
+            raise UsageError(f"{login} is the name of one of this group's roles, not a login")
         db = self._planner.db
         with db.session() as session:
             owner = self._owner(session)
