@@ -65,6 +65,12 @@ def database_path(explicit: Path | str | None = None) -> Path:
         if looks_like_uri(chosen):
             raise PlannerError(f"{chosen.split('://', 1)[0]}://…: a URI, not a database file")
         return Path(chosen).expanduser().resolve()
+    return default_database_path()
+
+
+def default_database_path() -> Path:
+    """planner.sqlite3 in the user data directory: the learner's own database when nothing
+    names another one."""
     return (Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME).resolve()
 
 

@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from planner.core.domain import Role, Skill
+from planner.core.domain import Library, Role, Skill
 from planner.core.edit import LibraryChange
 from planner.core.records import Choices
 from planner.db.engine import serialize
 from planner.db.queries.clock import utcnow
-from planner.db.queries.library import set_role_fields, set_track_choice
+from planner.db.queries.library import load_library, set_role_fields, set_track_choice
 from planner.db.tables import (
     PrerequisiteRow,
     ProfileRow,
@@ -25,6 +25,15 @@ from planner.db.tables import (
     TrackGoalRow,
     TrackRow,
 )
+
+
+def locked_library(session: Session) -> Library:
+    """The library as stored now, read under the lock its writers take, held until the
+    transaction ends: an edit checked against it (a cycle above all) and then written in the
+    same transaction cannot cross another editor's edit. On PostgreSQL an advisory lock every
+    library writer waits for; SQLite runs one writing transaction at a time already."""
+    serialize(session, "library")
+    return load_library(session)
 
 
 def choices_for(session: Session, role_ids: Iterable[str]) -> Choices:

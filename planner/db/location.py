@@ -66,6 +66,30 @@ class ServerAddress:
 
         return make_url(self.url).database or ""
 
+    @property
+    def login(self) -> str:
+        """The login the server is asked for: the URI's, else libpq's default (PGUSER, else
+        the system user's name)."""
+        import getpass
+        import os
+
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.url).username or os.environ.get("PGUSER") or getpass.getuser()
+
+    @property
+    def server(self) -> str:
+        """The server as a person names it: `host:port`, or the socket folder."""
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.url)
+        socket = url.query.get("host")
+        if url.host:
+            return f"{url.host}:{url.port}" if url.port else url.host
+        if isinstance(socket, str) and socket:
+            return socket
+        return "the local server"
+
     def __str__(self) -> str:
         return self.shown
 
@@ -77,8 +101,11 @@ Location = Path | ServerAddress
 
 
 def _plain(uri: str) -> str:
-    """A URI as people write it for libpq (`postgresql://`), without SQLAlchemy's driver."""
-    return "postgresql://" + uri.removeprefix(DRIVER_SCHEME + "://")
+    """A URI as people write it for libpq (`postgresql://`), without SQLAlchemy's driver,
+    and a socket folder as a path (`?host=/run/postgresql`, not `%2Frun%2Fpostgresql`)."""
+    uri = "postgresql://" + uri.removeprefix(DRIVER_SCHEME + "://")
+    base, mark, query = uri.partition("?")
+    return base + mark + query.replace("%2F", "/").replace("%2f", "/")
 
 
 def server_address(uri: str) -> ServerAddress:

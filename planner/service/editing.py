@@ -38,15 +38,23 @@ class Editing:
         self._planner = planner
 
     def edit(self, change: LibraryChange) -> LibraryEdit:
-        """Check the change (fields, ids, cycles), store it, and return it with its undo."""
+        """Check the change (fields, ids, cycles), store it, and return it with its undo.
+
+        Checked twice: first against the library as this program knows it (the usual
+        refusal, without waiting for a lock), then again inside the transaction that writes,
+        against the library as stored, under the library writers' lock — another editor's
+        edit committed meanwhile (a prerequisite the other way round) cannot close a cycle."""
         planner = self._planner
-        library = planner.library()
-        check_change(library, planner.graph(), change)
-        undo = inverse(library, change)
-        with planner.db.session() as session:
-            choices = library_edit.choices_for(session, change.roles)
-            library_edit.write_change(session, change)
-        planner.invalidate()
+        check_change(planner.library(), planner.graph(), change)
+        try:
+            with planner.db.session() as session:
+                library = library_edit.locked_library(session)
+                check_change(library, build_graph(library.skills), change)
+                undo = inverse(library, change)
+                choices = library_edit.choices_for(session, change.roles)
+                library_edit.write_change(session, change)
+        finally:
+            planner.invalidate()  # written, or refused by what another editor did
         return LibraryEdit(change, undo, choices, _change_of(change))
 
     def check(self, change: LibraryChange) -> None:
@@ -69,10 +77,14 @@ class Editing:
         """Put back what the edit replaced, learners' choices included."""
         planner = self._planner
         check_change(planner.library(), planner.graph(), edit.undo)
-        with planner.db.session() as session:
-            library_edit.write_change(session, edit.undo)
-            library_edit.restore_choices(session, edit.choices)
-        planner.invalidate()
+        try:
+            with planner.db.session() as session:
+                library = library_edit.locked_library(session)
+                check_change(library, build_graph(library.skills), edit.undo)
+                library_edit.write_change(session, edit.undo)
+                library_edit.restore_choices(session, edit.choices)
+        finally:
+            planner.invalidate()
         return _change_of(edit.applied)
 
     def deletion_effects(self, skill_id: str) -> DeletionEffects:
@@ -92,11 +104,18 @@ class Editing:
         current = planner.library()
         files = load_files(paths, context=current.skills.values())
         incoming = Library.from_files(files)
-        merged = {**current.skills, **incoming.skills}
-        cycle = find_cycle(build_graph(merged))
-        if cycle is not None:  # check_together saw the same graph; this guards the invariant
-            raise PlannerError(f"importing would make a prerequisite cycle: {' -> '.join(cycle)}")
-        with planner.db.session() as session:
-            counts = queries.save_library(session, incoming)
-        planner.invalidate()
+        try:
+            with planner.db.session() as session:
+                # The cycle check sees the library as stored, under its writers' lock: an
+                # editor's edit committed since it was read cannot close a cycle with these.
+                stored = library_edit.locked_library(session)
+                merged = {**stored.skills, **incoming.skills}
+                cycle = find_cycle(build_graph(merged))
+                if cycle is not None:
+                    raise PlannerError(
+                        f"importing would make a prerequisite cycle: {' -> '.join(cycle)}"
+                    )
+                counts = queries.save_library(session, incoming)
+        finally:
+            planner.invalidate()
         return replace(counts, change=Change(library=True, skills=tuple(incoming.skills)))

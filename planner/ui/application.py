@@ -39,6 +39,7 @@ def launch(db_path: Path | str | None, profile: str | None) -> int:
     window = MainWindow(None, settings)
     window.show()
     opened: list[Started] = []
+    _report_lost_server(window)
 
     def open_database() -> None:
         started = start(db_path, profile, settings, window=window)
@@ -59,13 +60,35 @@ def launch(db_path: Path | str | None, profile: str | None) -> int:
             started.opened.close()
 
 
+def _report_lost_server(window: MainWindow) -> None:
+    """A use case that fails on a database that went away (a shared server) inside a view's
+    own slot reaches the window as the one "cannot be reached" message, not a traceback."""
+    from planner.errors import PlannerError
+
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        if isinstance(error, PlannerError) and window.attached:
+            window.state.report(error)
+            return
+        previous(kind, error, trace)  # type: ignore[arg-type]
+
+    sys.excepthook = hook
+
+
 @dataclass
 class Started:
-    """The app's main window, open on its database."""
+    """The app's main window, open on its database (which File → Connect to a shared
+    database… and Use my own database change: `opened` is always the current one)."""
 
     window: MainWindow
-    opened: Opened
     outside: OutsideChanges  # reloads the window after changes made elsewhere
+
+    @property
+    def opened(self) -> Opened:
+        opened = self.window.db_opened
+        assert opened is not None
+        return opened
 
 
 def start(
@@ -79,21 +102,36 @@ def start(
     """Open the database (through the open-problem dialog while it cannot be) under the main
     window, shown first unless `window` is given; None, with the window closed, when the
     learner chose Quit or nothing could be opened."""
+    from planner.errors import DatabaseError
     from planner.service import DEFAULT_PROFILE  # the storage layer loads here, after the paint
+    from planner.ui import where
     from planner.ui.startup import OutsideChanges, ask_user, inform_user, open_planner
 
     if window is None:
         window = MainWindow(None, settings)
         window.show()
     remembered = str(settings.value("profile", DEFAULT_PROFILE))
-    opened = open_planner(db_path, profile, remembered, ask or ask_user, inform or inform_user)
+    try:
+        location = where.chosen(db_path, settings)
+        own = where.own_file(db_path)
+    except DatabaseError as error:  # a URI of another engine, or one that cannot be read
+        (inform or inform_user)(f"{error}\n\nNothing was changed. The app will close.")
+        window.close()
+        return None
+    opened = open_planner(
+        location, profile, remembered, ask or ask_user, inform or inform_user, own=own
+    )
     if opened is None:
         window.close()
         return None
+    if opened.location != location:  # the learner chose their own file over the server
+        where.remember(settings, opened.location)
+    window.own_database = own
+    window.db_opened = opened
     window.attach(opened.planner)
     outside = OutsideChanges(window)
     if opened.note:
         window.statusBar().showMessage(opened.note, 20000)
     if opened.planner.profile().role is None:
         QTimer.singleShot(0, window.run_onboarding)
-    return Started(window, opened, outside)
+    return Started(window, outside)

@@ -50,8 +50,9 @@ def change_of(outcome: Outcome) -> Change:
 
 
 def report(state: AppState, error: PlannerError) -> None:
-    """The one place a refused change goes: the learner reads it (the window shows it)."""
-    state.failed.emit(str(error))
+    """The one place a refused change goes: the learner reads it (the window shows it; a
+    shared database that cannot be reached makes the app read-only, AppState.report)."""
+    state.report(error)
 
 
 class ChangeCommand(QUndoCommand):
@@ -119,6 +120,8 @@ def run_change(
     else at once. Views refresh from the change; a refusal is reported (to `failure` instead,
     for a change without undo that shows its problems its own way). Returns what `do`
     returned, or None when it was refused."""
+    if state.refuse_if_read_only():
+        return None
     if undo is None:
         try:
             outcome = do()
@@ -135,6 +138,8 @@ def run_change(
 def run_command(state: AppState, command: ChangeCommand | Callable[[], ChangeCommand]) -> bool:
     """Push an undo step (or the step a factory makes: making one may read the database,
     which may refuse); False when it was refused."""
+    if state.refuse_if_read_only():
+        return False
     if not isinstance(command, ChangeCommand):
         try:
             command = command()

@@ -1,5 +1,9 @@
-"""Opening the database for the app: one window per database, and a dialog (never a traceback;
-the window stays an empty frame behind it) when it cannot be opened."""
+"""Opening the database for the app: one window per database file, and a dialog (never a
+traceback; the window stays an empty frame behind it) when it cannot be opened.
+
+The database is the learner's own file or a shared one on a PostgreSQL server (which one:
+planner/ui/where.py). A file is held by one app at a time (a lock file beside it); a shared
+database is opened by many, and takes no lock."""
 
 from __future__ import annotations
 
@@ -12,9 +16,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from planner.errors import DatabaseError, DatabaseProblem, PlannerError
-from planner.paths import database_path
 from planner.service import DEFAULT_PROFILE, Planner
 from planner.service.files import backups_folder, backups_of, restore_database, set_aside_database
+from planner.service.location import Location
 from planner.ui.dialogs.open_problem import (
     APP_NAME,
     RESTORABLE,
@@ -87,45 +91,72 @@ def inform_user(message: str) -> None:
 
 
 class Opened:
-    """The planner open on its database, with the lock held, and what was done to get there."""
+    """The planner open on its database, with the lock held (a file's), and what was done to
+    get there."""
 
-    def __init__(self, planner: Planner, lock: InstanceLock, note: str = "") -> None:
+    def __init__(self, planner: Planner, lock: InstanceLock | None, note: str = "") -> None:
         self.planner = planner
         self.lock = lock
         self.note = note  # for the status bar: "Backup of … restored …"
 
+    @property
+    def location(self) -> Location:
+        """Where the data is: the file, or the shared database's address."""
+        return self.planner.db.location
+
     def close(self) -> None:
         """Release the database, then the lock."""
         self.planner.close()
-        self.lock.release()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def open_location(location: Location, profile: str | None, remembered: str) -> Opened:
+    """Open the database once, lock (for a file) and all; DatabaseError when it cannot be."""
+    lock = InstanceLock(location) if isinstance(location, Path) else None
+    try:
+        if lock is not None:
+            lock.acquire()
+        return Opened(_open(location, profile, remembered), lock)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
 
 
 def open_planner(
-    db_path: Path | str | None,
+    location: Location,
     profile: str | None,
     remembered: str,
     ask: Ask = ask_user,
     inform: Inform = inform_user,
+    own: Path | None = None,
 ) -> Opened | None:
     """Open the database for the app, asking what to do for as long as it cannot be opened.
 
     `profile` is the one asked for explicitly (an error if unknown); otherwise `remembered`,
-    falling back to the default profile when it was deleted. Returns None when the learner
-    chose Quit, or for a problem no choice can help with (after saying what it is).
+    falling back to the default profile when it was deleted. For a shared database the
+    learner may choose their `own` file instead. Returns None when the learner chose Quit,
+    or for a problem no choice can help with (after saying what it is).
     """
-    path = database_path(db_path)
-    lock = InstanceLock(path)
     note = ""
     while True:
         try:
-            lock.acquire()
-            return Opened(_open(path, profile, remembered), lock, note)
+            opened = open_location(location, profile, remembered)
+            opened.note = note
+            return opened
         except DatabaseError as error:
-            problem = _problem(error, path)
+            problem = _problem(error, location)
             choice = ask(problem)
             if choice is Choice.QUIT:
-                lock.release()
                 return None
+            if choice is Choice.USE_OWN and own is not None:
+                location, profile = own, None
+                note = "Opened your own database instead of the shared one."
+                continue
+            if not isinstance(location, Path):
+                continue  # Retry: a server has nothing to restore or set aside
+            path = location
             try:
                 if choice is Choice.RESTORE and problem.latest is not None:
                     kept = restore_database(path, problem.latest.path)
@@ -138,29 +169,31 @@ def open_planner(
             except PlannerError as failed:
                 inform(f"That did not work: {failed}")
         except PlannerError as error:  # not the database: nothing a choice can change
-            lock.release()
             inform(f"{error}\n\nNothing was changed. The app will close.")
             return None
 
 
-def _open(path: Path, profile: str | None, remembered: str) -> Planner:
+def _open(location: Location, profile: str | None, remembered: str) -> Planner:
+    where = location if isinstance(location, Path) else location.url  # password and all
     try:
-        return Planner.open(path, profile or remembered)
+        return Planner.open(where, profile or remembered)
     except DatabaseError:
         raise
     except PlannerError:
         if profile is not None or remembered == DEFAULT_PROFILE:
             raise
-        return Planner.open(path, DEFAULT_PROFILE)  # the remembered profile was deleted
+        return Planner.open(where, DEFAULT_PROFILE)  # the remembered profile was deleted
 
 
-def _problem(error: DatabaseError, path: Path) -> OpenProblem:
+def _problem(error: DatabaseError, location: Location) -> OpenProblem:
+    if not isinstance(location, Path):  # a server: no file, no backups of the planner's
+        return OpenProblem(error, location, None, Path())
     latest = None
     if error.kind in RESTORABLE:
         with contextlib.suppress(OSError):
-            backups = backups_of(path)
+            backups = backups_of(location)
             latest = backups[0] if backups else None
-    return OpenProblem(error, path, latest, backups_folder(path))
+    return OpenProblem(error, location, latest, backups_folder(location))
 
 
 class OutsideChanges(QObject):
@@ -186,15 +219,15 @@ class OutsideChanges(QObject):
     def check(self) -> bool:
         """Reload if the database changed elsewhere; whether it did."""
         window = self.window
-        if not window.isVisible():
+        if not window.isVisible() or window.state.read_only:  # read-only: Retry reloads
             return False
         try:
             if not window.state.planner.changed_elsewhere():
                 return False
             window.undo_stack.clear()
             window.refresh_profile()
-        except PlannerError as error:
-            window.show_error(str(error))
+        except PlannerError as error:  # a server that went away makes the window read-only
+            window.state.report(error)
             return True
         window.statusBar().showMessage("Updated with changes made outside the app.", 8000)
         return True

@@ -7,7 +7,12 @@ from PySide6.QtGui import QUndoStack
 
 from planner.core.plan import Plan, Step
 from planner.core.progress import Progress
+from planner.errors import DatabaseError, DatabaseProblem, PlannerError
 from planner.service import Change, Planner
+
+READ_ONLY = (
+    "the shared database cannot be reached: nothing can be changed until it is back (press Retry)"
+)
 
 
 class AppState(QObject):
@@ -20,6 +25,8 @@ class AppState(QObject):
         notesChanged(str): a note of this skill changed.
         sessionsChanged(str): a study session of this skill was logged or removed.
         failed(str): an operation was refused; the message is for the learner.
+        serverLost(str): the shared database cannot be reached (the message says why): the
+            app is read-only (`read_only`) until `reconnected`.
     """
 
     planChanged = Signal()
@@ -28,6 +35,7 @@ class AppState(QObject):
     notesChanged = Signal(str)
     sessionsChanged = Signal(str)
     failed = Signal(str)
+    serverLost = Signal(str)
 
     def __init__(
         self, planner: Planner, parent: QObject | None = None, undo_stack: QUndoStack | None = None
@@ -41,6 +49,37 @@ class AppState(QObject):
         self.selected = ""
         self._steps: dict[str, Step] = {}
         self.dirty = False  # something was changed since the last backup
+        # The shared database could not be reached: what is shown stays, nothing is changed.
+        self.read_only = False
+
+    # ------------------------------------------------------------------ the database
+    def report(self, error: PlannerError) -> None:
+        """Where a refusal goes: a server that cannot be reached makes the app read-only
+        (serverLost), anything else is one message (failed)."""
+        if isinstance(error, DatabaseError) and error.kind is DatabaseProblem.UNREACHABLE:
+            self.read_only = True
+            self.serverLost.emit(str(error))
+        else:
+            self.failed.emit(str(error))
+
+    def refuse_if_read_only(self) -> bool:
+        """Refuse a change (reported as a server that cannot be reached) while read-only."""
+        if self.read_only:
+            self.report(DatabaseError(READ_ONLY, DatabaseProblem.UNREACHABLE))
+        return self.read_only
+
+    def reconnected(self) -> None:
+        """The shared database answers again: changes are allowed again."""
+        self.read_only = False
+
+    def use(self, planner: Planner) -> None:
+        """Show another database (or the same one again): nothing selected, no undo steps
+        (they belong to the other database), writable. The caller refreshes the views."""
+        self.planner = planner
+        self.undo_stack.clear()
+        self.dirty = False
+        self.read_only = False
+        self.select("")
 
     # ------------------------------------------------------------------ plan
     def replan(self) -> None:
@@ -60,7 +99,10 @@ class AppState(QObject):
         return self._steps.get(skill_id)
 
     def select(self, skill_id: str) -> None:
-        """Make a skill the selection of every view."""
+        """Make a skill the selection of every view. While read-only the selection stays:
+        the views keep showing what they showed (showing another skill reads the database)."""
+        if self.read_only:
+            return
         if skill_id != self.selected:
             self.selected = skill_id
             self.selectionChanged.emit(skill_id)

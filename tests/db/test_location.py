@@ -70,7 +70,13 @@ def test_a_password_is_masked_wherever_the_uri_is_shown() -> None:
     assert address.remembered == "postgresql://ana@db.example.org/planner"
     with_query = locate("postgresql://ana:s3cret@/planner?host=/run/pg&port=5433")
     assert isinstance(with_query, ServerAddress)
-    assert with_query.remembered == "postgresql://ana@/planner?host=%2Frun%2Fpg&port=5433"
+    # A socket folder reads as the path it is, and reads back as the same address.
+    assert with_query.remembered == "postgresql://ana@/planner?host=/run/pg&port=5433"
+    assert locate(with_query.remembered) == locate(
+        "postgresql://ana@/planner?host=/run/pg&port=5433"
+    )
+    assert with_query.server == "/run/pg" and with_query.login == "ana"
+    assert locate("postgresql://ana@db.example.org:5432/planner").server == "db.example.org:5432"  # type: ignore[union-attr]
     assert "s3cret" in address.url  # only for connecting
     assert mask_password("mysql://ana:s3cret@db/x") == "mysql://ana:***@db/x"
     assert mask_password("/plain/path") == "/plain/path"

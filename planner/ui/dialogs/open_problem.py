@@ -1,7 +1,9 @@
 """The dialog shown when the database cannot be opened: what is wrong, and what helps.
 
-It stands over the empty window and says, in plain words, which file and what went wrong, and
-offers the ways out: restore the latest backup, retry, show the file.
+It stands over the empty window and says, in plain words, which file (or which shared
+database) and what went wrong, and offers the ways out: restore the latest backup, retry,
+show the file — for a shared database that cannot be reached, refuses the login or does not
+exist: retry, or use the learner's own database on this computer.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from planner import __version__
 from planner.errors import DatabaseError, DatabaseProblem
 from planner.service import Backup
+from planner.service.location import Location, ServerAddress
 
 APP_NAME = "Roadmap planner"
 
@@ -43,6 +46,9 @@ RETRYABLE = frozenset(
         DatabaseProblem.UNWRITABLE,
         DatabaseProblem.DISK_FULL,
         DatabaseProblem.OTHER,
+        DatabaseProblem.UNREACHABLE,
+        DatabaseProblem.LOGIN,
+        DatabaseProblem.MISSING,
     }
 )
 
@@ -53,6 +59,7 @@ class Choice(Enum):
     RESTORE = "restore"  # replace the database with the latest backup, keeping it aside
     START_AFRESH = "start_afresh"  # move the file aside and begin a new database
     RETRY = "retry"
+    USE_OWN = "use_own"  # a shared database: open the learner's own file instead
     QUIT = "quit"
 
 
@@ -61,13 +68,23 @@ class OpenProblem:
     """Why the database could not be opened, and what there is to help."""
 
     error: DatabaseError
-    db_path: Path
+    where: Location  # the database file, or a shared database's address
     latest: Backup | None  # the newest backup, when one exists
     backups_folder: Path
 
     @property
     def kind(self) -> DatabaseProblem:
         return self.error.kind
+
+    @property
+    def on_server(self) -> bool:
+        """Whether the database is a shared one on a server (no file, no backups)."""
+        return isinstance(self.where, ServerAddress)
+
+    @property
+    def db_path(self) -> Path:
+        """The database file (a shared database's address stands in its place)."""
+        return self.where if isinstance(self.where, Path) else Path(str(self.where))
 
     @property
     def folder(self) -> Path:
@@ -86,9 +103,60 @@ def when(taken: datetime, now: datetime | None = None) -> str:
     return f"{text} ({ago})" if ago else text
 
 
+def server_wording(problem: OpenProblem) -> tuple[str, str, str]:
+    """The words for a shared database on a server."""
+    kind = problem.kind
+    where = problem.where
+    login = where.login if isinstance(where, ServerAddress) else ""
+    name = where.database if isinstance(where, ServerAddress) else ""
+    if kind is DatabaseProblem.UNREACHABLE:
+        return (
+            "The shared database cannot be reached",
+            "The planner could not connect to the server below: it may be down, or this "
+            "computer may be offline. Nothing was changed.",
+            "Check the address and your connection, then press Retry — or use your own "
+            "database on this computer meanwhile.",
+        )
+    if kind is DatabaseProblem.LOGIN:
+        return (
+            "The server refused the login",
+            f"The server below did not let “{login}” in: the login does not exist there, or "
+            "the password is wrong or missing. Nothing was changed.",
+            "Put the password in ~/.pgpass or PGPASSWORD (never in the address), or ask the "
+            "server's owner for a login, then press Retry.",
+        )
+    if kind is DatabaseProblem.MISSING:
+        return (
+            "The shared database does not exist",
+            f"The server below has no database named “{name}”. Nothing was changed.",
+            "Check the name, or ask the server's owner to create it (createdb), then press Retry.",
+        )
+    if kind is DatabaseProblem.NOT_PLANNER:
+        return (
+            "This database belongs to another program",
+            "The shared database holds another program's tables, so the planner leaves it "
+            "alone. Nothing was changed.",
+            "Ask the server's owner for a database of the planner's own.",
+        )
+    if kind is DatabaseProblem.NEWER:
+        return (
+            "This database is from a newer version of the planner",
+            "A newer version of Roadmap planner has set up this shared database, and this "
+            f"version ({__version__}) cannot use it safely. Nothing was changed.",
+            "Install the newer version of the planner to open it.",
+        )
+    return (
+        "The planner cannot open the shared database",
+        "Nothing was changed. The details below say what went wrong.",
+        "",
+    )
+
+
 def wording(problem: OpenProblem) -> tuple[str, str, str]:
     """The headline, what happened and what the learner can do, in plain words."""
     kind = problem.kind
+    if problem.on_server:
+        return server_wording(problem)
     if kind is DatabaseProblem.NEWER:
         return (
             "This database is from a newer version of the planner",
@@ -152,12 +220,15 @@ def wording(problem: OpenProblem) -> tuple[str, str, str]:
     return headline, body, offer
 
 
-def details(error: DatabaseError) -> str:
-    """The technical reason, without the file (shown above it) and the advice (the buttons)."""
+def details(error: DatabaseError, where: Location | None = None) -> str:
+    """The technical reason, without the file or server (shown above it) and the advice (the
+    buttons)."""
     text = str(error)
     if error.path is not None and text.startswith(f"{error.path}: "):
         text = text[len(f"{error.path}: ") :]
-    text = text.split("; nothing was changed")[0].rstrip(".")
+    if isinstance(where, ServerAddress) and text.startswith(f"{where.shown}: "):
+        text = text[len(f"{where.shown}: ") :]
+    text = text.split("; nothing was changed")[0].split(" — ")[0].rstrip(".")
     return f"Details: {text[:1].upper()}{text[1:]}."
 
 
@@ -184,7 +255,7 @@ class OpenProblemDialog(QDialog):
 
         icon = QLabel()
         pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical
-        if kind in (DatabaseProblem.LOCKED, DatabaseProblem.NEWER):
+        if kind in (DatabaseProblem.LOCKED, DatabaseProblem.NEWER, DatabaseProblem.UNREACHABLE):
             pixmap = QStyle.StandardPixmap.SP_MessageBoxWarning
         icon.setPixmap(self.style().standardIcon(pixmap).pixmap(48, 48))
         self.headline = QLabel(headline_text)
@@ -201,13 +272,16 @@ class OpenProblemDialog(QDialog):
 
         facts = QGridLayout()
         facts.setHorizontalSpacing(12)
-        self.path_label = self._fact(facts, "Folder:" if self._names_folder() else "File:")
-        self.path_label.setText(str(problem.folder if self._names_folder() else problem.db_path))
+        self.path_label = self._fact(facts, self._fact_name())
+        self.path_label.setText(
+            str(problem.folder if self._names_folder() else problem.where)  # password masked
+        )
         self.backup_label: QLabel | None = None
-        if kind in RESTORABLE:
+        restorable = kind in RESTORABLE and not problem.on_server
+        if restorable:
             self.backup_label = self._fact(facts, "Latest backup:")
             self.backup_label.setText(when(problem.latest.taken) if problem.latest else "none yet")
-        self.details = QLabel(details(problem.error))
+        self.details = QLabel(details(problem.error, problem.where))
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         small = QFont(self.details.font())
@@ -221,17 +295,20 @@ class OpenProblemDialog(QDialog):
         self.restore_button = self._button("Restore latest backup", role.AcceptRole)
         self.afresh_button = self._button("Start with a new database", role.AcceptRole)
         self.retry_button = self._button("Retry", role.AcceptRole)
+        self.own_button = self._button("Use my own database", role.AcceptRole)
         self.folder_button = self._button(self._folder_button_text(), role.ActionRole)
         self.quit_button = self._button("Quit", role.RejectRole)
-        restorable = kind in RESTORABLE
         self.restore_button.setVisible(restorable and problem.latest is not None)
         self.afresh_button.setVisible(restorable and problem.latest is None)
         self.retry_button.setVisible(kind in RETRYABLE)
-        self.folder_button.setVisible(kind is not DatabaseProblem.LOCKED)
+        self.own_button.setVisible(problem.on_server)
+        self.own_button.setToolTip("Open the planner's database file on this computer instead")
+        self.folder_button.setVisible(kind is not DatabaseProblem.LOCKED and not problem.on_server)
         for button, choice in (
             (self.restore_button, Choice.RESTORE),
             (self.afresh_button, Choice.START_AFRESH),
             (self.retry_button, Choice.RETRY),
+            (self.own_button, Choice.USE_OWN),
             (self.quit_button, Choice.QUIT),
         ):
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
@@ -269,7 +346,15 @@ class OpenProblemDialog(QDialog):
         self.resize(540, height if height > 0 else self.sizeHint().height())
 
     def _names_folder(self) -> bool:
-        return self.problem.kind in (DatabaseProblem.UNWRITABLE, DatabaseProblem.DISK_FULL)
+        return not self.problem.on_server and self.problem.kind in (
+            DatabaseProblem.UNWRITABLE,
+            DatabaseProblem.DISK_FULL,
+        )
+
+    def _fact_name(self) -> str:
+        if self.problem.on_server:
+            return "Server:"
+        return "Folder:" if self._names_folder() else "File:"
 
     def _fact(self, grid: QGridLayout, name: str) -> QLabel:
         row = grid.rowCount()
@@ -292,7 +377,11 @@ class OpenProblemDialog(QDialog):
     def _folder_button_text(self) -> str:
         if self._names_folder():
             return "Open folder"
-        if self.problem.kind in RESTORABLE and self.problem.latest is not None:
+        if (
+            self.problem.kind in RESTORABLE
+            and self.problem.latest is not None
+            and not self.problem.on_server
+        ):
             return "Open backups folder"
         return "Show file"
 

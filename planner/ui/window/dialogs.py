@@ -209,7 +209,7 @@ class DialogsPart(WindowBase):
             "<p>Plan your way to AI engineer or machine-learning engineer: a dated study "
             "roadmap from a prerequisite graph of skills, your progress over time, and "
             "nothing to set up.</p>"
-            f"<p>Your data: {html.escape(str(self.state.planner.db.path))}</p>",
+            f"<p>Your data: {html.escape(self.state.planner.db.shown)}</p>",  # no password
         )
 
     def confirm(self, question: str, action: str) -> bool:

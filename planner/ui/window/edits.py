@@ -16,10 +16,17 @@ class EditsPart(WindowBase):
     def set_status(self, skill_id: str, status: str, day: date | None = None) -> None:
         """Change a skill's status as an undoable step (a click that changes nothing is none).
         `status` is a `Status` or its value (signals carry plain strings)."""
+        from planner.errors import PlannerError
         from planner.ui.ops import run_command
 
+        if self.state.refuse_if_read_only():
+            return
         step = self.state.step(skill_id)
-        current = self.state.planner.progress.statuses().get(skill_id, Status.TODO)
+        try:
+            current = self.state.planner.progress.statuses().get(skill_id, Status.TODO)
+        except PlannerError as error:  # the database went away: nothing was changed
+            self.state.report(error)
+            return
         if status == current and (step is None or step.status != Status.IMPLIED):
             return
         from planner.ui.commands import SetStatusCommand

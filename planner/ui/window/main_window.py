@@ -32,12 +32,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from planner.core.units import format_hours, plural
 from planner.errors import PlannerError
 from planner.ui.theme import look
+from planner.ui.window.database import DatabasePart
 from planner.ui.window.dialogs import DialogsPart
 from planner.ui.window.drops import DropsPart
 from planner.ui.window.edits import EditsPart
@@ -57,7 +59,7 @@ if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted be
 OPENING_TEXT = "Opening your planner…"
 
 
-class MainWindow(ToolbarPart, MenusPart, EditsPart, TeamPart, DialogsPart, DropsPart):
+class MainWindow(ToolbarPart, MenusPart, EditsPart, TeamPart, DialogsPart, DropsPart, DatabasePart):
     """The window a learner keeps open: their plan, its graph and the selected skill.
 
     `MainWindow(None, settings)` is the frame alone, shown while the database opens;
@@ -97,12 +99,18 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, TeamPart, DialogsPart, Drops
             self.sidebar.addItem(item)
         self.sidebar.setFixedWidth(120)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self._build_database_ui()
         central = QWidget()
-        row = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.server_lost)  # hidden unless a shared database is out of reach
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.sidebar)
         row.addWidget(self.views, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
 
         self.dock = QDockWidget("Skill", self)
@@ -170,6 +178,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, TeamPart, DialogsPart, Drops
         self._add_hours_box()
         self.attached = True
         self._connect_signals()
+        self._connect_database_signals()
         self._connect_team()
         self._restore_view_settings()
         self.refresh_profile()
@@ -276,7 +285,10 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, TeamPart, DialogsPart, Drops
             self.back_up_if_changed()
 
     def back_up_if_changed(self) -> None:
-        """A backup (then thinning) when anything changed since the last one."""
+        """A backup (then thinning) when anything changed since the last one. Not of a shared
+        database: its owner backs it up with the server's tools (pg_dump)."""
+        if self.state.planner.db.on_server:
+            return
         if not (self.state.dirty or not self.undo_stack.isClean()):
             return
         try:

@@ -21,9 +21,11 @@ class MenusPart(WindowBase):
         file = menu.addMenu("&File")
         self.action_setup = file.addAction("Set up your plan…", self.run_onboarding)
         file.addSeparator()
-        file.addAction("New profile…", self.new_profile)
-        file.addAction("Rename profile…", self.rename_profile)
-        file.addAction("Delete profile…", self.delete_profile)
+        profiles = [
+            file.addAction("New profile…", self.new_profile),
+            file.addAction("Rename profile…", self.rename_profile),
+            file.addAction("Delete profile…", self.delete_profile),
+        ]
         file.addSeparator()
         self.action_import = file.addAction("Import roadmap…", self.import_roadmap)
         self.action_import.setShortcut(QKeySequence("Ctrl+I"))
@@ -32,6 +34,13 @@ class MenusPart(WindowBase):
         self.action_export_cohort = file.addAction("Export cohort…", lambda: self.export_cohort())
         file.addSeparator()
         self.action_backups = file.addAction("Backups…", self.show_backups)
+        file.addSeparator()
+        self.action_connect = file.addAction(
+            "Connect to a shared database…", self.connect_shared_database
+        )
+        self.action_connect.setToolTip("Use a PostgreSQL database your group shares")
+        self.action_use_own = file.addAction("Use my own database", self.use_own_database)
+        self.action_use_own.setToolTip("Use the planner's database file on this computer")
         file.addSeparator()
         quit_action = file.addAction("Quit", self.close)
         # The platform's own key where it has one; Windows has none (Alt+F4 closes any window).
@@ -60,6 +69,17 @@ class MenusPart(WindowBase):
         self.action_new_skill = edit.addAction("New skill…")
         self.action_edit_skill = edit.addAction("Edit skill…", self.edit_selected_skill)
         self.action_edit_skill.setToolTip("Edit the selected skill in the library")
+        # What changes data: off while a shared database cannot be reached (read-only).
+        self.editing_actions = [
+            self.action_setup,
+            *profiles,
+            self.action_import,
+            self.action_backups,
+            self.action_done,
+            log,
+            self.action_new_skill,
+            self.action_edit_skill,
+        ]
 
         view = menu.addMenu("&View")
         self.view_actions: list[QAction] = []
@@ -93,6 +113,7 @@ class MenusPart(WindowBase):
         shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.action_check = help_menu.addAction("Check database", self.check_database)
         self.action_quiz = help_menu.addAction("Which role fits me?", self.show_quiz)
+        self.editing_actions += [self.action_check, self.action_quiz]
         help_menu.addAction("About Roadmap planner", self.show_about)
 
     def set_scheme(self, scheme: str, save: bool = True) -> None:
