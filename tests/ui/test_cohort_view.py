@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.render.style import contrast_ratio
 from planner.service import Planner
+from planner.ui.theme import look
 from planner.ui.theme.dark_style import is_dark
 from planner.ui.views.cohort.model import HOURS, LEARNER, PACE, warning_color
 from planner.ui.views.cohort.view import ALL_COHORTS, CohortView
@@ -129,21 +130,16 @@ def test_behind_is_written_in_a_warning_colour_on_light_and_dark(
 ) -> None:
     window = open_as("mia")
     view = show_cohort(qtbot, window)
-    for scheme in ("light", "dark"):
-        window.set_scheme(scheme, save=False)
-        dark = scheme == "dark"
-
-        def repainted(dark: bool = dark) -> bool:
-            return is_dark(view.palette()) == dark
-
-        qtbot.waitUntil(repainted)
+    # The view's own palette, not the app's: other windows (of databases gone) stay as they are.
+    for scheme, palette in (("light", look.light_palette()), ("dark", look.dark_palette())):
+        view.setPalette(palette)
+        qtbot.waitUntil(lambda p=palette: is_dark(view.palette()) == is_dark(p))  # type: ignore[misc]
         base = view.table.palette().color(QPalette.ColorRole.Base)
         behind = view.proxy.index(0, PACE)
         colour = behind.data(Qt.ItemDataRole.ForegroundRole)
-        assert colour == warning_color(view.palette())
+        assert colour == warning_color(palette)
         assert contrast_ratio(colour, base) >= 4.5, scheme  # readable as body text
         assert view.proxy.index(2, PACE).data(Qt.ItemDataRole.ForegroundRole) is None  # ahead
-    window.set_scheme("light", save=False)
 
 
 def test_a_mentor_of_several_cohorts_picks_one(qtbot: QtBot, open_as: Opener) -> None:

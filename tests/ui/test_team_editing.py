@@ -142,3 +142,16 @@ def test_an_editors_change_is_kept_and_undone(qtbot: QtBot, open_as: Opener) -> 
     with qtbot.waitSignal(window.state.libraryChanged):
         window.undo_stack.undo()
     assert "kafka" not in window.state.planner.library().skills
+
+
+def test_back_from_read_only_a_learner_still_cannot_edit_the_library(open_as: Opener) -> None:
+    """Read-only while the server was away disables everything; Retry gives back what the
+    login may do, not more."""
+    window = open_as("ana")
+    window.state.read_only = True  # as when the server dropped
+    window._freeze()
+    assert window.retry_connection()  # the server answers again
+    assert not window.state.read_only
+    for what, enabled, tip in library_edits(window):
+        assert not enabled and tip == ONLY_EDITORS, what
+    assert window.action_setup.isEnabled()  # what a learner may do comes back

@@ -63,9 +63,15 @@ class TeamPart(WindowBase):
             can_edit = team.can_edit_library()
         except PlannerError:  # the server is out of reach: what is shown stays as it is
             return
-        if member != self.member:
-            self.cohort_view.stale = True  # another login, or another database
         self.member = member
+        # Another login or database, or a library edit renaming roles: read the cohort again
+        # (at once when it is on screen), and close learners' windows of another database.
+        self.cohort_view.stale = True
+        if self.cohort_view.isVisible():
+            self.cohort_view.reload()
+        for window in list(self.learner_windows):
+            if window.planner.db is not self.state.planner.db:
+                window.close()
         self._show_cohort(member is not None and member.kind in (Kind.MENTOR, Kind.OWNER))
         self._allow_library_edits(can_edit)
 
