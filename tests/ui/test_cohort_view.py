@@ -258,3 +258,18 @@ def test_the_view_fits_its_texts_at_1280_by_800(qtbot: QtBot, open_as: Opener) -
         header.sectionSize(i) for i in range(header.count()) if not header.isSectionHidden(i)
     )
     assert shown <= view.table.viewport().width()  # every figure in sight, no scrolling sideways
+
+
+def test_the_owner_picks_a_cohort_and_comes_back_to_all(qtbot: QtBot, open_as: Opener) -> None:
+    view = show_cohort(qtbot, open_as("postgres"))  # the owner: every cohort, none by name
+    picker = view.picker
+    for name, learners in (
+        (AUTUMN, ["dev", "emma"]),
+        (ALL_COHORTS, ["ana", "ben", "chloe", "dev", "emma"]),
+    ):
+        with qtbot.waitSignal(view.loaded, timeout=20000):
+            picker.setCurrentIndex(picker.findText(name))
+            picker.activated.emit(picker.currentIndex())
+        assert sorted(column(view, LEARNER)) == learners
+        assert [picker.itemText(i) for i in range(picker.count())] == [ALL_COHORTS, AUTUMN, SPRING]
+        assert picker.isVisible()

@@ -202,8 +202,11 @@ class CohortView(QWidget):
 
     def show_data(self, data: CohortData) -> None:
         """Show these learners and this burn-up."""
+        # One cohort's figures name that cohort only: the others stay in the picker (the
+        # owner follows no cohort by name, and would have no way back to all of them).
+        known = set(data.cohorts) | (set(self.data.cohorts) if self.cohort else set())
         self.data = data
-        self._show_picker(data.cohorts)
+        self._show_picker(tuple(sorted(known, key=str.casefold)))
         self.model.set_rows(data.rows, self.state.planner.library())
         cohorts = {r.cohort for r in data.rows}
         self.table.setColumnHidden(COHORT, len(cohorts) <= 1)
