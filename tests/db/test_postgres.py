@@ -112,7 +112,8 @@ def test_db_check_on_a_server_checks_the_revision_and_the_constraints(pg_url: st
 
 def test_db_check_on_a_server_finds_a_table_whose_changes_nobody_hears(pg_url: str) -> None:
     """Every table notifies the apps of writes (migration 0007): one without the trigger, or
-    with it disabled, is reported."""
+    with it disabled, is reported. (A migration that adds a table and forgets its trigger
+    fails the clean check of a new database above.)"""
     from planner.db.check import check_database
 
     db = Database.open(pg_url)
