@@ -92,6 +92,36 @@ def test_the_planner_s_own_transaction_notifies_once_with_its_name(
         app.close()
 
 
+def test_a_database_of_0006_gets_the_triggers_when_it_is_upgraded(
+    pg_cluster: Cluster, pg_planner_url: str
+) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from planner.db.check import check_database
+    from planner.db.engine import _alembic_config
+    from planner.db.postgres import tables_without_change_trigger
+
+    engine = create_engine(pg_planner_url)
+    with engine.begin() as connection:
+        config = _alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")  # as the release of 0006 left it: no triggers
+        assert len(tables_without_change_trigger(connection)) == 20
+    engine.dispose()
+    app = Planner.open(pg_planner_url, today=lambda: TODAY)  # upgraded by its owner
+    try:
+        assert check_database(app.db).lines() == ["database ok: no problems found"]
+        assert not app.changed_elsewhere()
+        app.progress.set_status("git", "done")
+        assert not app.changed_elsewhere()
+        with _raw(pg_cluster, pg_planner_url) as psql:
+            psql.execute("UPDATE profile SET hours_per_week = 3")
+        assert app.changed_elsewhere()
+    finally:
+        app.close()
+
+
 @pytest.fixture
 def group(pg_cluster: Cluster) -> Iterator[Group]:
     yield from group_fixture(pg_cluster, seed=False)
