@@ -85,6 +85,28 @@ def command(sub: Any, name: str, handler: Handler, help_text: str) -> argparse.A
     return parser
 
 
+def group(sub: Any, name: str, help_text: str) -> Any:
+    """A command group of the `planner` parser (`planner profile ...`): what its actions are
+    added to, one of which must be chosen."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
+    return parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+
+def action(
+    actions: Any, name: str, handler: Handler, help_text: str, **options: Any
+) -> argparse.ArgumentParser:
+    """An action of a command group (`planner profile set`, `planner timer start`), run by
+    `handler`; unlike a `command`, its help is not repeated as its description."""
+    parser: argparse.ArgumentParser = actions.add_parser(name, help=help_text, **options)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def date_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """The `--date YYYY-MM-DD` option of a command."""
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=help_text)
+
+
 def formats(parser: argparse.ArgumentParser, *choices: str) -> None:
     """The `--format` option of a command (default: text)."""
     parser.add_argument("--format", choices=choices, default="text")

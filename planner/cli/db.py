@@ -8,6 +8,7 @@ import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planner.cli.common import action, group
 from planner.cli.common import out as _out
 from planner.cli.common import with_planner as run
 from planner.errors import DatabaseError, DatabaseProblem
@@ -18,15 +19,11 @@ if TYPE_CHECKING:
 
 def register(sub: Any) -> None:
     """Add `planner db ...` to the `planner` parser."""
-    db = sub.add_parser("db", help="check the database, back it up, restore a backup")
-    actions = db.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = actions.add_parser("check", help="look for damage and fix what is safe")
-    p.set_defaults(handler=run(_check))
-    p = actions.add_parser("backup", help="back up the database now; prints the file")
-    p.set_defaults(handler=run(_backup))
-    p = actions.add_parser("restore", help="replace the database with a backup (a copy is kept)")
+    actions = group(sub, "db", "check the database, back it up, restore a backup")
+    action(actions, "check", run(_check), "look for damage and fix what is safe")
+    action(actions, "backup", run(_backup), "back up the database now; prints the file")
+    p = action(actions, "restore", _restore, "replace the database with a backup (a copy is kept)")
     p.add_argument("file", metavar="FILE")
-    p.set_defaults(handler=_restore)
 
 
 def _check(planner: Planner, _args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.cli.common import command, count, formats, open_planner, print_json
+from planner.cli.common import action, command, count, formats, group, open_planner, print_json
 from planner.cli.common import out as _out
 from planner.cli.common import with_planner as run
 
@@ -99,21 +99,21 @@ def cmd_skills(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add `planner skill ...` and `planner role ...` to the `planner` parser."""
-    skill = sub.add_parser("skill", help="delete a skill from the library (history is kept)")
-    actions = skill.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = actions.add_parser(
+    actions = group(sub, "skill", "delete a skill from the library (history is kept)")
+    p = action(
+        actions,
         "delete",
-        help="delete a skill and take it out of every prerequisite and goal list",
+        run(_delete_skill),
+        "delete a skill and take it out of every prerequisite and goal list",
         description="Delete a skill. Your history on it is kept: importing a file that "
         "defines it again brings it back with its history.",
     )
     p.add_argument("id", metavar="ID")
-    p.set_defaults(handler=run(_delete_skill))
-    role = sub.add_parser("role", help="delete a role from the library")
-    actions = role.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = actions.add_parser("delete", help="delete a role; its skills stay in the library")
+    actions = group(sub, "role", "delete a role from the library")
+    p = action(
+        actions, "delete", run(_delete_role), "delete a role; its skills stay in the library"
+    )
     p.add_argument("id", metavar="ID")
-    p.set_defaults(handler=run(_delete_role))
 
 
 def _delete_skill(planner: Planner, args: argparse.Namespace) -> int:

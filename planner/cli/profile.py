@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from planner.cli.common import action, formats, group
 from planner.cli.common import out as _out
 from planner.cli.common import with_planner as run
 from planner.core.agenda import slots_text
@@ -53,32 +54,26 @@ def _describe(profile: Profile) -> str:
 
 def register(sub: Any) -> None:
     """Add `planner profile ...` and `planner note` to the `planner` parser."""
-    profile = sub.add_parser("profile", help="learner profiles and their settings")
-    actions = profile.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = group(sub, "profile", "learner profiles and their settings")
 
-    p = actions.add_parser("list", help="every profile")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(handler=run(_list))
+    p = action(actions, "list", run(_list), "every profile")
+    formats(p, "text", "json")
 
-    p = actions.add_parser("show", help="the settings of the profile chosen with --profile")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(handler=run(_show))
+    p = action(actions, "show", run(_show), "the settings of the profile chosen with --profile")
+    formats(p, "text", "json")
 
-    p = actions.add_parser("create", help="a new profile")
+    p = action(actions, "create", run(_create), "a new profile")
     p.add_argument("name", metavar="NAME")
-    p.set_defaults(handler=run(_create))
 
-    p = actions.add_parser("rename", help="give a profile another name")
+    p = action(actions, "rename", run(_rename), "give a profile another name")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
-    p.set_defaults(handler=run(_rename))
 
-    p = actions.add_parser("delete", help="delete a profile with all its history")
+    p = action(actions, "delete", run(_delete), "delete a profile with all its history")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--yes", action="store_true", help="yes, delete it and its history")
-    p.set_defaults(handler=run(_delete))
 
-    p = actions.add_parser("set", help="change the role, tracks, pace or order of a profile")
+    p = action(actions, "set", run(_set), "change the role, tracks, pace or order of a profile")
     p.add_argument("--role", metavar="ID")
     p.add_argument("--track", metavar="ID", action="append", help="the tracks (repeatable)")
     p.add_argument("--no-tracks", action="store_true", help="choose no track")
@@ -98,7 +93,6 @@ def register(sub: Any) -> None:
         default=None,
         help="date the plan by your own pace (hours per skill from your finished skills)",
     )
-    p.set_defaults(handler=run(_set))
 
     p = sub.add_parser("note", help="show or write your note on a skill")
     p.add_argument("skill", metavar="SKILL")

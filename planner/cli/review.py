@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planner.cli.common import command, formats, open_planner, out, print_json
+from planner.cli.common import command, date_option, formats, open_planner, out, print_json
 from planner.core.units import parse_date
 from planner.errors import UsageError
 
@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("skill", metavar="SKILL", nargs="?", help="a finished skill to answer for")
     p.add_argument("answer", metavar="ANSWER", nargs="?", help=" | ".join(ANSWERS))
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="when you reviewed it (default: today)")
+    date_option(p, "when you reviewed it (default: today)")
     p.add_argument("--due", action="store_true", help="only the reviews due (today or before)")
     p.add_argument(
         "--within", metavar="DAYS", type=_days, help="with --due: due within DAYS days from today"

@@ -14,7 +14,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from planner.cli.common import count, formats, print_json
+from planner.cli.common import action, count, formats, group, print_json
 from planner.cli.common import out as _out
 from planner.cli.common import with_planner as run
 from planner.core.team import ADDABLE, COHORT_FIELDS, NO_TEAM_ON_A_FILE, CohortRow, Member
@@ -41,13 +41,16 @@ def on_server(handler: PlannerHandler) -> Handler:
 
 def register(sub: Any) -> None:
     """Add `planner team ...` and `planner cohort` to the `planner` parser."""
-    team = sub.add_parser("team", help="a study group on a shared PostgreSQL database: its members")
-    actions = team.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = actions.add_parser(
-        "init", help="owner: put the database in team mode (roles, grants, policies)"
+    actions = group(sub, "team", "a study group on a shared PostgreSQL database: its members")
+    action(
+        actions,
+        "init",
+        on_server(_init),
+        "owner: put the database in team mode (roles, grants, policies)",
     )
-    p.set_defaults(handler=on_server(_init))
-    p = actions.add_parser("add", help="owner: add a member (the login is created if missing)")
+    p = action(
+        actions, "add", on_server(_add), "owner: add a member (the login is created if missing)"
+    )
     p.add_argument("login", metavar="LOGIN")
     p.add_argument("--as", dest="kind", required=True, choices=[k.value for k in ADDABLE])
     p.add_argument(
@@ -62,14 +65,13 @@ def register(sub: Any) -> None:
         action="store_true",
         help="read the new login's password from the first line of stdin",
     )
-    p.set_defaults(handler=on_server(_add))
-    p = actions.add_parser("remove", help="owner: remove a member (their history is kept)")
+    p = action(
+        actions, "remove", on_server(_remove), "owner: remove a member (their history is kept)"
+    )
     p.add_argument("login", metavar="LOGIN")
     p.add_argument("--delete-history", action="store_true", help="delete their profile too")
-    p.set_defaults(handler=on_server(_remove))
-    p = actions.add_parser("list", help="the members you may see")
+    p = action(actions, "list", on_server(_list), "the members you may see")
     formats(p, "text", "json")
-    p.set_defaults(handler=on_server(_list))
 
     p = sub.add_parser(
         "cohort", help="mentor: the learners of your cohorts at a glance", description=None

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
+from planner.cli.common import action, formats, group
 from planner.cli.common import out as _out
 from planner.cli.common import with_planner as run
 from planner.core.units import format_minutes
@@ -24,25 +25,20 @@ def register(sub: Any) -> None:
     )
     timer.set_defaults(handler=run(_show_timer))
     actions = timer.add_subparsers(dest="action", metavar="ACTION")
-    p = actions.add_parser("start", help="start timing your study of a skill")
+    p = action(actions, "start", run(_start_timer), "start timing your study of a skill")
     p.add_argument("skill", metavar="SKILL")
-    p.set_defaults(handler=run(_start_timer))
-    p = actions.add_parser("stop", help="stop the timer and log the time as a study session")
-    p.set_defaults(handler=run(_stop_timer))
-    p = actions.add_parser("cancel", help="stop the timer without logging anything")
-    p.set_defaults(handler=run(_cancel_timer))
+    action(actions, "stop", run(_stop_timer), "stop the timer and log the time as a study session")
+    action(actions, "cancel", run(_cancel_timer), "stop the timer without logging anything")
 
-    goal = sub.add_parser("goal", help="skills you added to your plan as goals of your own")
-    actions = goal.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = actions.add_parser("add", help="add a skill (and all it needs) to your plan as a goal")
+    actions = group(sub, "goal", "skills you added to your plan as goals of your own")
+    p = action(
+        actions, "add", run(_add_goal), "add a skill (and all it needs) to your plan as a goal"
+    )
     p.add_argument("skill", metavar="SKILL")
-    p.set_defaults(handler=run(_add_goal))
-    p = actions.add_parser("remove", help="take a skill off your personal goals")
+    p = action(actions, "remove", run(_remove_goal), "take a skill off your personal goals")
     p.add_argument("skill", metavar="SKILL")
-    p.set_defaults(handler=run(_remove_goal))
-    p = actions.add_parser("list", help="your personal goals")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(handler=run(_list_goals))
+    p = action(actions, "list", run(_list_goals), "your personal goals")
+    formats(p, "text", "json")
 
 
 def _name(planner: Planner, skill_id: str) -> str:

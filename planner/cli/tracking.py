@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planner.cli.common import command, formats, open_planner, out, print_json
+from planner.cli.common import command, date_option, formats, open_planner, out, print_json
 from planner.core.status import SETTABLE, Status
 from planner.core.units import parse_date, parse_duration, plural
 from planner.errors import UsageError
@@ -17,11 +17,11 @@ def register_status_and_log(sub: Any) -> None:
     p.add_argument("skill", metavar="SKILL")
     states = [s.value for s in SETTABLE]  # plain values: argparse's errors show their repr
     p.add_argument("state", metavar="STATE", choices=states, help=" | ".join(states))
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    date_option(p, "when it happened (default: today)")
     p = command(sub, "log", cmd_log, "log a study session")
     p.add_argument("skill", metavar="SKILL")
     p.add_argument("duration", metavar="DURATION", help="like 90m, 1.5h or 2h30m")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    date_option(p, "when it happened (default: today)")
     p.add_argument("--note", metavar="TEXT")
 
 
@@ -36,7 +36,7 @@ def register_history(sub: Any) -> None:
         "id", metavar="ID", type=_session_number, help="the session's number (see `history`)"
     )
     p.add_argument("--duration", metavar="DURATION", help="edit: like 90m, 1.5h or 2h30m")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="edit: the day studied")
+    date_option(p, "edit: the day studied")
     p.add_argument("--note", metavar="TEXT", help="edit: the note")
 
 

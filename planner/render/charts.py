@@ -15,12 +15,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QFontMetricsF, QPainter
 
 from planner.core.forecast import per_week
 from planner.core.plan import Plan
 from planner.core.progress import Progress, week_monday
 from planner.core.units import format_hours
+from planner.render.burnup import (
+    BurnupLayout,
+    burnup_layout,
+    paint_axes,
+    paint_done,
+    paint_today_line,
+    paint_today_word,
+)
 from planner.render.chart_axes import (
     LEFT,
     RIGHT,
@@ -29,11 +37,9 @@ from planner.render.chart_axes import (
     LegendEntry,
     centred_labels,
     chart,
-    date_ticks,
     day_text,
     hour_label_width,
     hour_ticks,
-    legend_rows,
     message,
     nice_step,
     paint_legend,
@@ -69,28 +75,6 @@ __all__ = [
 
 
 # ---------------------------------------------------------------------------- burn-up
-@dataclass(frozen=True)
-class _Burnup:
-    plot: QRectF
-    start: date
-    end: date
-    top: float
-    legend: QPointF
-    legend_rows: list[list[tuple[LegendEntry, float]]]
-
-    def x(self, day: date) -> float:
-        span = max((self.end - self.start).days, 1)
-        return self.plot.left() + (day - self.start).days / span * self.plot.width()
-
-    def y(self, hours: float) -> float:
-        return self.plot.bottom() - hours / self.top * self.plot.height()
-
-    def day_at(self, x: float) -> date:
-        span = max((self.end - self.start).days, 1)
-        offset = round((x - self.plot.left()) / max(self.plot.width(), 1) * span)
-        return self.start + timedelta(days=min(max(offset, 0), span))
-
-
 def _burnup_legend(
     style: ChartStyle, plan: Plan, progress: Progress, u: float
 ) -> list[LegendEntry]:
@@ -114,8 +98,7 @@ def _burnup_legend(
 
 def _burnup_layout(
     rect: QRectF, style: ChartStyle, plan: Plan, progress: Progress, fm: QFontMetricsF
-) -> _Burnup:
-    u = unit(fm)
+) -> BurnupLayout:
     today = progress.as_of or plan.start
     firsts = [d for d, _ in progress.burnup[:1]] + [d for d, _ in progress.daily_minutes[:1]]
     start = min([plan.start, today, *firsts])
@@ -127,17 +110,8 @@ def _burnup_layout(
         end = min(forecast, end + timedelta(days=max((end - start).days // 2, 14)))
     if (end - start).days < 14:
         end = start + timedelta(days=14)
-    top_hours = max(progress.hours_total, 1.0)
-    step = nice_step(top_hours, 5)
-    top = math.ceil(top_hours / step - 1e-9) * step
-    left = rect.left() + hour_label_width(top, fm) + 14 * u
-    # The legend wraps onto as many rows as the width needs; the plot starts below it.
-    rows = legend_rows(_burnup_legend(style, plan, progress, u), rect.right() - 6 * u - left, fm)
-    legend = QPointF(left, rect.top() + 6 * u)
-    plot = QRectF(left, legend.y() + max(len(rows), 1) * fm.height() + 10 * u, 0, 0)
-    plot.setRight(rect.right() - 18 * u)
-    plot.setBottom(rect.bottom() - fm.height() - 14 * u)
-    return _Burnup(plot, start, end, top, legend, rows)
+    legend = _burnup_legend(style, plan, progress, unit(fm))
+    return burnup_layout(rect, fm, start, end, max(progress.hours_total, 1.0), legend)
 
 
 def paint_burnup(
@@ -153,20 +127,7 @@ def paint_burnup(
         u = unit(fm)
         lay = _burnup_layout(rect, style, plan, progress, fm)
         plot = lay.plot
-        y_axis(texts, rect, plot, style, hour_ticks(lay.top, plot.height(), fm), lay.top)
-        ticks = date_ticks(lay.start, lay.end, plot.width(), fm)
-        painter.setPen(pen(style.axis, u))
-        for day, _ in ticks:
-            x = lay.x(day)
-            painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4 * u))
-        # Dates may reach left under the hour labels' column, not into it: "0 h" sits there.
-        left = plot.left() - 4 * u
-        labels = centred_labels([(lay.x(d), t) for d, t in ticks], left, rect.right(), fm)
-        baseline = plot.bottom() + 6 * u + fm.ascent()
-        for x, label in labels:
-            texts.draw(
-                texts.line_box(x, baseline, texts.width(label) + 0.5), label, LEFT, style.muted
-            )
+        paint_axes(texts, rect, lay, style)
 
         today = progress.as_of or plan.start
         # The scope: every hour of the plan, the level the done line climbs to.
@@ -179,21 +140,12 @@ def paint_burnup(
         # Words on the plot, each where it meets no other: the pace's date at the top right,
         # "today" beside its line, the plan's total above (or under) its line.
         texts.set_font(style.small_font)
-        line_one, line_two = plot.top() + fm.ascent(), plot.top() + fm.height() + fm.ascent()
         forecast = progress.forecast_finish
         if forecast is not None and forecast > lay.end:
             words = f"at your pace: {day_text(forecast, 'd MMM yyyy')} →"
-            box = texts.line_box(plot.left(), line_one, plot.width())
+            box = texts.line_box(plot.left(), plot.top() + fm.ascent(), plot.width())
             texts.draw(box, words, RIGHT, style.forecast)
-        width = texts.width("today") + 0.5
-        x = lay.x(today)
-        right, left = x + 4 * u, max(x - 4 * u - width, plot.left())
-        boxes = [
-            texts.line_box(s, line, width) for line in (line_one, line_two) for s in (right, left)
-        ]
-        texts.draw_clear(
-            [b for b in boxes if b.right() <= plot.right()], "today", LEFT, style.muted
-        )
+        paint_today_word(texts, lay, style, today)
         words = f"the whole plan: {format_hours(progress.hours_total)}"
         width = min(texts.width(words) + 0.5, plot.width() - 6 * u)
         baselines = (scope - 3 * u - fm.descent(), scope + 3 * u + fm.ascent())
@@ -209,16 +161,19 @@ def paint_burnup(
 
 
 def _paint_lines(
-    painter: QPainter, lay: _Burnup, style: ChartStyle, plan: Plan, progress: Progress, u: float
+    painter: QPainter,
+    lay: BurnupLayout,
+    style: ChartStyle,
+    plan: Plan,
+    progress: Progress,
+    u: float,
 ) -> None:
     """Today's line, the plan's, the pace's and the learner's history, inside the plot."""
     plot = lay.plot
     today = progress.as_of or plan.start
     painter.save()
     painter.setClipRect(plot.adjusted(-2 * u, -2 * u, 2 * u, 2 * u))
-    # Today: where history ends and the lines into the future begin.
-    painter.setPen(pen(style.axis, u, Qt.PenStyle.DotLine))
-    painter.drawLine(QPointF(lay.x(today), plot.top()), QPointF(lay.x(today), plot.bottom()))
+    paint_today_line(painter, lay, style, today, u)
     if plan.finish is not None:
         painter.setPen(pen(style.plan, 1.6 * u, Qt.PenStyle.DashLine))
         painter.drawLine(
@@ -232,20 +187,7 @@ def _paint_lines(
             QPointF(lay.x(today), lay.y(progress.hours_done)),
             QPointF(lay.x(forecast), lay.y(progress.hours_total)),
         )
-    if progress.burnup:
-        path = QPainterPath(QPointF(lay.x(progress.burnup[0][0]), lay.y(0)))
-        for day, hours in progress.burnup:
-            path.lineTo(QPointF(lay.x(day), path.currentPosition().y()))
-            path.lineTo(QPointF(lay.x(day), lay.y(hours)))
-        path.lineTo(
-            QPointF(max(lay.x(today), path.currentPosition().x()), lay.y(progress.burnup[-1][1]))
-        )
-        area = QPainterPath(path)
-        area.lineTo(QPointF(area.currentPosition().x(), lay.y(0)))
-        area.closeSubpath()
-        painter.fillPath(area, QBrush(style.done_fill))
-        painter.setPen(pen(style.done, 2.2 * u))
-        painter.drawPath(path)
+    paint_done(painter, lay, style, progress.burnup, today, u)
     painter.restore()
 
 

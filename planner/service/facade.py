@@ -23,11 +23,11 @@ command line starts a process per command; issue 16).
 from __future__ import annotations
 
 import difflib
+import importlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from planner.core.domain import Library, Role
 from planner.core.graph import SkillGraph, build_graph
@@ -48,6 +48,35 @@ if TYPE_CHECKING:  # each part's module loads when the part is first used
     from planner.service.reviews import Reviews
     from planner.service.team import Team
     from planner.service.timer import Timer
+
+
+_P = TypeVar("_P")
+
+
+class _Part(Generic[_P]):
+    """A part of the `Planner` whose module is imported the first time the part is used: then
+    the part (the class `name` of `module`, made with the planner) is kept on the instance,
+    which later reads find before this descriptor (it defines no `__set__`)."""
+
+    def __init__(self, module: str, name: str, doc: str) -> None:
+        self.module = module
+        self.name = name
+        self.__doc__ = doc
+        self.attr = ""
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self.attr = attr
+
+    @overload
+    def __get__(self, planner: None, owner: type | None = None) -> _Part[_P]: ...
+    @overload
+    def __get__(self, planner: Planner, owner: type | None = None) -> _P: ...
+    def __get__(self, planner: Planner | None, owner: type | None = None) -> _Part[_P] | _P:
+        if planner is None:
+            return self
+        part: _P = getattr(importlib.import_module(self.module), self.name)(planner)
+        planner.__dict__[self.attr] = part
+        return part
 
 
 class Planner:
@@ -72,61 +101,36 @@ class Planner:
         self.profiles = Profiles(self)
 
     # ------------------------------------------------------------------ the parts
-    @cached_property
-    def progress(self) -> ProgressPart:
-        """Statuses, study sessions, notes and personal goals."""
-        from planner.service.progress import ProgressPart
-
-        return ProgressPart(self)
-
-    @cached_property
-    def timer(self) -> Timer:
-        """The study timer."""
-        from planner.service.timer import Timer
-
-        return Timer(self)
-
-    @cached_property
-    def planning(self) -> Planning:
-        """Plans, progress figures, comparisons, the role quiz, export data."""
-        from planner.service.planning import Planning
-
-        return Planning(self)
-
-    @cached_property
-    def editing(self) -> Editing:
-        """Edits of the library and imports of roadmap files."""
-        from planner.service.editing import Editing
-
-        return Editing(self)
-
-    @cached_property
-    def files(self) -> Files:
-        """Roadmap files written out, backups, restoring, checking the database."""
-        from planner.service.files import Files
-
-        return Files(self)
-
-    @cached_property
-    def team(self) -> Team:
-        """Team mode on a shared server: members, the mentor's cohort view."""
-        from planner.service.team import Team
-
-        return Team(self)
-
-    @cached_property
-    def reviews(self) -> Reviews:
-        """Reviews that keep finished skills alive."""
-        from planner.service.reviews import Reviews
-
-        return Reviews(self)
-
-    @cached_property
-    def agenda(self) -> AgendaPart:
-        """This week's (and later weeks') study blocks."""
-        from planner.service.agenda import AgendaPart
-
-        return AgendaPart(self)
+    progress: _Part[ProgressPart] = _Part(
+        "planner.service.progress",
+        "ProgressPart",
+        "Statuses, study sessions, notes and personal goals.",
+    )
+    timer: _Part[Timer] = _Part("planner.service.timer", "Timer", "The study timer.")
+    planning: _Part[Planning] = _Part(
+        "planner.service.planning",
+        "Planning",
+        "Plans, progress figures, comparisons, the role quiz, export data.",
+    )
+    editing: _Part[Editing] = _Part(
+        "planner.service.editing", "Editing", "Edits of the library and imports of roadmap files."
+    )
+    files: _Part[Files] = _Part(
+        "planner.service.files",
+        "Files",
+        "Roadmap files written out, backups, restoring, checking the database.",
+    )
+    team: _Part[Team] = _Part(
+        "planner.service.team",
+        "Team",
+        "Team mode on a shared server: members, the mentor's cohort view.",
+    )
+    reviews: _Part[Reviews] = _Part(
+        "planner.service.reviews", "Reviews", "Reviews that keep finished skills alive."
+    )
+    agenda: _Part[AgendaPart] = _Part(
+        "planner.service.agenda", "AgendaPart", "This week's (and later weeks') study blocks."
+    )
 
     # ------------------------------------------------------------------ opening
     @classmethod

@@ -11,15 +11,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
     QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 
@@ -27,7 +23,7 @@ from planner import __version__
 from planner.errors import PlannerError
 from planner.export.cohort import TABLE_COLUMNS, CohortReport, behind, cohort_cells, summary_words
 from planner.export.options import PdfOptions
-from planner.export.pdf import fonts, outline
+from planner.export.pdf import outline
 from planner.export.pdf.context import (
     ACCENT,
     BAND,
@@ -35,17 +31,17 @@ from planner.export.pdf.context import (
     MUTED,
     RULE,
     TEXT,
+    Sheet,
     draw_text,
     font,
     light_palette,
     long_date,
 )
 from planner.export.pdf.layout import Flow, Page, PageFormat
+from planner.export.pdf.writer import PdfTarget
 from planner.render.chart_axes import chart_style
 from planner.render.cohort_chart import paint_cohort_burnup
 
-RESOLUTION = 720  # dots per inch: ten device units per point, as the roadmap PDF
-PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 BEHIND = QColor("#b3261e")  # "12 days behind", as the Cohort view writes it on a light palette
 # Shares of the table's width, by column (TABLE_COLUMNS' order); the cohort's is left out
 # when the table holds one cohort only.
@@ -54,45 +50,15 @@ RIGHT_ALIGNED = {3, 4, 5}  # done, hours, streak: figures
 Report = Callable[[float, str], None]
 
 
-@dataclasses.dataclass
-class _Sheet:
-    """What the layout measures with: the writer and the points-to-device factor."""
-
-    writer: QPdfWriter
-    unit: float
-
-    def pt(self, points: float) -> float:
-        return points * self.unit
-
-    def metrics(self, f: QFont) -> QFontMetricsF:
-        return QFontMetricsF(f, self.writer)
-
-    def text_height(self, text: str, f: QFont, width: float) -> float:
-        flags = Qt.AlignmentFlag.AlignLeft.value | Qt.TextFlag.TextWordWrap.value
-        rect = self.metrics(f).boundingRect(QRectF(0, 0, width, 1e9), flags, text)
-        return max(rect.height(), self.metrics(f).height())
-
-
 def render_cohort_pdf(
     report: CohortReport, options: PdfOptions, tell: Report | None = None
 ) -> bytes:
     """The cohort's PDF as bytes: a landscape page (or more) with the table and the burn-up."""
     say: Report = tell or (lambda _share, _what: None)
-    fonts.family()
-    page_size = QPageSize(PAPERS[options.paper])
-    fmt = PageFormat(page_size, RESOLUTION / 72)
-    data_buffer = QByteArray()
-    buffer = QBuffer(data_buffer)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setPageSize(page_size)
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    target = PdfTarget(options.paper, report.title, report.mentor)
+    writer, fmt = target.writer, target.fmt
     writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    writer.setTitle(report.title)
-    writer.setAuthor(report.mentor)
-    writer.setCreator(f"Roadmap planner {__version__}")
-    sheet = _Sheet(writer, fmt.unit)
+    sheet = Sheet(writer, fmt)
 
     say(0.0, "Laying out the cohort")
     flow = Flow(fmt)
@@ -112,10 +78,10 @@ def render_cohort_pdf(
             _paint_page(painter, sheet, fmt, report, page, number, len(flow.pages))
     finally:
         painter.end()
-    buffer.close()
+    pdf = target.close()
     say(0.9, "Adding the document's details")
     finished = outline.finish(
-        bytes(data_buffer.data()),
+        pdf,
         flow.marks,
         [],
         {
@@ -130,7 +96,7 @@ def render_cohort_pdf(
     return finished
 
 
-def _add_heading(flow: Flow, sheet: _Sheet, report: CohortReport) -> None:
+def _add_heading(flow: Flow, sheet: Sheet, report: CohortReport) -> None:
     width = flow.content.width()
     title_f, line_f = font(18, bold=True), font(9.5)
     title_h = sheet.text_height(report.title, title_f, width)
@@ -165,7 +131,7 @@ def _spans(width: float, columns: list[int], pad: float) -> list[tuple[float, fl
     return spans
 
 
-def _add_table(flow: Flow, sheet: _Sheet, report: CohortReport) -> None:
+def _add_table(flow: Flow, sheet: Sheet, report: CohortReport) -> None:
     width = flow.content.width()
     several = len({r.cohort for r in report.rows}) > 1
     columns = [c for c in range(len(TABLE_COLUMNS)) if several or c != 1]
@@ -215,7 +181,7 @@ def _add_table(flow: Flow, sheet: _Sheet, report: CohortReport) -> None:
         flow.place(h, lambda p: draw_text(p, QRectF(0, 0, width, h), note, font(9), MUTED))
 
 
-def _add_burnup(flow: Flow, sheet: _Sheet, report: CohortReport) -> None:
+def _add_burnup(flow: Flow, sheet: Sheet, report: CohortReport) -> None:
     width = flow.content.width()
     name_f, caption_f = font(11, bold=True), font(8.5)
     caption = (
@@ -241,7 +207,7 @@ def _add_burnup(flow: Flow, sheet: _Sheet, report: CohortReport) -> None:
 
 def _paint_page(
     painter: QPainter,
-    sheet: _Sheet,
+    sheet: Sheet,
     fmt: PageFormat,
     report: CohortReport,
     page: Page,

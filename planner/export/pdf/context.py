@@ -59,8 +59,38 @@ def light_palette() -> QPalette:
     return palette
 
 
+class Measures:
+    """Points and texts measured on the PDF device (not the screen), for a class with a
+    `device` and its page `fmt`."""
+
+    device: QPaintDevice
+    fmt: PageFormat
+
+    def pt(self, points: float) -> float:
+        """Points in device units."""
+        return points * self.fmt.unit
+
+    def metrics(self, font: QFont) -> QFontMetricsF:
+        """Font metrics on the PDF device (not the screen)."""
+        return QFontMetricsF(font, self.device)
+
+    def text_height(self, text: str, font: QFont, width: float) -> float:
+        """The height `draw_text` needs to wrap `text` into `width`."""
+        flags = Qt.AlignmentFlag.AlignLeft.value | Qt.TextFlag.TextWordWrap.value
+        rect = self.metrics(font).boundingRect(QRectF(0, 0, width, 1e9), flags, text)
+        return max(rect.height(), self.metrics(font).height())
+
+
 @dataclass
-class Context:
+class Sheet(Measures):
+    """A device and its page format, to measure with (the cohort's PDF has no `Context`)."""
+
+    device: QPaintDevice
+    fmt: PageFormat
+
+
+@dataclass
+class Context(Measures):
     """The export being laid out: data, options and the device it is measured for."""
 
     data: ExportData
@@ -79,20 +109,6 @@ class Context:
     def tracks(self) -> list[Track]:
         """The plan's tracks, in the role's order."""
         return [t for t in self.role.tracks if t.id in self.data.plan.tracks]
-
-    def pt(self, points: float) -> float:
-        """Points in device units."""
-        return points * self.fmt.unit
-
-    def metrics(self, font: QFont) -> QFontMetricsF:
-        """Font metrics on the PDF device (not the screen)."""
-        return QFontMetricsF(font, self.device)
-
-    def text_height(self, text: str, font: QFont, width: float) -> float:
-        """The height `draw_text` needs to wrap `text` into `width`."""
-        flags = Qt.AlignmentFlag.AlignLeft.value | Qt.TextFlag.TextWordWrap.value
-        rect = self.metrics(font).boundingRect(QRectF(0, 0, width, 1e9), flags, text)
-        return max(rect.height(), self.metrics(font).height())
 
 
 def draw_text(

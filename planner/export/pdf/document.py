@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPainter, QPdfWriter, QPen
 
 from planner import __version__
 from planner.core.records import ExportData
 from planner.errors import PlannerError
 from planner.export.options import PdfOptions
-from planner.export.pdf import fonts, outline
+from planner.export.pdf import outline
 from planner.export.pdf.context import (
     FAINT,
     MUTED,
@@ -26,14 +26,13 @@ from planner.export.pdf.context import (
     long_date,
 )
 from planner.export.pdf.graph_pages import add_graph
-from planner.export.pdf.layout import Flow, Page, PageFormat
+from planner.export.pdf.layout import Flow, Page
 from planner.export.pdf.plan_table import add_plan
 from planner.export.pdf.progress_pages import add_progress
 from planner.export.pdf.skills import add_skills
 from planner.export.pdf.title import add_title_page
+from planner.export.pdf.writer import PdfTarget
 
-RESOLUTION = 720  # dots per inch: ten device units per point
-PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 Report = Callable[[float, str], None]
 """Told how far the export is (0 to 1) and what it is doing."""
 
@@ -41,20 +40,9 @@ Report = Callable[[float, str], None]
 def render_pdf(data: ExportData, options: PdfOptions, report: Report | None = None) -> bytes:
     """The whole PDF as bytes."""
     tell: Report = report or (lambda _share, _what: None)
-    fonts.family()
-    page_size = QPageSize(PAPERS[options.paper])
-    fmt = PageFormat(page_size, RESOLUTION / 72)
-    data_buffer = QByteArray()
-    buffer = QBuffer(data_buffer)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setPageSize(page_size)
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
     title = document_title(data)
-    writer.setTitle(title)
-    writer.setAuthor(data.profile)  # in the XMP metadata too, which some readers prefer
-    writer.setCreator(f"Roadmap planner {__version__}")
+    target = PdfTarget(options.paper, title, data.profile)
+    writer, fmt = target.writer, target.fmt
 
     ctx = Context(data, options, writer, fmt)
     flow = Flow(fmt)
@@ -86,11 +74,11 @@ def render_pdf(data: ExportData, options: PdfOptions, report: Report | None = No
             tell(0.3 + 0.6 * (number + 1) / total, f"Drawing page {number + 1} of {total}")
     finally:
         painter.end()
-    buffer.close()
+    pdf = target.close()
     tell(0.9, "Adding bookmarks")
     links = [(page, rect, ctx.section_pages[key]) for page, rect, key in ctx.contents_links]
     finished = outline.finish(
-        bytes(data_buffer.data()),
+        pdf,
         flow.marks,
         links,
         {

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -37,6 +37,7 @@ from planner.render.style import style_for
 from planner.ui import commands
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+from planner.ui.views.lazy_view import LazyView
 from planner.ui.widgets.dates import short_date
 from planner.ui.widgets.wrapping_label import WrappingLabel
 
@@ -227,7 +228,7 @@ class WeekSection(QWidget):
         return next(c for c in self.days if c.day == day)
 
 
-class AgendaView(QWidget):
+class AgendaView(LazyView):
     """This week and next, block by block.
 
     Signals:
@@ -281,25 +282,12 @@ class AgendaView(QWidget):
         for page in (self.no_role, self.no_slots, self.content):
             self.stack.addWidget(page)
         self._connect_signals()
-        self._stale = True  # filled when first shown
 
     def _connect_signals(self) -> None:
         self.state.planChanged.connect(self._on_changed)
         self.state.reviewsChanged.connect(self._on_changed)
 
     # ------------------------------------------------------------------ state -> view
-    def _on_changed(self) -> None:
-        # Laying out the weeks plans again: a hidden view does it when it is shown.
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     def refresh(self) -> None:
         """Lay out this week and next again."""
         self._stale = False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -25,6 +25,7 @@ from planner.export.report import counted_tracks
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
 from planner.ui.theme import dark_style
+from planner.ui.views.lazy_view import LazyView
 from planner.ui.widgets.wrapping_label import WrappingLabel
 
 SKILL_ID = Qt.ItemDataRole.UserRole
@@ -98,7 +99,7 @@ class OverlapDiagram(QWidget):
         painter.end()
 
 
-class CompareView(QWidget):
+class CompareView(LazyView):
     """Pick two roles; see the shared and specific skills, hours, switch cost and pay."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
@@ -164,20 +165,12 @@ class CompareView(QWidget):
         state.planChanged.connect(self._on_plan_changed)  # progress changes what roles cost
         # The comparison is worked out when the view is shown: on a big library it takes
         # longer than the rest of opening the app, for a view the learner may never open.
-        self._stale = True
         self._fill_roles()
 
     def _on_plan_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        self._on_changed()
+        if self._stale:  # hidden: the roles' hours in the pickers follow now, the rest when shown
             self._fill_roles()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     # ------------------------------------------------------------------ filling
     def _fill_roles(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from planner.render.charts import chart_style
 from planner.ui import commands
 from planner.ui.ops import run_change
 from planner.ui.state import AppState
+from planner.ui.views.lazy_view import LazyView
 from planner.ui.widgets.dates import short_date
 from planner.ui.widgets.wrapping_label import WrappingLabel
 
@@ -157,7 +158,7 @@ class ReviewRow(QFrame):
         painter.end()
 
 
-class ReviewView(QWidget):
+class ReviewView(LazyView):
     """Reviews due today (with their answers) and later this week."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
@@ -208,7 +209,6 @@ class ReviewView(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.content)
         self._connect_signals()
-        self._stale = True  # filled when first shown
 
     def _connect_signals(self) -> None:
         # Finishing or re-opening a skill changes what there is to review; so does an answer.
@@ -217,18 +217,6 @@ class ReviewView(QWidget):
         self.state.selectionChanged.connect(self._on_selection_changed)
 
     # ------------------------------------------------------------------ state -> view
-    def _on_changed(self) -> None:
-        # Scheduling every finished skill costs time: a hidden view does it when shown.
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     def refresh(self) -> None:
         """Show what is due now."""
         self._stale = False
