@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath
 
-from planner.core.forecast import per_week
+from planner.core.forecast import AT_RECENT_RATE, per_week
 from planner.core.plan import Plan
 from planner.core.progress import Progress, week_monday
 from planner.core.units import format_hours
@@ -106,7 +106,7 @@ def _burnup_legend(
         entries.append(
             LegendEntry(
                 pen(style.forecast, 1.8 * u, Qt.PenStyle.DotLine),
-                f"at your pace, {per_week(progress.velocity)}",
+                f"{AT_RECENT_RATE}, {per_week(progress.velocity)}",
             )
         )
     return entries
@@ -182,7 +182,7 @@ def paint_burnup(
         line_one, line_two = plot.top() + fm.ascent(), plot.top() + fm.height() + fm.ascent()
         forecast = progress.forecast_finish
         if forecast is not None and forecast > lay.end:
-            words = f"at your pace: {day_text(forecast, 'd MMM yyyy')} →"
+            words = f"{AT_RECENT_RATE}: {day_text(forecast, 'd MMM yyyy')} →"
             box = texts.line_box(plot.left(), line_one, plot.width())
             texts.draw(box, words, RIGHT, style.forecast)
         width = texts.width("today") + 0.5
@@ -274,7 +274,7 @@ def burnup_tooltip(
         parts.append(f"plan: {format_hours(_along(plan.start, plan.finish, day, progress))}")
     if progress.forecast_finish is not None:
         line = _along(today, progress.forecast_finish, day, progress)
-        parts.append(f"at your pace: {format_hours(line)}")
+        parts.append(f"{AT_RECENT_RATE}: {format_hours(line)}")
     return " · ".join(parts)
 
 
