@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from planner.core.agenda import BlockKind, StudySlot
-from planner.core.reviews import Answer
+from planner.core.reviews import Answer, ReviewEvent, ReviewState, schedule_skill
 from planner.db.tables import ReviewEventRow
 from planner.errors import NotFoundError, PlannerError, UsageError
 from planner.service import Planner
@@ -266,3 +266,47 @@ def test_a_skill_in_progress_past_its_estimate_still_gets_an_hour(planner: Plann
         planner.progress.log_study("unix-shell", 60, TODAY - timedelta(days=day))
     first = next(b for b in planner.agenda.weeks()[0].blocks if b.kind is BlockKind.STUDY)
     assert (first.skill_id, first.minutes) == ("unix-shell", 60)
+
+
+# ---------------------------------------------------------------------------- the schedule kept
+def test_the_review_schedule_is_kept_until_a_status_or_an_answer_changes(
+    db: str, planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FSRS replays every answer: the list, the agenda and the export reuse each skill's state
+    until what it is computed from changes, and then only that skill is computed again."""
+    import planner.service.reviews as service_reviews
+
+    computed: list[str] = []
+
+    def counting(skill_id: str, done_on: date, answers: tuple[ReviewEvent, ...]) -> ReviewState:
+        computed.append(skill_id)
+        return schedule_skill(skill_id, done_on, answers)
+
+    monkeypatch.setattr(service_reviews, "schedule_skill", counting)
+    planner.profiles.update(study_slots=SLOTS)
+    planner.progress.set_status("git", "done", TODAY - timedelta(days=3))
+    first = planner.reviews.states()
+    assert sorted(computed) == ["git", "python-basics"]
+    computed.clear()
+    assert planner.reviews.states() == first
+    planner.reviews.due()
+    planner.agenda.weeks()
+    planner.planning.export_data()
+    assert computed == []  # nothing recomputed
+
+    planner.reviews.answer("python-basics", "rusty")  # an answer: that skill only
+    assert computed == ["python-basics"]
+    computed.clear()
+    planner.progress.set_status("git", "in-progress", TODAY - timedelta(days=1))  # re-opened
+    planner.progress.set_status("git", "done", TODAY)
+    assert [s.finished for s in planner.reviews.states() if s.skill_id == "git"] == [TODAY]
+    assert computed == ["git"]
+    computed.clear()
+
+    # A change by another program (or a restore): read afresh, so seen at once.
+    other = open_planner(db)
+    other.reviews.answer("git", "solid")
+    other.close()
+    computed.clear()  # what the other program computed
+    assert [s.reviews for s in planner.reviews.states() if s.skill_id == "git"] == [1]
+    assert computed == ["git"]
