@@ -310,3 +310,24 @@ def test_the_review_schedule_is_kept_until_a_status_or_an_answer_changes(
     computed.clear()  # what the other program computed
     assert [s.reviews for s in planner.reviews.states() if s.skill_id == "git"] == [1]
     assert computed == ["git"]
+
+
+def test_a_block_logged_today_stays_studied_and_the_week_counts_it(planner: Planner) -> None:
+    """Logging today's first block (a Tuesday evening) leaves it in place as logged;
+    the skill's next chunk is not laid into the same hours, and the week lays out that much
+    less."""
+    planner.profiles.update(study_slots="Tue 19:00-21:00, Sat 10:00-13:00", hours_per_week=4)
+    (before, _) = planner.agenda.weeks()
+    first = next(b for b in before.blocks if b.kind is BlockKind.STUDY)
+    assert first.day == TODAY and not first.logged
+    planner.progress.log_study(first.skill_id, first.minutes, first.day)
+    planner.progress.log_study("git", 25, TODAY - timedelta(days=1))  # Monday: this week too
+    (after, _) = planner.agenda.weeks()
+    today = [b for b in after.blocks if b.day == TODAY]
+    logged = [b for b in today if b.logged]
+    # From the slot's start (the overdue review, 20 minutes, now follows it).
+    assert [(b.skill_id, b.start, b.minutes) for b in logged] == [
+        (first.skill_id, time(19), first.minutes)
+    ]
+    assert [b.kind for b in today if not b.logged] == [BlockKind.REVIEW]  # nothing re-planned
+    assert after.planned_minutes == before.planned_minutes - first.minutes - 25
