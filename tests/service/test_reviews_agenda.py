@@ -331,3 +331,37 @@ def test_a_block_logged_today_stays_studied_and_the_week_counts_it(planner: Plan
     ]
     assert [b.kind for b in today if not b.logged] == [BlockKind.REVIEW]  # nothing re-planned
     assert after.planned_minutes == before.planned_minutes - first.minutes - 25
+
+
+def test_the_pace_is_kept_until_the_history_or_the_library_changes(
+    db: str, planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every plan reads the pace; summing the study log is done once per change."""
+    from planner.db import queries
+
+    sums: list[int] = []
+    real = queries.minutes_by_skill
+
+    def counting(session: object, profile_id: int) -> object:
+        sums.append(profile_id)
+        return real(session, profile_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "minutes_by_skill", counting)
+    first = planner.planning.pace()
+    planner.planning.plan()
+    planner.planning.progress()
+    assert len(sums) == 1 and planner.planning.pace() == first
+    planner.progress.log_study("python-basics", 600, date(2025, 9, 10))  # a session
+    assert planner.planning.pace().overall > first.overall and len(sums) == 2
+    planner.progress.set_status("git", "done", TODAY)  # a status
+    planner.planning.pace()
+    assert len(sums) == 3
+    other = open_planner(db)  # another program's session
+    other.progress.log_study("python-basics", 60, date(2025, 9, 11))
+    other.close()
+    sums.clear()
+    planner.planning.pace()
+    assert len(sums) == 1
+    planner.invalidate()  # the library changed (an edit, an import, a restore)
+    planner.planning.pace()
+    assert len(sums) == 2
