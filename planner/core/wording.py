@@ -1,4 +1,5 @@
-"""The words for the skills behind a learner, the same in every view and export.
+"""The words for the skills behind a learner, and for being ahead of or behind a plan, the same
+in every view and export.
 
 Steps that are done, known (implied by something done) or skipped form the plan's first group
 (phase 0), and the plan view's toggle hides exactly those. Both say what they hold: a group of
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from planner.core.personal_pace import PersonalPace, pace_words
 from planner.core.status import STATUS_TITLES, STATUS_WORDS, Status
+from planner.core.units import plural
 
 if TYPE_CHECKING:  # core.plan words its groups with this module
     from planner.core.plan import Plan
@@ -59,3 +61,10 @@ def pace_sentence(pace: PersonalPace, plan: Plan | None, day: Callable[[date], s
         f"{words} — finish {day(plan.finish_as_estimated)} by the estimates, "
         f"{day(plan.finish_at_pace)} at your own pace."
     )
+
+
+def ahead_words(days_ahead: int | None) -> str:
+    """Ahead of or behind the target (or the plan): '12 days ahead', 'On plan', '3 days behind'."""
+    if not days_ahead:
+        return "On plan"
+    return f"{plural(abs(days_ahead), 'day')} {'ahead' if days_ahead > 0 else 'behind'}"

@@ -3,8 +3,9 @@
 On an SQLite file its pragmas answer (integrity_check, foreign_key_check). A PostgreSQL
 server keeps its pages and its foreign keys sound itself: there the check is that the schema
 is this version's (its revision, and every table, column, index and constraint the models
-declare), that every constraint is validated, and in team mode that the group roles,
-row-level security and policies are all there.
+declare), that every constraint is validated, that every table has the trigger telling the
+apps of its changes, and in team mode that the group roles, row-level security and policies
+are all there.
 """
 
 from __future__ import annotations
@@ -99,6 +100,13 @@ def _check_schema(connection: Connection, report: CheckReport) -> None:
     ).fetchall()
     for table, name in unchecked:
         report.problems.append(f"{table}: constraint {name} was never checked (NOT VALID)")
+    from planner.db.postgres import tables_without_change_trigger
+
+    for table in tables_without_change_trigger(connection):
+        report.problems.append(
+            f"{table}: no trigger tells the apps of its changes (they will not refresh when "
+            "another client writes it)"
+        )
 
 
 def _check_team(connection: Connection, db: Database, report: CheckReport) -> None:

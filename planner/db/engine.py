@@ -151,16 +151,12 @@ class Database:
         try:
             with self.sessions.begin() as session:
                 yield session
-                self._before_commit(session)
         except sqlalchemy.exc.DatabaseError as error:
             problem = self._problem(error)
             if problem is None:
                 raise
             raise problem from None
         self.watch.own_commit()
-
-    def _before_commit(self, session: Session) -> None:
-        """What the engine does at the end of every transaction that is about to commit."""
 
     def _problem(self, error: sqlalchemy.exc.DatabaseError) -> PlannerError | None:
         """The one-line error a driver's error is (a DatabaseError; on a shared server a

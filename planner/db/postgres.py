@@ -4,8 +4,11 @@ The same tables and Alembic migrations as the SQLite file. Opening checks, each 
 the server cannot be reached, it refuses the login, it has no such database, the database is
 another program's or was written by a newer planner. Creating and upgrading the schema runs
 in one transaction under an advisory lock, so two learners opening a new database at the same
-moment do not both migrate it. Every transaction that wrote something sends a notification,
-which the app's change watch hears (LISTEN) to refresh when it is activated.
+moment do not both migrate it. Every statement that writes a planner table, whoever's
+client sent it, notifies the channel `CHANNEL` from a trigger (migration 0007) with the
+writer's `application_name` as payload: the app's change watch hears them (LISTEN) and, since
+the planner's connections are named after a token of their own, tells its own writes from
+everyone else's, to refresh when it is activated.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 
 import sqlalchemy.exc
 from sqlalchemy import Connection, Engine, create_engine, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from planner.db.engine import (
     LOCK_NAMESPACE,
@@ -29,7 +32,9 @@ from planner.db.engine import (
 from planner.db.location import ServerAddress
 from planner.errors import DatabaseError, DatabaseProblem, PermissionRefused, PlannerError
 
-CHANNEL = "planner_changes"
+CHANNEL = "planner_changes"  # named in migration 0007's trigger function too
+# The trigger (one per table) and its function that notify CHANNEL (migration 0007).
+CHANGE_TRIGGER = "planner_notify_change"
 CONNECT_TIMEOUT_S = 10
 APPLICATION_NAME = "roadmap-planner"
 
@@ -128,14 +133,40 @@ def _one_line(address: ServerAddress, what: str, kind: DatabaseProblem) -> Datab
 
 
 # Every connection of ours: a server that does not answer is given up on, and its owner sees
-# whose connections they are (pg_stat_activity).
+# whose connections they are (pg_stat_activity). Each open database names its connections
+# `roadmap-planner <token>` (`connect_args`), which the change triggers send as payload.
 CONNECT_ARGS = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION_NAME}
 
 
-def make_engine(address: ServerAddress) -> Engine:
+def connect_args(name: str = APPLICATION_NAME) -> dict[str, Any]:
+    """The arguments of every connection of ours, named `name` (its `application_name`)."""
+    return {**CONNECT_ARGS, "application_name": name}
+
+
+def make_engine(address: ServerAddress, name: str = APPLICATION_NAME) -> Engine:
     """An engine for psycopg 3 that checks a pooled connection before use (a server restarted
-    while the app was open leaves dead ones behind)."""
-    return create_engine(address.url, pool_pre_ping=True, connect_args=CONNECT_ARGS)
+    while the app was open leaves dead ones behind); its connections are named `name`."""
+    return create_engine(address.url, pool_pre_ping=True, connect_args=connect_args(name))
+
+
+def tables_without_change_trigger(connection: Connection) -> list[str]:
+    """The planner's tables on which no enabled trigger notifies the app of writes (a
+    migration that added a table and forgot it, a trigger dropped or disabled by hand)."""
+    from planner.db.tables import Base
+
+    triggered = {
+        str(r[0])
+        for r in connection.execute(
+            text(
+                "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "JOIN pg_proc p ON p.oid = t.tgfoid "
+                "WHERE c.relnamespace = current_schema()::regnamespace "
+                "AND t.tgname = :name AND p.proname = :name AND t.tgenabled <> 'D'"
+            ),
+            {"name": CHANGE_TRIGGER},
+        )
+    }
+    return sorted(set(Base.metadata.tables) - triggered)
 
 
 def _lock(connection: Connection, what: str) -> None:
@@ -212,15 +243,16 @@ def _secure_new_tables(connection: Connection, address: ServerAddress) -> None:
 
 
 class ServerChangeWatch:
-    """Hears the notifications every writing transaction sends (LISTEN, on a connection of its
-    own), and tells those of other programs from this one's by a token in their payload.
+    """Hears the notifications the change triggers send for every writing transaction (LISTEN,
+    on a connection of its own), and tells those of other programs from this one's by their
+    payload: the writer's `application_name`, this program's own `name` for its writes.
 
     A connection that broke (the server restarted) may have missed some: after connecting
     again it says "changed", to be safe."""
 
-    def __init__(self, engine: Engine, token: str) -> None:
+    def __init__(self, engine: Engine, name: str) -> None:
         self._engine = engine
-        self._token = token
+        self._name = name
         self._lock = threading.Lock()  # sessions may commit on a worker thread
         self._connection: Any = None
         self._heard: list[str] = []  # payloads of the notifications received
@@ -232,7 +264,9 @@ class ServerChangeWatch:
 
         args, params = self._engine.dialect.create_connect_args(self._engine.url)
         try:
-            self._connection = psycopg.connect(*args, **{**params, **CONNECT_ARGS}, autocommit=True)
+            self._connection = psycopg.connect(
+                *args, **{**params, **connect_args(self._name)}, autocommit=True
+            )
             self._connection.add_notify_handler(lambda n: self._heard.append(n.payload))
             self._connection.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error:
@@ -252,7 +286,7 @@ class ServerChangeWatch:
                 self._listen()
 
     def own_commit(self) -> None:
-        """Nothing to do: this program's notifications carry its token."""
+        """Nothing to do: this program's notifications carry its name."""
 
     def changed(self) -> bool:
         import psycopg
@@ -269,7 +303,7 @@ class ServerChangeWatch:
                 self._close()
                 return self._listen()
             heard, self._heard = self._heard, []
-            return any(payload != self._token for payload in heard)
+            return any(payload != self._name for payload in heard)
 
     def stop(self) -> None:
         with self._lock:
@@ -280,14 +314,14 @@ class ServerChangeWatch:
 class PostgresDatabase(Database):
     """An open database on a PostgreSQL server."""
 
-    def __init__(self, address: ServerAddress, engine: Engine, created: bool) -> None:
+    def __init__(self, address: ServerAddress, engine: Engine, created: bool, name: str) -> None:
         self.location = self.address = address
         self.path = None
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         self.created = created
-        self.token = uuid.uuid4().hex
-        self.watch = ServerChangeWatch(engine, self.token)
+        self.name = name  # every connection's application_name: what its writes notify
+        self.watch = ServerChangeWatch(engine, name)
 
     def __repr__(self) -> str:
         return f"PostgresDatabase({self.shown!r})"
@@ -295,7 +329,9 @@ class PostgresDatabase(Database):
     @classmethod
     def connect(cls, address: ServerAddress) -> PostgresDatabase:
         """Connect, check and migrate (creating the tables in an empty database)."""
-        engine = make_engine(address)
+        # Unique to this open database: the payload of its own writes' notifications.
+        name = f"{APPLICATION_NAME} {uuid.uuid4().hex}"
+        engine = make_engine(address, name)
         try:
             revision = _migrate(engine, address)
         except DatabaseError:
@@ -320,19 +356,9 @@ class PostgresDatabase(Database):
         except BaseException:
             engine.dispose()
             raise
-        return cls(address, engine, revision is None)
-
-    def _before_commit(self, session: Session) -> None:
-        # Tell listeners (the app on other machines) that something changed: only when this
-        # transaction wrote (it has a transaction id), the notification leaving with the commit.
-        session.flush()
-        session.execute(
-            text(
-                "SELECT pg_notify(:channel, :token) "
-                "WHERE pg_current_xact_id_if_assigned() IS NOT NULL"
-            ),
-            {"channel": CHANNEL, "token": self.token},
-        )
+        # Migrated (or refused) above, the database has the change triggers of 0007: every
+        # transaction that writes notifies the watches, with no statement of ours to send.
+        return cls(address, engine, revision is None, name)
 
     def _problem(self, error: sqlalchemy.exc.DatabaseError) -> PlannerError | None:
         if _sqlstate(error) == INSUFFICIENT_PRIVILEGE:

@@ -13,7 +13,8 @@ COLUMNS = ("date", "kind", "skill", "name", "from", "to", "minutes", "note")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(text: str) -> str:
+def spreadsheet_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -39,5 +40,5 @@ def export_csv(data: ExportData) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180 line ends
     writer.writerow(COLUMNS)
-    writer.writerows([_cell(cell) for cell in row[3]] for row in rows)
+    writer.writerows([spreadsheet_cell(cell) for cell in row[3]] for row in rows)
     return out.getvalue().encode("utf-8")

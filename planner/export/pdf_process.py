@@ -8,7 +8,8 @@ imports no Qt; the command line still draws in-process, on its main thread.
 
 What goes through the pipes:
 
-- stdin: `<length>\\n` and the pickled `(ExportData, PdfOptions)`. Started with
+- stdin: `<length>\\n` and the pickled `(ExportData, PdfOptions)` (or a `CohortReport`, for a
+  mentor's cohort page, in place of the `ExportData`). Started with
   `--exit-with-parent`, the child then keeps reading and exits when stdin closes, which it does
   when this process ends for whatever reason (a crash or a kill included).
 - stdout: lines `progress <share> <what>`; then either `pdf <length>\\n` and the PDF's bytes
@@ -34,6 +35,7 @@ from typing import IO, BinaryIO
 
 from planner.core.records import ExportData
 from planner.errors import PlannerError
+from planner.export.cohort import CohortReport
 from planner.export.options import PdfOptions
 
 CHILD_MODULE = "planner.export.pdf.child"
@@ -42,6 +44,8 @@ _ROOT = Path(__file__).resolve().parent.parent.parent  # the folder holding `pla
 
 Report = Callable[[float, str], None]
 """Told how far the PDF is (0 to 1) and what the child is doing."""
+Printable = ExportData | CohortReport
+"""What the child draws: a learner's roadmap, or a mentor's cohort page."""
 
 
 class ExportCancelled(PlannerError):
@@ -52,13 +56,13 @@ class ExportCancelled(PlannerError):
 
 
 # ---------------------------------------------------------------------------- the wire
-def encode_job(data: ExportData, options: PdfOptions) -> bytes:
+def encode_job(data: Printable, options: PdfOptions) -> bytes:
     """What the child reads on stdin."""
     blob = pickle.dumps((data, options), protocol=pickle.HIGHEST_PROTOCOL)
     return b"%d\n" % len(blob) + blob
 
 
-def read_job(stream: BinaryIO) -> tuple[ExportData, PdfOptions]:
+def read_job(stream: BinaryIO) -> tuple[Printable, PdfOptions]:
     """The job `encode_job` made, read from `stream` (only its own bytes are read)."""
     header = stream.readline()
     length = int(header)  # ValueError on anything else
@@ -66,7 +70,7 @@ def read_job(stream: BinaryIO) -> tuple[ExportData, PdfOptions]:
     if len(blob) != length:
         raise EOFError("the export to draw was cut short")
     data, options = pickle.loads(blob)
-    if not isinstance(data, ExportData) or not isinstance(options, PdfOptions):
+    if not isinstance(data, ExportData | CohortReport) or not isinstance(options, PdfOptions):
         raise TypeError("not an export to draw")
     return data, options
 
@@ -120,7 +124,7 @@ class PdfProcess:
                 with contextlib.suppress(OSError):  # it ended meanwhile
                     process.kill()
 
-    def render(self, data: ExportData, options: PdfOptions, report: Report | None = None) -> bytes:
+    def render(self, data: Printable, options: PdfOptions, report: Report | None = None) -> bytes:
         """The PDF's bytes, drawn by the child."""
         tell: Report = report or (lambda _share, _what: None)
         job = encode_job(data, options)

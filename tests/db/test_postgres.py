@@ -110,6 +110,24 @@ def test_db_check_on_a_server_checks_the_revision_and_the_constraints(pg_url: st
         db.close()
 
 
+def test_db_check_on_a_server_finds_a_table_whose_changes_nobody_hears(pg_url: str) -> None:
+    """Every table notifies the apps of writes (migration 0007): one without the trigger, or
+    with it disabled, is reported. (A migration that adds a table and forgets its trigger
+    fails the clean check of a new database above.)"""
+    from planner.db.check import check_database
+
+    db = Database.open(pg_url)
+    try:
+        with db.engine.begin() as c:
+            c.execute(text("DROP TRIGGER planner_notify_change ON note"))
+            c.execute(text("ALTER TABLE skill DISABLE TRIGGER planner_notify_change"))
+        lines = check_database(db).lines()
+        assert [line.split(":")[1].strip() for line in lines] == ["note", "skill"], lines
+        assert all("no trigger tells the apps of its changes" in line for line in lines), lines
+    finally:
+        db.close()
+
+
 def test_backups_on_a_server_point_to_pg_dump(pg_url: str, tmp_path: Path) -> None:
     from planner.service import Planner
     from planner.service.files import restore_database

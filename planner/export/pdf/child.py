@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from planner.errors import PlannerError
 from planner.export.bundle import render
+from planner.export.cohort import CohortReport
+from planner.export.pdf.cohort_page import render_cohort_pdf
 from planner.export.pdf.qt import gui_application
 from planner.export.pdf_process import (
     EXIT_WITH_PARENT,
@@ -35,7 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         with gui_application():
-            pdf = render(data, "pdf", options, report)
+            if isinstance(data, CohortReport):
+                pdf = render_cohort_pdf(data, options, report)
+            else:
+                pdf = render(data, "pdf", options, report)
     except PlannerError as error:
         out.write(error_line(str(error)))
         return 1

@@ -1,5 +1,8 @@
 """File → Export: choose formats and where; written in the background, then offered to open.
 
+What is exported is the dialog's choice (`_build_choice`) and its job (`_job`): the learner's
+roadmap here, a mentor's cohort in planner/ui/dialogs/cohort_export.py.
+
 The data and the text formats are prepared on a pool thread; the PDF is drawn in a child
 process (planner.export.pdf_process), never by a thread of this process: Qt text layout off
 the GUI thread deadlocked against it. Cancel, or closing the dialog, kills the child.
@@ -8,8 +11,9 @@ the GUI thread deadlocked against it. Cancel, or closing the dialog, kills the c
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -65,6 +69,12 @@ class ExportDialog(QDialog):
     failed = Signal(str)
     cancelled = Signal()
 
+    title = "Export your roadmap"
+    formats_offered: ClassVar[Mapping[str, str]] = (
+        FORMAT_LABELS  # the formats to tick, with their words
+    )
+    formats_key = "export/formats"  # where the formats ticked last are remembered
+
     def __init__(
         self,
         planner: Planner,
@@ -80,13 +90,14 @@ class ExportDialog(QDialog):
         self._make_pdf_process = make_pdf_process
         self.written: list[Path] = []
         self.pdf_process: PdfProcess | None = None  # while an export runs
-        self.setWindowTitle("Export your roadmap")
+        self.setWindowTitle(self.title)
         self._build()
         self._connect_signals()
         self._restore()
 
     # ------------------------------------------------------------------ building
-    def _build(self) -> None:
+    def _build_choice(self) -> QGroupBox:
+        """What to export: the plan of a role and its tracks."""
         profile = self.planner.profile()
         library = self.planner.library()
 
@@ -109,25 +120,30 @@ class ExportDialog(QDialog):
         plan_form = QFormLayout(plan_group)
         plan_form.addRow("&Role:", self.role_box)
         plan_form.addRow("Tracks:", self.tracks_box)
+        self._fill_tracks()
+        self.role_box.currentIndexChanged.connect(self._on_role_changed)
+        return plan_group
 
+    def _build(self) -> None:
+        self.choice = self._build_choice()
         self.format_checks: dict[str, QCheckBox] = {}
         format_group = QGroupBox("Formats")
         format_grid = QGridLayout(format_group)
-        for row, fmt in enumerate(FORMATS):
-            check = QCheckBox(FORMAT_LABELS[fmt])
+        for row, fmt in enumerate(self.formats_offered):
+            check = QCheckBox(self.formats_offered[fmt])
             check.setAccessibleName(FORMATS[fmt])
             self.format_checks[fmt] = check
             format_grid.addWidget(check, row, 0)
 
         self.pdf_group = QGroupBox("In the PDF")
-        pdf_form = QFormLayout(self.pdf_group)
+        pdf_form = self.pdf_form = QFormLayout(self.pdf_group)
         self.paper_box = QComboBox()
         self.paper_box.setAccessibleName("Paper size")
         for key, name in PAPERS.items():
             self.paper_box.addItem(name, key)
         pdf_form.addRow("&Paper:", self.paper_box)
         self.section_checks: dict[str, QCheckBox] = {}
-        sections = QWidget()
+        sections = self.pdf_sections = QWidget()
         sections_layout = QVBoxLayout(sections)
         sections_layout.setContentsMargins(0, 0, 0, 0)
         for key, name in SECTIONS.items():
@@ -191,7 +207,7 @@ class ExportDialog(QDialog):
 
         columns = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(plan_group)
+        left.addWidget(self.choice)
         left.addWidget(format_group)
         left.addStretch(1)
         columns.addLayout(left, 1)
@@ -202,10 +218,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
-        self._fill_tracks()
 
     def _connect_signals(self) -> None:
-        self.role_box.currentIndexChanged.connect(self._on_role_changed)
         for check in self.format_checks.values():
             check.toggled.connect(self._update)
         self.folder_edit.textChanged.connect(self._update)
@@ -217,7 +231,7 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self._close_or_cancel)
 
     def _restore(self) -> None:
-        chosen = str(self.settings.value("export/formats", "pdf")).split(",")
+        chosen = str(self.settings.value(self.formats_key, "pdf")).split(",")
         for fmt, check in self.format_checks.items():
             check.setChecked(fmt in chosen)
         us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
@@ -305,7 +319,6 @@ class ExportDialog(QDialog):
         if existing and not self._confirm_replace(existing):
             return
         self._save_choices()
-        role, tracks, options = self.role_id, self.tracks(), self.pdf_options()
         process = self.pdf_process = self._make_pdf_process()
         # The child goes with the dialog, and with the app (the child also watches its stdin).
         self.destroyed.connect(process.cancel)
@@ -313,16 +326,26 @@ class ExportDialog(QDialog):
         if app is not None:
             app.aboutToQuit.connect(process.cancel)
 
+        op = self._job(targets, process)
+        self._set_running(True)
+        QueryOp(self, self.planner, op, self._on_done).failure(self._on_failed).with_progress(
+            self._on_progress
+        ).run_in_background()
+
+    def _job(
+        self, targets: list[tuple[str, Path]], process: PdfProcess
+    ) -> Callable[[Planner, Progress], list[Path]]:
+        """The export as an operation for a pool thread: it writes `targets`, drawing the PDF
+        with `process`, and returns the files written."""
+        role, tracks, options = self.role_id, self.tracks(), self.pdf_options()
+
         def op(planner: Planner, progress: Progress) -> list[Path]:
             data = planner.planning.export_data(role, tracks)
             return write_exports(
                 data, targets, pdf=options, report=progress, render_pdf=process.render
             )
 
-        self._set_running(True)
-        QueryOp(self, self.planner, op, self._on_done).failure(self._on_failed).with_progress(
-            self._on_progress
-        ).run_in_background()
+        return op
 
     def cancel(self) -> None:
         """Stop the running export: the PDF process is killed and nothing is written."""
@@ -340,7 +363,7 @@ class ExportDialog(QDialog):
             self.reject()
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.export_button, self.browse_button, self.role_box, self.name_edit):
+        for widget in (self.export_button, self.browse_button, self.choice, self.name_edit):
             widget.setEnabled(not running)
         self.folder_edit.setEnabled(not running)
         self.close_button.setEnabled(True)
@@ -413,7 +436,7 @@ class ExportDialog(QDialog):
         return ask(box, replace)
 
     def _save_choices(self) -> None:
-        self.settings.setValue("export/formats", ",".join(self.formats()))
+        self.settings.setValue(self.formats_key, ",".join(self.formats()))
         self.settings.setValue("export/paper", self.paper_box.currentData())
         self.settings.setValue("export/folder", self.folder_edit.text().strip())
 

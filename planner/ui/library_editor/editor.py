@@ -58,6 +58,7 @@ class LibraryEditor(QWidget):
         self._areas: list[str] | None = None  # what the boxes list (None: not filled yet)
         self._role_choices: list[tuple[str, str]] | None = None
         self._refreshing = False  # rows come and go: the table's current row is not the learner's
+        self.read_only_reason = ""  # why the library cannot be changed here ("" when it can)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_skills_tab(), "Skills")
@@ -157,6 +158,27 @@ class LibraryEditor(QWidget):
         column.addWidget(self.roles, 1)
         column.addLayout(buttons)
         return page
+
+    # ------------------------------------------------------------------ who may edit
+    @property
+    def editable(self) -> bool:
+        """Whether this login may change the library (a team database's editors and owner)."""
+        return not self.read_only_reason
+
+    def set_editable(self, editable: bool, reason: str = "") -> None:
+        """Offer the edits, or show them disabled with `reason` as their tooltip."""
+        self.read_only_reason = "" if editable else reason or "The library cannot be changed here"
+        buttons = (
+            self.new_skill_button,
+            self.edit_skill_button,
+            self.delete_skill_button,
+            self.new_role_button,
+            self.edit_role_button,
+            self.delete_role_button,
+        )
+        for button in buttons:
+            button.setEnabled(editable)
+            button.setToolTip(self.read_only_reason)
 
     # ------------------------------------------------------------------ showing
     def refresh(self) -> None:
@@ -276,12 +298,13 @@ class LibraryEditor(QWidget):
 
     def new_skill(self) -> None:
         """Open the skill editor on a new skill."""
-        self._open_skill_dialog(None)
+        if self.editable:
+            self._open_skill_dialog(None)
 
     def edit_skill(self, skill_id: str = "") -> None:
         """Open the skill editor on a skill (by default the one selected in the table)."""
         skill_id = skill_id or self.selected_skill()
-        if skill_id in self.state.planner.library().skills:
+        if self.editable and skill_id in self.state.planner.library().skills:
             self._open_skill_dialog(skill_id)
 
     def _open_skill_dialog(self, skill_id: str | None) -> None:
@@ -307,7 +330,7 @@ class LibraryEditor(QWidget):
     def delete_skill(self) -> None:
         """Ask, showing what the deletion touches, then delete the selected skill."""
         skill_id = self.selected_skill()
-        if not skill_id:
+        if not skill_id or not self.editable:
             return
         planner = self.state.planner
         library = planner.library()
@@ -353,12 +376,13 @@ class LibraryEditor(QWidget):
 
     def new_role(self) -> None:
         """Open the role editor on a new role."""
-        self._open_role_dialog(None)
+        if self.editable:
+            self._open_role_dialog(None)
 
     def edit_role(self) -> None:
         """Open the role editor on the selected role."""
         role_id = self.selected_role()
-        if role_id:
+        if role_id and self.editable:
             self._open_role_dialog(role_id)
 
     def _open_role_dialog(self, role_id: str | None) -> None:
@@ -381,7 +405,7 @@ class LibraryEditor(QWidget):
     def delete_role(self) -> None:
         """Ask, then delete the selected role (learners on it choose again; undo restores)."""
         role_id = self.selected_role()
-        if not role_id:
+        if not role_id or not self.editable:
             return
         planner = self.state.planner
         role = planner.library().roles[role_id]

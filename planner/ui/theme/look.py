@@ -167,6 +167,7 @@ def view_icons() -> dict[str, QIcon]:
         "Compare": _drawn_icon(_draw_compare),
         "Agenda": _drawn_icon(_draw_agenda),
         "Review": _drawn_icon(_draw_review),
+        "Cohort": _drawn_icon(_draw_cohort),
     }
 
 
@@ -269,3 +270,11 @@ def _draw_review(painter: QPainter, s: float) -> None:
     painter.setPen(QPen(QColor(_GREEN), 1.9 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     tick = [QPointF(5.4 * s, 8.2 * s), QPointF(7.4 * s, 10.2 * s), QPointF(10.8 * s, 6.2 * s)]
     painter.drawPolyline(tick)
+
+
+def _draw_cohort(painter: QPainter, s: float) -> None:
+    # A group: two people behind, one in front (a head and shoulders each).
+    for cx, top, color in ((4.5, 2.5, _GREY), (11.5, 2.5, _GREY), (8, 5.5, _BLUE)):
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(QRectF((cx - 2) * s, top * s, 4 * s, 4 * s))
+        painter.drawRoundedRect(QRectF((cx - 3.5) * s, (top + 5) * s, 7 * s, 5 * s), 2 * s, 2 * s)

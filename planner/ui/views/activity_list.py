@@ -60,6 +60,7 @@ class ActivityList(QWidget):
         self.undo_button = _tool_button("Undo", "Undo the last change (Ctrl+Z)")
         self.undo_button.setEnabled(False)
         self._undo_stack: QUndoStack | None = None
+        self.read_only = False  # someone else's history: shown, never changed
         self.edit_button = _tool_button("Edit…", "Correct this study session")
         self.delete_button = _tool_button("Delete", "Delete this study session")
         self.restore_button = _tool_button("Restore", "Bring this study session back")
@@ -110,6 +111,15 @@ class ActivityList(QWidget):
         self.undo_button.setToolTip(
             tooltip(f"Undo: {text} (Ctrl+Z)") if text else "Nothing to undo"
         )
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show someone else's history: no undo, correction, deletion or revert."""
+        self.read_only = read_only
+        self.undo_button.setVisible(not read_only)
+        self.tree.setHeaderLabels(
+            ["Day", "What was recorded" if read_only else "What you recorded"]
+        )
+        self._update_buttons()
 
     # ------------------------------------------------------------------ state -> view
     def refresh(self) -> None:
@@ -173,7 +183,7 @@ class ActivityList(QWidget):
         return entry if isinstance(entry, Activity) else None
 
     def _update_buttons(self) -> None:
-        entry = self.selected_activity()
+        entry = None if self.read_only else self.selected_activity()
         live = entry is not None and entry.session_id is not None and not entry.session_deleted
         self.edit_button.setVisible(live)
         self.delete_button.setVisible(live)
@@ -187,7 +197,7 @@ class ActivityList(QWidget):
 
     def edit_selected(self) -> None:
         """Open the correction dialog for the selected session."""
-        entry = self.selected_activity()
+        entry = None if self.read_only else self.selected_activity()
         if entry is None or entry.session_id is None or entry.session_deleted:
             return
         try:
@@ -199,19 +209,19 @@ class ActivityList(QWidget):
 
     def delete_selected(self) -> None:
         """Delete the selected session (undoable)."""
-        entry = self.selected_activity()
+        entry = None if self.read_only else self.selected_activity()
         if entry is not None and entry.session_id is not None and not entry.session_deleted:
             commands.delete_study_session(self.state, entry.session_id)
 
     def restore_selected(self) -> None:
         """Bring the selected deleted session back (undoable)."""
-        entry = self.selected_activity()
+        entry = None if self.read_only else self.selected_activity()
         if entry is not None and entry.session_id is not None and entry.session_deleted:
             commands.restore_study_session(self.state, entry.session_id)
 
     def revert_selected(self) -> None:
         """Set the selected status change's skill back to the status before it (undoable)."""
-        entry = self.selected_activity()
+        entry = None if self.read_only else self.selected_activity()
         if entry is not None and entry.previous is not None and entry.latest:
             commands.set_status(self.state, entry.skill, entry.previous)
 

@@ -1,4 +1,4 @@
-"""Widgets of the Progress view: the charts, titled panels and the figure cards.
+"""Widgets of the Progress and Cohort views: the charts, titled panels and the figure cards.
 
 The charts are painted by planner/render/charts.py and show the value under the mouse as a
 tooltip; the panels take the charts' colours.
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.plan import Plan
 from planner.core.progress import Progress
+from planner.core.team import CohortDay
 from planner.render.charts import (
     BURNUP_LINES,
     HEATMAP_LINES,
@@ -36,6 +37,11 @@ from planner.render.charts import (
     paint_heatmap,
     paint_weekly_hours,
     weekly_hours_tooltip,
+)
+from planner.render.cohort_chart import (
+    COHORT_BURNUP_LINES,
+    cohort_burnup_tooltip,
+    paint_cohort_burnup,
 )
 from planner.ui.widgets.wrapping_label import WrappingLabel
 
@@ -154,6 +160,27 @@ class HeatmapChart(_Chart):
     def tooltip_at(self, pos: QPointF) -> str:
         rect = QRectF(self.rect())
         return heatmap_tooltip(rect, self.style_now(), self.minutes, self.today, pos, self.reviews)
+
+
+class CohortBurnupChart(_Chart):
+    """A cohort's done hours, all its learners together, against the hours planned by then."""
+
+    def __init__(self) -> None:
+        super().__init__("Cohort burn-up chart", COHORT_BURNUP_LINES)
+        self.days: list[CohortDay] = []
+        self.today = date.today()
+
+    def set_days(self, days: list[CohortDay], today: date) -> None:
+        """Show the cohort's days up to (and planned after) today."""
+        self.days, self.today = days, today
+        self.update()
+
+    def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> list[ChartText]:
+        return paint_cohort_burnup(painter, rect, style, self.days, self.today)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        rect = QRectF(self.rect())
+        return cohort_burnup_tooltip(rect, self.style_now(), self.days, self.today, pos)
 
 
 # ---------------------------------------------------------------------------- frames

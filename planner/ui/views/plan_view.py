@@ -40,6 +40,7 @@ LEGEND = (
     "<b>Bold</b> and ★ mark a goal of your role or tracks. "
     "Click a status circle, or press Space, to mark a skill done or to do."
 )
+READ_ONLY_LEGEND = "<b>Bold</b> and ★ mark a goal of the role or tracks."
 
 
 class _Tree(QTreeView):
@@ -57,9 +58,10 @@ class _Tree(QTreeView):
     def __init__(self) -> None:
         super().__init__()
         self.setMouseTracking(True)  # the pointer becomes a hand over a mark: it can be clicked
+        self.read_only = False  # someone else's plan: no key or click changes a status
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+        if event.key() == Qt.Key.Key_Space and not event.modifiers() and not self.read_only:
             self.toggleRequested.emit()
             event.accept()
             return
@@ -83,6 +85,8 @@ class _Tree(QTreeView):
         )
 
     def _mark_at(self, position: QPoint) -> QModelIndex | None:
+        if self.read_only:
+            return None
         index = self.indexAt(position)
         if index.isValid() and self.mark_rect(index).contains(position):
             return index.siblingAtColumn(0)
@@ -290,17 +294,22 @@ class PlanView(QWidget):
 
     def _toggle_row(self, index: QModelIndex) -> None:
         skill_id = index.data(SKILL_ID_ROLE)
-        if not isinstance(skill_id, str):
+        if not isinstance(skill_id, str) or self.tree.read_only:
             return
         status = index.data(STATUS_ROLE)
         commands.set_status(
             self.state, skill_id, Status.TODO if status == Status.DONE else Status.DONE
         )
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show someone else's plan: statuses cannot be changed, by click, key or menu."""
+        self.tree.read_only = read_only
+        self.legend.setText(READ_ONLY_LEGEND if read_only else LEGEND)
+
     def _context_menu(self, position: QPoint) -> None:
         index = self.tree.indexAt(position)
         skill_id = index.data(SKILL_ID_ROLE)
-        if not isinstance(skill_id, str):
+        if not isinstance(skill_id, str) or self.tree.read_only:
             return
         current = index.data(STATUS_ROLE)
         menu = QMenu(self)

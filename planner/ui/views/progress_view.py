@@ -29,7 +29,7 @@ from planner.core.forecast import AT_RECENT_RATE, forecast_card, velocity_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
 from planner.core.progress import Progress, round_up
 from planner.core.units import format_hours, format_logged, plural
-from planner.core.wording import pace_sentence
+from planner.core.wording import ahead_words, pace_sentence
 from planner.render.charts import chart_style
 from planner.ui.ops import run_change
 from planner.ui.state import AppState
@@ -53,6 +53,7 @@ class ProgressView(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.read_only = False  # someone else's progress: shown, never changed
         self.done_card = Card("Done", "behind")  # done, known and skipped: behind the learner
         self.studied_card = Card("Studied", "studied")
         self.streak_card = Card("Streak", "streak")
@@ -142,6 +143,13 @@ class ProgressView(QWidget):
         self.target_check.toggled.connect(self._on_target_toggled)
         self.target_edit.dateChanged.connect(self._on_target_date)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show someone else's progress: no target date to set, no history to correct."""
+        self.read_only = read_only
+        self.target_check.setEnabled(not read_only)
+        self.activity_list.set_read_only(read_only)
+        self.refresh()
+
     # ------------------------------------------------------------------ state -> view
     def refresh(self) -> None:
         """Show the current plan's progress and the newest entries."""
@@ -176,7 +184,7 @@ class ProgressView(QWidget):
             self.finish_card.show_figure(headline, f"{detail}\nplanned {planned}")
         else:
             self.finish_card.show_figure(
-                _pace(p.days_ahead),
+                ahead_words(p.days_ahead),  # the card says of what
                 f"planned {planned}\n{AT_RECENT_RATE} {short_date(p.forecast_finish)}",
             )
         self._fill_pace()
@@ -191,7 +199,7 @@ class ProgressView(QWidget):
             widget.blockSignals(True)
         self.target_edit.setMinimumDate(qdate(min(today, p.target_date or today)))
         self.target_check.setChecked(p.target_date is not None)
-        self.target_edit.setEnabled(p.target_date is not None)
+        self.target_edit.setEnabled(p.target_date is not None and not self.read_only)
         default = p.target_date or p.planned_finish or today
         self.target_edit.setDate(qdate(default))
         for widget in (self.target_check, self.target_edit):
@@ -232,6 +240,8 @@ class ProgressView(QWidget):
         return to_date(self.target_edit.date())
 
     def _set_target(self, day: date | None) -> None:
+        if self.read_only:
+            return
         run_change(self.state, lambda: self.state.planner.profiles.set_target_date(day))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -266,10 +276,3 @@ class ProgressView(QWidget):
                 row.removeWidget(card)
         for index, card in enumerate(self.cards):
             self.card_rows[index // per_row].addWidget(card)
-
-
-def _pace(days_ahead: int | None) -> str:
-    """'12 days ahead', 'On plan', '3 days behind' (the card says of what)."""
-    if not days_ahead:
-        return "On plan"
-    return f"{plural(abs(days_ahead), 'day')} {'ahead' if days_ahead > 0 else 'behind'}"

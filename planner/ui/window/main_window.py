@@ -45,6 +45,7 @@ from planner.ui.window.drops import DropsPart
 from planner.ui.window.edits import EditsPart
 from planner.ui.window.menus import MenusPart
 from planner.ui.window.pace import PacePart
+from planner.ui.window.team import TeamPart
 from planner.ui.window.toolbar import APP_NAME, ToolbarPart
 from planner.ui.window.view import View
 
@@ -59,7 +60,9 @@ if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted be
 OPENING_TEXT = "Opening your planner…"
 
 
-class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, DatabasePart, PacePart):
+class MainWindow(
+    ToolbarPart, MenusPart, EditsPart, TeamPart, DialogsPart, DropsPart, DatabasePart, PacePart
+):
     """The window a learner keeps open: their plan, its graph and the selected skill.
 
     `MainWindow(None, settings)` is the frame alone, shown while the database opens;
@@ -125,6 +128,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
         self.statusBar().addWidget(self.status_plan, 1)
 
         self._build_menus()
+        self._hide_team_views()
         self._restore_geometry()
         for part in (self.menuBar(), self.toolbar, self.sidebar):
             part.setEnabled(False)  # until `attach`: there is nothing to act on yet
@@ -137,6 +141,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
         from planner.ui.library_editor.editor import LibraryEditor
         from planner.ui.state import AppState
         from planner.ui.views.agenda_view import AgendaView
+        from planner.ui.views.cohort.view import CohortView
         from planner.ui.views.compare_view import CompareView
         from planner.ui.views.graph.view import GraphView
         from planner.ui.views.plan_view import PlanView
@@ -154,6 +159,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
         self.compare_view = CompareView(self.state)
         self.agenda_view = AgendaView(self.state)
         self.review_view = ReviewView(self.state)
+        self.cohort_view = CohortView(self.state)
         shown: dict[View, QWidget] = {
             View.PLAN: self.plan_view,
             View.GRAPH: self.graph_view,
@@ -162,6 +168,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
             View.COMPARE: self.compare_view,
             View.AGENDA: self.agenda_view,
             View.REVIEW: self.review_view,
+            View.COHORT: self.cohort_view,
         }
         for view in View:  # at the index that is the view's value
             self.views.addWidget(shown[view])
@@ -182,6 +189,7 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
         self.attached = True
         self._connect_signals()
         self._connect_database_signals()
+        self._connect_team()
         self._restore_view_settings()
         self.refresh_profile()
         for part in (self.menuBar(), self.toolbar, self.sidebar):
@@ -323,7 +331,10 @@ class MainWindow(ToolbarPart, MenusPart, EditsPart, DialogsPart, DropsPart, Data
             self.sidebar.setCurrentRow(index)
 
     def show_view(self, view: View) -> None:
-        """Switch to the plan, graph, progress, library or comparison."""
+        """Switch to the plan, graph, progress, library or comparison (or the cohort, for a
+        mentor: a view this login is not offered shows the plan instead)."""
+        if self.sidebar.isRowHidden(view):
+            view = View.PLAN
         self.views.setCurrentIndex(view)
         self.sidebar.setCurrentRow(view)
 

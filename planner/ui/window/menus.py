@@ -31,6 +31,7 @@ class MenusPart(WindowBase):
         self.action_import.setShortcut(QKeySequence("Ctrl+I"))
         self.action_export = file.addAction("Export…", self.export_roadmap)
         self.action_export.setShortcut(QKeySequence("Ctrl+E"))
+        self.action_export_cohort = file.addAction("Export cohort…", lambda: self.export_cohort())
         file.addSeparator()
         self.action_backups = file.addAction("Backups…", self.show_backups)
         file.addSeparator()

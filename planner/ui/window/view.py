@@ -15,6 +15,7 @@ class View(IntEnum):
     COMPARE = 4
     AGENDA = 5
     REVIEW = 6
+    COHORT = 7  # a mentor's learners (team mode); hidden for everyone else
 
     @property
     def title(self) -> str:
