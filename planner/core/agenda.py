@@ -8,6 +8,16 @@ out. A skill therefore never starts before the skills ahead of it in the plan ar
 full, so its prerequisites come first. No more than the hours a week are laid out, a slot is
 never overfilled, and a block shorter than a quarter of an hour is not worth sitting down for:
 the rest of such a slot stays free.
+
+In the current week what the learner already studied counts: every minute logged this week
+counts against the hours a week, and the time logged today fills today's slots from their
+start as **logged** blocks (a skill due for review that was studied today has had its review
+block), so logging a block leaves its time studied rather than laying out the next step in it.
+
+Reviews take at most a quarter of the week's hours (`REVIEW_SHARE`; one review fits however few
+the hours), the most overdue first:
+after a first start with many skills ticked as known, all due at once, a week is still a week
+of study; the reviews left out stay due (the Review list shows them) and come in later weeks.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from planner.errors import UsageError
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 REVIEW_MINUTES = 20
 MIN_BLOCK_MINUTES = 15
+REVIEW_SHARE = 0.25  # of the week's hours, at most, for reviews
 _SLOT = re.compile(r"^\s*([A-Za-z]{3})[a-z]*\s+(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$")
 
 
@@ -66,6 +77,7 @@ class Block(_Span):
     end: time
     skill_id: str
     kind: BlockKind
+    logged: bool = False  # time already logged (today), not time still to study
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,11 @@ class Agenda:
     @property
     def minutes(self) -> int:
         return sum(b.minutes for b in self.blocks)
+
+    @property
+    def planned_minutes(self) -> int:
+        """The minutes still to study: the blocks not already logged."""
+        return sum(b.minutes for b in self.blocks if not b.logged)
 
 
 def _minutes(t: time) -> int:
@@ -134,11 +151,14 @@ def lay_out_week(
     reviews: Sequence[tuple[str, date]] = (),
     *,
     from_day: date | None = None,
+    logged: Sequence[tuple[str, date, int]] = (),
 ) -> Agenda:
     """Lay out the week starting on Monday `week`.
 
     `steps` are (skill id, minutes still needed) in the plan's order; `reviews` are (skill id,
-    due day). Slots before `from_day` (today, in the current week) are left empty.
+    due day). Slots before `from_day` (today, in the current week) are left empty. `logged`
+    are (skill id, day, minutes) of study already logged: those in this week count against
+    its hours, and those of `from_day` fill that day's slots from their start as logged blocks.
     """
     week = monday_of(week)
     sunday = week + timedelta(days=6)
@@ -149,21 +169,40 @@ def lay_out_week(
     ]
     budget = round(hours_per_week * 60)
     used = [0] * len(open_slots)  # minutes taken in each slot
-    placed: list[list[tuple[int, str, BlockKind]]] = [[] for _ in open_slots]
+    placed: list[list[tuple[int, str, BlockKind, bool]]] = [[] for _ in open_slots]
 
-    def take(index: int, minutes: int, skill_id: str, kind: BlockKind) -> None:
-        nonlocal budget
-        placed[index].append((minutes, skill_id, kind))
+    def take(index: int, minutes: int, skill_id: str, kind: BlockKind, done: bool = False) -> None:
+        placed[index].append((minutes, skill_id, kind, done))
         used[index] += minutes
-        budget -= minutes
 
-    for skill_id, due in sorted(reviews, key=lambda r: (r[1], r[0])):
-        if due > sunday:
-            continue
+    this_week = [(s, d, m) for s, d, m in logged if week <= d <= sunday and m > 0]
+    budget -= sum(m for _, _, m in this_week)
+    due_by_skill = {skill_id: due for skill_id, due in reviews if due <= sunday}
+    today = [i for i, (day, _) in enumerate(open_slots) if day == from_day]
+    studied_today: dict[str, int] = {}
+    for skill_id, day, minutes in this_week:
+        if day == from_day:
+            studied_today[skill_id] = studied_today.get(skill_id, 0) + minutes
+    for skill_id, minutes in sorted(studied_today.items()):
+        kind = BlockKind.REVIEW if skill_id in due_by_skill else BlockKind.STUDY
+        for i in today:
+            part = min(minutes, open_slots[i][1].minutes - used[i])
+            if part > 0:
+                take(i, part, skill_id, kind, done=True)
+                minutes -= part
+    # A skill due for review studied today has had its review.
+    pending = [(s, d) for s, d in due_by_skill.items() if s not in studied_today]
+    # A quarter of the week's hours, and room for one review however few the hours.
+    review_budget = min(budget, max(REVIEW_MINUTES, int(hours_per_week * 60 * REVIEW_SHARE)))
+    for skill_id, due in sorted(pending, key=lambda r: (r[1], r[0])):
+        if review_budget < REVIEW_MINUTES:
+            break
         for i, (day, slot) in enumerate(open_slots):
-            fits = slot.minutes - used[i] >= REVIEW_MINUTES and budget >= REVIEW_MINUTES
+            fits = slot.minutes - used[i] >= REVIEW_MINUTES
             if (day >= due or due < (from_day or week)) and fits:
                 take(i, REVIEW_MINUTES, skill_id, BlockKind.REVIEW)
+                budget -= REVIEW_MINUTES
+                review_budget -= REVIEW_MINUTES
                 break
 
     left = {skill_id: max(0, minutes) for skill_id, minutes in steps}
@@ -175,10 +214,12 @@ def lay_out_week(
         need = left[skill_id]
         if free >= need:
             take(i, need, skill_id, BlockKind.STUDY)
+            budget -= need
             left[skill_id] = 0
             queue.pop(0)
         elif free >= MIN_BLOCK_MINUTES:
             take(i, free, skill_id, BlockKind.STUDY)
+            budget -= free
             left[skill_id] -= free
             i += 1
         else:
@@ -187,9 +228,12 @@ def lay_out_week(
     blocks: list[Block] = []
     for (day, slot), items in zip(open_slots, placed, strict=True):
         at = _minutes(slot.start)
-        # Reviews first in a slot: they are short, and fresh minds answer them honestly.
-        for minutes, skill_id, kind in sorted(items, key=lambda x: x[2] != BlockKind.REVIEW):
-            blocks.append(Block(day, _time(at), _time(at + minutes), skill_id, kind))
+        # What was studied first (from the slot's start), then reviews: they are short, and
+        # fresh minds answer them honestly.
+        for minutes, skill_id, kind, done in sorted(
+            items, key=lambda x: (not x[3], x[2] != BlockKind.REVIEW)
+        ):
+            blocks.append(Block(day, _time(at), _time(at + minutes), skill_id, kind, done))
             at += minutes
     return Agenda(week, tuple(blocks), {k: v for k, v in left.items() if v > 0})
 
@@ -203,15 +247,18 @@ def lay_out_weeks(
     reviews: Sequence[tuple[str, date]] = (),
     *,
     from_day: date | None = None,
+    logged: Sequence[tuple[str, date, int]] = (),
 ) -> list[Agenda]:
     """`count` weeks from Monday `week`, each continuing where the one before stopped (a review
-    laid out one week is not laid out again the next)."""
+    laid out one week is not laid out again the next); `logged` as for `lay_out_week`."""
     agendas: list[Agenda] = []
     remaining = list(steps)
     pending = list(reviews)
     monday = monday_of(week)
     for _ in range(count):
-        agenda = lay_out_week(monday, slots, hours_per_week, remaining, pending, from_day=from_day)
+        agenda = lay_out_week(
+            monday, slots, hours_per_week, remaining, pending, from_day=from_day, logged=logged
+        )
         agendas.append(agenda)
         remaining = [(s, agenda.left[s]) for s, _ in remaining if s in agenda.left]
         reviewed = {b.skill_id for b in agenda.blocks if b.kind is BlockKind.REVIEW}

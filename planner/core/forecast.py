@@ -1,5 +1,10 @@
-"""When the planner forecasts a finish at the learner's own pace, and what it says instead
-when the history cannot bear a forecast yet (the rule is stated in docs/progress.md)."""
+"""When the planner forecasts a finish at the rate the learner studies (hours a week), and what
+it says instead when the history cannot bear a forecast yet (the rule is stated in
+docs/progress.md).
+
+The forecast is said "at your recent rate" (`AT_RECENT_RATE`) everywhere: "at your pace" is the
+personal pace of `core.personal_pace` (how many hours a skill takes the learner), a different
+figure."""
 
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ from planner.core.units import format_hours, plural
 # 90 minutes the planner once said "15892 days behind" (issue 14).
 MIN_HISTORY_DAYS = 14
 MIN_MINUTES_LOGGED = 3 * 60
+# How the forecast is named wherever it is shown (CLI, app, PDF, charts).
+AT_RECENT_RATE = "at your recent rate"
 # The pace is the study time of the last four weeks (of fewer days early on, counted from the
 # start): recent enough to follow the learner, long enough to ride out a week off.
 PACE_WINDOW_DAYS = 28

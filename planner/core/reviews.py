@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -71,7 +72,9 @@ def _moment(day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=UTC)
 
 
+@cache
 def _scheduler() -> fsrs.Scheduler:
+    """The one scheduler (its settings never change; it keeps no state between cards)."""
     import fsrs  # here: only the review list and the agenda need it
 
     return fsrs.Scheduler(
@@ -86,30 +89,47 @@ def schedule(finished: Mapping[str, date], events: Iterable[ReviewEvent]) -> dic
     """Each finished skill's review state after its answers (answers before it was finished,
     or for skills not finished now, are ignored: a skill re-opened and finished again starts
     afresh from its new finish date)."""
+    answers = answers_by_skill(finished, events)
+    return {
+        skill_id: schedule_skill(skill_id, done_on, answers.get(skill_id, ()))
+        for skill_id, done_on in sorted(finished.items())
+    }
+
+
+def answers_by_skill(
+    finished: Mapping[str, date], events: Iterable[ReviewEvent]
+) -> dict[str, tuple[ReviewEvent, ...]]:
+    """The answers that count for each finished skill (given on or after the day it was
+    finished), in the order they were given: all that its schedule depends on, with that day."""
+    by_skill: dict[str, list[ReviewEvent]] = defaultdict(list)
+    for event in events:
+        done_on = finished.get(event.skill_id)
+        if done_on is not None and event.day >= done_on:
+            by_skill[event.skill_id].append(event)
+    return {s: tuple(sorted(es, key=lambda e: (e.day, e.seq))) for s, es in by_skill.items()}
+
+
+def schedule_skill(
+    skill_id: str,
+    done_on: date,
+    answers: Iterable[ReviewEvent],
+) -> ReviewState:
+    """One finished skill's review state after `answers` (as `answers_by_skill` gives them);
+    FSRS replays every answer, so a caller with many skills keeps the states it computed."""
     import fsrs
 
     scheduler = _scheduler()
-    by_skill: dict[str, list[ReviewEvent]] = defaultdict(list)
-    for event in events:
-        by_skill[event.skill_id].append(event)
-    states: dict[str, ReviewState] = {}
-    for skill_id, done_on in sorted(finished.items()):
-        card, _ = scheduler.review_card(fsrs.Card(), fsrs.Rating.Easy, _moment(done_on))
-        last: date | None = None
-        reviews = rusty = 0
-        answered = sorted(
-            (e for e in by_skill.get(skill_id, ()) if e.day >= done_on),
-            key=lambda e: (e.day, e.seq),
-        )
-        for event in answered:
-            rating = fsrs.Rating.Good if event.answer is Answer.SOLID else fsrs.Rating.Again
-            card, _ = scheduler.review_card(card, rating, _moment(event.day))
-            last = event.day
-            reviews += 1
-            rusty = rusty + 1 if event.answer is Answer.RUSTY else 0
-        due = max(card.due.date(), (last or done_on) + timedelta(days=1))
-        states[skill_id] = ReviewState(skill_id, done_on, last, due, reviews, rusty)
-    return states
+    card, _ = scheduler.review_card(fsrs.Card(), fsrs.Rating.Easy, _moment(done_on))
+    last: date | None = None
+    reviews = rusty = 0
+    for event in answers:
+        rating = fsrs.Rating.Good if event.answer is Answer.SOLID else fsrs.Rating.Again
+        card, _ = scheduler.review_card(card, rating, _moment(event.day))
+        last = event.day
+        reviews += 1
+        rusty = rusty + 1 if event.answer is Answer.RUSTY else 0
+    due = max(card.due.date(), (last or done_on) + timedelta(days=1))
+    return ReviewState(skill_id, done_on, last, due, reviews, rusty)
 
 
 def due_reviews(

@@ -129,6 +129,7 @@ def agenda_json(
                         "skill": b.skill_id,
                         "name": _name(library, b.skill_id),
                         "goal": a.goals.get(b.skill_id),
+                        "logged": b.logged,
                     }
                     for b in a.blocks
                 ],
@@ -157,7 +158,7 @@ def agenda_text(weeks: Sequence[Agenda], library: Library, slots: Sequence[Study
         for b in a.blocks:
             goal = a.goals.get(b.skill_id)
             towards = f" · for {_name(library, goal)}" if goal and goal != b.skill_id else ""
-            what = "review" if b.kind is BlockKind.REVIEW else "study "
+            what = "logged" if b.logged else "review" if b.kind is BlockKind.REVIEW else "study "
             lines.append(
                 f"  {b.day:%a} {day_words(b.day):<12} {b.start:%H:%M}-{b.end:%H:%M}  {what}  "
                 f"{_name(library, b.skill_id)}{towards}"

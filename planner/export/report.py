@@ -8,7 +8,7 @@ from typing import Any
 
 from planner.core.compare import Comparison
 from planner.core.domain import Library, Role, Skill
-from planner.core.forecast import forecast_words, velocity_words
+from planner.core.forecast import AT_RECENT_RATE, forecast_words, velocity_words
 from planner.core.personal_pace import PersonalPace
 from planner.core.personal_pace import pace_words as own_pace_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
@@ -320,7 +320,7 @@ def progress_text(
         f"streak: {plural(p.streak_days, 'day')} (longest {plural(p.longest_streak_days, 'day')})",
         *_own_pace(plan, own_pace),
         f"planned finish: {_day(p.planned_finish) or '-'} at {plan.hours_per_week:g} h/week · "
-        f"forecast at your pace: {forecast}",
+        f"forecast {AT_RECENT_RATE}: {forecast}",
     ]
     if p.target_date is not None:
         lines.append(f"target: {p.target_date.isoformat()} · {target_words(plan, p)}")

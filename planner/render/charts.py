@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 
-from planner.core.forecast import per_week
+from planner.core.forecast import AT_RECENT_RATE, per_week
 from planner.core.plan import Plan
 from planner.core.progress import Progress, week_monday
 from planner.core.units import format_hours
@@ -90,7 +90,7 @@ def _burnup_legend(
         entries.append(
             LegendEntry(
                 pen(style.forecast, 1.8 * u, Qt.PenStyle.DotLine),
-                f"at your pace, {per_week(progress.velocity)}",
+                f"{AT_RECENT_RATE}, {per_week(progress.velocity)}",
             )
         )
     return entries
@@ -142,7 +142,7 @@ def paint_burnup(
         texts.set_font(style.small_font)
         forecast = progress.forecast_finish
         if forecast is not None and forecast > lay.end:
-            words = f"at your pace: {day_text(forecast, 'd MMM yyyy')} →"
+            words = f"{AT_RECENT_RATE}: {day_text(forecast, 'd MMM yyyy')} →"
             box = texts.line_box(plot.left(), plot.top() + fm.ascent(), plot.width())
             texts.draw(box, words, RIGHT, style.forecast)
         paint_today_word(texts, lay, style, today)
@@ -216,7 +216,7 @@ def burnup_tooltip(
         parts.append(f"plan: {format_hours(_along(plan.start, plan.finish, day, progress))}")
     if progress.forecast_finish is not None:
         line = _along(today, progress.forecast_finish, day, progress)
-        parts.append(f"at your pace: {format_hours(line)}")
+        parts.append(f"{AT_RECENT_RATE}: {format_hours(line)}")
     return " · ".join(parts)
 
 

@@ -8,6 +8,10 @@ logged on it (a skill in progress that has used up its time still gets an hour: 
 done until the learner says so); and the reviews due by the last day laid out. Slots on days
 before today stay empty: an agenda says what to do next, not what should have been done. A
 later week is laid out after the weeks from this one up to it, so it shows what is left for it.
+
+The study logged this week (any skill, deleted sessions aside) counts against this week's hours,
+and today's fills today's study times from their start as logged blocks: "Log this" leaves the
+block it logged in place, shown as logged, instead of laying the skill's next chunk into it.
 """
 
 from __future__ import annotations
@@ -54,12 +58,18 @@ class AgendaPart:
             return [Agenda(monday + timedelta(weeks=k), ()) for k in range(count)]
         last_day = monday + timedelta(weeks=count, days=-1)
         reviews = [(s.skill_id, s.due) for s in planner.reviews.states() if s.due <= last_day]
+        this_monday = monday_of(today)
+        with planner.db.session() as session:
+            this_week = [
+                (s.skill, s.day, s.minutes)
+                for s in queries.study_sessions(session, profile.id)
+                if not s.deleted and this_monday <= s.day <= today
+            ]
+            logged = queries.minutes_by_skill(session, profile.id) if profile.role else {}
         steps: list[tuple[str, int]] = []
         goals: dict[str, str] = {}
         if profile.role is not None:
             plan = planner.planning.plan()
-            with planner.db.session() as session:
-                logged = queries.minutes_by_skill(session, profile.id)
             for step in plan.steps:
                 if step.remaining:
                     hours = step.skill.hours
@@ -81,6 +91,7 @@ class AgendaPart:
             steps,
             reviews,
             from_day=today,
+            logged=this_week,
         )
         return [replace(a, goals=_goals_of(a, goals)) for a in agendas[ahead:]]
 

@@ -37,6 +37,9 @@ class Planning:
 
     def __init__(self, planner: Planner) -> None:
         self._planner = planner
+        # The learner's pace, with what it was computed from: the library (as loaded) and the
+        # profile's newest entries of every kind (see `pace`).
+        self._pace: tuple[Library, tuple[object, ...], PersonalPace] | None = None
 
     def plan(
         self,
@@ -86,18 +89,32 @@ class Planning:
 
     def pace(self) -> PersonalPace:
         """The learner's own pace (core.personal_pace): from the skills they finished (status
-        done) with the minutes they logged on each, beside the library's estimate and area."""
+        done) with the minutes they logged on each, beside the library's estimate and area.
+
+        Summing every study session takes long in a long history, and every plan reads the
+        pace, so it is kept until the evidence may have changed: another library (an edit, an
+        import, a restore: `Planner.invalidate`), another learner, or a new entry in their
+        history — a status, a session logged, edited, deleted or restored, here or by another
+        program (their newest entries, read from the indexes in a millisecond or two)."""
         planner = self._planner
         profile = planner.profile()
+        library = planner.library()
         with planner.db.session() as session:
+            newest = queries.recent_activity(session, profile.id, limit=3)
+            key = (profile.id, *((a.kind, a.id, a.recorded_at) for a in newest))
+            kept = self._pace
+            if kept is not None and kept[0] is library and kept[1] == key:
+                return kept[2]
             statuses = queries.statuses(session, profile.id)
             minutes = queries.minutes_by_skill(session, profile.id)
-        skills = planner.library().skills
-        return personal_pace(
+        skills = library.skills
+        pace = personal_pace(
             Evidence(s, skills[s].area, skills[s].hours, minutes.get(s, 0) / 60)
             for s, status in statuses.items()
             if status == Status.DONE and s in skills
         )
+        self._pace = (library, key, pace)
+        return pace
 
     def _skeleton(
         self, role_id: str, tracks: Sequence[str], library: Library, extra: tuple[str, ...]

@@ -6,8 +6,13 @@ something built on them is finished (status `implied`) are not reviewed: nothing
 to keep alive, or what was is kept alive by the skill built on it. (Skills ticked as known at
 the first start are stored done, on the start day, and are reviewed like any other.)
 
-The schedule is `core.reviews.schedule` (FSRS) from the day each skill was finished, its status
-timeline's last `done`, and the review events, which are only ever appended.
+The schedule is `core.reviews.schedule_skill` (FSRS) from the day each skill was finished, its
+status timeline's last `done`, and the review events, which are only ever appended. FSRS replays
+every answer (about a millisecond each), so each skill's state is kept, keyed by what it is
+computed from — the day the skill was finished and the answers that count for it — and read
+afresh from the database on every call: a status change, an answer, a restore or an import
+(here or by another program) changes the key of the skills it touches, and only those are
+computed again. The review list, the agenda and the export all read it through `states`.
 """
 
 from __future__ import annotations
@@ -16,7 +21,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from planner.core.records import Change, Changed
-from planner.core.reviews import Answer, ReviewEvent, ReviewState, due_reviews, schedule
+from planner.core.reviews import (
+    Answer,
+    ReviewEvent,
+    ReviewState,
+    answers_by_skill,
+    due_reviews,
+    schedule_skill,
+)
 from planner.core.status import STATUS_WORDS, Status
 from planner.db import queries
 from planner.errors import UsageError
@@ -26,12 +38,16 @@ if TYPE_CHECKING:
 
     from planner.service.facade import Planner
 
+_Key = tuple[date, tuple[ReviewEvent, ...]]
+
 
 class Reviews:
     """Reviews of finished skills (`planner.reviews`)."""
 
     def __init__(self, planner: Planner) -> None:
         self._planner = planner
+        # skill -> ((finished on, the answers that count), its state): see the module's doc.
+        self._schedule: dict[str, tuple[_Key, ReviewState]] = {}
 
     def states(self) -> list[ReviewState]:
         """Every finished skill's review state, by due date then skill id."""
@@ -100,7 +116,16 @@ class Reviews:
         finished = {
             s: d for s, d in queries.finished_on(session, profile_id).items() if s in skills
         }
-        return schedule(finished, queries.review_events(session, profile_id))
+        answers = answers_by_skill(finished, queries.review_events(session, profile_id))
+        kept, states = self._schedule, {}
+        self._schedule = {}
+        for skill_id, done_on in sorted(finished.items()):
+            key = (done_on, answers.get(skill_id, ()))
+            known = kept.get(skill_id)
+            state = known[1] if known and known[0] == key else schedule_skill(skill_id, *key)
+            self._schedule[skill_id] = (key, state)
+            states[skill_id] = state
+        return states
 
     def _not_finished(self, skill: str) -> str:
         status = self._planner.progress.skill_statuses().get(skill, Status.TODO)

@@ -110,7 +110,7 @@ def test_ninety_minutes_before_the_start_give_no_forecast(cli: Cli) -> None:
     text = cli.ok("progress")
     assert "studied: 1.5 h · no pace yet" in text
     assert text.rstrip().endswith(
-        "forecast at your pace: too early to tell — "
+        "forecast at your recent rate: too early to tell — "
         f"14 days and 3 h of study from your start on {monday.isoformat()}"
     )
     assert "behind" not in text and "ahead" not in text
@@ -119,13 +119,13 @@ def test_ninety_minutes_before_the_start_give_no_forecast(cli: Cli) -> None:
 def test_a_forecast_once_two_weeks_hold_three_hours(cli: Cli) -> None:
     cli.ok("log", "python-basics", "2h", "--date", ago(15))
     text = cli.ok("progress")
-    assert "forecast at your pace: too early to tell — 1 h more of study" in text
+    assert "forecast at your recent rate: too early to tell — 1 h more of study" in text
     assert cli.json("progress")["more_hours_needed"] == 1
     cli.ok("log", "python-basics", "10h")
     data = cli.json("progress")
     assert data["forecast_state"] == "forecast" and data["days_ahead"] is not None
     assert data["velocity_hours_per_week"] == 5.25  # 12 h in 16 days
-    assert f"forecast at your pace: {data['forecast_finish']} (" in cli.ok("progress")
+    assert f"forecast at your recent rate: {data['forecast_finish']} (" in cli.ok("progress")
 
 
 def test_a_pace_of_minutes_gives_no_date_decades_away(cli: Cli) -> None:
@@ -134,10 +134,10 @@ def test_a_pace_of_minutes_gives_no_date_decades_away(cli: Cli) -> None:
     data = cli.json("progress")
     assert data["forecast_state"] == "too-slow"
     assert data["forecast_finish"] is None and data["days_ahead"] is None
-    assert "forecast at your pace: more than 10 years at 3 min/week" in cli.ok("progress")
+    assert "forecast at your recent rate: more than 10 years at 3 min/week" in cli.ok("progress")
     cli.ok("session", "delete", "2")
     assert cli.json("progress")["forecast_state"] == "no-recent-study"
-    assert "forecast at your pace: no study logged in the last 4 weeks" in cli.ok("progress")
+    assert "forecast at your recent rate: no study logged in the last 4 weeks" in cli.ok("progress")
 
 
 def test_history_lists_every_kind_of_entry_newest_first(cli: Cli) -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from planner.core.agenda import (
     MIN_BLOCK_MINUTES,
     REVIEW_MINUTES,
+    REVIEW_SHARE,
     Block,
     BlockKind,
     StudySlot,
@@ -101,6 +102,82 @@ def test_next_week_carries_on_where_this_one_stopped() -> None:
     assert following.week == MONDAY + timedelta(days=7)
 
 
+def test_time_logged_today_fills_todays_slot_from_its_start_and_is_not_laid_out_again() -> None:
+    """ "Log this" on Monday's block: the block stays, logged, and the skill's next chunk goes
+    to the next study time, not into the same hours."""
+    before = lay_out_week(MONDAY, EVENINGS, 6, [("python", 300)], from_day=MONDAY)
+    first = before.blocks[0]
+    assert (first.day, first.start, first.minutes) == (MONDAY, time(19), 120)
+    after = lay_out_week(
+        MONDAY, EVENINGS, 6, [("python", 300 - 120)], from_day=MONDAY,
+        logged=[("python", MONDAY, 120)],
+    )  # fmt: skip
+    monday = [b for b in after.blocks if b.day == MONDAY]
+    assert [(b.start, b.end, b.skill_id, b.logged) for b in monday] == [
+        (time(19), time(21), "python", True)
+    ]
+    assert [(b.day.weekday(), b.minutes, b.logged) for b in after.blocks[1:]] == [
+        (2, 120, False),  # Wednesday: the 180 minutes left
+        (5, 60, False),
+    ]
+    assert after.planned_minutes + 120 <= 6 * 60
+
+
+def test_a_part_logged_today_leaves_the_rest_of_the_slot_for_the_plan() -> None:
+    agenda = lay_out_week(
+        MONDAY, EVENINGS, 10, [("python", 600)], from_day=MONDAY,
+        logged=[("sql", MONDAY, 45)],
+    )  # fmt: skip
+    first, second = agenda.blocks[:2]
+    assert (first.skill_id, first.start, first.end, first.logged) == (
+        "sql",
+        time(19),
+        time(19, 45),
+        True,
+    )
+    assert (second.skill_id, second.start, second.end, second.logged) == (
+        "python", time(19, 45), time(21), False,
+    )  # fmt: skip
+
+
+def test_study_logged_earlier_this_week_counts_against_its_hours() -> None:
+    wednesday = MONDAY + timedelta(days=2)
+    agenda = lay_out_week(
+        MONDAY, EVENINGS, 4, [("python", 600)], from_day=wednesday,
+        logged=[("python", MONDAY, 150), ("git", MONDAY + timedelta(days=1), 30),
+                ("python", MONDAY - timedelta(days=1), 600)],  # last week's: not this week's
+    )  # fmt: skip
+    assert agenda.planned_minutes == 4 * 60 - 150 - 30
+    assert all(not b.logged for b in agenda.blocks)  # nothing logged today (Wednesday)
+
+
+def test_a_review_studied_today_is_not_laid_out_again() -> None:
+    agenda = lay_out_week(
+        MONDAY, EVENINGS, 6, [("python", 600)], [("sql", MONDAY - timedelta(days=3))],
+        from_day=MONDAY, logged=[("sql", MONDAY, REVIEW_MINUTES)],
+    )  # fmt: skip
+    reviews = [b for b in agenda.blocks if b.kind is BlockKind.REVIEW]
+    assert [(b.skill_id, b.start, b.logged) for b in reviews] == [("sql", time(19), True)]
+
+
+def test_reviews_take_at_most_a_quarter_of_the_week_the_most_overdue_first() -> None:
+    """A first start with thirty skills ticked as known: all due at once, and the week is
+    still mostly study; the rest wait for the weeks after."""
+    due = [(f"known-{k:02}", MONDAY - timedelta(days=30 - k)) for k in range(30)]
+    this, following = lay_out_weeks(MONDAY, 2, EVENINGS, 6, [("python", 900)], due)
+    for week in (this, following):
+        reviews = [b for b in week.blocks if b.kind is BlockKind.REVIEW]
+        assert sum(b.minutes for b in reviews) <= 6 * 60 * REVIEW_SHARE
+        assert len(reviews) == 6 * 60 * REVIEW_SHARE // REVIEW_MINUTES
+    first = [b.skill_id for b in this.blocks if b.kind is BlockKind.REVIEW]
+    assert first == [f"known-{k:02}" for k in range(len(first))]  # the most overdue first
+    second = [b.skill_id for b in following.blocks if b.kind is BlockKind.REVIEW]
+    assert second[0] == f"known-{len(first):02}"
+    # However few the hours, one review fits.
+    small = lay_out_week(MONDAY, EVENINGS, 1, [], due)
+    assert [b.kind for b in small.blocks] == [BlockKind.REVIEW]
+
+
 slots = st.lists(
     st.builds(
         lambda day, start, length: StudySlot(
@@ -154,3 +231,49 @@ def test_never_more_than_the_slots_or_the_hours_and_the_plans_order_kept(
 
 def week_slots_by_day(week_slots: list[StudySlot]) -> dict[int, StudySlot]:
     return {s.weekday: s for s in week_slots}
+
+
+logged = st.lists(
+    st.tuples(
+        st.sampled_from(["a", "b", "r1", "x"]),
+        st.dates(MONDAY - timedelta(days=2), MONDAY + timedelta(days=6)),
+        st.integers(1, 300),
+    ),
+    max_size=4,
+)
+
+
+@given(slots, st.floats(0.5, 40), steps, reviews, logged, st.integers(0, 6))
+def test_with_study_logged_never_more_than_the_slots_or_the_hours(
+    week_slots: list[StudySlot],
+    hours: float,
+    plan: list[tuple[str, int]],
+    due: list[tuple[str, date]],
+    studied: list[tuple[str, date, int]],
+    weekday: int,
+) -> None:
+    plan = list({s: (s, m) for s, m in plan}.values())
+    today = MONDAY + timedelta(days=weekday)
+    agenda = lay_out_week(MONDAY, week_slots, hours, plan, due, from_day=today, logged=studied)
+    this_week = sum(m for _, d, m in studied if MONDAY <= d <= MONDAY + timedelta(days=6))
+    assert agenda.planned_minutes <= max(0, round(hours * 60) - this_week)
+    assert agenda.minutes <= sum(s.minutes for s in week_slots)
+    for b in agenda.blocks:
+        slot = week_slots_by_day(week_slots)[b.day.weekday()]
+        assert slot.start <= b.start < b.end <= slot.end and b.day >= today
+        assert not b.logged or b.day == today
+    by_day: dict[date, list[Block]] = {}
+    for b in agenda.blocks:
+        by_day.setdefault(b.day, []).append(b)
+    for blocks in by_day.values():  # no overlaps; what was logged first, from the start
+        assert all(a.end <= b.start for a, b in itertools.pairwise(blocks))
+        assert [b.logged for b in blocks] == sorted((b.logged for b in blocks), reverse=True)
+    logged_today = sum(m for _, d, m in studied if d == today)
+    assert sum(b.minutes for b in agenda.blocks if b.logged) == min(
+        logged_today, sum(s.minutes for s in week_slots if s.weekday == weekday)
+    )
+    study = [b for b in agenda.blocks if b.kind is BlockKind.STUDY and not b.logged]
+    firsts = list(dict.fromkeys(b.skill_id for b in study))
+    assert firsts == [s for s, _ in plan if s in firsts]  # the plan's order
+    again = lay_out_week(MONDAY, week_slots, hours, plan, due, from_day=today, logged=studied)
+    assert again == agenda  # deterministic

@@ -39,9 +39,9 @@ def test_ninety_minutes_before_the_start_are_too_early_to_tell(qapp: Any, tmp_pa
         planner.close()
     title, progress = pages(data)
     missing = squeeze(f"14 days and 3 h of study from your start on {long_date(monday)}")
-    assert squeeze("AT YOUR PACE Too early to tell") + missing in title
+    assert squeeze("AT YOUR RECENT RATE Too early to tell") + missing in title
     assert squeeze("1.5 h no pace yet") in title
-    assert squeeze("at your pace: too early to tell — ") + missing in progress
+    assert squeeze("at your recent rate: too early to tell — ") + missing in progress
     for text in (title, progress):
         assert "behindplan" not in text and "aheadofplan" not in text
 

@@ -168,7 +168,7 @@ def test_tooltips_name_the_value_under_the_mouse() -> None:
     assert "Thu 5 Mar 2026: 22 h done (27 %)" in tips
     assert "Wed 4 Mar 2026: 0 h done (0 %)" in tips
     future = [t for t in tips if "plan: " in t]
-    assert future and all(" · at your pace: " in t for t in future)
+    assert future and all(" · at your recent rate: " in t for t in future)
 
 
 def test_date_labels_never_touch() -> None:
@@ -215,4 +215,4 @@ def test_a_slow_pace_in_the_burnup_legend_is_in_minutes_as_on_the_cards() -> Non
     _image, _style, texts = paint(
         lambda p, r, s: paint_burnup(p, r, s, plan, slow), PALETTES["light"]
     )
-    assert "at your pace, 24 min/week" in texts  # not "0.4 h/week"
+    assert "at your recent rate, 24 min/week" in texts  # not "0.4 h/week"

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from planner.core.agenda import BlockKind, StudySlot
-from planner.core.reviews import Answer
+from planner.core.reviews import Answer, ReviewEvent, ReviewState, schedule_skill
 from planner.db.tables import ReviewEventRow
 from planner.errors import NotFoundError, PlannerError, UsageError
 from planner.service import Planner
@@ -266,3 +266,102 @@ def test_a_skill_in_progress_past_its_estimate_still_gets_an_hour(planner: Plann
         planner.progress.log_study("unix-shell", 60, TODAY - timedelta(days=day))
     first = next(b for b in planner.agenda.weeks()[0].blocks if b.kind is BlockKind.STUDY)
     assert (first.skill_id, first.minutes) == ("unix-shell", 60)
+
+
+# ---------------------------------------------------------------------------- the schedule kept
+def test_the_review_schedule_is_kept_until_a_status_or_an_answer_changes(
+    db: str, planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FSRS replays every answer: the list, the agenda and the export reuse each skill's state
+    until what it is computed from changes, and then only that skill is computed again."""
+    import planner.service.reviews as service_reviews
+
+    computed: list[str] = []
+
+    def counting(skill_id: str, done_on: date, answers: tuple[ReviewEvent, ...]) -> ReviewState:
+        computed.append(skill_id)
+        return schedule_skill(skill_id, done_on, answers)
+
+    monkeypatch.setattr(service_reviews, "schedule_skill", counting)
+    planner.profiles.update(study_slots=SLOTS)
+    planner.progress.set_status("git", "done", TODAY - timedelta(days=3))
+    first = planner.reviews.states()
+    assert sorted(computed) == ["git", "python-basics"]
+    computed.clear()
+    assert planner.reviews.states() == first
+    planner.reviews.due()
+    planner.agenda.weeks()
+    planner.planning.export_data()
+    assert computed == []  # nothing recomputed
+
+    planner.reviews.answer("python-basics", "rusty")  # an answer: that skill only
+    assert computed == ["python-basics"]
+    computed.clear()
+    planner.progress.set_status("git", "in-progress", TODAY - timedelta(days=1))  # re-opened
+    planner.progress.set_status("git", "done", TODAY)
+    assert [s.finished for s in planner.reviews.states() if s.skill_id == "git"] == [TODAY]
+    assert computed == ["git"]
+    computed.clear()
+
+    # A change by another program (or a restore): read afresh, so seen at once.
+    other = open_planner(db)
+    other.reviews.answer("git", "solid")
+    other.close()
+    computed.clear()  # what the other program computed
+    assert [s.reviews for s in planner.reviews.states() if s.skill_id == "git"] == [1]
+    assert computed == ["git"]
+
+
+def test_a_block_logged_today_stays_studied_and_the_week_counts_it(planner: Planner) -> None:
+    """Logging today's first block (a Tuesday evening) leaves it in place as logged;
+    the skill's next chunk is not laid into the same hours, and the week lays out that much
+    less."""
+    planner.profiles.update(study_slots="Tue 19:00-21:00, Sat 10:00-13:00", hours_per_week=4)
+    (before, _) = planner.agenda.weeks()
+    first = next(b for b in before.blocks if b.kind is BlockKind.STUDY)
+    assert first.day == TODAY and not first.logged
+    planner.progress.log_study(first.skill_id, first.minutes, first.day)
+    planner.progress.log_study("git", 25, TODAY - timedelta(days=1))  # Monday: this week too
+    (after, _) = planner.agenda.weeks()
+    today = [b for b in after.blocks if b.day == TODAY]
+    logged = [b for b in today if b.logged]
+    # From the slot's start (the overdue review, 20 minutes, now follows it).
+    assert [(b.skill_id, b.start, b.minutes) for b in logged] == [
+        (first.skill_id, time(19), first.minutes)
+    ]
+    assert [b.kind for b in today if not b.logged] == [BlockKind.REVIEW]  # nothing re-planned
+    assert after.planned_minutes == before.planned_minutes - first.minutes - 25
+
+
+def test_the_pace_is_kept_until_the_history_or_the_library_changes(
+    db: str, planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every plan reads the pace; summing the study log is done once per change."""
+    from planner.db import queries
+
+    sums: list[int] = []
+    real = queries.minutes_by_skill
+
+    def counting(session: object, profile_id: int) -> object:
+        sums.append(profile_id)
+        return real(session, profile_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "minutes_by_skill", counting)
+    first = planner.planning.pace()
+    planner.planning.plan()
+    planner.planning.progress()
+    assert len(sums) == 1 and planner.planning.pace() == first
+    planner.progress.log_study("python-basics", 600, date(2025, 9, 10))  # a session
+    assert planner.planning.pace().overall > first.overall and len(sums) == 2
+    planner.progress.set_status("git", "done", TODAY)  # a status
+    planner.planning.pace()
+    assert len(sums) == 3
+    other = open_planner(db)  # another program's session
+    other.progress.log_study("python-basics", 60, date(2025, 9, 11))
+    other.close()
+    sums.clear()
+    planner.planning.pace()
+    assert len(sums) == 1
+    planner.invalidate()  # the library changed (an edit, an import, a restore)
+    planner.planning.pace()
+    assert len(sums) == 2

@@ -84,6 +84,31 @@ def test_log_this_logs_the_block_on_its_day_and_undo_takes_it_back(
     assert _today_card(window).log_button.text() == "Log this"
 
 
+def test_a_logged_block_keeps_its_time_and_nothing_new_is_laid_into_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """After "Log this" the block is still there, logged; the skill's next chunk does not
+    appear in the same hours, and the week counts the time against its hours."""
+    view = window.agenda_view
+    card = _today_card(window)
+    block = card.block
+    planned_before = sum(c.block.minutes for c in view.cards() if not c.logged)
+    with qtbot.waitSignal(window.state.sessionsChanged):
+        qtbot.mouseClick(card.log_button, Qt.MouseButton.LeftButton)
+    today = [c for c in view.cards() if c.block.day == TODAY]
+    logged = [c for c in today if c.logged]
+    assert [(c.block.skill_id, c.block.start, c.block.end) for c in logged] == [
+        (block.skill_id, block.start, block.end)
+    ]
+    assert all(c.log_button.text() == LOGGED for c in logged)
+    overlapping = [
+        c for c in today if not c.logged and c.block.start < block.end and block.start < c.block.end
+    ]
+    assert overlapping == []
+    planned_after = sum(c.block.minutes for c in view.cards() if not c.logged)
+    assert planned_after <= planned_before - block.minutes
+
+
 def test_the_agenda_follows_the_hours_a_week_and_a_skill_marked_done(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -74,7 +74,8 @@ def test_deleting_the_session_that_made_the_evidence_takes_the_forecast_back(
     assert view.finish_card.value.text().endswith("days behind")
     progress = view.state.progress
     assert progress is not None and progress.forecast_finish is not None
-    assert f"at your pace {short_date(progress.forecast_finish)}" in view.finish_card.detail.text()
+    finish = short_date(progress.forecast_finish)
+    assert f"at your recent rate {finish}" in view.finish_card.detail.text()
 
     tree = view.activity
     items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from planner.core.forecast import forecast_words, velocity_words
+from planner.core.forecast import AT_RECENT_RATE, forecast_words, velocity_words
 from planner.core.units import format_hours, format_logged, plural
 from planner.export.pdf.context import (
     MUTED,
@@ -114,9 +114,9 @@ def summary_text(ctx: Context) -> str:
     if plan.finish is not None:
         line = f"At {plan.hours_per_week:g} h a week the plan ends on {long_date(plan.finish)}"
         if p.forecast_finish is not None:
-            line += f"; at your pace you would finish on {long_date(p.forecast_finish)}"
+            line += f"; {AT_RECENT_RATE} you would finish on {long_date(p.forecast_finish)}"
         else:
-            line += f"; at your pace: {forecast_words(p.forecast, long_date)}"
+            line += f"; {AT_RECENT_RATE}: {forecast_words(p.forecast, long_date)}"
         parts.append(line + ".")
     if ctx.data.pace.known:  # the title page says how it becomes known
         parts.append(pace_line(ctx))

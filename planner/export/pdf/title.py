@@ -7,7 +7,7 @@ from collections import Counter
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from planner.core.forecast import forecast_card, velocity_words
+from planner.core.forecast import AT_RECENT_RATE, forecast_card, velocity_words
 from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, format_logged, plural
 from planner.export.pdf.context import (
@@ -76,7 +76,7 @@ def figures(ctx: Context) -> list[tuple[str, str, str]]:
             long_date(plan.finish) if plan.finish else "Nothing left",
             f"{format_hours(plan.remaining_hours)} still to study in {plural(remaining, 'skill')}",
         ),
-        ("At your pace", pace, pace_detail),
+        (AT_RECENT_RATE.capitalize(), pace, pace_detail),
         (
             "Hours in all",
             format_hours(plan.total_hours),

@@ -11,7 +11,6 @@ week, the study times) or a review is answered, like every other view.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -50,19 +49,6 @@ NO_SLOTS_TEXT = (
     "into them, week by week."
 )
 LOGGED = "Logged ✓"
-
-
-def logged_blocks(blocks: Sequence[Block], logged: dict[tuple[str, date], int]) -> set[Block]:
-    """The blocks already logged: each skill's minutes logged on a day cover its blocks of
-    that day in time order, as far as they go."""
-    left = dict(logged)
-    done: set[Block] = set()
-    for block in sorted(blocks, key=lambda b: (b.day, b.start)):
-        key = (block.skill_id, block.day)
-        if left.get(key, 0) >= block.minutes:
-            left[key] -= block.minutes
-            done.add(block)
-    return done
 
 
 class BlockCard(QFrame):
@@ -304,13 +290,7 @@ class AgendaView(LazyView):
         today = planner.today()
         agendas = planner.agenda.weeks(count=WEEKS)
         names = planner.library().skills
-        logged: dict[tuple[str, date], int] = defaultdict(int)
-        first = agendas[0].week if agendas else today
-        for session in planner.progress.study_sessions():
-            if not session.deleted and session.day >= first:
-                logged[(session.skill, session.day)] += session.minutes
         blocks = [b for agenda in agendas for b in agenda.blocks]
-        done = logged_blocks(blocks, logged)
         weekdays = sorted(
             {s.weekday for s in profile.study_slots}
             | {b.day.weekday() for b in blocks}
@@ -327,7 +307,7 @@ class AgendaView(LazyView):
                 skill = names.get(block.skill_id)
                 name = skill.name if skill else block.skill_id
                 goal = names.get(agenda.goals.get(block.skill_id, ""))
-                card = BlockCard(block, name, today, block in done, goal.name if goal else "")
+                card = BlockCard(block, name, today, block.logged, goal.name if goal else "")
                 card.logRequested.connect(self._log)
                 card.clicked.connect(self.state.select)
                 section.column(block.day).add(card)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.forecast import forecast_card, velocity_words
+from planner.core.forecast import AT_RECENT_RATE, forecast_card, velocity_words
 from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
 from planner.core.progress import Progress, round_up
 from planner.core.units import format_hours, format_logged, plural
@@ -185,7 +185,7 @@ class ProgressView(QWidget):
         else:
             self.finish_card.show_figure(
                 ahead_words(p.days_ahead),  # the card says of what
-                f"planned {planned}\nat your pace {short_date(p.forecast_finish)}",
+                f"planned {planned}\n{AT_RECENT_RATE} {short_date(p.forecast_finish)}",
             )
         self._fill_pace()
         self._fill_target(plan, p)
