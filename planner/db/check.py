@@ -111,7 +111,7 @@ def _check_schema(connection: Connection, report: CheckReport) -> None:
 
 def _check_team(connection: Connection, db: Database, report: CheckReport) -> None:
     """A database in team mode has its group roles, row-level security and policies."""
-    from planner.db import team
+    from planner.db import team_security
     from planner.db.location import ServerAddress
 
     if not isinstance(db.location, ServerAddress):
@@ -127,7 +127,7 @@ def _check_team(connection: Connection, db: Database, report: CheckReport) -> No
         ).scalar()
     ):
         return
-    for problem in team.security_problems(connection, db.location.database):
+    for problem in team_security.security_problems(connection, db.location.database):
         report.problems.append(f"team mode: {problem} (the owner runs `planner team init`)")
 
 

@@ -235,11 +235,11 @@ def _migrate(engine: Engine, address: ServerAddress) -> str | None:
 def _secure_new_tables(connection: Connection, address: ServerAddress) -> None:
     """After an upgrade of a database in team mode, the new schema's tables get their grants
     and policies too, in the same transaction (what `team init` would do again)."""
-    from planner.db import team
+    from planner.db import team_security
 
     owner = connection.execute(text("SELECT login FROM team_member WHERE kind = 'owner'")).scalar()
     if owner is not None:
-        team.apply_security(connection, address.database, str(owner))
+        team_security.apply_security(connection, address.database, str(owner))
 
 
 class ServerChangeWatch:

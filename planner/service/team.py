@@ -6,10 +6,10 @@ team commands (`init`, `add`, `remove`, `members`, `cohort`, `burnup`) refuse wi
 What a member may do is enforced by PostgreSQL (planner/db/team.py); the checks here only
 say it sooner, in the same words.
 
-The cohort figures come from one round of queries for the whole cohort (`db.team.cohort_data`:
-hours in the last 28 days, streaks, last activity and statuses summed by the server); each
-learner's plan dates are then computed here from what it brought, with the plan shapes kept
-across learners of the same role.
+The cohort figures come from one round of queries for the whole cohort
+(`db.queries.cohort.cohort_data`: hours in the last 28 days, streaks, last activity and
+statuses summed by the server); each learner's plan dates are then computed here from what
+it brought, with the plan shapes kept across learners of the same role.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from planner.core.progress import StatusEntry
-    from planner.db.team import Learner
+    from planner.db.queries.cohort import Learner
     from planner.service.facade import Planner
 
 ONLY_OWNER_MEMBERS = "only the owner can add or remove members"
@@ -165,7 +165,9 @@ class Team:
                     "only the database's owner can set up team mode: connect as the login "
                     "that owns its tables and may create roles (createuser --createrole)"
                 )
-            team.apply_security(session.connection(), self._database(), login)
+            from planner.db import team_security
+
+            team_security.apply_security(session.connection(), self._database(), login)
             found = team.member(session, login)
         assert found is not None
         return found
@@ -298,13 +300,13 @@ class Team:
         self, name: str | None, *, timelines: bool
     ) -> tuple[list[Learner], dict[int, tuple[StatusEntry, ...]]]:
         self._server()
-        from planner.db import team
+        from planner.db.queries import cohort
 
         with self._planner.db.session() as session:
             me = self._member(session)
             if me.kind not in (Kind.MENTOR, Kind.OWNER):
                 raise PermissionRefused(ONLY_MENTORS)
-            data = team.cohort_data(session, name, self._planner.today(), timelines=timelines)
+            data = cohort.cohort_data(session, name, self._planner.today(), timelines=timelines)
         if name is not None and not data.learners:
             known = ", ".join(me.cohorts) if me.kind == Kind.MENTOR else "any"
             raise NotFoundError(
