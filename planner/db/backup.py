@@ -14,7 +14,7 @@ from pathlib import Path
 from planner.core.backups import backups_to_keep
 from planner.db.engine import SERVER_BACKUPS
 from planner.db.location import ServerAddress, locate
-from planner.db.sqlite import disk_full_message, inspect_file, problem_of
+from planner.db.sqlite_checks import disk_full_message, inspect_file, problem_of
 from planner.errors import DatabaseError, DatabaseProblem
 
 BACKUP_FOLDER = "backups"

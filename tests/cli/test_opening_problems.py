@@ -11,6 +11,7 @@ import pytest
 
 from planner.cli import main
 from planner.db import sqlite as engine
+from planner.db import sqlite_checks as checks
 from planner.service import Planner
 from tests.broken_files import KINDS, break_database, integrity
 from tests.cli.runner import Cli
@@ -153,7 +154,7 @@ def test_a_folder_that_refuses_writes_is_named_and_nothing_is_created(
 ) -> None:
     folder = tmp_path / "read-only"
     folder.mkdir()
-    monkeypatch.setattr(engine, "_can_write", lambda path: path != folder)
+    monkeypatch.setattr(checks, "_can_write", lambda path: path != folder)
     line = one_line_failure(Cli(folder / "planner.sqlite3", capsys), "status", "git", "done")
     assert line == (
         f"planner: {folder}: the planner may not write in this folder, so it cannot keep "
@@ -167,7 +168,7 @@ def test_a_read_only_database_file_is_refused_before_any_write(
     db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = db.read_bytes()
-    monkeypatch.setattr(engine, "_can_write", lambda path: path != db)
+    monkeypatch.setattr(checks, "_can_write", lambda path: path != db)
     line = one_line_failure(Cli(db, capsys), "status", "pandas", "done")
     assert line == (
         f"planner: {db}: the database file is read-only; nothing was changed — make it "

@@ -14,6 +14,7 @@ from sqlalchemy import event
 
 from planner.db import backup
 from planner.db import sqlite as engine
+from planner.db import sqlite_checks as checks
 from planner.db.engine import Database
 from planner.errors import DatabaseError, DatabaseProblem
 from planner.service import Planner
@@ -65,13 +66,13 @@ def test_sqlite_result_codes_become_kinds() -> None:
         e.sqlite_errorname = name
         return e
 
-    assert engine.problem_of(error("SQLITE_BUSY")) is DatabaseProblem.LOCKED
-    assert engine.problem_of(error("SQLITE_READONLY_DBMOVED")) is DatabaseProblem.UNWRITABLE
-    assert engine.problem_of(error("SQLITE_IOERR_WRITE")) is DatabaseProblem.UNWRITABLE
-    assert engine.problem_of(error("SQLITE_FULL")) is DatabaseProblem.DISK_FULL
-    assert engine.problem_of(error("SQLITE_CORRUPT")) is DatabaseProblem.CORRUPT
-    assert engine.problem_of(error("SQLITE_CONSTRAINT_FOREIGNKEY")) is None  # a program's bug
-    assert engine.problem_of(ValueError("not from SQLite")) is None
+    assert checks.problem_of(error("SQLITE_BUSY")) is DatabaseProblem.LOCKED
+    assert checks.problem_of(error("SQLITE_READONLY_DBMOVED")) is DatabaseProblem.UNWRITABLE
+    assert checks.problem_of(error("SQLITE_IOERR_WRITE")) is DatabaseProblem.UNWRITABLE
+    assert checks.problem_of(error("SQLITE_FULL")) is DatabaseProblem.DISK_FULL
+    assert checks.problem_of(error("SQLITE_CORRUPT")) is DatabaseProblem.CORRUPT
+    assert checks.problem_of(error("SQLITE_CONSTRAINT_FOREIGNKEY")) is None  # a program's bug
+    assert checks.problem_of(ValueError("not from SQLite")) is None
 
 
 def test_a_write_sqlite_refuses_is_one_error_of_its_kind_and_nothing_changes(db: Path) -> None:
@@ -111,7 +112,7 @@ def test_an_unwritable_folder_is_found_before_the_file_is_created(
 ) -> None:
     folder = tmp_path / "shared"
     folder.mkdir()
-    monkeypatch.setattr(engine, "_can_write", lambda path: path != folder)
+    monkeypatch.setattr(checks, "_can_write", lambda path: path != folder)
     with pytest.raises(DatabaseError) as caught:
         Database.open(folder / "planner.sqlite3")
     assert caught.value.kind is DatabaseProblem.UNWRITABLE

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from planner.db import sqlite as engine
+from planner.db import sqlite_checks as checks
 from planner.errors import DatabaseProblem
 
 
@@ -31,7 +31,7 @@ def test_an_io_error_on_a_disk_with_no_room_left_is_a_full_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     _free(monkeypatch, 4096)
-    assert engine.problem_of(_error(name), tmp_path / "planner.sqlite3") is (
+    assert checks.problem_of(_error(name), tmp_path / "planner.sqlite3") is (
         DatabaseProblem.DISK_FULL
     )
 
@@ -41,9 +41,9 @@ def test_an_io_error_with_room_to_spare_stays_what_it_is(
 ) -> None:
     _free(monkeypatch, 50 << 30)
     error = _error("SQLITE_IOERR_WRITE")
-    assert engine.problem_of(error, tmp_path / "planner.sqlite3") is DatabaseProblem.UNWRITABLE
-    assert engine.problem_of(error) is DatabaseProblem.UNWRITABLE  # no path: no guess
+    assert checks.problem_of(error, tmp_path / "planner.sqlite3") is DatabaseProblem.UNWRITABLE
+    assert checks.problem_of(error) is DatabaseProblem.UNWRITABLE  # no path: no guess
 
 
 def test_sqlite_full_is_a_full_disk_whatever_the_free_space(tmp_path: Path) -> None:
-    assert engine.problem_of(_error("SQLITE_FULL")) is DatabaseProblem.DISK_FULL
+    assert checks.problem_of(_error("SQLITE_FULL")) is DatabaseProblem.DISK_FULL

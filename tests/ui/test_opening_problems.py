@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.cli import main as cli_main
 from planner.db import sqlite as engine
+from planner.db import sqlite_checks as checks
 from planner.errors import DatabaseError, DatabaseProblem
 from planner.paths import database_path
 from planner.service import Planner
@@ -271,10 +272,10 @@ def test_an_unwritable_folder_is_named_and_retry_opens_once_it_is_fixed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder = db.parent
-    monkeypatch.setattr(engine, "_can_write", lambda path: path != folder)
+    monkeypatch.setattr(checks, "_can_write", lambda path: path != folder)
 
     def fix_rights() -> None:  # the learner makes the folder writable, then presses Retry
-        monkeypatch.setattr(engine, "_can_write", lambda path: True)
+        monkeypatch.setattr(checks, "_can_write", lambda path: True)
 
     learner = Learner(qtbot, ("Open folder", "Retry"), meanwhile=fix_rights)
     result = start(None, None, settings, ask=learner)
@@ -298,12 +299,12 @@ def test_a_full_disk_says_so_and_retry_opens_once_there_is_room(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def no_room(path: Path) -> None:
-        raise DatabaseError(engine.disk_full_message(path), DatabaseProblem.DISK_FULL, path)
+        raise DatabaseError(checks.disk_full_message(path), DatabaseProblem.DISK_FULL, path)
 
-    monkeypatch.setattr(engine, "_check_writable", no_room)
+    monkeypatch.setattr(engine, "check_writable", no_room)
 
     def free_space() -> None:  # the learner empties the bin, then presses Retry
-        monkeypatch.setattr(engine, "_check_writable", lambda path: None)
+        monkeypatch.setattr(engine, "check_writable", lambda path: None)
 
     learner = Learner(qtbot, ("Open folder", "Retry"), meanwhile=free_space)
     result = start(None, None, settings, ask=learner)
