@@ -226,7 +226,7 @@ def test_file_export_cohort_writes_the_csv_and_the_pdf_page(
         "CSV table — one row per learner, for a spreadsheet",
         "PDF page — the cohort table and its burn-up",
     ]
-    assert not dialog.pdf_sections.isVisible()  # the roadmap's sections are not a cohort's
+    assert not dialog.pdf_group.sections.isVisible()  # the roadmap's sections are not a cohort's
     for check in dialog.format_checks.values():
         check.setChecked(True)
     dialog.folder_edit.setText(str(tmp_path))

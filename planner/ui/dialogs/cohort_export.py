@@ -60,7 +60,7 @@ class CohortExportDialog(ExportDialog):
         self.cohort = cohort
         super().__init__(planner, settings, parent, open_url, make_pdf_process)
         # The roadmap's sections and notes are not in a cohort's page: only the paper is.
-        self.pdf_form.setRowVisible(self.pdf_sections, False)
+        self.pdf_group.show_sections(False)
 
     def _build_choice(self) -> QGroupBox:
         group = QGroupBox("Cohort")

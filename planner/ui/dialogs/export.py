@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 
 from planner.errors import PlannerError
 from planner.export.bundle import FORMATS, SUFFIXES, write_exports
-from planner.export.options import PAPERS, SECTIONS, PdfOptions
+from planner.export.options import PdfOptions
 from planner.export.pdf_process import ExportCancelled, PdfProcess
 from planner.service import Planner
+from planner.ui.dialogs.pdf_options_box import PdfOptionsBox
 from planner.ui.ops import Progress, QueryOp
 from planner.ui.text import button_text, tooltip
 from planner.ui.widgets.elided_label import ElidedLabel
@@ -135,26 +136,8 @@ class ExportDialog(QDialog):
             self.format_checks[fmt] = check
             format_grid.addWidget(check, row, 0)
 
-        self.pdf_group = QGroupBox("In the PDF")
-        pdf_form = self.pdf_form = QFormLayout(self.pdf_group)
-        self.paper_box = QComboBox()
-        self.paper_box.setAccessibleName("Paper size")
-        for key, name in PAPERS.items():
-            self.paper_box.addItem(name, key)
-        pdf_form.addRow("&Paper:", self.paper_box)
-        self.section_checks: dict[str, QCheckBox] = {}
-        sections = self.pdf_sections = QWidget()
-        sections_layout = QVBoxLayout(sections)
-        sections_layout.setContentsMargins(0, 0, 0, 0)
-        for key, name in SECTIONS.items():
-            check = QCheckBox(name)
-            check.setChecked(True)
-            self.section_checks[key] = check
-            sections_layout.addWidget(check)
-        self.notes_check = QCheckBox("Your notes on each skill")
-        self.notes_check.setChecked(True)
-        sections_layout.addWidget(self.notes_check)
-        pdf_form.addRow("Include:", sections)
+        self.pdf_group = PdfOptionsBox()
+        self.paper_box = self.pdf_group.paper_box  # what tests and a learner reach first
 
         self.folder_edit = QLineEdit()
         self.folder_edit.setAccessibleName("Folder")
@@ -234,9 +217,7 @@ class ExportDialog(QDialog):
         chosen = str(self.settings.value(self.formats_key, "pdf")).split(",")
         for fmt, check in self.format_checks.items():
             check.setChecked(fmt in chosen)
-        us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-        paper = str(self.settings.value("export/paper", "letter" if us else "a4"))
-        self.paper_box.setCurrentIndex(max(0, self.paper_box.findData(paper)))
+        self.pdf_group.restore(self.settings)
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
@@ -283,12 +264,7 @@ class ExportDialog(QDialog):
 
     def pdf_options(self) -> PdfOptions:
         """The PDF's paper and contents as chosen."""
-        sections = tuple(k for k, check in self.section_checks.items() if check.isChecked())
-        return PdfOptions(
-            paper="letter" if self.paper_box.currentData() == "letter" else "a4",
-            sections=sections,
-            notes=self.notes_check.isChecked(),
-        )
+        return self.pdf_group.options()
 
     def _suggest_name(self) -> None:
         self.name_edit.setText(f"roadmap-{_slug(self.role_id or 'plan')}")
@@ -437,7 +413,7 @@ class ExportDialog(QDialog):
 
     def _save_choices(self) -> None:
         self.settings.setValue(self.formats_key, ",".join(self.formats()))
-        self.settings.setValue("export/paper", self.paper_box.currentData())
+        self.pdf_group.save(self.settings)
         self.settings.setValue("export/folder", self.folder_edit.text().strip())
 
     def reject(self) -> None:
