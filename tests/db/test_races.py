@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from planner.core.progress import status_timeline
 from planner.service import Planner
+from tests.threads import race
 
 SKILLS = ["python-basics", "git", "numpy"]
 WRITERS = 4
@@ -21,21 +22,7 @@ TODAY = date(2026, 3, 10)
 
 
 def _race(*writers: Callable[[], None]) -> None:
-    start = threading.Barrier(len(writers))
-    failures: list[BaseException] = []
-
-    def run(writer: Callable[[], None]) -> None:
-        start.wait()
-        try:
-            writer()
-        except BaseException as error:  # reported by the test below
-            failures.append(error)
-
-    threads = [threading.Thread(target=run, args=(w,)) for w in writers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    failures = race(*writers)
     assert not failures, failures
 
 

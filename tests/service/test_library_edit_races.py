@@ -5,8 +5,6 @@ transaction at a time)."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from functools import partial
 
 import pytest
@@ -16,6 +14,7 @@ from planner.core.edit import EditError, LibraryChange
 from planner.core.graph import build_graph, find_cycle
 from planner.errors import PlannerError
 from planner.service import Planner
+from tests.threads import race
 
 
 def _skill(skill_id: str, *requires: str) -> Skill:
@@ -89,25 +88,6 @@ def test_an_import_checks_cycles_against_the_library_as_stored(
 ROUNDS = 6
 
 
-def _race(*writers: Callable[[], object]) -> list[BaseException]:
-    start = threading.Barrier(len(writers))
-    failures: list[BaseException] = []
-
-    def run(writer: Callable[[], object]) -> None:
-        start.wait()
-        try:
-            writer()
-        except BaseException as error:  # sorted out by the test
-            failures.append(error)
-
-    threads = [threading.Thread(target=run, args=(w,)) for w in writers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return failures
-
-
 def test_two_editors_racing_on_a_server_never_close_a_cycle(pg_planner_url: str) -> None:
     """Two connections, two threads, the edits released together, round after round: one
     edit is stored, the other refused with the cycle, never both."""
@@ -118,7 +98,7 @@ def test_two_editors_racing_on_a_server_never_close_a_cycle(pg_planner_url: str)
             _add_pair(one, a, b)
             two.invalidate()
             two.library()  # both know both skills, neither knows an edge between them
-            failures = _race(
+            failures = race(
                 partial(one.editing.edit, LibraryChange({a: _skill(a, b)})),
                 partial(two.editing.edit, LibraryChange({b: _skill(b, a)})),
             )

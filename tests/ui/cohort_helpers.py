@@ -5,11 +5,17 @@ lets them write their own rows)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
+
+import psycopg
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
+from planner.ui.window.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.pg_cluster import Cluster
 
@@ -91,10 +97,43 @@ def make_team(cluster: Cluster, database: str, today: date = TODAY) -> Team:
     return team
 
 
-def team_at(cluster: Cluster, database: str) -> Iterator[Team]:
-    """`make_team`, closed afterwards (for fixtures)."""
-    team = make_team(cluster, database)
+Opener = Callable[[str], MainWindow]
+
+
+def team_copy(cluster: Cluster, template: str, prefix: str) -> Iterator[Team]:
+    """The group in a database of its own, copied from the opened template (for a module
+    fixture), dropped afterwards."""
+    name = cluster.new_database(prefix)
+    with psycopg.connect(cluster.conninfo(), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    made = make_team(cluster, name)
     try:
-        yield team
+        yield made
     finally:
-        team.close()
+        made.close()
+        cluster.drop_database(name)
+
+
+def windows_of(qtbot: QtBot, team: Team, folder: Path) -> Iterator[Opener]:
+    """Opens the app as a member of the group (their own login, their own profile), at
+    1400×900; every window it opened (and the learners' windows they opened) closed after."""
+    opened: list[tuple[MainWindow, Planner]] = []
+
+    def factory(login: str) -> MainWindow:
+        planner = Planner.open(team.url(login), today=lambda: team.today)
+        settings = QSettings(str(folder / f"{login}.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(planner, settings)
+        qtbot.addWidget(window)
+        opened.append((window, planner))
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield factory
+    for window, planner in opened:
+        for learner in list(window.learner_windows):
+            learner.close()
+        window.close()
+        planner.close()

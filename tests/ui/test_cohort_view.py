@@ -4,18 +4,16 @@ the view offered to mentors and the owner only."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.render.style import contrast_ratio
-from planner.service import Planner
 from planner.ui.theme import look
 from planner.ui.theme.dark_style import is_dark
 from planner.ui.views.cohort.model import HOURS, LEARNER, PACE, warning_color
@@ -23,50 +21,20 @@ from planner.ui.views.cohort.view import ALL_COHORTS, CohortView
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.view import View
 from tests.pg_cluster import Cluster
-from tests.ui.cohort_helpers import AUTUMN, SPRING, Team, make_team
+from tests.ui.cohort_helpers import AUTUMN, SPRING, Opener, Team, team_copy, windows_of
 
 pytestmark = pytest.mark.gui
-
-Opener = Callable[[str], MainWindow]
 
 
 @pytest.fixture(scope="module")
 def team(pg_cluster: Cluster, pg_template: str) -> Iterator[Team]:
     """One group for the module's tests, which only read it (or are refused)."""
-    name = pg_cluster.new_database("cohort")
-    with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
-    made = make_team(pg_cluster, name)
-    try:
-        yield made
-    finally:
-        made.close()
-        pg_cluster.drop_database(name)
+    yield from team_copy(pg_cluster, pg_template, "cohort")
 
 
 @pytest.fixture
 def open_as(qtbot: QtBot, team: Team, tmp_path: Path) -> Iterator[Opener]:
-    """Opens the app as a member of the group (their own login, their own profile)."""
-    opened: list[tuple[MainWindow, Planner]] = []
-
-    def factory(login: str) -> MainWindow:
-        planner = Planner.open(team.url(login), today=lambda: team.today)
-        settings = QSettings(str(tmp_path / f"{login}.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(planner, settings)
-        qtbot.addWidget(window)
-        opened.append((window, planner))
-        window.resize(1400, 900)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield factory
-    for window, planner in opened:
-        for learner in list(window.learner_windows):
-            learner.close()
-        window.close()
-        planner.close()
+    yield from windows_of(qtbot, team, tmp_path)
 
 
 def show_cohort(qtbot: QtBot, window: MainWindow) -> CohortView:

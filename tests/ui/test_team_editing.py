@@ -4,64 +4,36 @@ and a change the server refuses all the same is one message, with nothing change
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.core.domain import Skill
 from planner.core.edit import LibraryChange
-from planner.service import Planner
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.team import ONLY_EDITORS
 from planner.ui.window.view import View
 from tests.pg_cluster import Cluster
-from tests.ui.cohort_helpers import Team, make_team
+from tests.ui.cohort_helpers import Opener, Team, team_copy, windows_of
 from tests.ui.conftest import WindowFactory
 from tests.ui.test_library_editor import drop
 
 pytestmark = pytest.mark.gui
 
-Opener = Callable[[str], MainWindow]
 KAFKA = Skill("kafka", "Kafka", "Data", 8)
 
 
 @pytest.fixture(scope="module")
 def team(pg_cluster: Cluster, pg_template: str) -> Iterator[Team]:
-    name = pg_cluster.new_database("editing")
-    with psycopg.connect(pg_cluster.conninfo(), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
-    made = make_team(pg_cluster, name)
-    try:
-        yield made
-    finally:
-        made.close()
-        pg_cluster.drop_database(name)
+    yield from team_copy(pg_cluster, pg_template, "editing")
 
 
 @pytest.fixture
 def open_as(qtbot: QtBot, team: Team, tmp_path: Path) -> Iterator[Opener]:
-    opened: list[tuple[MainWindow, Planner]] = []
-
-    def factory(login: str) -> MainWindow:
-        planner = Planner.open(team.url(login), today=lambda: team.today)
-        settings = QSettings(str(tmp_path / f"{login}.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(planner, settings)
-        qtbot.addWidget(window)
-        opened.append((window, planner))
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield factory
-    for window, planner in opened:
-        window.close()
-        planner.close()
+    yield from windows_of(qtbot, team, tmp_path)
 
 
 def library_edits(window: MainWindow) -> list[tuple[str, bool, str]]:
