@@ -19,7 +19,7 @@ from benchmarks import bench_progress
 from benchmarks.common import Row, fill_database, measure, synthetic_library
 from planner.core.progress import summarise_history
 from planner.db import queries
-from planner.db.tables import Base
+from planner.db.tables import metadata
 from planner.service import Planner
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def copy_to_server(source: Path, url: str) -> None:
         f"host={parts.query['host']} port={parts.query.get('port', 5432)} "
         f"dbname={parts.database} user={parts.username}"
     )
-    tables = list(Base.metadata.sorted_tables)
+    tables = list(metadata.sorted_tables)
     lite = sqlite3.connect(source)
     try:
         with psycopg.connect(conninfo) as server:

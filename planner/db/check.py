@@ -76,7 +76,7 @@ def _check_schema(connection: Connection, report: CheckReport) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from planner.db.tables import Base
+    from planner.db.tables import metadata
 
     context = MigrationContext.configure(connection)
     revision = context.get_current_revision()
@@ -90,7 +90,7 @@ def _check_schema(connection: Connection, report: CheckReport) -> None:
         # Reflecting PostgreSQL's indexes makes SQLAlchemy warn about options it does not
         # know (`dialect_options`); what the comparison finds is unaffected.
         warnings.simplefilter("ignore", SAWarning)
-        differences = compare_metadata(context, Base.metadata)
+        differences = compare_metadata(context, metadata)
     for difference in differences:
         report.problems.append(f"the schema differs from this version's: {_said(difference)}")
     unchecked = connection.exec_driver_sql(

@@ -13,17 +13,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 import sqlalchemy.exc
-from sqlalchemy import Engine, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, CursorResult, Engine, text
 
 from planner.db.location import Location, ServerAddress, locate
 from planner.errors import DatabaseError, PlannerError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.orm import Session, sessionmaker
+
+    # Where the queries run, in the caller's transaction: a Core connection (what the app
+    # opens), or an ORM session (what a test may hold); a session's statements run on its
+    # connection.
+    Tx: TypeAlias = Connection | Session
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Advisory lock keys on a server are numbers; each of ours is the hash of a name in this space.
@@ -67,15 +72,28 @@ def known_revisions() -> tuple[str, ...]:
     )
 
 
-def serialize(session: Session, what: str, *, shared: bool = False) -> None:
+def connection_of(tx: Tx) -> Connection:
+    """The Core connection of a transaction: a session's own (without flushing it)."""
+    return tx if isinstance(tx, Connection) else tx.connection()
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The id the database gave the row an insert just added."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def serialize(tx: Tx, what: str, *, shared: bool = False) -> None:
     """Hold, until the transaction ends, a lock every other writer taking `what` waits for
     (`shared`: one that readers share, and writers wait for until they are done).
 
     On PostgreSQL an advisory lock named by `what`; SQLite needs none, since it runs one
     transaction at a time (every transaction begins with BEGIN IMMEDIATE)."""
-    if session.get_bind().dialect.name == "postgresql":
+    connection = connection_of(tx)
+    if connection.dialect.name == "postgresql":
         function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
-        session.execute(
+        connection.execute(
             text(f"SELECT {function}(hashtext(:name))"), {"name": LOCK_NAMESPACE + what}
         )
 
@@ -106,9 +124,19 @@ class Database:
     location: Location
     path: Path | None
     engine: Engine
-    sessions: sessionmaker[Session]
     created: bool
     watch: ChangeWatch
+    _sessions: sessionmaker[Session] | None = None
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The ORM's session factory, made (and the ORM imported) when first asked for: a
+        command that only reads goes through `connection` and never loads the ORM."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        return self._sessions
 
     @classmethod
     def open(cls, where: Location | str | None) -> Database:
@@ -141,32 +169,46 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed when the block ends, rolled back on error.
+        """An ORM session in one transaction: committed when the block ends, rolled back on
+        error (the errors as `connection` says)."""
+        with self._problems(), self.sessions.begin() as session:
+            yield session
+        self.watch.own_commit()
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A Core connection in one transaction: committed when the block ends, rolled back
+        on error.
 
         A database that cannot be used right now (held locked, out of space, damaged, a server
         gone) becomes a DatabaseError of that kind, and what a shared server refuses this
         login a PermissionRefused: one clear message, and the transaction is rolled back.
         A program's own mistakes (a broken constraint) stay what they are.
         """
+        with self._problems(), self.engine.begin() as connection:
+            yield connection
+        self.watch.own_commit()
+
+    @contextmanager
+    def _problems(self) -> Iterator[None]:
+        """Driver errors inside the block as the one-line errors they are (see `_problem`)."""
         try:
-            with self.sessions.begin() as session:
-                yield session
+            yield
         except sqlalchemy.exc.DatabaseError as error:
             problem = self._problem(error)
             if problem is None:
                 raise
             raise problem from None
-        self.watch.own_commit()
 
     def _problem(self, error: sqlalchemy.exc.DatabaseError) -> PlannerError | None:
         """The one-line error a driver's error is (a DatabaseError; on a shared server a
         PermissionRefused too), or None to let it through."""
         raise NotImplementedError
 
-    def serialize(self, session: Session, what: str) -> None:
-        """Hold, until `session`'s transaction ends, a lock that every other program taking
-        the same `what` waits for (checking the library is empty before filling it, say)."""
-        serialize(session, what)
+    def serialize(self, tx: Tx, what: str) -> None:
+        """Hold, until `tx`'s transaction ends, a lock that every other program taking the
+        same `what` waits for (checking the library is empty before filling it, say)."""
+        serialize(tx, what)
 
     def close(self) -> None:
         """Release every connection."""

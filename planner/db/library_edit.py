@@ -4,62 +4,55 @@ transaction, with what the learners chose kept aside so that undoing an edit giv
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, delete, insert, select, update
 
-from planner.core.domain import Library, Role, Skill
+from planner.core.domain import Library, Skill
 from planner.core.edit import LibraryChange
 from planner.core.records import Choices
-from planner.db.engine import serialize
+from planner.db import tables
+from planner.db.engine import connection_of, serialize
 from planner.db.queries.clock import utcnow
-from planner.db.queries.library import (
-    load_library,
+from planner.db.queries.library import load_library
+from planner.db.queries.library_writes import (
     prerequisite_rows,
+    put_role,
+    put_row_at_end,
+    put_tracks,
     resource_rows,
-    set_role_fields,
-    set_skill_fields,
-    set_track_choice,
-    set_track_fields,
-)
-from planner.db.tables import (
-    PrerequisiteRow,
-    ProfileRow,
-    ProfileTrackRow,
-    ResourceRow,
-    RoleGoalRow,
-    RoleRow,
-    SkillRow,
-    TrackGoalRow,
-    TrackRow,
+    skill_fields,
 )
 
+if TYPE_CHECKING:
+    from planner.db.engine import Tx
 
-def locked_library(session: Session) -> Library:
+_profile, _chosen = tables.profile.c, tables.profile_track.c
+
+
+def locked_library(tx: Tx) -> Library:
     """The library as stored now, read under the lock its writers take, held until the
     transaction ends: an edit checked against it (a cycle above all) and then written in the
     same transaction cannot cross another editor's edit. On PostgreSQL an advisory lock every
     library writer waits for; SQLite runs one writing transaction at a time already."""
-    serialize(session, "library")
-    return load_library(session)
+    connection = connection_of(tx)
+    serialize(connection, "library")
+    return load_library(connection)
 
 
-def choices_for(session: Session, role_ids: Iterable[str]) -> Choices:
+def choices_for(tx: Tx, role_ids: Iterable[str]) -> Choices:
     """The learners' choices that hang on these roles."""
+    connection = connection_of(tx)
     ids = list(role_ids)
     if not ids:
         return Choices()
-    profiles = session.execute(
-        select(ProfileRow.id, ProfileRow.role_id).where(ProfileRow.role_id.in_(ids))
+    profiles = connection.execute(
+        select(_profile.id, _profile.role_id).where(_profile.role_id.in_(ids))
     )
-    tracks = session.execute(
-        select(
-            ProfileTrackRow.profile_id,
-            ProfileTrackRow.role_id,
-            ProfileTrackRow.track_id,
-            ProfileTrackRow.position,
-        ).where(ProfileTrackRow.role_id.in_(ids))
+    tracks = connection.execute(
+        select(_chosen.profile_id, _chosen.role_id, _chosen.track_id, _chosen.position).where(
+            _chosen.role_id.in_(ids)
+        )
     )
     return Choices(
         tuple((p, str(r)) for p, r in profiles),
@@ -67,19 +60,21 @@ def choices_for(session: Session, role_ids: Iterable[str]) -> Choices:
     )
 
 
-def restore_choices(session: Session, choices: Choices) -> None:
+def restore_choices(tx: Tx, choices: Choices) -> None:
     """Give learners back the choices an edit took away (those whose role and track exist)."""
-    roles = set(session.scalars(select(RoleRow.id)))
+    connection = connection_of(tx)
+    roles = set(connection.scalars(select(tables.role.c.id)))
     for profile_id, role_id in choices.profile_roles:
         if role_id in roles:
-            session.execute(
-                update(ProfileRow).where(ProfileRow.id == profile_id).values(role_id=role_id)
+            connection.execute(
+                update(tables.profile).where(_profile.id == profile_id).values(role_id=role_id)
             )
-    tracks = {(r, t) for r, t in session.execute(select(TrackRow.role_id, TrackRow.id))}
+    track = tables.track.c
+    tracks = {(r, t) for r, t in connection.execute(select(track.role_id, track.id))}
     chosen = {
         (p, r, t)
-        for p, r, t in session.execute(
-            select(ProfileTrackRow.profile_id, ProfileTrackRow.role_id, ProfileTrackRow.track_id)
+        for p, r, t in connection.execute(
+            select(_chosen.profile_id, _chosen.role_id, _chosen.track_id)
         )
     }
     rows = [
@@ -88,81 +83,58 @@ def restore_choices(session: Session, choices: Choices) -> None:
         if (r, t) in tracks and (p, r, t) not in chosen
     ]
     if rows:
-        session.execute(insert(ProfileTrackRow), rows)
+        connection.execute(insert(tables.profile_track), rows)
 
 
-def write_change(session: Session, change: LibraryChange) -> None:
+def write_change(tx: Tx, change: LibraryChange) -> None:
     """Store the change: skills first (goals and edges point at them), then roles. Editors
     of a shared library write one after the other."""
-    serialize(session, "library")
+    connection = connection_of(tx)
+    serialize(connection, "library")
     for skill in change.skills.values():
         if skill is not None:
-            _put_skill(session, skill)
-    session.flush()
+            _put_skill(connection, skill)
     for skill in change.skills.values():
         if skill is not None:
-            _put_prerequisites(session, skill)
+            _put_prerequisites(connection, skill)
     for role_id, role in change.roles.items():
-        if role is None:
-            row = session.get(RoleRow, role_id)
-            if row is not None:
-                session.delete(row)
+        if role is None:  # its goals and tracks go with it; its learners keep no role
+            connection.execute(delete(tables.role).where(tables.role.c.id == role_id))
         else:
-            _put_role(session, role)
-    session.flush()
+            put_role(connection, role)
+            # Unlike an import, an edit says exactly which tracks the role has: a track left
+            # out is removed (with the learners' choice of it, which Choices keeps for undo).
+            put_tracks(connection, role, exactly=True)
     for skill_id, skill in change.skills.items():
         if skill is None:
-            _delete_skill(session, skill_id)
-    session.flush()
+            _delete_skill(connection, skill_id)
 
 
-RowAtEnd = TypeVar("RowAtEnd", SkillRow, RoleRow)
-
-
-def _row(session: Session, table: type[RowAtEnd], row_id: str) -> RowAtEnd:
-    """The row of this id, or a new one placed after all the others."""
-    row = session.get(table, row_id)
-    if row is None:
-        position = (session.scalar(select(func.max(table.position))) or 0) + 1
-        row = table(id=row_id, position=position)
-        session.add(row)
-    return row
-
-
-def _put_skill(session: Session, skill: Skill) -> None:
-    set_skill_fields(_row(session, SkillRow, skill.id), skill)
-    session.execute(delete(ResourceRow).where(ResourceRow.skill_id == skill.id))
+def _put_skill(connection: Connection, skill: Skill) -> None:
+    """The skill's row with its fields (a new one placed after all the others), and its
+    resources."""
+    put_row_at_end(connection, tables.skill, skill.id, skill_fields(skill))
+    connection.execute(delete(tables.resource).where(tables.resource.c.skill_id == skill.id))
     if resources := resource_rows(skill):
-        session.execute(insert(ResourceRow), resources)
+        connection.execute(insert(tables.resource), resources)
 
 
-def _put_prerequisites(session: Session, skill: Skill) -> None:
-    session.execute(delete(PrerequisiteRow).where(PrerequisiteRow.skill_id == skill.id))
-    if edges := prerequisite_rows(skill):
-        session.execute(insert(PrerequisiteRow), edges)
+def _put_prerequisites(connection: Connection, skill: Skill) -> None:
+    connection.execute(
+        delete(tables.prerequisite).where(tables.prerequisite.c.skill_id == skill.id)
+    )
+    if rows := prerequisite_rows(skill):
+        connection.execute(insert(tables.prerequisite), rows)
 
 
-def _delete_skill(session: Session, skill_id: str) -> None:
+def _delete_skill(connection: Connection, skill_id: str) -> None:
     """Mark the skill deleted; its row stays so that the learner's history on it stays."""
-    session.execute(update(SkillRow).where(SkillRow.id == skill_id).values(deleted_at=utcnow()))
+    connection.execute(
+        update(tables.skill).where(tables.skill.c.id == skill_id).values(deleted_at=utcnow())
+    )
     # Nothing may point at a deleted skill: the change took it out of every list already,
     # these statements only make sure of it.
-    session.execute(delete(PrerequisiteRow).where(PrerequisiteRow.prerequisite_id == skill_id))
-    session.execute(delete(RoleGoalRow).where(RoleGoalRow.skill_id == skill_id))
-    session.execute(delete(TrackGoalRow).where(TrackGoalRow.skill_id == skill_id))
-
-
-def _put_role(session: Session, role: Role) -> None:
-    row = _row(session, RoleRow, role.id)
-    set_role_fields(row, role)
-    # Unlike an import, an edit says exactly which tracks the role has: a track left out is
-    # removed (with the learners' choice of it, which Choices keeps for undo).
-    by_id = {t.id: t for t in row.tracks}
-    tracks = []
-    for position, track in enumerate(role.tracks):
-        track_row = by_id.get(track.id) or TrackRow(id=track.id)
-        track_row.position = position
-        set_track_fields(track_row, track)
-        tracks.append(track_row)
-    row.tracks = tracks
-    set_track_choice(row, role)
+    edge = tables.prerequisite.c
+    connection.execute(delete(tables.prerequisite).where(edge.prerequisite_id == skill_id))
+    for goals in (tables.role_goal, tables.track_goal):
+        connection.execute(delete(goals).where(goals.c.skill_id == skill_id))

@@ -20,7 +20,6 @@ from typing import Any
 
 import sqlalchemy.exc
 from sqlalchemy import Connection, Engine, create_engine, text
-from sqlalchemy.orm import sessionmaker
 
 from planner.db.engine import (
     LOCK_NAMESPACE,
@@ -152,7 +151,7 @@ def make_engine(address: ServerAddress, name: str = APPLICATION_NAME) -> Engine:
 def tables_without_change_trigger(connection: Connection) -> list[str]:
     """The planner's tables on which no enabled trigger notifies the app of writes (a
     migration that added a table and forgot it, a trigger dropped or disabled by hand)."""
-    from planner.db.tables import Base
+    from planner.db.tables import metadata
 
     triggered = {
         str(r[0])
@@ -166,7 +165,7 @@ def tables_without_change_trigger(connection: Connection) -> list[str]:
             {"name": CHANGE_TRIGGER},
         )
     }
-    return sorted(set(Base.metadata.tables) - triggered)
+    return sorted(set(metadata.tables) - triggered)
 
 
 def _lock(connection: Connection, what: str) -> None:
@@ -318,7 +317,6 @@ class PostgresDatabase(Database):
         self.location = self.address = address
         self.path = None
         self.engine = engine
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
         self.created = created
         self.name = name  # every connection's application_name: what its writes notify
         self.watch = ServerChangeWatch(engine, name)

@@ -11,7 +11,6 @@ from typing import Any
 
 import sqlalchemy.exc
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import sessionmaker
 
 from planner.db.engine import Database, _alembic_config, head_revision, known_revisions
 from planner.db.sqlite_checks import (
@@ -146,12 +145,12 @@ def _create(engine: Engine) -> bool:
     A first start pays neither Alembic's import nor a run of every migration (a third of its
     cost above a returning start). tests/db/test_migrations.py holds the schema made so to the
     one the migrations make, table by table: columns, keys, indexes, checks."""
-    from planner.db.tables import Base
+    from planner.db.tables import metadata
 
     with engine.begin() as connection:  # BEGIN IMMEDIATE: one creator at a time
         if connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table'").first():
             return False
-        Base.metadata.create_all(connection, checkfirst=False)
+        metadata.create_all(connection, checkfirst=False)
         connection.exec_driver_sql(_VERSION_TABLE)
         connection.exec_driver_sql(
             "INSERT INTO alembic_version (version_num) VALUES (?)", (known_revisions()[-1],)
@@ -224,7 +223,6 @@ class SqliteDatabase(Database):
         self.location = path
         self.path = path
         self.engine = engine
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
         self.created = created
         self.watch = SqliteChangeWatch(path)  # started by the app; the CLI has no need
 

@@ -1,12 +1,13 @@
-"""SQLAlchemy models: the shared skill library, and each learner's profile and history."""
+"""The tables, declared once in SQLAlchemy Core: the library, each learner's data, team mode."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     Float,
@@ -16,10 +17,10 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from planner.core.status import SETTABLE
 
@@ -31,6 +32,11 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+# The one MetaData; its naming convention keeps migrations portable. Every query reads and
+# writes these tables with SQLAlchemy Core: a command never imports SQLAlchemy's ORM, a tenth
+# of a second of a command's start (issue 16).
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
 # The statuses a learner sets, stored as their plain values; `implied` is derived, never stored.
 # (Migrations 0001 and 0002 spell out the same list: the schema they built must not move.)
 _STATUS_STORED = "status IN ({})".format(", ".join(f"'{s.value}'" for s in SETTABLE))
@@ -38,395 +44,307 @@ _STATUS_STORED = "status IN ({})".format(", ".join(f"'{s.value}'" for s in SETTA
 ID = String(64)
 
 
-class Base(DeclarativeBase):
-    """The one declarative base; its naming convention keeps migrations portable."""
+def _id(name: str) -> Column[str]:
+    """A text id, part of the primary key."""
+    return Column(name, ID, primary_key=True, nullable=False)
 
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+def _refers(column: str, to: str, *, key: bool = False, index: bool | None = None) -> Column[Any]:
+    """A column referring to `to` ("table.column"), deleted with the row it refers to."""
+    return Column(
+        column, ForeignKey(to, ondelete="CASCADE"), primary_key=key, nullable=False, index=index
+    )
+
+
+def _position() -> Column[int]:
+    """The place of a row among its siblings (order of definition in files)."""
+    return Column("position", Integer, nullable=False, default=0)
+
+
+def _learner_skill(*, key: bool) -> tuple[Column[Any], Column[Any]]:
+    """The learner and the skill a row is about (together the primary key, with `key`)."""
+    return (
+        _refers("profile_id", "profile.id", key=key),
+        _refers("skill_id", "skill.id", key=key),
+    )
 
 
 # ---------------------------------------------------------------------------- library
-class SkillRow(Base):
-    """A skill of the library."""
+# A skill of the library. Deleting a skill only marks it (`deleted_at`): the learner's history
+# hangs on its id (migration 0003).
+skill = Table(
+    "skill",
+    metadata,
+    _id("id"),
+    Column("name", String(200), nullable=False),
+    Column("area", String(200), nullable=False),
+    Column("hours", Float, nullable=False),
+    Column("level", String(20)),
+    Column("summary", Text, nullable=False, default=""),
+    _position(),
+    Column("deleted_at", DateTime),
+    CheckConstraint("hours > 0", name="hours_positive"),
+)
 
-    __tablename__ = "skill"
+# An edge of the prerequisite graph: `prerequisite_id` comes before `skill_id`.
+prerequisite = Table(
+    "prerequisite",
+    metadata,
+    _refers("skill_id", "skill.id", key=True),
+    _refers("prerequisite_id", "skill.id", key=True, index=True),
+    Column("hard", Boolean, nullable=False, default=True),
+    _position(),
+    CheckConstraint("skill_id <> prerequisite_id", name="not_itself"),
+)
 
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    area: Mapped[str] = mapped_column(String(200))
-    hours: Mapped[float] = mapped_column(Float)
-    level: Mapped[str | None] = mapped_column(String(20))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)  # order of definition in files
-    # Deleting a skill only marks it: the learner's history hangs on its id (migration 0003).
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+# A course, book, page or tool that teaches a skill.
+resource = Table(
+    "resource",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _refers("skill_id", "skill.id", index=True),
+    _position(),
+    Column("title", String(200), nullable=False),
+    Column("url", String(2000), nullable=False),
+    Column("kind", String(20)),
+    Column("free", Boolean),
+)
 
-    prerequisites: Mapped[list[PrerequisiteRow]] = relationship(
-        foreign_keys="PrerequisiteRow.skill_id",
-        order_by="PrerequisiteRow.position",
-        cascade="all, delete-orphan",
-    )
-    resources: Mapped[list[ResourceRow]] = relationship(
-        order_by="ResourceRow.position", cascade="all, delete-orphan"
-    )
+# A target role. Its track choice (migration 0004): its name, and how many of the tracks
+# marked `in_choice` a learner must choose; 0 when the role asks for no choice.
+role = Table(
+    "role",
+    metadata,
+    _id("id"),
+    Column("name", String(200), nullable=False),
+    Column("summary", Text, nullable=False, default=""),
+    Column("salary_amount", Float),
+    Column("salary_currency", String(3)),
+    Column("salary_region", String(200)),
+    Column("salary_source", String(200)),
+    _position(),
+    Column("choice_name", String(200)),
+    Column("choose_at_least", Integer, nullable=False, default=0, server_default="0"),
+)
 
-    __table_args__ = (CheckConstraint("hours > 0", name="hours_positive"),)
+# A skill that is one of a role's goals.
+role_goal = Table(
+    "role_goal",
+    metadata,
+    _refers("role_id", "role.id", key=True),
+    _refers("skill_id", "skill.id", key=True, index=True),
+    _position(),
+)
 
-
-class PrerequisiteRow(Base):
-    """An edge of the prerequisite graph: `prerequisite_id` comes before `skill_id`."""
-
-    __tablename__ = "prerequisite"
-
-    skill_id: Mapped[str] = mapped_column(
-        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
-    )
-    prerequisite_id: Mapped[str] = mapped_column(
-        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
-    hard: Mapped[bool] = mapped_column(default=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
-
-    __table_args__ = (CheckConstraint("skill_id <> prerequisite_id", name="not_itself"),)
-
-
-class ResourceRow(Base):
-    """A course, book, page or tool that teaches a skill."""
-
-    __tablename__ = "resource"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    skill_id: Mapped[str] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    title: Mapped[str] = mapped_column(String(200))
-    url: Mapped[str] = mapped_column(String(2000))
-    kind: Mapped[str | None] = mapped_column(String(20))
-    free: Mapped[bool | None] = mapped_column()
-
-
-class RoleRow(Base):
-    """A target role."""
-
-    __tablename__ = "role"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    salary_amount: Mapped[float | None] = mapped_column(Float)
-    salary_currency: Mapped[str | None] = mapped_column(String(3))
-    salary_region: Mapped[str | None] = mapped_column(String(200))
-    salary_source: Mapped[str | None] = mapped_column(String(200))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    # The role's track choice (migration 0004): its name, and how many of the tracks marked
-    # `in_choice` a learner must choose; 0 when the role asks for no choice.
-    choice_name: Mapped[str | None] = mapped_column(String(200))
-    choose_at_least: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-
-    goals: Mapped[list[RoleGoalRow]] = relationship(
-        order_by="RoleGoalRow.position", cascade="all, delete-orphan"
-    )
-    tracks: Mapped[list[TrackRow]] = relationship(
-        order_by="TrackRow.position", cascade="all, delete-orphan"
-    )
+# A specialisation track of a role.
+track = Table(
+    "track",
+    metadata,
+    _refers("role_id", "role.id", key=True),
+    _id("id"),
+    Column("name", String(200), nullable=False),
+    Column("summary", Text, nullable=False, default=""),
+    _position(),
+    Column("in_choice", Boolean, nullable=False, default=False, server_default="0"),
+    Column("later_career", Boolean, nullable=False, default=False, server_default="0"),
+)
 
 
-class RoleGoalRow(Base):
-    """A skill that is one of a role's goals."""
-
-    __tablename__ = "role_goal"
-
-    role_id: Mapped[str] = mapped_column(
-        ForeignKey("role.id", ondelete="CASCADE"), primary_key=True
-    )
-    skill_id: Mapped[str] = mapped_column(
-        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
-    position: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class TrackRow(Base):
-    """A specialisation track of a role."""
-
-    __tablename__ = "track"
-
-    role_id: Mapped[str] = mapped_column(
-        ForeignKey("role.id", ondelete="CASCADE"), primary_key=True
-    )
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    in_choice: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    later_career: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-
-    goals: Mapped[list[TrackGoalRow]] = relationship(
-        order_by="TrackGoalRow.position", cascade="all, delete-orphan"
-    )
-
-
-class TrackGoalRow(Base):
-    """A skill that is one of a track's goals."""
-
-    __tablename__ = "track_goal"
-
-    role_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    track_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    skill_id: Mapped[str] = mapped_column(
-        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
-    position: Mapped[int] = mapped_column(Integer, default=0)
-
-    __table_args__ = (
+def _track() -> tuple[Column[str], Column[str], ForeignKeyConstraint]:
+    """The track a row is about: its role's and its own id (in the primary key), deleted
+    with the track."""
+    return (
+        _id("role_id"),
+        _id("track_id"),
         ForeignKeyConstraint(
             ["role_id", "track_id"], ["track.role_id", "track.id"], ondelete="CASCADE"
         ),
     )
 
+
+# A skill that is one of a track's goals.
+track_goal = Table(
+    "track_goal",
+    metadata,
+    *_track(),
+    _refers("skill_id", "skill.id", key=True, index=True),
+    _position(),
+)
 
 # ---------------------------------------------------------------------------- learners
-class ProfileRow(Base):
-    """A learner: their role, tracks, time and pace. Progress belongs to a profile."""
+# A learner: their role, tracks, time and pace. Progress belongs to a profile. When the
+# learner studies, as they write it ("Mon 19:00-21:00, Sat 10:00-13:00"; empty: none set),
+# and whether the plan uses their personal pace (migration 0005). On a shared server in team
+# mode, `login` is the PostgreSQL login whose profile this is: the row-level security
+# policies key every learner's row through it (migration 0006).
+profile = Table(
+    "profile",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role_id", ForeignKey("role.id", ondelete="SET NULL")),
+    Column("hours_per_week", Float, nullable=False, default=10),
+    Column("start_date", Date),
+    Column("strategy", String(40), nullable=False, default="foundations-first"),
+    Column("created_at", DateTime, nullable=False),
+    Column("target_date", Date),  # optional: finish by this day
+    Column("study_slots", Text, nullable=False, default="", server_default=""),
+    Column("plan_by_pace", Boolean, nullable=False, default=False, server_default=false()),
+    Column("login", String(63), unique=True),
+    CheckConstraint("hours_per_week > 0", name="hours_positive"),
+)
 
-    __tablename__ = "profile"
+# A track a learner chose, remembered per role so switching back restores it.
+profile_track = Table(
+    "profile_track",
+    metadata,
+    _refers("profile_id", "profile.id", key=True),
+    *_track(),
+    _position(),
+)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    role_id: Mapped[str | None] = mapped_column(ForeignKey("role.id", ondelete="SET NULL"))
-    hours_per_week: Mapped[float] = mapped_column(Float, default=10)
-    start_date: Mapped[date | None] = mapped_column(Date)
-    strategy: Mapped[str] = mapped_column(String(40), default="foundations-first")
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    target_date: Mapped[date | None] = mapped_column(Date)  # optional: finish by this day
-    # When the learner studies, as they write it ("Mon 19:00-21:00, Sat 10:00-13:00"; empty:
-    # none set), and whether the plan uses their personal pace (migration 0005).
-    study_slots: Mapped[str] = mapped_column(Text, default="", server_default="")
-    plan_by_pace: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    # On a shared server in team mode, the PostgreSQL login whose profile this is: the
-    # row-level security policies key every learner's row through it (migration 0006).
-    login: Mapped[str | None] = mapped_column(String(63), unique=True)
+# A status change, appended and never rewritten (like Anki's review log). `day` is the
+# learner's local date it happened, `recorded_at` when it was entered (UTC).
+progress_event = Table(
+    "progress_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_learner_skill(key=False),
+    Column("status", String(20), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    CheckConstraint(_STATUS_STORED, name="status_known"),
+    Index("ix_progress_event_profile_day", "profile_id", "day"),
+    Index("ix_progress_event_profile_skill", "profile_id", "skill_id"),
+    # Recent activity: the newest entries of one learner, without sorting them all.
+    Index("ix_progress_event_profile_id", "profile_id", "id"),
+)
 
-    __table_args__ = (CheckConstraint("hours_per_week > 0", name="hours_positive"),)
+# The current status of a skill for a profile, kept beside the event log in the same
+# transaction so that reading it never scans the log.
+skill_state = Table(
+    "skill_state",
+    metadata,
+    *_learner_skill(key=True),
+    Column("status", String(20), nullable=False),
+    Column("since", Date, nullable=False),
+    _refers("event_id", "progress_event.id"),
+)
 
+# Time spent studying a skill on a day, with an optional note. Deleting a session only marks
+# it (`deleted_at`): the history keeps it (see study_session_change).
+study_session = Table(
+    "study_session",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_learner_skill(key=False),
+    Column("day", Date, nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("recorded_at", DateTime, nullable=False),
+    Column("deleted_at", DateTime),
+    CheckConstraint("minutes > 0", name="minutes_positive"),
+    Index("ix_study_session_profile_day", "profile_id", "day"),
+    Index("ix_study_session_profile_skill", "profile_id", "skill_id"),
+    # Minutes per day are summed from this index alone, never from the table's rows.
+    Index("ix_study_session_profile_deleted_day", "profile_id", "deleted_at", "day", "minutes"),
+    Index("ix_study_session_profile_id", "profile_id", "id"),
+)
 
-class ProfileTrackRow(Base):
-    """A track a learner chose, remembered per role so switching back restores it."""
+# An edit, deletion or restoration of a study session, with the values it replaced: a session
+# can be corrected, but what was recorded before is never lost. The new values: edits only.
+study_session_change = Table(
+    "study_session_change",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _refers("profile_id", "profile.id"),
+    _refers("session_id", "study_session.id", index=True),
+    Column("action", String(10), nullable=False),
+    Column("old_day", Date, nullable=False),
+    Column("old_minutes", Integer, nullable=False),
+    Column("old_note", Text, nullable=False, default=""),
+    Column("new_day", Date),
+    Column("new_minutes", Integer),
+    Column("new_note", Text),
+    Column("recorded_at", DateTime, nullable=False),
+    CheckConstraint("action IN ('edit', 'delete', 'restore')", name="action_known"),
+    Index("ix_study_session_change_profile_id", "profile_id", "id"),
+)
 
-    __tablename__ = "profile_track"
+# The status a skill has from `day` on, one row per change, derived from the event log in the
+# same transaction (like skill_state): the burn-up reads these few rows, not the log. An entry
+# restates the status from its day on, so recording one removes this skill's rows from that
+# day on and adds one if the status differs from the day before.
+status_timeline = Table(
+    "status_timeline",
+    metadata,
+    *_learner_skill(key=True),
+    Column("day", Date, primary_key=True, nullable=False),
+    Column("status", String(20), nullable=False),
+    _refers("event_id", "progress_event.id", index=True),
+    CheckConstraint(_STATUS_STORED, name="status_known"),
+)
 
-    profile_id: Mapped[int] = mapped_column(
-        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
-    )
-    role_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    track_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
+# A learner's personal note on a skill.
+note = Table(
+    "note",
+    metadata,
+    *_learner_skill(key=True),
+    Column("text", Text, nullable=False, default=""),
+    Column("updated_at", DateTime, nullable=False),
+)
 
-    __table_args__ = (
-        ForeignKeyConstraint(
-            ["role_id", "track_id"], ["track.role_id", "track.id"], ondelete="CASCADE"
-        ),
-    )
+# A study timer that is running: which skill, since when (UTC). One per learner, kept in the
+# database so that it survives closing the app (migration 0004).
+study_timer = Table(
+    "study_timer",
+    metadata,
+    _refers("profile_id", "profile.id", key=True),
+    _refers("skill_id", "skill.id"),
+    Column("started_at", DateTime, nullable=False),
+)
 
+# A skill the learner made a goal of their own: their plan includes it and everything it
+# needs, whatever their role (migration 0004).
+profile_goal = Table(
+    "profile_goal",
+    metadata,
+    *_learner_skill(key=True),
+    Column("added_at", DateTime, nullable=False),
+)
 
-class ProgressEventRow(Base):
-    """A status change, appended and never rewritten (like Anki's review log)."""
-
-    __tablename__ = "progress_event"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
-    skill_id: Mapped[str] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"))
-    status: Mapped[str] = mapped_column(String(20))
-    day: Mapped[date] = mapped_column(Date)  # the learner's local date it happened
-    recorded_at: Mapped[datetime] = mapped_column(DateTime)  # when it was entered (UTC)
-
-    __table_args__ = (
-        CheckConstraint(_STATUS_STORED, name="status_known"),
-        Index("ix_progress_event_profile_day", "profile_id", "day"),
-        Index("ix_progress_event_profile_skill", "profile_id", "skill_id"),
-        # Recent activity: the newest entries of one learner, without sorting them all.
-        Index("ix_progress_event_profile_id", "profile_id", "id"),
-    )
-
-
-class SkillStateRow(Base):
-    """The current status of a skill for a profile, kept beside the event log in the same
-    transaction so that reading it never scans the log."""
-
-    __tablename__ = "skill_state"
-
-    profile_id: Mapped[int] = mapped_column(
-        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
-    )
-    skill_id: Mapped[str] = mapped_column(
-        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
-    )
-    status: Mapped[str] = mapped_column(String(20))
-    since: Mapped[date] = mapped_column(Date)
-    event_id: Mapped[int] = mapped_column(ForeignKey("progress_event.id", ondelete="CASCADE"))
-
-
-class StudySessionRow(Base):
-    """Time spent studying a skill on a day, with an optional note."""
-
-    __tablename__ = "study_session"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
-    skill_id: Mapped[str] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"))
-    day: Mapped[date] = mapped_column(Date)
-    minutes: Mapped[int] = mapped_column(Integer)
-    note: Mapped[str] = mapped_column(Text, default="")
-    recorded_at: Mapped[datetime] = mapped_column(DateTime)
-    # Deleting a session only marks it: the history keeps it (see StudySessionChangeRow).
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
-
-    __table_args__ = (
-        CheckConstraint("minutes > 0", name="minutes_positive"),
-        Index("ix_study_session_profile_day", "profile_id", "day"),
-        Index("ix_study_session_profile_skill", "profile_id", "skill_id"),
-        # Minutes per day are summed from this index alone, never from the table's rows.
-        Index("ix_study_session_profile_deleted_day", "profile_id", "deleted_at", "day", "minutes"),
-        Index("ix_study_session_profile_id", "profile_id", "id"),
-    )
-
-
-class StudySessionChangeRow(Base):
-    """An edit, deletion or restoration of a study session, with the values it replaced: a
-    session can be corrected, but what was recorded before is never lost."""
-
-    __tablename__ = "study_session_change"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("study_session.id", ondelete="CASCADE"), index=True
-    )
-    action: Mapped[str] = mapped_column(String(10))
-    old_day: Mapped[date] = mapped_column(Date)
-    old_minutes: Mapped[int] = mapped_column(Integer)
-    old_note: Mapped[str] = mapped_column(Text, default="")
-    new_day: Mapped[date | None] = mapped_column(Date)  # edits only
-    new_minutes: Mapped[int | None] = mapped_column(Integer)
-    new_note: Mapped[str | None] = mapped_column(Text)
-    recorded_at: Mapped[datetime] = mapped_column(DateTime)
-
-    __table_args__ = (
-        CheckConstraint("action IN ('edit', 'delete', 'restore')", name="action_known"),
-        Index("ix_study_session_change_profile_id", "profile_id", "id"),
-    )
-
-
-class StatusTimelineRow(Base):
-    """The status a skill has from `day` on, one row per change, derived from the event log in
-    the same transaction (like SkillStateRow): the burn-up reads these few rows, not the log.
-
-    An entry restates the status from its day on, so recording one removes this skill's rows
-    from that day on and adds one if the status differs from the day before.
-    """
-
-    __tablename__ = "status_timeline"
-
-    profile_id: Mapped[int] = mapped_column(
-        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
-    )
-    skill_id: Mapped[str] = mapped_column(
-        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
-    )
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    status: Mapped[str] = mapped_column(String(20))
-    event_id: Mapped[int] = mapped_column(
-        ForeignKey("progress_event.id", ondelete="CASCADE"), index=True
-    )
-
-    __table_args__ = (CheckConstraint(_STATUS_STORED, name="status_known"),)
-
-
-class NoteRow(Base):
-    """A learner's personal note on a skill."""
-
-    __tablename__ = "note"
-
-    profile_id: Mapped[int] = mapped_column(
-        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
-    )
-    skill_id: Mapped[str] = mapped_column(
-        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
-    )
-    text: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
-
-
-class StudyTimerRow(Base):
-    """A study timer that is running: which skill, since when (UTC). One per learner, kept in
-    the database so that it survives closing the app (migration 0004)."""
-
-    __tablename__ = "study_timer"
-
-    profile_id: Mapped[int] = mapped_column(
-        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
-    )
-    skill_id: Mapped[str] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"))
-    started_at: Mapped[datetime] = mapped_column(DateTime)
-
-
-class ProfileGoalRow(Base):
-    """A skill the learner made a goal of their own: their plan includes it and everything it
-    needs, whatever their role (migration 0004)."""
-
-    __tablename__ = "profile_goal"
-
-    profile_id: Mapped[int] = mapped_column(
-        ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
-    )
-    skill_id: Mapped[str] = mapped_column(
-        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True
-    )
-    added_at: Mapped[datetime] = mapped_column(DateTime)
-
-
-class ReviewEventRow(Base):
-    """A learner's answer when a finished skill came up for review: "solid" or "rusty".
-    Append-only, like the status events: the review schedule is recomputed from these rows
-    (planner/core/reviews.py; migration 0005)."""
-
-    __tablename__ = "review_event"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"))
-    skill_id: Mapped[str] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"))
-    day: Mapped[date] = mapped_column(Date)
-    answer: Mapped[str] = mapped_column(String(10))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime)
-
-    __table_args__ = (
-        CheckConstraint("answer IN ('solid', 'rusty')", name="answer_known"),
-        Index("ix_review_event_profile_skill_day", "profile_id", "skill_id", "day"),
-    )
-
+# A learner's answer when a finished skill came up for review: "solid" or "rusty". Append-only,
+# like the status events: the review schedule is recomputed from these rows
+# (planner/core/reviews.py; migration 0005).
+review_event = Table(
+    "review_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_learner_skill(key=False),
+    Column("day", Date, nullable=False),
+    Column("answer", String(10), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    CheckConstraint("answer IN ('solid', 'rusty')", name="answer_known"),
+    Index("ix_review_event_profile_skill_day", "profile_id", "skill_id", "day"),
+)
 
 # ---------------------------------------------------------------------------- team mode
-_KIND_KNOWN = "kind IN ('learner', 'mentor', 'editor', 'owner')"
+# A member of the group on a shared server: a PostgreSQL login and what kind of member it is
+# (planner/core/team.py; migration 0006). Empty outside team mode.
+team_member = Table(
+    "team_member",
+    metadata,
+    Column("login", String(63), primary_key=True, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("added_at", DateTime, nullable=False),
+    CheckConstraint("kind IN ('learner', 'mentor', 'editor', 'owner')", name="kind_known"),
+)
 
-
-class TeamMemberRow(Base):
-    """A member of the group on a shared server: a PostgreSQL login and what kind of member
-    it is (planner/core/team.py; migration 0006). Empty outside team mode."""
-
-    __tablename__ = "team_member"
-
-    login: Mapped[str] = mapped_column(String(63), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(10))
-    added_at: Mapped[datetime] = mapped_column(DateTime)
-
-    __table_args__ = (CheckConstraint(_KIND_KNOWN, name="kind_known"),)
-
-
-class CohortMemberRow(Base):
-    """A member in a cohort: a learner belongs to it, a mentor follows it (the member's kind
-    says which)."""
-
-    __tablename__ = "cohort_member"
-
-    cohort: Mapped[str] = mapped_column(String(100), primary_key=True)
-    login: Mapped[str] = mapped_column(
-        ForeignKey("team_member.login", ondelete="CASCADE"), primary_key=True, index=True
-    )
+# A member in a cohort: a learner belongs to it, a mentor follows it (the member's kind says
+# which).
+cohort_member = Table(
+    "cohort_member",
+    metadata,
+    Column("cohort", String(100), primary_key=True, nullable=False),
+    _refers("login", "team_member.login", key=True, index=True),
+)

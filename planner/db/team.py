@@ -25,14 +25,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, text
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, text
 
 from planner.core.team import Kind, Member
+from planner.db import tables
+from planner.db.engine import connection_of
 from planner.db.queries.clock import utcnow
-from planner.db.tables import Base
+
+if TYPE_CHECKING:
+    from planner.db.engine import Tx
 
 LIBRARY_TABLES = ("skill", "prerequisite", "resource", "role", "role_goal", "track", "track_goal")
 TEAM_TABLES = ("team_member", "cohort_member")
@@ -44,7 +47,7 @@ def learner_tables() -> tuple[str, ...]:
     """Every table holding a learner's data: `profile`, and each table keyed by a profile."""
     keyed = sorted(
         name
-        for name, table in Base.metadata.tables.items()
+        for name, table in tables.metadata.tables.items()
         if "profile_id" in table.c and name != "profile"
     )
     return ("profile", *keyed)
@@ -70,12 +73,12 @@ def roles_of(database: str) -> dict[Kind, str]:
 
 
 # ---------------------------------------------------------------------------- who is who
-def current_login(session: Session) -> str:
+def current_login(session: Tx) -> str:
     """The login this connection acts as."""
     return str(session.execute(text("SELECT current_user")).scalar_one())
 
 
-def team_mode(session: Session) -> bool:
+def team_mode(session: Tx) -> bool:
     """Whether the database is in team mode (`team init` ran: it has an owner). Asked of a
     function every member may call, since a member sees only some of the members' rows."""
     return bool(
@@ -87,7 +90,7 @@ def team_mode(session: Session) -> bool:
     )
 
 
-def _has_function(session: Session, name: str) -> bool:
+def _has_function(session: Tx, name: str) -> bool:
     return bool(
         session.execute(
             text(
@@ -99,13 +102,13 @@ def _has_function(session: Session, name: str) -> bool:
     )
 
 
-def member(session: Session, login: str) -> Member | None:
+def member(session: Tx, login: str) -> Member | None:
     """The member with this login (as far as the caller may see), or None."""
     found = members(session, [login])
     return found[0] if found else None
 
 
-def members(session: Session, logins: Sequence[str] | None = None) -> list[Member]:
+def members(session: Tx, logins: Sequence[str] | None = None) -> list[Member]:
     """The members the caller may see (the owner: all; a mentor: themselves and their
     cohorts' learners; anyone else: themselves), by kind then login."""
     where = "" if logins is None else "WHERE t.login = ANY(:logins)"
@@ -125,13 +128,13 @@ def members(session: Session, logins: Sequence[str] | None = None) -> list[Membe
     return sorted(found, key=lambda m: (order[m.kind], m.login))
 
 
-def own_profile_name(session: Session) -> str | None:
+def own_profile_name(session: Tx) -> str | None:
     """The name of the profile the connecting login owns, or None."""
     name = session.execute(text("SELECT name FROM profile WHERE login = current_user")).scalar()
     return None if name is None else str(name)
 
 
-def claim_profile(session: Session, profile_id: int, login: str) -> None:
+def claim_profile(session: Tx, profile_id: int, login: str) -> None:
     """Make a profile the login's own."""
     session.execute(
         text("UPDATE profile SET login = :login WHERE id = :id"), {"login": login, "id": profile_id}
@@ -139,7 +142,7 @@ def claim_profile(session: Session, profile_id: int, login: str) -> None:
 
 
 # ---------------------------------------------------------------------------- logins
-def login_exists(session: Session, login: str) -> bool:
+def login_exists(session: Tx, login: str) -> bool:
     """Whether the cluster has a role of that name."""
     return bool(
         session.execute(
@@ -148,26 +151,26 @@ def login_exists(session: Session, login: str) -> bool:
     )
 
 
-def create_login(session: Session, login: str, password: str | None) -> None:
+def create_login(session: Tx, login: str, password: str | None) -> None:
     """A new login (no password: it signs in however the server's pg_hba.conf allows)."""
     session.execute(text(f"CREATE ROLE {quote(login)} LOGIN"))
     if password is not None:
         set_password(session, login, password)
 
 
-def set_password(session: Session, login: str, password: str) -> None:
+def set_password(session: Tx, login: str, password: str) -> None:
     """Set a login's password, sent to the server already hashed (SCRAM, as `psql`'s
     \\password does): the plain text appears in no statement, log or view."""
     from psycopg import sql
 
-    raw: Any = session.connection().connection.dbapi_connection
+    raw: Any = connection_of(session).connection.dbapi_connection
     hashed = raw.pgconn.encrypt_password(password.encode(), login.encode()).decode()
     statement = sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(login), hashed)
     with raw.cursor() as cursor:
         cursor.execute(statement)
 
 
-def grant_kind(session: Session, database: str, login: str, kind: Kind) -> None:
+def grant_kind(session: Tx, database: str, login: str, kind: Kind) -> None:
     """Give a login its kind's group role (and take the others away)."""
     for other, role in roles_of(database).items():
         if other == kind:
@@ -176,14 +179,14 @@ def grant_kind(session: Session, database: str, login: str, kind: Kind) -> None:
             session.execute(text(f"REVOKE {quote(role)} FROM {quote(login)}"))
 
 
-def revoke_all(session: Session, database: str, login: str) -> None:
+def revoke_all(session: Tx, database: str, login: str) -> None:
     """Take every group role of this database away from a login."""
     for role in roles_of(database).values():
         if _is_member_of(session, login, role):
             session.execute(text(f"REVOKE {quote(role)} FROM {quote(login)}"))
 
 
-def _is_member_of(session: Session, login: str, role: str) -> bool:
+def _is_member_of(session: Tx, login: str, role: str) -> bool:
     return bool(
         session.execute(
             text(
@@ -196,7 +199,7 @@ def _is_member_of(session: Session, login: str, role: str) -> bool:
     )
 
 
-def put_member(session: Session, login: str, kind: Kind, cohorts: Iterable[str]) -> None:
+def put_member(session: Tx, login: str, kind: Kind, cohorts: Iterable[str]) -> None:
     """Add or update a member row and their cohorts (the cohorts given replace theirs)."""
     session.execute(
         text(
@@ -213,7 +216,7 @@ def put_member(session: Session, login: str, kind: Kind, cohorts: Iterable[str])
         )
 
 
-def delete_member(session: Session, login: str, *, delete_history: bool) -> None:
+def delete_member(session: Tx, login: str, *, delete_history: bool) -> None:
     """Remove a member row (their cohorts go with it); with `delete_history` their profile
     and everything it holds too, else the profile stays, still theirs."""
     session.execute(text("DELETE FROM team_member WHERE login = :login"), {"login": login})
@@ -221,10 +224,9 @@ def delete_member(session: Session, login: str, *, delete_history: bool) -> None
         session.execute(text("DELETE FROM profile WHERE login = :login"), {"login": login})
 
 
-def give_profile(session: Session, login: str) -> None:
+def give_profile(session: Tx, login: str) -> None:
     """Make sure the login owns a profile: one already theirs, else an unowned one named after
     them (made before team mode), else a new one named after them."""
-    from planner.db.tables import ProfileRow
     from planner.errors import UsageError
 
     if own_profile_name_of(session, login) is not None:
@@ -237,8 +239,8 @@ def give_profile(session: Session, login: str) -> None:
             raise UsageError(f"the profile named {login} belongs to the login {row[1]}")
         claim_profile(session, int(row[0]), login)
         return
-    session.add(
-        ProfileRow(
+    session.execute(
+        insert(tables.profile).values(
             name=login,
             login=login,
             hours_per_week=10,
@@ -246,10 +248,9 @@ def give_profile(session: Session, login: str) -> None:
             created_at=utcnow(),
         )
     )
-    session.flush()
 
 
-def own_profile_name_of(session: Session, login: str) -> str | None:
+def own_profile_name_of(session: Tx, login: str) -> str | None:
     """The name of the profile a login owns, or None."""
     name = session.execute(
         text("SELECT name FROM profile WHERE login = :login"), {"login": login}
@@ -257,7 +258,7 @@ def own_profile_name_of(session: Session, login: str) -> str | None:
     return None if name is None else str(name)
 
 
-def may_set_up(session: Session | Connection) -> bool:
+def may_set_up(session: Tx) -> bool:
     """Whether the connecting login may set up team mode: it may create roles, and owns the
     planner's tables (or is a superuser)."""
     return bool(

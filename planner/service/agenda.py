@@ -59,13 +59,13 @@ class AgendaPart:
         last_day = monday + timedelta(weeks=count, days=-1)
         reviews = [(s.skill_id, s.due) for s in planner.reviews.states() if s.due <= last_day]
         this_monday = monday_of(today)
-        with planner.db.session() as session:
+        with planner.db.connection() as connection:
             this_week = [
                 (s.skill, s.day, s.minutes)
-                for s in queries.study_sessions(session, profile.id)
+                for s in queries.study_sessions(connection, profile.id)
                 if not s.deleted and this_monday <= s.day <= today
             ]
-            logged = queries.minutes_by_skill(session, profile.id) if profile.role else {}
+            logged = queries.minutes_by_skill(connection, profile.id) if profile.role else {}
         steps: list[tuple[str, int]] = []
         goals: dict[str, str] = {}
         if profile.role is not None:

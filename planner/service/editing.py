@@ -47,12 +47,12 @@ class Editing:
         planner = self._planner
         check_change(planner.library(), planner.graph(), change)
         try:
-            with planner.db.session() as session:
-                library = library_edit.locked_library(session)
+            with planner.db.connection() as connection:
+                library = library_edit.locked_library(connection)
                 check_change(library, build_graph(library.skills), change)
                 undo = inverse(library, change)
-                choices = library_edit.choices_for(session, change.roles)
-                library_edit.write_change(session, change)
+                choices = library_edit.choices_for(connection, change.roles)
+                library_edit.write_change(connection, change)
         finally:
             planner.invalidate()  # written, or refused by what another editor did
         return LibraryEdit(change, undo, choices, _change_of(change))
@@ -78,11 +78,11 @@ class Editing:
         planner = self._planner
         check_change(planner.library(), planner.graph(), edit.undo)
         try:
-            with planner.db.session() as session:
-                library = library_edit.locked_library(session)
+            with planner.db.connection() as connection:
+                library = library_edit.locked_library(connection)
                 check_change(library, build_graph(library.skills), edit.undo)
-                library_edit.write_change(session, edit.undo)
-                library_edit.restore_choices(session, edit.choices)
+                library_edit.write_change(connection, edit.undo)
+                library_edit.restore_choices(connection, edit.choices)
         finally:
             planner.invalidate()
         return _change_of(edit.applied)
@@ -105,17 +105,17 @@ class Editing:
         files = load_files(paths, context=current.skills.values())
         incoming = Library.from_files(files)
         try:
-            with planner.db.session() as session:
+            with planner.db.connection() as connection:
                 # The cycle check sees the library as stored, under its writers' lock: an
                 # editor's edit committed since it was read cannot close a cycle with these.
-                stored = library_edit.locked_library(session)
+                stored = library_edit.locked_library(connection)
                 merged = {**stored.skills, **incoming.skills}
                 cycle = find_cycle(build_graph(merged))
                 if cycle is not None:
                     raise PlannerError(
                         f"importing would make a prerequisite cycle: {' -> '.join(cycle)}"
                     )
-                counts = queries.save_library(session, incoming)
+                counts = queries.save_library(connection, incoming)
         finally:
             planner.invalidate()
         return replace(counts, change=Change(library=True, skills=tuple(incoming.skills)))

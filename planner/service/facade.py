@@ -145,19 +145,10 @@ class Planner:
         db = Database.open(db_path)  # a file path or a PostgreSQL URI (planner.db.location)
         planner = cls(db, profile, today)
         try:
-            with db.session() as session:
-                db.serialize(session, "library")  # two first starts on one server fill it once
-                if queries.library_is_empty(session):
-                    from planner.fileformat.load import load_files  # the file format, on demand
-
-                    builtin = builtin_roadmap_files()
-                    if not builtin:  # a broken installation: say so, not an empty planner
-                        raise PlannerError(
-                            f"the built-in roadmaps are missing (no roadmap files in "
-                            f"{builtin_roadmaps_dir()}); reinstall the planner"
-                        )
-                    files = load_files(builtin)
-                    queries.save_library(session, Library.from_files(files))
+            with db.connection() as connection:
+                empty = queries.library_is_empty(connection)
+            if empty:
+                _fill_library(db)
             planner.profile()  # an unknown profile is an error now, not halfway through
         except BaseException:
             db.close()
@@ -185,16 +176,16 @@ class Planner:
     def library(self) -> Library:
         """Every skill and role (cached until the library changes)."""
         if self._library is None:
-            with self.db.session() as session:
-                self._library = queries.load_library(session)
+            with self.db.connection() as connection:
+                self._library = queries.load_library(connection)
         return self._library
 
     def roles(self) -> list[Role]:
         """Every role with its tracks, in order; reads no skills (the library when loaded)."""
         if self._library is not None:
             return list(self._library.roles.values())
-        with self.db.session() as session:
-            return list(queries.load_roles(session).values())
+        with self.db.connection() as connection:
+            return list(queries.load_roles(connection).values())
 
     def graph(self) -> SkillGraph:
         """The prerequisite graph of the library (cached with it)."""
@@ -220,6 +211,24 @@ class Planner:
         if role_id not in self.library().roles:
             known = ", ".join(self.library().roles) or "none"
             raise NotFoundError(f"unknown role '{role_id}' (roles: {known})")
+
+
+def _fill_library(db: Database) -> None:
+    """Fill an empty library with the built-in roadmaps (the first start). Two first starts
+    on one server fill it once: the second finds it filled under the lock."""
+    with db.connection() as connection:
+        db.serialize(connection, "library")
+        if not queries.library_is_empty(connection):
+            return
+        from planner.fileformat.load import load_files  # the file format, on demand
+
+        builtin = builtin_roadmap_files()
+        if not builtin:  # a broken installation: say so, not an empty planner
+            raise PlannerError(
+                f"the built-in roadmaps are missing (no roadmap files in "
+                f"{builtin_roadmaps_dir()}); reinstall the planner"
+            )
+        queries.save_library(connection, Library.from_files(load_files(builtin)))
 
 
 def _did_you_mean(word: str, known: Iterable[str]) -> str:

@@ -71,8 +71,8 @@ class Files:
         finally:
             planner.db = Database.open(path)
             planner.invalidate()
-        with planner.db.session() as session:
-            if queries.get_profile(session, planner.profile_name) is None:
+        with planner.db.connection() as connection:
+            if queries.get_profile(connection, planner.profile_name) is None:
                 planner.profile_name = DEFAULT_PROFILE  # the backup is older than this profile
         return Changed(kept, Change.everything())
 

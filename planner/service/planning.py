@@ -69,8 +69,8 @@ class Planning:
             tracks = profile.tracks if role_id == profile.role else ()
         if start is None:
             start = max(planner.today(), profile.start or planner.today())
-        with planner.db.session() as session:
-            started = queries.in_progress_since(session, profile.id)
+        with planner.db.connection() as connection:
+            started = queries.in_progress_since(connection, profile.id)
         library, extra = self._with_personal_goals(role_id)
         plan = make_plan(
             library,
@@ -99,14 +99,14 @@ class Planning:
         planner = self._planner
         profile = planner.profile()
         library = planner.library()
-        with planner.db.session() as session:
-            newest = queries.recent_activity(session, profile.id, limit=3)
+        with planner.db.connection() as connection:
+            newest = queries.recent_activity(connection, profile.id, limit=3)
             key = (profile.id, *((a.kind, a.id, a.recorded_at) for a in newest))
             kept = self._pace
             if kept is not None and kept[0] is library and kept[1] == key:
                 return kept[2]
-            statuses = queries.statuses(session, profile.id)
-            minutes = queries.minutes_by_skill(session, profile.id)
+            statuses = queries.statuses(connection, profile.id)
+            minutes = queries.minutes_by_skill(connection, profile.id)
         skills = library.skills
         pace = personal_pace(
             Evidence(s, skills[s].area, skills[s].hours, minutes.get(s, 0) / 60)
@@ -175,8 +175,8 @@ class Planning:
         """The learner's plan and every progress figure about it."""
         plan = self.plan(role)
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            history = queries.progress_history(session, profile.id)
+        with self._planner.db.connection() as connection:
+            history = queries.progress_history(connection, profile.id)
         progress = summarise_history(
             plan,
             self._planner.graph(),
@@ -196,11 +196,11 @@ class Planning:
         plan = self.plan(role, tracks)
         profile = planner.profile()
         skill_ids = [s.skill.id for s in plan.steps]
-        with planner.db.session() as session:
-            reduced = queries.progress_history(session, profile.id)
-            events = queries.progress_events(session, profile.id)
-            sessions = queries.study_sessions(session, profile.id)
-            notes = {s: queries.get_note(session, profile.id, s) for s in skill_ids}
+        with planner.db.connection() as connection:
+            reduced = queries.progress_history(connection, profile.id)
+            events = queries.progress_events(connection, profile.id)
+            sessions = queries.study_sessions(connection, profile.id)
+            notes = {s: queries.get_note(connection, profile.id, s) for s in skill_ids}
         # The same figures as `progress` computes, so the export agrees with the app.
         progress = summarise_history(
             plan,

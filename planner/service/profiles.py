@@ -15,7 +15,7 @@ from planner.db import queries
 from planner.errors import NotFoundError, PlannerError, UsageError
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Connection
 
     from planner.service.facade import Planner
 
@@ -36,16 +36,16 @@ class Profiles:
         made: the first start's wizard gives that one the learner's own name, and the command
         line, run without --profile, must go on finding their plan under it."""
         planner = self._planner
-        with planner.db.session() as session:
+        with planner.db.connection() as connection:
             if planner.profile_name == DEFAULT_PROFILE and planner.db.on_server:
-                own = self._own(session)
+                own = self._own(connection)
                 if own is not None:
                     return own
-            found = queries.get_profile(session, planner.profile_name)
+            found = queries.get_profile(connection, planner.profile_name)
             if found is not None:
                 return found
-            planner.db.serialize(session, "profiles")  # two first starts create `default` once
-            profiles = queries.list_profiles(session)
+            planner.db.serialize(connection, "profiles")  # two first starts create `default` once
+            profiles = queries.list_profiles(connection)
             if planner.profile_name != DEFAULT_PROFILE:
                 names = [p.name for p in profiles] or ["none"]
                 raise NotFoundError(
@@ -55,9 +55,9 @@ class Profiles:
                 first = min(profiles, key=lambda p: p.id)
                 planner.profile_name = first.name
                 return first
-            return queries.create_profile(session, DEFAULT_PROFILE)
+            return queries.create_profile(connection, DEFAULT_PROFILE)
 
-    def _own(self, session: Session) -> Profile | None:
+    def _own(self, connection: Connection) -> Profile | None:
         """On a shared server, unnamed: the connecting login's own profile (team.md), which
         becomes the current one. In team mode a member without one (a mentor, an editor)
         gets one named after their login; the owner and a server not in team mode go on with
@@ -66,61 +66,61 @@ class Profiles:
 
         if self._own_checked:
             return None
-        name = team.own_profile_name(session)
-        if name is None and team.team_mode(session):
-            me = team.member(session, team.current_login(session))
+        name = team.own_profile_name(connection)
+        if name is None and team.team_mode(connection):
+            me = team.member(connection, team.current_login(connection))
             if me is not None and me.kind != Kind.OWNER:
-                self._planner.db.serialize(session, "profiles")
-                team.give_profile(session, me.login)
-                name = team.own_profile_name(session)
+                self._planner.db.serialize(connection, "profiles")
+                team.give_profile(connection, me.login)
+                name = team.own_profile_name(connection)
         self._own_checked = True
         if name is None:
             return None
         self._planner.profile_name = name
-        return queries.get_profile(session, name)
+        return queries.get_profile(connection, name)
 
     def all(self) -> list[Profile]:
         """Every learner profile."""
         self.current()  # `default` exists once anyone asks
-        with self._planner.db.session() as session:
-            return queries.list_profiles(session)
+        with self._planner.db.connection() as connection:
+            return queries.list_profiles(connection)
 
     def create(self, name: str) -> Changed[Profile]:
         """A new learner profile (it does not become the current one)."""
         name = _profile_name(name)
-        with self._planner.db.session() as session:
-            self._planner.db.serialize(session, "profiles")
-            if queries.get_profile(session, name) is not None:
+        with self._planner.db.connection() as connection:
+            self._planner.db.serialize(connection, "profiles")
+            if queries.get_profile(connection, name) is not None:
                 raise UsageError(f"a profile named '{name}' already exists")
-            return Changed(queries.create_profile(session, name), Change(profile=True))
+            return Changed(queries.create_profile(connection, name), Change(profile=True))
 
     def rename(self, old: str, new: str) -> Changed[Profile]:
         """Give a profile another name; the current profile follows its new name."""
-        with self._planner.db.session() as session:
-            renamed = self._rename(session, old, new)
+        with self._planner.db.connection() as connection:
+            renamed = self._rename(connection, old, new)
         if self._planner.profile_name == old:
             self._planner.profile_name = renamed.name
         return Changed(renamed, Change(profile=True))
 
     @staticmethod
-    def _rename(session: Session, old: str, new: str) -> Profile:
+    def _rename(connection: Connection, old: str, new: str) -> Profile:
         new = _profile_name(new)
-        found = queries.get_profile(session, old)
+        found = queries.get_profile(connection, old)
         if found is None:
             raise NotFoundError(f"unknown profile '{old}'")
-        if new != old and queries.get_profile(session, new) is not None:
+        if new != old and queries.get_profile(connection, new) is not None:
             raise UsageError(f"a profile named '{new}' already exists")
-        return queries.update_profile(session, found.id, name=new)
+        return queries.update_profile(connection, found.id, name=new)
 
     def delete(self, name: str) -> Change:
         """Delete a profile with all its progress; the current one cannot be deleted."""
         if name == self._planner.profile_name:
             raise UsageError("switch to another profile before deleting this one")
-        with self._planner.db.session() as session:
-            found = queries.get_profile(session, name)
+        with self._planner.db.connection() as connection:
+            found = queries.get_profile(connection, name)
             if found is None:
                 raise NotFoundError(f"unknown profile '{name}'")
-            queries.delete_profile(session, found.id)
+            queries.delete_profile(connection, found.id)
         return Change(profile=True)
 
     def use(self, name: str) -> Profile:
@@ -152,9 +152,9 @@ class Profiles:
         plan is dated at their own pace."""
         slots = None if study_slots is None else parse_slots(study_slots)
         current = self._check(role, tracks, hours_per_week, strategy)
-        with self._planner.db.session() as session:
+        with self._planner.db.connection() as connection:
             updated = queries.update_profile(
-                session,
+                connection,
                 current.id,
                 role=role,
                 tracks=tracks,
@@ -215,12 +215,12 @@ class Profiles:
         day = min(choice.start, planner.today())
         already = planner.progress.skill_statuses()  # each write below implies more skills
         written = [s for s in sorted(choice.known) if already.get(s) not in BEHIND]
-        with planner.db.session() as session:
+        with planner.db.connection() as connection:
             renamed = None
             if choice.name is not None and choice.name != current.name:
-                renamed = self._rename(session, current.name, choice.name)
+                renamed = self._rename(connection, current.name, choice.name)
             queries.update_profile(
-                session,
+                connection,
                 current.id,
                 role=choice.role,
                 tracks=choice.tracks,
@@ -228,8 +228,8 @@ class Profiles:
                 start=choice.start,
             )
             for skill_id in written:
-                if queries.status_of(session, current.id, skill_id) != Status.DONE:
-                    queries.record_status(session, current.id, skill_id, Status.DONE, day)
+                if queries.status_of(connection, current.id, skill_id) != Status.DONE:
+                    queries.record_status(connection, current.id, skill_id, Status.DONE, day)
         if renamed is not None:
             planner.profile_name = renamed.name
         return Change(statuses=bool(written), profile=True, skills=tuple(written))

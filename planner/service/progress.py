@@ -21,7 +21,7 @@ from planner.db import personal, queries
 from planner.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Connection
 
     from planner.service.facade import Planner
 
@@ -36,8 +36,8 @@ class ProgressPart:
     def statuses(self) -> dict[str, Status]:
         """The learner's current status of every skill that is not todo."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            known = queries.statuses(session, profile.id)
+        with self._planner.db.connection() as connection:
+            known = queries.statuses(connection, profile.id)
         skills = self._planner.library().skills
         # A deleted skill keeps its history, but takes no part in plans.
         return {k: v for k, v in known.items() if k in skills}
@@ -64,11 +64,11 @@ class ProgressPart:
         new = settable_status(status)
         when = self.day(day)
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            previous = queries.status_of(session, profile.id, skill_id)
+        with self._planner.db.connection() as connection:
+            previous = queries.status_of(connection, profile.id, skill_id)
             if previous == new:  # nothing changes: nothing to record, nothing to undo
                 return StatusChange(skill_id, previous, new, when)
-            queries.record_status(session, profile.id, skill_id, new, when)
+            queries.record_status(connection, profile.id, skill_id, new, when)
         return StatusChange(
             skill_id, previous, new, when, Change(statuses=True, skills=(skill_id,))
         )
@@ -83,10 +83,10 @@ class ProgressPart:
         when = self.day(day)
         profile = self._planner.profile()
         written: list[str] = []
-        with self._planner.db.session() as session:
+        with self._planner.db.connection() as connection:
             for skill_id in skill_ids:
-                if queries.status_of(session, profile.id, skill_id) != new:
-                    queries.record_status(session, profile.id, skill_id, new, when)
+                if queries.status_of(connection, profile.id, skill_id) != new:
+                    queries.record_status(connection, profile.id, skill_id, new, when)
                     written.append(skill_id)
         return Change(statuses=bool(written), skills=tuple(written))
 
@@ -101,20 +101,26 @@ class ProgressPart:
             raise UsageError("a study session lasts at least a minute")
         when = self.day(day)
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            return self.log_in(session, profile.id, skill_id, minutes, when, note)
+        with self._planner.db.connection() as connection:
+            return self.log_in(connection, profile.id, skill_id, minutes, when, note)
 
     def log_in(
-        self, session: Session, profile_id: int, skill_id: str, minutes: int, when: date, note: str
+        self,
+        connection: Connection,
+        profile_id: int,
+        skill_id: str,
+        minutes: int,
+        when: date,
+        note: str,
     ) -> StudyLog:
         """Log a study session inside a transaction already open (the timer's too)."""
-        logged = queries.add_study_session(session, profile_id, skill_id, when, minutes, note)
+        logged = queries.add_study_session(connection, profile_id, skill_id, when, minutes, note)
         started: StatusChange | None = None
-        statuses = queries.statuses(session, profile_id)
+        statuses = queries.statuses(connection, profile_id)
         if statuses.get(skill_id, Status.TODO) == Status.TODO and skill_id not in implied(
             self._planner.graph(), statuses
         ):
-            queries.record_status(session, profile_id, skill_id, Status.IN_PROGRESS, when)
+            queries.record_status(connection, profile_id, skill_id, Status.IN_PROGRESS, when)
             started = StatusChange(
                 skill_id,
                 Status.TODO,
@@ -128,8 +134,8 @@ class ProgressPart:
     def minutes_studied(self, skill_id: str) -> int:
         """Minutes the learner has logged on one skill."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            return queries.minutes_by_skill(session, profile.id).get(skill_id, 0)
+        with self._planner.db.connection() as connection:
+            return queries.minutes_by_skill(connection, profile.id).get(skill_id, 0)
 
     def delete_study_session(self, session_id: int) -> Change:
         """Remove a study session of the current learner (undoing a log). The history keeps
@@ -143,22 +149,22 @@ class ProgressPart:
         )
 
     def _mark_session(
-        self, session_id: int, mark: Callable[[Session, int, int], bool], what: str
+        self, session_id: int, mark: Callable[[Connection, int, int], bool], what: str
     ) -> Change:
         """Delete or restore a session of the learner in one transaction; `mark` says whether
         there was one to delete or restore."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            found = queries.get_study_session(session, profile.id, session_id)
-            if found is None or not mark(session, profile.id, session_id):
+        with self._planner.db.connection() as connection:
+            found = queries.get_study_session(connection, profile.id, session_id)
+            if found is None or not mark(connection, profile.id, session_id):
                 raise NotFoundError(f"no {what} {session_id}")
         return Change(sessions=True, skills=(found.skill,))
 
     def study_session(self, session_id: int) -> StudySession:
         """One study session of the learner, deleted or not."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            found = queries.get_study_session(session, profile.id, session_id)
+        with self._planner.db.connection() as connection:
+            found = queries.get_study_session(connection, profile.id, session_id)
         if found is None:
             raise NotFoundError(f"no study session {session_id}")
         return found
@@ -180,9 +186,9 @@ class ProgressPart:
             raise UsageError("a study session lasts at least a minute and at most 24 hours")
         when = current.day if day is None else self.day(day)
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
+        with self._planner.db.connection() as connection:
             edited = queries.edit_study_session(
-                session,
+                connection,
                 profile.id,
                 session_id,
                 when,
@@ -198,29 +204,29 @@ class ProgressPart:
         """The learner's newest entries (status changes, sessions and their corrections),
         newest first."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            return queries.recent_activity(session, profile.id, limit)
+        with self._planner.db.connection() as connection:
+            return queries.recent_activity(connection, profile.id, limit)
 
     def study_sessions(self) -> list[StudySession]:
         """Every study session of the learner, oldest first."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            return queries.study_sessions(session, profile.id)
+        with self._planner.db.connection() as connection:
+            return queries.study_sessions(connection, profile.id)
 
     # ------------------------------------------------------------------ notes
     def note(self, skill_id: str) -> str:
         """The learner's note on a skill."""
         self._planner.skill(skill_id)
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            return queries.get_note(session, profile.id, skill_id)
+        with self._planner.db.connection() as connection:
+            return queries.get_note(connection, profile.id, skill_id)
 
     def set_note(self, skill_id: str, text: str) -> Change:
         """Save the learner's note on a skill."""
         self._planner.skill(skill_id)
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            queries.set_note(session, profile.id, skill_id, text)
+        with self._planner.db.connection() as connection:
+            queries.set_note(connection, profile.id, skill_id, text)
         return Change(notes=True, skills=(skill_id,))
 
     # ------------------------------------------------------------------ personal goals
@@ -228,23 +234,23 @@ class ProgressPart:
         """Skills the learner added to their plan as goals, oldest first (deleted ones left
         out: they come back if the skill does)."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            found = personal.goals(session, profile.id)
+        with self._planner.db.connection() as connection:
+            found = personal.goals(connection, profile.id)
         return [g for g in found if g in self._planner.library().skills]
 
     def add_personal_goal(self, skill_id: str) -> Change:
         """Make a skill (built-in or the learner's own) a goal of their plan."""
         self._planner.skill(skill_id)
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            if not personal.add_goal(session, profile.id, skill_id):
+        with self._planner.db.connection() as connection:
+            if not personal.add_goal(connection, profile.id, skill_id):
                 raise UsageError(f"'{skill_id}' is one of your goals already")
         return Change(profile=True, skills=(skill_id,))
 
     def remove_personal_goal(self, skill_id: str) -> Change:
         """Take a skill off the learner's personal goals (its progress stays)."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            if not personal.remove_goal(session, profile.id, skill_id):
+        with self._planner.db.connection() as connection:
+            if not personal.remove_goal(connection, profile.id, skill_id):
                 raise NotFoundError(f"'{skill_id}' is not one of your goals")
         return Change(profile=True, skills=(skill_id,))

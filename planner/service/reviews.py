@@ -34,8 +34,11 @@ from planner.db import queries
 from planner.errors import UsageError
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from collections.abc import Mapping
 
+    from sqlalchemy import Connection
+
+    from planner.core.domain import Skill
     from planner.service.facade import Planner
 
 _Key = tuple[date, tuple[ReviewEvent, ...]]
@@ -52,8 +55,9 @@ class Reviews:
     def states(self) -> list[ReviewState]:
         """Every finished skill's review state, by due date then skill id."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            states = self._states(session, profile.id)
+        skills = self._planner.library().skills  # read before the transaction below
+        with self._planner.db.connection() as connection:
+            states = self._states(connection, profile.id, skills)
         return sorted(states.values(), key=lambda s: (s.due, s.skill_id))
 
     def due(self, within_days: int = 0) -> list[ReviewState]:
@@ -61,8 +65,9 @@ class Reviews:
         if within_days < 0:
             raise UsageError(f"--within takes a number of days from 0 up, not {within_days}")
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            states = self._states(session, profile.id)
+        skills = self._planner.library().skills  # read before the transaction below
+        with self._planner.db.connection() as connection:
+            states = self._states(connection, profile.id, skills)
         return due_reviews(states, self._planner.today(), within_days)
 
     def answer(
@@ -76,15 +81,15 @@ class Reviews:
         given = _answer(answer)
         when = planner.progress.day(day)
         profile = planner.profile()
-        with planner.db.session() as session:
-            finished = queries.finished_on(session, profile.id)
+        with planner.db.connection() as connection:
+            finished = queries.finished_on(connection, profile.id)
             if skill in finished:
-                return self._add(session, profile.id, skill, when, given, finished[skill])
+                return self._add(connection, profile.id, skill, when, given, finished[skill])
         raise UsageError(self._not_finished(skill))
 
     def _add(
         self,
-        session: Session,
+        connection: Connection,
         profile_id: int,
         skill: str,
         when: date,
@@ -97,26 +102,27 @@ class Reviews:
                 f"the date {when.isoformat()} is before '{skill}' was finished "
                 f"({finished.isoformat()})"
             )
-        queries.add_review_event(session, profile_id, skill, when, given)
-        state = self._states(session, profile_id)[skill]
+        queries.add_review_event(connection, profile_id, skill, when, given)
+        state = self._states(connection, profile_id, self._planner.library().skills)[skill]
         return Changed(state, Change(reviews=True, skills=(skill,)))
 
     def events(self) -> list[ReviewEvent]:
         """Every review answer the learner gave on a skill of the library, oldest first."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            events = queries.review_events(session, profile.id)
+        with self._planner.db.connection() as connection:
+            events = queries.review_events(connection, profile.id)
         skills = self._planner.library().skills
         return [e for e in events if e.skill_id in skills]
 
     # ------------------------------------------------------------------ helpers
-    def _states(self, session: Session, profile_id: int) -> dict[str, ReviewState]:
-        skills = self._planner.library().skills
+    def _states(
+        self, connection: Connection, profile_id: int, skills: Mapping[str, Skill]
+    ) -> dict[str, ReviewState]:
         # A deleted skill keeps its history, but is not reviewed.
         finished = {
-            s: d for s, d in queries.finished_on(session, profile_id).items() if s in skills
+            s: d for s, d in queries.finished_on(connection, profile_id).items() if s in skills
         }
-        answers = answers_by_skill(finished, queries.review_events(session, profile_id))
+        answers = answers_by_skill(finished, queries.review_events(connection, profile_id))
         kept, states = self._schedule, {}
         self._schedule = {}
         for skill_id, done_on in sorted(finished.items()):

@@ -38,7 +38,7 @@ from planner.core.team import (
 from planner.errors import NotFoundError, PermissionRefused, UsageError
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Connection
 
     from planner.core.progress import StatusEntry
     from planner.db.queries.cohort import Learner
@@ -88,10 +88,10 @@ class Team:
             return None
         from planner.db import team
 
-        with self._planner.db.session() as session:
-            if not team.team_mode(session):
+        with self._planner.db.connection() as connection:
+            if not team.team_mode(connection):
                 return None
-            return team.member(session, team.current_login(session))
+            return team.member(connection, team.current_login(connection))
 
     def can_edit_library(self) -> bool:
         """Whether the connecting login may change the library: True on SQLite and outside
@@ -106,21 +106,21 @@ class Team:
             return False
         from planner.db import team
 
-        with self._planner.db.session() as session:
-            return team.team_mode(session)
+        with self._planner.db.connection() as connection:
+            return team.team_mode(connection)
 
     def _server(self) -> None:
         if not self._planner.db.on_server:
             raise UsageError(NO_TEAM_ON_A_FILE)
 
-    def _member(self, session: Session) -> Member:
+    def _member(self, connection: Connection) -> Member:
         """The connecting member; refusals for a database not in team mode or a stranger."""
         from planner.db import team
 
-        if not team.team_mode(session):
+        if not team.team_mode(connection):
             raise UsageError(NO_TEAM_YET)
-        login = team.current_login(session)
-        found = team.member(session, login)
+        login = team.current_login(connection)
+        found = team.member(connection, login)
         if found is None:
             raise PermissionRefused(
                 f"the login {login} is not a member of this group: ask its owner to add it "
@@ -128,8 +128,8 @@ class Team:
             )
         return found
 
-    def _owner(self, session: Session) -> Member:
-        found = self._member(session)
+    def _owner(self, connection: Connection) -> Member:
+        found = self._member(connection)
         if found.kind != Kind.OWNER:
             raise PermissionRefused(ONLY_OWNER_MEMBERS)
         return found
@@ -151,24 +151,24 @@ class Team:
         from planner.db import team
 
         db = self._planner.db
-        with db.session() as session:
-            db.serialize(session, "team")
-            login = team.current_login(session)
-            if team.team_mode(session):
-                me = team.member(session, login)
+        with db.connection() as connection:
+            db.serialize(connection, "team")
+            login = team.current_login(connection)
+            if team.team_mode(connection):
+                me = team.member(connection, login)
                 if me is None or me.kind != Kind.OWNER:
                     raise PermissionRefused(
                         "team mode is already set up here: only its owner can run team init"
                     )
-            if not team.may_set_up(session):
+            if not team.may_set_up(connection):
                 raise PermissionRefused(
                     "only the database's owner can set up team mode: connect as the login "
                     "that owns its tables and may create roles (createuser --createrole)"
                 )
             from planner.db import team_security
 
-            team_security.apply_security(session.connection(), self._database(), login)
-            found = team.member(session, login)
+            team_security.apply_security(connection, self._database(), login)
+            found = team.member(connection, login)
         assert found is not None
         return found
 
@@ -178,9 +178,9 @@ class Team:
         self._server()
         from planner.db import team
 
-        with self._planner.db.session() as session:
-            self._member(session)
-            return team.members(session)
+        with self._planner.db.connection() as connection:
+            self._member(connection)
+            return team.members(connection)
 
     def add(
         self,
@@ -206,20 +206,20 @@ class Team:
         if login in team.roles_of(self._database()).values():
             raise UsageError(f"{login} is the name of one of this group's roles, not a login")
         db = self._planner.db
-        with db.session() as session:
-            owner = self._owner(session)
+        with db.connection() as connection:
+            owner = self._owner(connection)
             if login == owner.login:
                 raise UsageError(f"{login} is the owner: the owner is no other kind of member")
-            db.serialize(session, "team")
-            if not team.login_exists(session, login):
-                team.create_login(session, login, password)
+            db.serialize(connection, "team")
+            if not team.login_exists(connection, login):
+                team.create_login(connection, login, password)
             elif password is not None:
-                team.set_password(session, login, password)
-            team.grant_kind(session, self._database(), login, kind)
-            team.put_member(session, login, kind, cohorts)
+                team.set_password(connection, login, password)
+            team.grant_kind(connection, self._database(), login, kind)
+            team.put_member(connection, login, kind, cohorts)
             if kind == Kind.LEARNER:
-                team.give_profile(session, login)
-            found = team.member(session, login)
+                team.give_profile(connection, login)
+            found = team.member(connection, login)
         assert found is not None
         return found
 
@@ -231,15 +231,15 @@ class Team:
         from planner.db import team
 
         db = self._planner.db
-        with db.session() as session:
-            owner = self._owner(session)
+        with db.connection() as connection:
+            owner = self._owner(connection)
             if login == owner.login:
                 raise UsageError("the owner cannot be removed")
-            db.serialize(session, "team")
-            if team.member(session, login) is None:
+            db.serialize(connection, "team")
+            if team.member(connection, login) is None:
                 raise NotFoundError(f"{login} is not a member of this group")
-            team.revoke_all(session, self._database(), login)
-            team.delete_member(session, login, delete_history=delete_history)
+            team.revoke_all(connection, self._database(), login)
+            team.delete_member(connection, login, delete_history=delete_history)
 
     # ------------------------------------------------------------------ the cohort
     def cohort(self, name: str | None = None) -> list[CohortRow]:
@@ -302,11 +302,11 @@ class Team:
         self._server()
         from planner.db.queries import cohort
 
-        with self._planner.db.session() as session:
-            me = self._member(session)
+        with self._planner.db.connection() as connection:
+            me = self._member(connection)
             if me.kind not in (Kind.MENTOR, Kind.OWNER):
                 raise PermissionRefused(ONLY_MENTORS)
-            data = cohort.cohort_data(session, name, self._planner.today(), timelines=timelines)
+            data = cohort.cohort_data(connection, name, self._planner.today(), timelines=timelines)
         if name is not None and not data.learners:
             known = ", ".join(me.cohorts) if me.kind == Kind.MENTOR else "any"
             raise NotFoundError(

@@ -23,8 +23,8 @@ class Timer:
     def running(self) -> RunningTimer | None:
         """The learner's running study timer, if any (skills deleted since are left out)."""
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            running = personal.get_timer(session, profile.id)
+        with self._planner.db.connection() as connection:
+            running = personal.get_timer(connection, profile.id)
         skills = self._planner.library().skills
         return running if running is not None and running.skill in skills else None
 
@@ -32,8 +32,8 @@ class Timer:
         """Start timing study of a skill (now, or since `started`); one timer at a time."""
         self._planner.skill(skill_id)
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            running = personal.get_timer(session, profile.id)
+        with self._planner.db.connection() as connection:
+            running = personal.get_timer(connection, profile.id)
             if running is not None:
                 skill = self._planner.library().skills.get(running.skill)
                 if skill is not None:
@@ -41,8 +41,8 @@ class Timer:
                         f"a timer is already running on '{skill.name}'"
                         ": stop it first (planner timer stop)"
                     )
-                personal.clear_timer(session, profile.id)  # its skill was deleted since
-            started_timer = personal.start_timer(session, profile.id, skill_id, started)
+                personal.clear_timer(connection, profile.id)  # its skill was deleted since
+            started_timer = personal.start_timer(connection, profile.id, skill_id, started)
         return Changed(started_timer, Change(timer=True, skills=(skill_id,)))
 
     def minutes(self, running: RunningTimer) -> int:
@@ -65,13 +65,13 @@ class Timer:
         profile = self._planner.profile()
         day = min(running.started.astimezone().date(), self._planner.today())
         stopped = Change(timer=True, skills=(running.skill,))
-        with self._planner.db.session() as session:
-            if not personal.clear_timer(session, profile.id):  # stopped elsewhere meanwhile
+        with self._planner.db.connection() as connection:
+            if not personal.clear_timer(connection, profile.id):  # stopped elsewhere meanwhile
                 raise UsageError("the timer was stopped elsewhere a moment ago")
             if minutes < 1:
                 return Changed(None, stopped)
             logged = self._planner.progress.log_in(
-                session, profile.id, running.skill, minutes, day, ""
+                connection, profile.id, running.skill, minutes, day, ""
             )
         return Changed(logged, stopped | logged.change)
 
@@ -79,7 +79,7 @@ class Timer:
         """Stop the running timer without logging anything."""
         running = self.running()
         profile = self._planner.profile()
-        with self._planner.db.session() as session:
-            if running is None or not personal.clear_timer(session, profile.id):
+        with self._planner.db.connection() as connection:
+            if running is None or not personal.clear_timer(connection, profile.id):
                 raise UsageError("no timer is running")
         return Changed(running, Change(timer=True, skills=(running.skill,)))

@@ -73,6 +73,49 @@ def test_a_command_on_the_database_does_load_them(tmp_path: Path) -> None:
     assert {"planner.db", "planner.service", "sqlalchemy"} <= set(found["heavy"])  # type: ignore[call-overload]
 
 
+# What a daily command has no need of: the ORM (every query is SQLAlchemy Core), Alembic (the
+# revision is read from the database), pydantic (the roadmap files' schema) and networkx.
+NOT_DAILY = HEAVY.replace(
+    '("sqlalchemy", "alembic", "planner.service", "planner.db")',
+    '("sqlalchemy.orm", "alembic", "pydantic", "networkx")',
+)
+DAILY = [
+    ["roles"],
+    ["skills"],
+    ["roadmap"],
+    ["progress"],
+    ["history"],
+    ["status", "sql", "in-progress"],
+    ["log", "pandas", "45m"],
+    ["note", "pandas", "merge: how='left'"],
+]
+
+
+@pytest.fixture(scope="module")
+def returning_learner(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database with the built-in library and a profile with a role (made in a process of
+    its own: the first start reads the roadmap files, which a returning start does not)."""
+    path = tmp_path_factory.mktemp("lean") / "planner.sqlite3"
+    found = _run(HEAVY + RUN, "--db", str(path), "profile", "set", "--role", "ml-engineer")
+    assert found["code"] == 0
+    return path
+
+
+@pytest.mark.parametrize("argv", DAILY, ids=[a[0] for a in DAILY])
+def test_a_daily_command_loads_no_orm(returning_learner: Path, argv: list[str]) -> None:
+    """Issue 16: a daily command runs in about the time SQLAlchemy's import and its query take;
+    the ORM alone was a third of that again."""
+    assert _run(NOT_DAILY + RUN, "--db", str(returning_learner), *argv) == {"code": 0, "heavy": []}
+
+
+def test_the_probe_sees_the_orm(returning_learner: Path) -> None:
+    """The probe sees SQLAlchemy's ORM when it is loaded (so the test above can fail)."""
+    found = _run(
+        NOT_DAILY + "import sqlalchemy.orm\n" + RUN, "--db", str(returning_learner), "roles"
+    )
+    assert found == {"code": 0, "heavy": ["sqlalchemy.orm"]}
+
+
 GUI = """
 import planner.ui.application as application
 def first_paint(*args, **kwargs):

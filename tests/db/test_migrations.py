@@ -123,7 +123,7 @@ def test_the_models_match_the_migrations(tmp_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from planner.db.tables import Base
+    from planner.db.tables import metadata
 
     path = tmp_path / "planner.sqlite3"
     migrate(path, "head")  # (a new file the app opens gets the models' schema without them)
@@ -131,6 +131,6 @@ def test_the_models_match_the_migrations(tmp_path: Path) -> None:
     try:
         with db.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
-            assert compare_metadata(context, Base.metadata) == []
+            assert compare_metadata(context, metadata) == []
     finally:
         db.close()

@@ -13,14 +13,13 @@ import pytest
 from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event, text
+from sqlalchemy import event, func, select, text
 
 from planner.core.progress import status_timeline
 from planner.core.status import Status
-from planner.db import queries
+from planner.db import queries, tables
 from planner.db.engine import Database, _alembic_config
 from planner.db.sqlite import make_engine
-from planner.db.tables import StatusTimelineRow, StudySessionChangeRow, StudySessionRow
 from tests.pg_cluster import Cluster
 from tests.pg_fixtures import ENGINES
 
@@ -121,7 +120,10 @@ def test_deleting_a_session_keeps_it_and_records_the_deletion(db: Database) -> N
         assert queries.study_sessions(s, profile_id) == [kept]
         assert queries.minutes_by_skill(s, profile_id) == {"sql": 30}
         assert queries.progress_history(s, profile_id).daily_minutes == ((date(2026, 3, 1), 30),)
-        row = s.get_one(StudySessionRow, logged.id)
+        sessions = tables.study_session.c
+        row = s.execute(
+            select(sessions.deleted_at, sessions.minutes).where(sessions.id == logged.id)
+        ).one()
         assert row.deleted_at is not None and row.minutes == 45  # still there
         found = queries.get_study_session(s, profile_id, logged.id)
         assert found is not None and found.deleted
@@ -131,11 +133,9 @@ def test_deleting_a_session_keeps_it_and_records_the_deletion(db: Database) -> N
         assert not queries.restore_study_session(s, profile_id, logged.id)
     with db.session() as s:
         assert [x.id for x in queries.study_sessions(s, profile_id)] == [logged.id, kept.id]
+        changes = tables.study_session_change.c
         actions = s.scalars(
-            StudySessionChangeRow.__table__.select()
-            .with_only_columns(StudySessionChangeRow.action)
-            .where(StudySessionChangeRow.session_id == logged.id)
-            .order_by(StudySessionChangeRow.id)
+            select(changes.action).where(changes.session_id == logged.id).order_by(changes.id)
         ).all()
     assert actions == ["delete", "restore"]
 
@@ -300,7 +300,7 @@ def test_the_migration_fills_the_timeline_from_the_existing_history(tmp_path: Pa
             (date(2026, 1, 12), "sql", "done"),
         ]
         with upgraded.session() as s:
-            assert s.query(StatusTimelineRow).count() == 2
+            assert s.scalar(select(func.count()).select_from(tables.status_timeline)) == 2
             assert queries.get_profile(s, "default") is not None
     finally:
         upgraded.close()

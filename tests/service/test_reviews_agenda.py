@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from planner.core.agenda import BlockKind, StudySlot
 from planner.core.reviews import Answer, ReviewEvent, ReviewState, schedule_skill
-from planner.db.tables import ReviewEventRow
+from planner.db import tables
 from planner.errors import NotFoundError, PlannerError, UsageError
 from planner.service import Planner
 
@@ -47,7 +47,7 @@ def planner(db: str) -> Iterator[Planner]:
 
 def review_rows(planner: Planner) -> int:
     with planner.db.session() as session:
-        return session.scalar(select(func.count()).select_from(ReviewEventRow)) or 0
+        return session.scalar(select(func.count()).select_from(tables.review_event)) or 0
 
 
 # ---------------------------------------------------------------------------- reviews

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from planner.db.tables import Base
+from planner.db.tables import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only `alembic revision --autogenerate` by developers
@@ -15,7 +15,7 @@ if connection is None:  # pragma: no cover - only `alembic revision --autogenera
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
     compare_type=True,
 )

@@ -1,20 +1,15 @@
 """Queries: the library in and out of the database, profiles, statuses and study sessions.
 
-Functions take a Session inside the caller's transaction and return plain data, never ORM
-objects, so views and background threads can hold on to what they get. One module per
-subject; callers use them all from here (`from planner.db import queries; queries.X(...)`).
+Functions take a Core connection (or an ORM session) inside the caller's transaction and
+return plain data, never ORM objects, so views and background threads can hold on to what they
+get. One module per subject; callers use them all from here (`from planner.db import
+queries; queries.X(...)`).
 """
 
 from planner.db.queries.activity import recent_activity
 from planner.db.queries.clock import utcnow
-from planner.db.queries.library import (
-    library_is_empty,
-    load_library,
-    load_roles,
-    save_library,
-    set_role_fields,
-    set_track_choice,
-)
+from planner.db.queries.library import library_is_empty, load_library, load_roles
+from planner.db.queries.library_writes import save_library
 from planner.db.queries.profiles import (
     create_profile,
     delete_profile,
@@ -68,8 +63,6 @@ __all__ = [
     "review_events",
     "save_library",
     "set_note",
-    "set_role_fields",
-    "set_track_choice",
     "status_of",
     "statuses",
     "study_sessions",

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from planner.core.records import Activity
 from planner.core.status import Status
-from planner.db.tables import (
-    ProgressEventRow,
-    StudySessionChangeRow,
-    StudySessionRow,
-)
+from planner.db import tables
+from planner.db.engine import connection_of
+
+if TYPE_CHECKING:
+    from planner.db.engine import Tx
 
 _ORDER = {"status": 0, "logged": 1, "edited": 2, "deleted": 2, "restored": 2}
 
 
-def recent_activity(session: Session, profile_id: int, limit: int = 50) -> list[Activity]:
+def recent_activity(tx: Tx, profile_id: int, limit: int = 50) -> list[Activity]:
     """The learner's newest entries of every kind, newest first. Each table is read newest
     first from an index and only `limit` rows of each, however long the history."""
-    e = ProgressEventRow.__table__.alias("e")
-    earlier = ProgressEventRow.__table__.alias("earlier")
+    e = tables.progress_event.alias("e")
+    earlier = tables.progress_event.alias("earlier")
     same_skill = (earlier.c.profile_id == e.c.profile_id, earlier.c.skill_id == e.c.skill_id)
     previous = (
         select(earlier.c.status)
@@ -30,7 +31,7 @@ def recent_activity(session: Session, profile_id: int, limit: int = 50) -> list[
         .scalar_subquery()
     )
     later = select(earlier.c.id).where(*same_skill, earlier.c.id > e.c.id).exists()
-    run = session.connection().execute
+    run = connection_of(tx).execute
     found: list[Activity] = [
         Activity(
             "status",
@@ -57,7 +58,7 @@ def recent_activity(session: Session, profile_id: int, limit: int = 50) -> list[
             .limit(limit)
         )
     ]
-    s = StudySessionRow.__table__.c
+    s = tables.study_session.c
     found.extend(
         Activity(
             "logged",
@@ -77,7 +78,7 @@ def recent_activity(session: Session, profile_id: int, limit: int = 50) -> list[
             .limit(limit)
         )
     )
-    c = StudySessionChangeRow.__table__.c
+    c = tables.study_session_change.c
     kinds = {"edit": "edited", "delete": "deleted", "restore": "restored"}
     found.extend(
         Activity(
@@ -108,7 +109,7 @@ def recent_activity(session: Session, profile_id: int, limit: int = 50) -> list[
                 s.skill_id,
                 s.deleted_at,
             )
-            .join_from(StudySessionChangeRow.__table__, StudySessionRow.__table__)
+            .join_from(tables.study_session_change, tables.study_session)
             .where(c.profile_id == profile_id)
             .order_by(c.id.desc())
             .limit(limit)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 from planner.core.records import Profile
 from planner.core.status import Status
+
+if TYPE_CHECKING:
+    from planner.db.engine import Tx
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class CohortData:
 
 
 def cohort_data(
-    session: Session, name: str | None, today: date, *, timelines: bool = False
+    session: Tx, name: str | None, today: date, *, timelines: bool = False
 ) -> CohortData:
     """Every learner of the cohorts the caller may see (of `name` only, when given), with the
     figures the server sums for them: one query per kind of figure, none per learner."""

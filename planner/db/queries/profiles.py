@@ -4,21 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, insert, select, update
 
 from planner.core.agenda import StudySlot, parse_slots, slots_text
 from planner.core.records import Profile
+from planner.db import tables
+from planner.db.engine import connection_of, inserted_id
 from planner.db.queries.clock import utcnow
-from planner.db.tables import (
-    ProfileRow,
-    ProfileTrackRow,
-)
 from planner.errors import PlannerError
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
-def lock_profile(session: Session, profile_id: int) -> None:
+    from planner.db.engine import Tx
+
+_p = tables.profile.c
+_PROFILE = select(
+    _p.id,
+    _p.name,
+    _p.role_id,
+    _p.hours_per_week,
+    _p.start_date,
+    _p.strategy,
+    _p.target_date,
+    _p.study_slots,
+    _p.plan_by_pace,
+)
+
+
+def lock_profile(tx: Tx, profile_id: int) -> None:
     """Make every other transaction that writes this learner's data wait until this one ends.
 
     Writes of a learner read before they write (the current status before the timeline is
@@ -26,25 +42,31 @@ def lock_profile(session: Session, profile_id: int) -> None:
     read what the other is about to change. SQLite writes one transaction at a time anyway
     (BEGIN IMMEDIATE), and its SQL has no FOR UPDATE: nothing is added there. On PostgreSQL
     it is FOR NO KEY UPDATE, which rows referring to the profile do not wait for."""
-    session.execute(
-        select(ProfileRow.id).where(ProfileRow.id == profile_id).with_for_update(key_share=True)
+    connection_of(tx).execute(
+        select(_p.id).where(_p.id == profile_id).with_for_update(key_share=True)
     )
 
 
-def get_profile(session: Session, name: str) -> Profile | None:
+def get_profile(tx: Tx, name: str) -> Profile | None:
     """The profile with this name, or None."""
-    row = session.scalar(select(ProfileRow).where(ProfileRow.name == name))
-    return None if row is None else _profile(session, row)
+    connection = connection_of(tx)
+    row = connection.execute(_PROFILE.where(_p.name == name)).first()
+    return None if row is None else _profile(connection, row)
 
 
-def _profile(session: Session, row: ProfileRow) -> Profile:
+def _profile_by_id(connection: Connection, profile_id: int) -> Profile:
+    return _profile(connection, connection.execute(_PROFILE.where(_p.id == profile_id)).one())
+
+
+def _profile(connection: Connection, row: Any) -> Profile:
     tracks: tuple[str, ...] = ()
     if row.role_id is not None:
+        t = tables.profile_track.c
         tracks = tuple(
-            session.scalars(
-                select(ProfileTrackRow.track_id)
-                .where(ProfileTrackRow.profile_id == row.id, ProfileTrackRow.role_id == row.role_id)
-                .order_by(ProfileTrackRow.position)
+            connection.scalars(
+                select(t.track_id)
+                .where(t.profile_id == row.id, t.role_id == row.role_id)
+                .order_by(t.position)
             )
         )
     return Profile(
@@ -70,26 +92,26 @@ def _slots(text: str | None) -> tuple[StudySlot, ...]:
         return ()
 
 
-def list_profiles(session: Session) -> list[Profile]:
+def list_profiles(tx: Tx) -> list[Profile]:
     """Every profile, by name as people sort them (case does not matter)."""
-    rows = session.scalars(
-        select(ProfileRow).order_by(func.lower(ProfileRow.name), ProfileRow.name)
-    )
-    return [_profile(session, row) for row in rows]
+    connection = connection_of(tx)
+    rows = connection.execute(_PROFILE.order_by(func.lower(_p.name), _p.name)).all()
+    return [_profile(connection, row) for row in rows]
 
 
-def create_profile(session: Session, name: str) -> Profile:
+def create_profile(tx: Tx, name: str) -> Profile:
     """A new profile with default settings."""
-    row = ProfileRow(
-        name=name, hours_per_week=10, strategy="foundations-first", created_at=utcnow()
+    connection = connection_of(tx)
+    made = connection.execute(
+        insert(tables.profile).values(
+            name=name, hours_per_week=10, strategy="foundations-first", created_at=utcnow()
+        )
     )
-    session.add(row)
-    session.flush()
-    return _profile(session, row)
+    return _profile_by_id(connection, inserted_id(made))
 
 
 def update_profile(
-    session: Session,
+    tx: Tx,
     profile_id: int,
     *,
     name: str | None = None,
@@ -106,42 +128,38 @@ def update_profile(
     """Change some of a profile's settings; tracks are those of the (new) role. A target date
     is set by giving it and removed with `clear_target_date` (None means "leave it"); study
     slots are stored as a learner writes them (no slots: none set)."""
-    lock_profile(session, profile_id)
-    row = session.get_one(ProfileRow, profile_id, populate_existing=True)
-    if target_date is not None:
-        row.target_date = target_date
-    elif clear_target_date:
-        row.target_date = None
-    if name is not None:
-        row.name = name
-    if role is not None:
-        row.role_id = role
-    if hours_per_week is not None:
-        row.hours_per_week = hours_per_week
-    if start is not None:
-        row.start_date = start
-    if strategy is not None:
-        row.strategy = strategy
-    if study_slots is not None:
-        row.study_slots = slots_text(study_slots)
-    if plan_by_pace is not None:
-        row.plan_by_pace = plan_by_pace
-    if tracks is not None and row.role_id is not None:
-        session.execute(
-            delete(ProfileTrackRow).where(
-                ProfileTrackRow.profile_id == profile_id, ProfileTrackRow.role_id == row.role_id
-            )
+    connection = connection_of(tx)
+    lock_profile(connection, profile_id)
+    given: dict[str, object] = {
+        "name": name,
+        "role_id": role,
+        "hours_per_week": hours_per_week,
+        "start_date": start,
+        "strategy": strategy,
+        "target_date": target_date,
+        "study_slots": None if study_slots is None else slots_text(study_slots),
+        "plan_by_pace": plan_by_pace,
+    }
+    changes = {column: value for column, value in given.items() if value is not None}
+    if target_date is None and clear_target_date:
+        changes["target_date"] = None
+    if changes:
+        connection.execute(update(tables.profile).where(_p.id == profile_id).values(changes))
+    role_id = connection.scalar(select(_p.role_id).where(_p.id == profile_id))
+    if tracks is not None and role_id is not None:
+        t = tables.profile_track.c
+        connection.execute(
+            delete(tables.profile_track).where(t.profile_id == profile_id, t.role_id == role_id)
         )
-        for position, track_id in enumerate(dict.fromkeys(tracks)):
-            session.add(
-                ProfileTrackRow(
-                    profile_id=profile_id, role_id=row.role_id, track_id=track_id, position=position
-                )
-            )
-    session.flush()
-    return _profile(session, row)
+        chosen = [
+            {"profile_id": profile_id, "role_id": role_id, "track_id": track_id, "position": i}
+            for i, track_id in enumerate(dict.fromkeys(tracks))
+        ]
+        if chosen:
+            connection.execute(insert(tables.profile_track), chosen)
+    return _profile_by_id(connection, profile_id)
 
 
-def delete_profile(session: Session, profile_id: int) -> None:
-    """Delete a profile and everything recorded for it."""
-    session.delete(session.get_one(ProfileRow, profile_id))
+def delete_profile(tx: Tx, profile_id: int) -> None:
+    """Delete a profile and everything recorded for it (the tables' keys cascade)."""
+    connection_of(tx).execute(delete(tables.profile).where(_p.id == profile_id))

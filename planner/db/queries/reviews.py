@@ -4,58 +4,62 @@ finished skills came up for review (appended, never rewritten)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select
 
 from planner.core.reviews import Answer, ReviewEvent
 from planner.core.status import Status
+from planner.db import tables
+from planner.db.engine import connection_of, inserted_id
 from planner.db.queries.clock import utcnow
 from planner.db.queries.profiles import lock_profile
-from planner.db.tables import ReviewEventRow, SkillStateRow, StatusTimelineRow
+
+if TYPE_CHECKING:
+    from planner.db.engine import Tx
 
 
-def finished_on(session: Session, profile_id: int) -> dict[str, date]:
+def finished_on(tx: Tx, profile_id: int) -> dict[str, date]:
     """Each skill now done, with the day it was finished: its status timeline's last `done`
     (a skill re-opened and finished again counts from the second time)."""
-    t = StatusTimelineRow
-    rows = session.execute(
+    t, state = tables.status_timeline.c, tables.skill_state.c
+    rows = connection_of(tx).execute(
         select(t.skill_id, func.max(t.day))
         .join(
-            SkillStateRow,
-            (SkillStateRow.profile_id == t.profile_id) & (SkillStateRow.skill_id == t.skill_id),
+            tables.skill_state,
+            (state.profile_id == t.profile_id) & (state.skill_id == t.skill_id),
         )
         .where(t.profile_id == profile_id, t.status == Status.DONE)
-        .where(SkillStateRow.status == Status.DONE)
+        .where(state.status == Status.DONE)
         .group_by(t.skill_id)
     )
     return {skill_id: day for skill_id, day in rows}  # noqa: C416 (rows are Row tuples)
 
 
-def review_events(session: Session, profile_id: int) -> list[ReviewEvent]:
+def review_events(tx: Tx, profile_id: int) -> list[ReviewEvent]:
     """Every review answer of a profile, oldest first (by day, then as entered)."""
-    rows = session.execute(
-        select(
-            ReviewEventRow.id, ReviewEventRow.skill_id, ReviewEventRow.day, ReviewEventRow.answer
-        )
-        .where(ReviewEventRow.profile_id == profile_id)
-        .order_by(ReviewEventRow.day, ReviewEventRow.id)
+    r = tables.review_event.c
+    rows = connection_of(tx).execute(
+        select(r.id, r.skill_id, r.day, r.answer)
+        .where(r.profile_id == profile_id)
+        .order_by(r.day, r.id)
     )
     return [ReviewEvent(r.skill_id, r.day, Answer(r.answer), r.id) for r in rows]
 
 
 def add_review_event(
-    session: Session, profile_id: int, skill_id: str, day: date, answer: Answer
+    tx: Tx, profile_id: int, skill_id: str, day: date, answer: Answer
 ) -> ReviewEvent:
     """Append a review answer."""
-    lock_profile(session, profile_id)
-    row = ReviewEventRow(
-        profile_id=profile_id,
-        skill_id=skill_id,
-        day=day,
-        answer=answer.value,
-        recorded_at=utcnow(),
+    connection = connection_of(tx)
+    lock_profile(connection, profile_id)
+    added = connection.execute(
+        insert(tables.review_event).values(
+            profile_id=profile_id,
+            skill_id=skill_id,
+            day=day,
+            answer=answer.value,
+            recorded_at=utcnow(),
+        )
     )
-    session.add(row)
-    session.flush()
-    return ReviewEvent(skill_id, day, answer, row.id)
+    return ReviewEvent(skill_id, day, answer, inserted_id(added))
