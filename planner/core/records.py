@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from planner.core.agenda import Agenda, StudySlot
-from planner.core.domain import Library
-from planner.core.edit import LibraryChange
 from planner.core.personal_pace import PersonalPace
-from planner.core.plan import Plan
-from planner.core.progress import Progress
-from planner.core.reviews import ReviewEvent, ReviewState
 from planner.core.status import Status
+
+if TYPE_CHECKING:  # in annotations only: a command that reads a profile loads none of them
+    from planner.core.agenda import Agenda, StudySlot
+    from planner.core.domain import Library
+    from planner.core.edit import LibraryChange
+    from planner.core.plan import Plan
+    from planner.core.progress import Progress
+    from planner.core.reviews import ReviewEvent, ReviewState
 
 
 # ---------------------------------------------------------------------------- the learner

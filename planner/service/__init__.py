@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from planner.core.edit import DeletionEffects, EditError, LibraryChange
 from planner.core.records import (
     Activity,
     Change,
@@ -26,16 +25,23 @@ from planner.core.records import (
     StudyLog,
     StudySession,
 )
-from planner.core.team import CohortDay, CohortRow, Kind, Member
 from planner.service.facade import Planner
 from planner.service.profiles import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
+    from planner.core.edit import DeletionEffects, EditError, LibraryChange
+    from planner.core.team import CohortDay, CohortRow, Kind, Member
     from planner.db.backup import Backup
     from planner.db.check import CheckReport
 
-# Loaded when first asked for: most commands need neither backups nor the database's check.
-_LAZY = {"Backup": "planner.db.backup", "CheckReport": "planner.db.check"}
+# Loaded when first asked for: most commands need neither backups nor the database's check,
+# nor the library editor's or team mode's records.
+_LAZY = {
+    "Backup": "planner.db.backup",
+    "CheckReport": "planner.db.check",
+    **dict.fromkeys(("DeletionEffects", "EditError", "LibraryChange"), "planner.core.edit"),
+    **dict.fromkeys(("CohortDay", "CohortRow", "Kind", "Member"), "planner.core.team"),
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -29,10 +29,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
-from planner.core.domain import Library, Role
-from planner.core.graph import SkillGraph, build_graph
-from planner.core.plan import Skeleton
-from planner.core.records import Profile
 from planner.db import queries
 from planner.db.engine import Database
 from planner.errors import NotFoundError, PlannerError
@@ -40,6 +36,10 @@ from planner.paths import builtin_roadmap_files, builtin_roadmaps_dir
 from planner.service.profiles import DEFAULT_PROFILE, Profiles
 
 if TYPE_CHECKING:  # each part's module loads when the part is first used
+    from planner.core.domain import Library, Role
+    from planner.core.graph import SkillGraph
+    from planner.core.plan import Skeleton
+    from planner.core.records import Profile
     from planner.service.agenda import AgendaPart
     from planner.service.editing import Editing
     from planner.service.files import Files
@@ -190,6 +190,8 @@ class Planner:
     def graph(self) -> SkillGraph:
         """The prerequisite graph of the library (cached with it)."""
         if self._graph is None:
+            from planner.core.graph import build_graph  # not needed to list the roles
+
             self._graph = build_graph(self.library().skills)
         return self._graph
 
@@ -220,6 +222,7 @@ def _fill_library(db: Database) -> None:
         db.serialize(connection, "library")
         if not queries.library_is_empty(connection):
             return
+        from planner.core.domain import Library
         from planner.fileformat.load import load_files  # the file format, on demand
 
         builtin = builtin_roadmap_files()

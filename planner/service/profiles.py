@@ -7,10 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from planner.core.agenda import parse_slots
-from planner.core.plan import check_schedule
 from planner.core.records import Change, Changed, OnboardingChoice, Profile
 from planner.core.status import BEHIND, Status
-from planner.core.team import Kind
 from planner.db import queries
 from planner.errors import NotFoundError, PlannerError, UsageError
 
@@ -62,6 +60,7 @@ class Profiles:
         becomes the current one. In team mode a member without one (a mentor, an editor)
         gets one named after their login; the owner and a server not in team mode go on with
         `default` as on a file."""
+        from planner.core.team import Kind
         from planner.db import team
 
         if self._own_checked:
@@ -188,6 +187,8 @@ class Profiles:
             for track_id in tracks:
                 if library.roles[role_id].track(track_id) is None:
                     raise NotFoundError(f"role '{role_id}' has no track '{track_id}'")
+        from planner.core.plan import check_schedule  # the planning engine: not for every command
+
         check_schedule(
             hours_per_week if hours_per_week is not None else current.hours_per_week,
             strategy or current.strategy,
