@@ -1,5 +1,4 @@
-"""Queries on the library: skills, roles and tracks read in a handful of queries whatever
-the size (what writes them: library_writes.py)."""
+"""The library read: skills, roles and tracks in a handful of queries whatever the size."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The library written with SQLAlchemy Core: imports that add or update skills and roles (never
-delete), and the rows of one skill, role or track as an import and a library edit write them."""
+"""The library's writes: imports (add or update, never delete), a skill's, role's, track's rows."""
 
 from __future__ import annotations
 
