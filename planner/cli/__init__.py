@@ -2,12 +2,14 @@
 
 The parser and `main`; the commands live in one module per group. Building the parser loads
 neither the service nor SQLAlchemy: `planner --help`, `planner check` and the window's first
-paint do not wait for them (each command imports what it needs when it runs).
+paint do not wait for them (each command imports what it needs when it runs). A command's
+module is imported, and its parser built, only for the command run (issue 16).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import os
 import re
@@ -16,21 +18,28 @@ import traceback
 from collections.abc import Sequence
 
 from planner import __version__
-from planner.cli import (
-    agenda,
-    check,
-    db,
-    export,
-    library,
-    plan,
-    profile,
-    review,
-    team,
-    timer,
-    tracking,
-)
 from planner.cli.common import DEFAULT_PROFILE, Handler, command, err
 from planner.errors import DatabaseError, PlannerError, RoadmapError, UsageError
+
+# The commands in the order `planner --help` lists them: the words each module's function adds
+# to the parser (tests/cli/test_parser.py holds the words to what the functions add).
+COMMANDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("check",), "check", "register"),
+    (("import", "roles", "skills"), "library", "register_listing"),
+    (("roadmap",), "plan", "register_roadmap"),
+    (("status", "log"), "tracking", "register_status_and_log"),
+    (("progress",), "plan", "register_progress"),
+    (("history", "session"), "tracking", "register_history"),
+    (("profile", "note"), "profile", "register"),
+    (("export",), "export", "register"),
+    (("db",), "db", "register"),
+    (("skill", "role"), "library", "register"),
+    (("timer", "goal"), "timer", "register"),
+    (("compare",), "plan", "register_compare"),
+    (("team", "cohort"), "team", "register"),
+    (("review",), "review", "register"),
+    (("agenda",), "agenda", "register"),
+)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -41,13 +50,25 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(args.db, explicit_profile)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; `planner --help` shows it."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser; `planner --help` shows it. Given the arguments it is to parse, it
+    holds only the command they run when they name one (the parse is the same)."""
     parser = argparse.ArgumentParser(
         prog="planner",
         description="Plan and track your study roadmap to AI engineer or ML engineer.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    command(sub, "gui", cmd_gui, "open the desktop app (the default)")
+    wanted = None if argv is None else _command_of(argv)
+    for words, module, register in COMMANDS:
+        if wanted is None or wanted in words:
+            getattr(importlib.import_module(f"planner.cli.{module}"), register)(sub)
+    return parser
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH|URI",
@@ -60,24 +81,24 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_PROFILE,
         help=f"the learner (default: {DEFAULT_PROFILE})",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    command(sub, "gui", cmd_gui, "open the desktop app (the default)")
-    check.register(sub)
-    library.register_listing(sub)
-    plan.register_roadmap(sub)
-    tracking.register_status_and_log(sub)
-    plan.register_progress(sub)
-    tracking.register_history(sub)
-    profile.register(sub)
-    export.register(sub)
-    db.register(sub)
-    library.register(sub)
-    timer.register(sub)
-    plan.register_compare(sub)
-    team.register(sub)
-    review.register(sub)
-    agenda.register(sub)
-    return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command `argv` runs ("gui" when it names none and asks nothing else), or None when
+    that takes the whole parser to say: help, the version, a word that is no command."""
+    if "--" in argv:  # what follows is not options: the whole parser says what it makes of it
+        return None
+    probe = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    _global_options(probe)
+    probe.add_argument("word", nargs="?")
+    try:
+        found, rest = probe.parse_known_args(list(argv))
+    except argparse.ArgumentError:
+        return None
+    if found.word is None:
+        return None if rest else "gui"
+    known = {word for words, _, _ in COMMANDS for word in words}
+    return found.word if found.word in known else None
 
 
 # Arguments naming files: a file name may hold any bytes, other text must be Unicode.
@@ -102,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A file name that is not UTF-8 reaches us as surrogates: show it escaped, not crash.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", cmd_gui)
     try:
@@ -113,7 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = error.problems if isinstance(error, RoadmapError) else [error]
         lines = [str(p) for p in problems] or ["unknown error"]
         if isinstance(error, DatabaseError):
-            lines[-1] += db.restore_hint(error, args.db)
+            from planner.cli.db import restore_hint
+
+            lines[-1] += restore_hint(error, args.db)
         for line in lines:
             err(f"planner: {line}")
         return 1
