@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 
 from planner.core.forecast import AT_RECENT_RATE, per_week
-from planner.core.plan import Plan
+from planner.core.plan_steps import Plan
 from planner.core.progress import Progress, week_monday
 from planner.core.units import format_hours
 from planner.render.burnup import (

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.domain import Salary
 from planner.core.onboarding import OnboardingDraft
-from planner.core.plan import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
+from planner.core.pace import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.core.units import plural, salary_source
 from planner.service import Planner
 from planner.ui.widgets.dates import qdate

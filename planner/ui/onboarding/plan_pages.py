@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.onboarding import areas_foundations_first
-from planner.core.plan import Plan
+from planner.core.plan_steps import Plan
 from planner.core.status import FINISHED, STATUS_WORDS
 from planner.core.units import plural
 from planner.core.wording import known_because

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 
-from planner.core.plan import Group, Plan, Step
+from planner.core.plan_steps import Group, Plan, Step
 from planner.core.search import search_words, skill_text
 from planner.core.status import BEHIND, STATUS_TITLES, Status
 from planner.core.units import format_hours, plural

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.forecast import AT_RECENT_RATE, forecast_card, velocity_words
-from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
+from planner.core.pace import MAX_HOURS_PER_WEEK
+from planner.core.plan_steps import Plan
 from planner.core.progress import Progress, round_up
 from planner.core.units import format_hours, format_logged, plural
 from planner.core.wording import ahead_words, pace_sentence
