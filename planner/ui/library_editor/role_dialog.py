@@ -277,3 +277,10 @@ class RoleDialog(_Named):
             return
         self.role = role
         super().accept()
+
+    def edit(self) -> tuple[str, LibraryChange] | None:
+        """The saved role as an undo step: its words and the change (None: not saved)."""
+        if self.role is None:
+            return None
+        verb = "Edit" if self.original else "Add"
+        return f"{verb} role “{self.role.name}”", LibraryChange(roles={self.role.id: self.role})

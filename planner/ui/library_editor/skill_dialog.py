@@ -342,3 +342,10 @@ class SkillDialog(QDialog):
             return
         self.skill = skill
         super().accept()
+
+    def edit(self) -> tuple[str, LibraryChange] | None:
+        """The saved skill as an undo step: its words and the change (None: not saved)."""
+        if self.skill is None:
+            return None
+        verb = "Edit" if self.original else "Add"
+        return f"{verb} “{self.skill.name}”", LibraryChange({self.skill.id: self.skill})
