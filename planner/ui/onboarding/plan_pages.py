@@ -35,12 +35,12 @@ from planner.ui.onboarding.common import (
     children_of,
     format_date,
     format_hours,
-    plain_label,
     rough_duration,
 )
 from planner.ui.onboarding.name_field import NameField
 from planner.ui.text import tooltip
 from planner.ui.widgets.dates import qdate, to_date
+from planner.ui.widgets.plain_label import plain_label
 
 
 class FinishPanel(Card):

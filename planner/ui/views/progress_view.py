@@ -15,11 +15,9 @@ from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -43,6 +41,7 @@ from planner.ui.views.chart_widgets import (
     WeeklyHoursChart,
 )
 from planner.ui.widgets.dates import qdate, short_date, to_date
+from planner.ui.widgets.scroll_area import scroll_area
 from planner.ui.widgets.wrapping_label import WrappingLabel
 
 EMPTY_TEXT = "Choose a role to see your progress.\nFile → Set up your plan… guides you."
@@ -117,17 +116,11 @@ class ProgressView(QWidget):
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 2)
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(10, 10, 10, 10)
-        column.setSpacing(10)
+        column = QVBoxLayout()
         column.addLayout(self.cards_rows)
         column.addWidget(self.pace_line)
         column.addLayout(grid, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scroll_area(column, margin=10, spacing=10)
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
