@@ -73,9 +73,9 @@ class LibraryEdits(QWidget):
         )
 
         def select() -> None:  # the skill added or edited is the one to look at next
-            if dialog.skill is not None:
-                self.state.select(dialog.skill.id)
-                self._select_row(dialog.skill.id)
+            if dialog.saved is not None:
+                self.state.select(dialog.saved.id)
+                self._select_row(dialog.saved.id)
 
         self._open(dialog, select)
 
