@@ -269,9 +269,8 @@ class AgendaView(LazyView):
         self.state.reviewsChanged.connect(self._on_changed)
 
     # ------------------------------------------------------------------ state -> view
-    def refresh(self) -> None:
+    def _lay_out(self) -> None:
         """Lay out this week and next again."""
-        self._stale = False
         planner = self.state.planner
         profile = planner.profile()
         if self.state.plan is None:

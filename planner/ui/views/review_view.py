@@ -212,9 +212,8 @@ class ReviewView(LazyView):
         self.state.selectionChanged.connect(self._on_selection_changed)
 
     # ------------------------------------------------------------------ state -> view
-    def refresh(self) -> None:
+    def _lay_out(self) -> None:
         """Show what is due now."""
-        self._stale = False
         planner = self.state.planner
         today = planner.today()
         states = self.state.review_states()
