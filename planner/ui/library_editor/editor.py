@@ -34,6 +34,7 @@ from planner.ui.library_editor.model import (
 from planner.ui.library_editor.table import RoleSkills, SkillFilter, SkillTable
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+from planner.ui.widgets.row_lists import pick_one_row
 
 
 class LibraryEditor(LibraryEdits):
@@ -78,11 +79,8 @@ class LibraryEditor(LibraryEdits):
         self.table.setAccessibleName("Skills of the library")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        pick_one_row(self.table)
         self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AREA_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
