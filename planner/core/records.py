@@ -11,7 +11,7 @@ from planner.core.agenda import Agenda, StudySlot
 from planner.core.domain import Library
 from planner.core.edit import LibraryChange
 from planner.core.personal_pace import PersonalPace
-from planner.core.plan import Plan
+from planner.core.plan_steps import Plan
 from planner.core.progress import Progress
 from planner.core.reviews import ReviewEvent, ReviewState
 from planner.core.status import Status
