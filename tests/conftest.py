@@ -36,6 +36,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that drives widgets runs as the app does: reference cycles are collected on the
+    GUI thread only (planner.ui.collector). Its background operations end with it."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QThreadPool
+
+    from planner.ui.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector(request.getfixturevalue("qapp"))
+    yield
+    QThreadPool.globalInstance().waitForDone(60000)
+    collector.stop()
+    collector.deleteLater()
+
+
 @pytest.fixture
 def planner(tmp_path: Path) -> Iterator[Planner]:
     """The service on a new database holding the built-in roadmaps; today is 10 March 2026."""

@@ -15,7 +15,8 @@ from dataclasses import replace
 from datetime import date
 
 from planner.core.personal_pace import PersonalPace
-from planner.core.plan import Plan, Step, day_of, step_days
+from planner.core.plan import day_of, step_days
+from planner.core.plan_steps import Plan, Step
 from planner.core.units import format_hours
 
 

@@ -18,7 +18,8 @@ from datetime import date, timedelta
 
 from planner.core.forecast import Forecast, first_activity, make_forecast
 from planner.core.graph import SkillGraph
-from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
+from planner.core.pace import MAX_HOURS_PER_WEEK
+from planner.core.plan_steps import Plan
 from planner.core.status import FINISHED, Status
 
 StatusEntry = tuple[date, str, Status]  # (day, skill, status)

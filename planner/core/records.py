@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # in annotations only: a command that reads a profile loads n
     from planner.core.agenda import Agenda, StudySlot
     from planner.core.domain import Library
     from planner.core.edit import LibraryChange
-    from planner.core.plan import Plan
+    from planner.core.plan_steps import Plan
     from planner.core.progress import Progress
     from planner.core.reviews import ReviewEvent, ReviewState
 

@@ -17,8 +17,8 @@ from planner.core.personal_pace import PersonalPace, pace_words
 from planner.core.status import STATUS_TITLES, STATUS_WORDS, Status
 from planner.core.units import plural
 
-if TYPE_CHECKING:  # core.plan words its groups with this module
-    from planner.core.plan import Plan
+if TYPE_CHECKING:  # core.plan_steps words its groups with this module
+    from planner.core.plan_steps import Plan
 
 _NAMED_ORDER: tuple[Status, ...] = (Status.DONE, Status.IMPLIED, Status.SKIPPED)
 """The statuses of the skills behind the learner (`status.BEHIND`), in the order they are named."""

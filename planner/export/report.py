@@ -9,10 +9,11 @@ from typing import Any
 from planner.core.compare import Comparison
 from planner.core.domain import Library, Role, Skill
 from planner.core.forecast import AT_RECENT_RATE, forecast_words, velocity_words
+from planner.core.pace import MAX_HOURS_PER_WEEK
 from planner.core.personal_pace import PersonalPace
 from planner.core.personal_pace import pace_words as own_pace_words
-from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
 from planner.core.plan_pace import finish_words, hours_words
+from planner.core.plan_steps import Plan
 from planner.core.progress import Progress, round_up
 from planner.core.records import Activity
 from planner.core.status import STATUS_WORDS, Status

@@ -221,6 +221,13 @@ def message(texts: Texts, rect: QRectF, style: ChartStyle, text: str) -> None:
     texts.draw(rect, text, CENTER, style.muted, wrap=True)
 
 
+def empty_chart(painter: QPainter, rect: QRectF, style: ChartStyle, text: str) -> list[ChartText]:
+    """A chart with nothing to show yet: its background and `text` in the middle."""
+    with chart(painter, rect, style) as texts:
+        message(texts, rect, style, text)
+    return texts.drawn
+
+
 def pen(color: QColor, width: float, line: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
     """A line without rounded ends."""
     result = QPen(color, width, line)

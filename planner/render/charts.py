@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 
 from planner.core.forecast import AT_RECENT_RATE, per_week
-from planner.core.plan import Plan
+from planner.core.plan_steps import Plan
 from planner.core.progress import Progress, week_monday
 from planner.core.units import format_hours
 from planner.render.burnup import (
@@ -38,6 +38,7 @@ from planner.render.chart_axes import (
     centred_labels,
     chart,
     day_text,
+    empty_chart,
     hour_label_width,
     hour_ticks,
     message,
@@ -119,10 +120,9 @@ def paint_burnup(
 ) -> list[ChartText]:
     """Estimated hours of finished skills over time, with the plan's line from its start at its
     hours per week to the planned finish, and the forecast at the learner's own pace."""
+    if not plan.steps:
+        return empty_chart(painter, rect, style, "Choose a role to see your burn-up.")
     with chart(painter, rect, style) as texts:
-        if not plan.steps:
-            message(texts, rect, style, "Choose a role to see your burn-up.")
-            return texts.drawn
         fm = texts.metrics
         u = unit(fm)
         lay = _burnup_layout(rect, style, plan, progress, fm)
@@ -262,10 +262,11 @@ def paint_weekly_hours(
     painter: QPainter, rect: QRectF, style: ChartStyle, progress: Progress
 ) -> list[ChartText]:
     """Hours studied per ISO week as bars, with the plan's hours per week as a line."""
+    if not progress.weekly_hours:
+        return empty_chart(
+            painter, rect, style, "No study time logged yet: log time on a skill (Ctrl+L)."
+        )
     with chart(painter, rect, style) as texts:
-        if not progress.weekly_hours:
-            message(texts, rect, style, "No study time logged yet: log time on a skill (Ctrl+L).")
-            return texts.drawn
         fm = texts.metrics
         u = unit(fm)
         lay = _weekly_layout(rect, progress, fm)

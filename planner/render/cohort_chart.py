@@ -31,7 +31,7 @@ from planner.render.chart_axes import (
     LegendEntry,
     chart,
     day_text,
-    message,
+    empty_chart,
     paint_legend,
     pen,
     unit,
@@ -62,10 +62,9 @@ def paint_cohort_burnup(
     painter: QPainter, rect: QRectF, style: ChartStyle, days: Sequence[CohortDay], today: date
 ) -> list[ChartText]:
     """The cohort's done hours up to today, and its planned hours over every day given."""
+    if not days:
+        return empty_chart(painter, rect, style, EMPTY)
     with chart(painter, rect, style) as texts:
-        if not days:
-            message(texts, rect, style, EMPTY)
-            return texts.drawn
         fm = texts.metrics
         u = unit(fm)
         lay = _layout(rect, style, days, today, fm)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
+from planner.ui.collector import GuiThreadCollector
 from planner.ui.theme import look
 from planner.ui.window.main_window import MainWindow
 
@@ -33,6 +34,7 @@ def launch(db_path: Path | str | None, profile: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setWindowIcon(look.app_icon())
+    GuiThreadCollector(app)  # reference cycles are freed on this thread only
     settings = QSettings()
     look.apply_scheme(app, str(settings.value("appearance/scheme", "system")))
 

@@ -7,6 +7,7 @@ through ui/ops.run_command, called by the view with the app state it holds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QUndoCommand
@@ -19,17 +20,31 @@ from planner.ui.ops import ChangeCommand, Outcome, run_command
 from planner.ui.state import AppState
 
 
-class SetStatusCommand(ChangeCommand):
+def skill_name(state: AppState, skill_id: str) -> str:
+    """The skill's name, as an undo step's text says it."""
+    return state.planner.library().skills[skill_id].name
+
+
+class _SkillDayCommand(ChangeCommand):
+    """A change to one skill on a day (None: today); `text` words the step from the skill's
+    name."""
+
+    def __init__(
+        self, state: AppState, skill_id: str, day: date | None, text: Callable[[str], str]
+    ) -> None:
+        super().__init__(state, text(skill_name(state, skill_id)))
+        self.skill_id = skill_id
+        self.day = day
+
+
+class SetStatusCommand(_SkillDayCommand):
     """Set a skill's status; undo records the previous status again (history is append-only)."""
 
     def __init__(
         self, state: AppState, skill_id: str, status: Status, day: date | None = None
     ) -> None:
-        name = state.planner.library().skills[skill_id].name
-        super().__init__(state, f"Mark “{name}” {STATUS_WORDS[status]}")
-        self.skill_id = skill_id
+        super().__init__(state, skill_id, day, lambda name: f"Mark “{name}” {STATUS_WORDS[status]}")
         self.status = status
-        self.day = day
         self.previous: Status | None = None
 
     def _do(self) -> Outcome:
@@ -43,17 +58,14 @@ class SetStatusCommand(ChangeCommand):
         return self.state.planner.progress.set_status(self.skill_id, self.previous, self.day)
 
 
-class LogStudyCommand(ChangeCommand):
+class LogStudyCommand(_SkillDayCommand):
     """Log a study session; undo removes it (and the start it caused, if any)."""
 
     def __init__(
         self, state: AppState, skill_id: str, minutes: int, day: date | None, note: str = ""
     ) -> None:
-        name = state.planner.library().skills[skill_id].name
-        super().__init__(state, f"Log {minutes} min on “{name}”")
-        self.skill_id = skill_id
+        super().__init__(state, skill_id, day, lambda name: f"Log {minutes} min on “{name}”")
         self.minutes = minutes
-        self.day = day
         self.note = note
         self.session_id: int | None = None
         self.started = False
@@ -82,8 +94,7 @@ class StopTimerCommand(LogStudyCommand):
 
     def __init__(self, state: AppState, skill_id: str) -> None:
         super().__init__(state, skill_id, 0, None)
-        name = state.planner.library().skills[skill_id].name
-        self.setText(f"Stop the timer on “{name}”")
+        self.setText(f"Stop the timer on “{skill_name(state, skill_id)}”")
 
     def _do(self) -> Outcome:
         if self.session_id is not None:  # a redo: the timer is long gone
@@ -122,7 +133,7 @@ class PersonalGoalCommand(TwoWayCommand):
     the other."""
 
     def __init__(self, state: AppState, skill_id: str, add: bool) -> None:
-        name = state.planner.library().skills[skill_id].name
+        name = skill_name(state, skill_id)
         words = f"Add “{name}” to my goals" if add else f"Remove “{name}” from my goals"
         super().__init__(state, words, add)
         self.skill_id = skill_id
@@ -139,7 +150,7 @@ class EditNoteCommand(ChangeCommand):
     ID = 1001
 
     def __init__(self, state: AppState, skill_id: str, old: str, new: str) -> None:
-        name = state.planner.library().skills[skill_id].name
+        name = skill_name(state, skill_id)
         super().__init__(state, f"Edit the note on “{name}”")
         self.skill_id = skill_id
         self.old = old
@@ -162,7 +173,7 @@ class EditNoteCommand(ChangeCommand):
 
 
 def _session_words(state: AppState, session: StudySession) -> str:
-    name = state.planner.library().skills[session.skill].name
+    name = skill_name(state, session.skill)
     return f"{format_minutes(session.minutes)} on “{name}”"
 
 

@@ -19,13 +19,8 @@ from planner.errors import DatabaseError, DatabaseProblem, PlannerError
 from planner.service import DEFAULT_PROFILE, Planner
 from planner.service.files import backups_folder, backups_of, restore_database, set_aside_database
 from planner.service.location import Location
-from planner.ui.dialogs.open_problem import (
-    APP_NAME,
-    RESTORABLE,
-    Choice,
-    OpenProblem,
-    OpenProblemDialog,
-)
+from planner.ui.dialogs.open_problem import OpenProblemDialog
+from planner.ui.dialogs.open_problem_words import APP_NAME, RESTORABLE, Choice, OpenProblem
 from planner.ui.widgets.messages import message_box
 from planner.ui.window.main_window import MainWindow
 

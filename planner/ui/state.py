@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.core.personal_pace import PersonalPace
-from planner.core.plan import Plan, Step
+from planner.core.plan_steps import Plan, Step
 from planner.core.progress import Progress
 from planner.core.reviews import ReviewState
 from planner.errors import DatabaseError, DatabaseProblem, PlannerError

@@ -13,8 +13,7 @@ class _Counting(LazyView):
         super().__init__()
         self.refreshed = 0
 
-    def refresh(self) -> None:
-        self._stale = False
+    def _lay_out(self) -> None:
         self.refreshed += 1
 
 

@@ -230,6 +230,7 @@ def test_roles_and_tracks_are_created_edited_and_undone(qtbot: QtBot, window: Ma
     assert role.goals == ("sql",) and role.tracks[0].goals == ("pandas",)
     assert window.role_box.findData("data-engineer") >= 0  # the toolbar follows
     assert editor.roles_model.rowCount() == 3
+    assert window.undo_stack.undoText() == "Add role “Data engineer”"
 
     # Edit: take the track away, then undo both steps.
     editor.roles.selectRow(2)
@@ -241,6 +242,7 @@ def test_roles_and_tracks_are_created_edited_and_undone(qtbot: QtBot, window: Ma
     with qtbot.waitSignal(window.state.libraryChanged):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert window.state.planner.library().roles["data-engineer"].tracks == ()
+    assert window.undo_stack.undoText() == "Edit role “Data engineer”"
     window.action_undo.trigger()
     assert window.state.planner.library().roles["data-engineer"] == role
     window.action_undo.trigger()

@@ -24,7 +24,8 @@ from planner.paths import database_path
 from planner.service import Planner
 from planner.service.files import backups_of
 from planner.ui.application import Started, start
-from planner.ui.dialogs.open_problem import Choice, OpenProblem, OpenProblemDialog
+from planner.ui.dialogs.open_problem import OpenProblemDialog
+from planner.ui.dialogs.open_problem_words import Choice, OpenProblem
 from planner.ui.startup import InstanceLock
 from planner.ui.theme import look
 from planner.ui.window.main_window import MainWindow

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from planner.core.plan import Plan, Step
+from planner.core.plan_steps import Plan, Step
 from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, plural
 from planner.export.pdf.context import (

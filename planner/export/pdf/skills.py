@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPen, QTextDocument
 
-from planner.core.plan import Step
+from planner.core.plan_steps import Step
 from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours
 from planner.export.pdf.context import (

@@ -8,7 +8,7 @@ from typing import Protocol
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from planner.core.plan import Step
+from planner.core.plan_steps import Step
 from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours
 from planner.render.graph.geometry import NodeBox

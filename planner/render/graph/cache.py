@@ -7,7 +7,7 @@ from itertools import pairwise
 from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
-from planner.core.plan import Plan
+from planner.core.plan_steps import Plan
 from planner.core.status import Status
 from planner.render.graph.boxes import STRIPE, BoxFonts, box_rect, box_shapes, box_text
 from planner.render.graph.edges import ARROW, arrowhead, edge_path

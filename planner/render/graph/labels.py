@@ -11,7 +11,7 @@ from functools import partial
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from planner.core.plan import Step
+from planner.core.plan_steps import Step
 from planner.core.status import Status
 from planner.render.graph.boxes import box_rect, overview_fill, wrap_text
 from planner.render.graph.geometry import GraphLayout, Related

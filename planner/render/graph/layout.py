@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from planner.core.perf import paused_gc
-from planner.core.plan import Plan
+from planner.core.plan_steps import Plan
 from planner.render.graph.geometry import (
     LANE_GAP,
     LAYER_GAP,

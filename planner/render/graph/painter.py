@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
-from planner.core.plan import Plan
+from planner.core.plan_steps import Plan
 from planner.render.graph.boxes import BoxFonts, paint_box
 from planner.render.graph.cache import GraphCache
 from planner.render.graph.edges import ARROW, arrowhead, edge_path, edge_pen

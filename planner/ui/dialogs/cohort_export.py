@@ -1,5 +1,5 @@
 """File → Export cohort…: a mentor's cohort as a CSV table and a PDF page, written in the
-background and offered to open, as the roadmap's export is (planner/ui/dialogs/export.py)."""
+background and offered to open, in the frame of every export (planner/ui/dialogs/file_export.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 from planner.export.cohort import CohortReport, write_cohort_exports
 from planner.export.pdf_process import PdfProcess
 from planner.service import Planner
-from planner.ui.dialogs.export import ExportDialog, OpenUrl, _slug
+from planner.ui.dialogs.file_export import FileExportDialog, Job, OpenUrl
+from planner.ui.dialogs.save_as_box import slug
 from planner.ui.ops import Progress
 from planner.ui.views.cohort.view import read_cohort
 
@@ -35,10 +36,10 @@ def cohort_report(planner: Planner, cohort: str | None) -> CohortReport:
     )
 
 
-class CohortExportDialog(ExportDialog):
+class CohortExportDialog(FileExportDialog):
     """Choose CSV, PDF or both and where; the cohort is read and written off the GUI thread.
 
-    Signals: those of ExportDialog.
+    Signals: those of FileExportDialog.
     """
 
     title = "Export the cohort"
@@ -72,11 +73,9 @@ class CohortExportDialog(ExportDialog):
 
     def _suggest_name(self) -> None:
         day = self.planner.today().isoformat()
-        self.name_edit.setText(f"cohort-{_slug(self.cohort or 'all')}-{day}")
+        self.name_edit.setText(f"cohort-{slug(self.cohort or 'all')}-{day}")
 
-    def _job(
-        self, targets: list[tuple[str, Path]], process: PdfProcess
-    ) -> Callable[[Planner, Progress], list[Path]]:
+    def _job(self, targets: list[tuple[str, Path]], process: PdfProcess) -> Job:
         cohort, options = self.cohort, self.pdf_options()
 
         def op(planner: Planner, progress: Progress) -> list[Path]:

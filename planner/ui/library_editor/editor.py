@@ -1,8 +1,6 @@
-"""The library editor: every skill and role, filtered, with add, edit and delete as undo steps."""
+"""The library editor: every skill and role, filtered; its add, edit and delete in edits.py."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -17,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -25,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.domain import Library, Role
-from planner.core.edit import LibraryChange, delete_skill_change
+from planner.core.domain import Library
 from planner.core.units import format_salary, plural
-from planner.ui.commands import LibraryEditCommand
+from planner.ui.library_editor.edits import LibraryEdits
 from planner.ui.library_editor.model import (
     AREA_COLUMN,
     ID_ROLE,
@@ -36,24 +32,19 @@ from planner.ui.library_editor.model import (
     SkillTableModel,
 )
 from planner.ui.library_editor.table import RoleSkills, SkillFilter, SkillTable
-from planner.ui.ops import run_command
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
-from planner.ui.widgets.messages import confirm_box
-
-if TYPE_CHECKING:  # imported when a dialog opens: they load the file format (pydantic)
-    from planner.ui.library_editor.role_dialog import RoleDialog
-    from planner.ui.library_editor.skill_dialog import SkillDialog
+from planner.ui.widgets.row_lists import pick_one_row
 
 
-class LibraryEditor(QWidget):
+class LibraryEditor(LibraryEdits):
     """Browse and edit the skill library and the roles; every edit is one undo step."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.dialog: SkillDialog | RoleDialog | None = None
-        self.confirm_box: QMessageBox | None = None
+        self.dialog = None  # the skill or role dialog open last
+        self.confirm_box = None
         self.role_skills = RoleSkills()
         self._areas: list[str] | None = None  # what the boxes list (None: not filled yet)
         self._role_choices: list[tuple[str, str]] | None = None
@@ -88,11 +79,8 @@ class LibraryEditor(QWidget):
         self.table.setAccessibleName("Skills of the library")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        pick_one_row(self.table)
         self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AREA_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
@@ -160,11 +148,6 @@ class LibraryEditor(QWidget):
         return page
 
     # ------------------------------------------------------------------ who may edit
-    @property
-    def editable(self) -> bool:
-        """Whether this login may change the library (a team database's editors and owner)."""
-        return not self.read_only_reason
-
     def set_editable(self, editable: bool, reason: str = "") -> None:
         """Offer the edits, or show them disabled with `reason` as their tooltip."""
         self.read_only_reason = "" if editable else reason or "The library cannot be changed here"
@@ -290,150 +273,3 @@ class LibraryEditor(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._refreshing:
             self.state.select(str(current.data(ID_ROLE)))
-
-    # ------------------------------------------------------------------ edits
-    def push(self, text: str, change: LibraryChange) -> None:
-        """Make an edit as one undo step."""
-        run_command(self.state, LibraryEditCommand(self.state, text, change))
-
-    def new_skill(self) -> None:
-        """Open the skill editor on a new skill."""
-        if self.editable:
-            self._open_skill_dialog(None)
-
-    def edit_skill(self, skill_id: str = "") -> None:
-        """Open the skill editor on a skill (by default the one selected in the table)."""
-        skill_id = skill_id or self.selected_skill()
-        if self.editable and skill_id in self.state.planner.library().skills:
-            self._open_skill_dialog(skill_id)
-
-    def _open_skill_dialog(self, skill_id: str | None) -> None:
-        from planner.ui.library_editor.skill_dialog import SkillDialog
-
-        planner = self.state.planner
-        original = planner.library().skills[skill_id] if skill_id else None
-        dialog = SkillDialog(planner, original, self)
-        self.dialog = dialog
-
-        def done() -> None:
-            skill = dialog.skill
-            if skill is None:
-                return
-            verb = f"Edit “{skill.name}”" if original else f"Add “{skill.name}”"
-            self.push(verb, LibraryChange({skill.id: skill}))
-            self.state.select(skill.id)
-            self._select_row(skill.id)
-
-        dialog.accepted.connect(done)
-        dialog.open()
-
-    def delete_skill(self) -> None:
-        """Ask, showing what the deletion touches, then delete the selected skill."""
-        skill_id = self.selected_skill()
-        if not skill_id or not self.editable:
-            return
-        planner = self.state.planner
-        library = planner.library()
-        skill = library.skills[skill_id]
-        effects = planner.editing.deletion_effects(skill_id)
-
-        def names(ids: tuple[str, ...]) -> str:
-            return ", ".join(library.skills[i].name for i in ids)
-
-        if effects.only_goal_of:
-            roles = ", ".join(f"“{library.roles[r].name}”" for r in effects.only_goal_of)
-            self.state.failed.emit(
-                f"“{skill.name}” is the only goal of {roles}: give the role another goal "
-                "first (Roles tab), then delete the skill."
-            )
-            return
-        lines = []
-        if effects.required_by:
-            lines.append(f"It is required by: {names(effects.required_by)}.")
-        if effects.recommended_by:
-            lines.append(f"It is recommended before: {names(effects.recommended_by)}.")
-        if effects.goal_of:
-            roles = ", ".join(library.roles[r].name for r in effects.goal_of)
-            lines.append(f"It is a goal of: {roles}.")
-        if effects.track_goal_of:
-            tracks = ", ".join(
-                f"{library.roles[r].name} – {_track_name(library.roles[r], t)}"
-                for r, t in effects.track_goal_of
-            )
-            lines.append(f"It is a goal of the tracks: {tracks}.")
-        if effects.emptied_tracks:
-            emptied = ", ".join(_track_name(library.roles[r], t) for r, t in effects.emptied_tracks)
-            lines.append(f"These tracks have no other goal and are removed: {emptied}.")
-        lines.append(
-            "It will be taken out of these lists. Your history on it is kept, "
-            "and Undo (Ctrl+Z) brings everything back."
-        )
-        self._confirm(
-            f"Delete “{skill.name}”?",
-            "\n\n".join(lines),
-            lambda: self.push(f"Delete “{skill.name}”", delete_skill_change(library, skill_id)),
-        )
-
-    def new_role(self) -> None:
-        """Open the role editor on a new role."""
-        if self.editable:
-            self._open_role_dialog(None)
-
-    def edit_role(self) -> None:
-        """Open the role editor on the selected role."""
-        role_id = self.selected_role()
-        if role_id and self.editable:
-            self._open_role_dialog(role_id)
-
-    def _open_role_dialog(self, role_id: str | None) -> None:
-        from planner.ui.library_editor.role_dialog import RoleDialog
-
-        planner = self.state.planner
-        original = planner.library().roles[role_id] if role_id else None
-        dialog = RoleDialog(planner, original, self)
-        self.dialog = dialog
-
-        def done() -> None:
-            role = dialog.role
-            if role is not None:
-                verb = f"Edit role “{role.name}”" if original else f"Add role “{role.name}”"
-                self.push(verb, LibraryChange(roles={role.id: role}))
-
-        dialog.accepted.connect(done)
-        dialog.open()
-
-    def delete_role(self) -> None:
-        """Ask, then delete the selected role (learners on it choose again; undo restores)."""
-        role_id = self.selected_role()
-        if not role_id or not self.editable:
-            return
-        planner = self.state.planner
-        role = planner.library().roles[role_id]
-        users = [p.name for p in planner.profiles.all() if p.role == role_id]
-        detail = "Its skills stay in the library."
-        if users:
-            detail = (
-                f"{plural(len(users), 'profile')} ({', '.join(users)}) will have no role until "
-                "one is chosen again. " + detail
-            )
-        self._confirm(
-            f"Delete the role “{role.name}”?",
-            detail + " Undo (Ctrl+Z) brings it back.",
-            lambda: self.push(f"Delete role “{role.name}”", LibraryChange(roles={role_id: None})),
-        )
-
-    def _confirm(self, question: str, detail: str, then: Any) -> None:
-        box, yes = confirm_box(self, "Delete", f"{question}\n\n{detail}", "Delete")
-        self.confirm_box = box
-
-        def finished() -> None:
-            if box.clickedButton() is yes:
-                then()
-
-        box.finished.connect(finished)
-        box.open()
-
-
-def _track_name(role: Role, track_id: str) -> str:
-    track = role.track(track_id)
-    return track.name if track else track_id

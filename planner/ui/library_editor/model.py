@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from planner.core.domain import Library, Skill
 from planner.core.units import format_hours
 from planner.ui.text import tooltip
+from planner.ui.widgets.table_model import Index, TableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,10 +27,8 @@ AREA_COLUMN = 1
 ROLE_COLUMNS = ("Name", "Id", "Goals", "Tracks", "Pay")
 FOLLOW_AT_MOST = 300  # skills added, removed or changed at once; beyond, refilling is cheaper
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class SkillTableModel(QAbstractTableModel):
+class SkillTableModel(TableModel):
     """Every skill of the library, one row each, in the order of the sort column.
 
     The model sorts itself (`sort`: one Python sort with a key, ties in the library's order,
@@ -42,6 +39,8 @@ class SkillTableModel(QAbstractTableModel):
     them, so a one-skill edit costs a few rows, not the whole table, and persistent indexes
     (the selection, the scroll position) survive it.
     """
+
+    columns = SKILL_COLUMNS
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,18 +220,8 @@ class SkillTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # ------------------------------------------------------------------ Qt's model
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self.ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SKILL_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return SKILL_COLUMNS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self.ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -26,12 +27,8 @@ from planner.core.domain import Role, Salary, Track
 from planner.core.edit import LibraryChange
 from planner.fileformat.schema import MAX_ID_LENGTH
 from planner.service import Planner
-from planner.ui.library_editor.skill_dialog import (
-    SkillList,
-    id_from_name,
-    library_problems,
-    problem_label,
-)
+from planner.ui.library_editor.entry_dialog import EntryDialog, id_from_name, problem_label
+from planner.ui.library_editor.skill_dialog import SkillList
 from planner.ui.widgets.buttons import accept_buttons
 
 TRACK = Qt.ItemDataRole.UserRole
@@ -123,15 +120,17 @@ class TrackDialog(_Named):
         super().accept()
 
 
-class RoleDialog(_Named):
-    """Add a role or edit one; `role` holds the result once accepted."""
+class RoleDialog(_Named, EntryDialog[Role]):
+    """Add a role or edit one: pay, goals and tracks (see EntryDialog)."""
+
+    kind = "role"
+    undo_word = "role "
 
     def __init__(self, planner: Planner, role: Role | None, parent: QWidget | None = None):
         super().__init__(
             planner, f"Edit role “{role.name}”" if role else "New role", role is not None, parent
         )
         self.original = role
-        self.role: Role | None = None
         self.pay = QDoubleSpinBox()
         self.pay.setRange(0, 10_000_000)
         self.pay.setDecimals(0)
@@ -262,18 +261,8 @@ class RoleDialog(_Named):
             tracks=self.track_values(),
         )
 
-    def accept(self) -> None:
-        """Save only a role the library would take; otherwise say why and stay open."""
-        role = self.value()
-        taken = self.planner.library().roles if self.original is None else {}
-        problems = library_problems(
-            self.planner, LibraryChange(roles={role.id: role}), "role", taken
-        )
-        if problems:
-            self.show_problems(problems)
-            return
-        if self.original == role:
-            super().reject()
-            return
-        self.role = role
-        super().accept()
+    def stored(self) -> Mapping[str, Role]:
+        return self.planner.library().roles
+
+    def change(self, entry: Role) -> LibraryChange:
+        return LibraryChange(roles={entry.id: entry})

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -31,46 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.domain import Resource, Skill
-from planner.core.edit import EditError, LibraryChange, cycle_message
+from planner.core.edit import LibraryChange, cycle_message
 from planner.fileformat.schema import LEVELS, MAX_HOURS, MAX_ID_LENGTH, RESOURCE_KINDS
 from planner.service import Planner
+from planner.ui.library_editor.entry_dialog import EntryDialog, id_from_name, problem_label
 from planner.ui.library_editor.skill_picker import SkillPicker
 from planner.ui.widgets.buttons import accept_buttons
 
 SKILL_ID = Qt.ItemDataRole.UserRole
 NO_LEVEL = "—"
-PROBLEM_COLOR = "#d9453b"  # a red that reads on the light and the dark palette
-
-
-def id_from_name(name: str) -> str:
-    """A file-format id suggested from a name: "Linear algebra" -> "linear-algebra"."""
-    words = re.findall(r"[a-z0-9]+", name.casefold())
-    return "-".join(words)[:MAX_ID_LENGTH].strip("-")
-
-
-def library_problems(
-    planner: Planner, change: LibraryChange, kind: str, taken: Collection[str]
-) -> list[str]:
-    """Why the library would refuse a new or edited entry: an id already taken (`taken` holds
-    the ids a new entry may not use), then the edit's own problems."""
-    entry_id = next(iter({**change.skills, **change.roles}))
-    problems = [f"a {kind} with the id '{entry_id}' already exists"] if entry_id in taken else []
-    try:
-        planner.editing.check(change)
-    except EditError as error:
-        problems.extend(error.problems)
-    return problems
-
-
-def problem_label() -> QLabel:
-    """Where a dialog says why it cannot be saved yet."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # names in messages are never markup
-    label.setWordWrap(True)
-    label.setObjectName("problem")
-    label.setStyleSheet(f"color: {PROBLEM_COLOR}; font-weight: 600")
-    label.hide()
-    return label
 
 
 class SkillList(QWidget):
@@ -142,18 +109,16 @@ class SkillList(QWidget):
             self.list.takeItem(self.list.row(item))
 
 
-class SkillDialog(QDialog):
-    """Add a skill, or edit one; `skill` holds the result once accepted.
+class SkillDialog(EntryDialog[Skill]):
+    """Add a skill, or edit one: every field, prerequisites without cycles (see EntryDialog)."""
 
-    Nothing is stored here: the caller pushes the edit on the undo stack. The dialog checks
-    the skill as the library would (fields, ids, cycles) and stays open until it passes.
-    """
+    kind = "skill"
+    undo_word = ""
 
     def __init__(self, planner: Planner, skill: Skill | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.planner = planner
         self.original = skill
-        self.skill: Skill | None = None
         self.setWindowTitle(f"Edit “{skill.name}”" if skill else "New skill")
         library = planner.library()
 
@@ -328,17 +293,8 @@ class SkillDialog(QDialog):
             resources=self._resources(),
         )
 
-    def accept(self) -> None:
-        """Save only a skill the library would take; otherwise say why and stay open."""
-        skill = self.value()
-        taken = self.planner.library().skills if self.original is None else {}
-        problems = library_problems(self.planner, LibraryChange({skill.id: skill}), "skill", taken)
-        if problems:
-            self.problem.setText("\n".join(problems))
-            self.problem.show()
-            return
-        if self.original == skill:
-            super().reject()  # nothing changed: no undo step
-            return
-        self.skill = skill
-        super().accept()
+    def stored(self) -> Mapping[str, Skill]:
+        return self.planner.library().skills
+
+    def change(self, entry: Skill) -> LibraryChange:
+        return LibraryChange({entry.id: entry})

@@ -20,10 +20,10 @@ from planner.core.search import matches, search_words
 from planner.ui.library_editor.model import (
     AREA_COLUMN,
     SORT_ROLE,
-    Index,
     LibraryDiff,
     SkillTableModel,
 )
+from planner.ui.widgets.table_model import Index
 
 
 class SkillTable(QTableView):

@@ -10,18 +10,13 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QGridLayout,
-    QLabel,
-    QScrollArea,
     QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
     QWizardPage,
 )
 
 from planner.core.domain import Salary
 from planner.core.onboarding import OnboardingDraft
-from planner.core.plan import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
+from planner.core.pace import MAX_HOURS_PER_WEEK, MIN_HOURS_PER_WEEK
 from planner.core.units import plural, salary_source
 from planner.service import Planner
 from planner.ui.widgets.dates import qdate
@@ -51,16 +46,6 @@ def format_salary(locale: QLocale, salary: Salary) -> str:
         amount = f"{salary.currency} {locale.toString(float(salary.amount), 'f', 0)}"
     where = salary_source(salary)
     return f"{amount} a year ({where})" if where else f"{amount} a year"
-
-
-def plain_label(text: str = "", *, wrap: bool = True, muted: bool = False) -> QLabel:
-    """A label that never interprets names or summaries from roadmap files as markup."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    if muted:
-        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
 
 
 def page_button_text(text: str) -> str:
@@ -160,18 +145,3 @@ def rough_duration(days: int) -> str:
     if days < 2 * 365:
         return f"about {plural(round(days / 30.44), 'month')}"
     return f"about {round(days / 365.25, 1):g} years"
-
-
-def scroller(inner: QGridLayout | QVBoxLayout) -> QScrollArea:
-    """A frameless scroll area around a layout, for libraries with more roles or tracks."""
-    content = QWidget()
-    content.setLayout(inner)
-    area = QScrollArea()
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidgetResizable(True)
-    area.setWidget(content)
-    # Let the page's background show through, as if there were no scroll area.
-    area.setBackgroundRole(QPalette.ColorRole.NoRole)
-    area.viewport().setAutoFillBackground(False)
-    content.setAutoFillBackground(False)
-    return area

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.onboarding import areas_foundations_first
-from planner.core.plan import Plan
+from planner.core.plan_steps import Plan
 from planner.core.status import FINISHED, STATUS_WORDS
 from planner.core.units import plural
 from planner.core.wording import known_because
@@ -35,12 +35,12 @@ from planner.ui.onboarding.common import (
     children_of,
     format_date,
     format_hours,
-    plain_label,
     rough_duration,
 )
 from planner.ui.onboarding.name_field import NameField
 from planner.ui.text import tooltip
 from planner.ui.widgets.dates import qdate, to_date
+from planner.ui.widgets.plain_label import plain_label
 
 
 class FinishPanel(Card):

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QGroupBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -23,13 +21,7 @@ from PySide6.QtWidgets import (
 from planner.core.quiz import Recommendation
 from planner.errors import PlannerError
 from planner.service import Planner
-
-
-def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # answers and role names are never markup
-    label.setWordWrap(True)
-    return label
+from planner.ui.widgets.plain_label import plain_label
 
 
 class QuizDialog(QDialog):
@@ -70,7 +62,7 @@ class QuizDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(questions)
 
-        self.result_label = _plain("Answer the questions to see which role fits you.")
+        self.result_label = plain_label("Answer the questions to see which role fits you.")
         self.result_label.setObjectName("quizResult")
         # A read-only text box, not a label: a long list of reasons scrolls instead of being
         # squeezed by the questions above it.

@@ -24,11 +24,11 @@ from planner.ui.onboarding.common import (
     bold,
     format_salary,
     page_button_text,
-    plain_label,
-    scroller,
 )
 from planner.ui.onboarding.name_field import NameField
 from planner.ui.onboarding.quiz_dialog import QuizDialog
+from planner.ui.widgets.plain_label import plain_label
+from planner.ui.widgets.scroll_area import scroll_area
 
 _STEPS = (
     "Choose the role you are aiming for.",
@@ -137,7 +137,7 @@ class RolePage(Page):
         grid.setRowStretch(grid.rowCount(), 1)  # cards keep their natural height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroller(grid))
+        layout.addWidget(scroll_area(grid, see_through=True))
         # The link is a fixed string (rich text is safe here: nothing in it comes from a file).
         self.quiz_link = QLabel('<a href="#quiz">Not sure? Take the quiz: which role fits me?</a>')
         self.quiz_link.setObjectName("quizLink")
@@ -223,7 +223,7 @@ class TracksPage(Page):
             widget = old.widget() if old is not None else None
             if widget is not None:
                 widget.deleteLater()
-        self._layout.addWidget(scroller(column))
+        self._layout.addWidget(scroll_area(column, see_through=True))
 
     def _add_track(self, column: QVBoxLayout, track: Track) -> None:
         box = QCheckBox(page_button_text(track.name))

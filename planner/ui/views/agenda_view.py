@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
@@ -38,6 +36,8 @@ from planner.ui.state import AppState
 from planner.ui.text import tooltip
 from planner.ui.views.lazy_view import LazyView
 from planner.ui.widgets.dates import short_date
+from planner.ui.widgets.plain_label import plain_label
+from planner.ui.widgets.scroll_area import scroll_area
 from planner.ui.widgets.wrapping_label import WrappingLabel
 
 WEEKS = 2
@@ -67,7 +67,7 @@ class BlockCard(QFrame):
         self.block = block
         kind = KIND_WORDS[block.kind]
         self.setAccessibleName(f"{kind} {name}, {block.start:%H:%M} to {block.end:%H:%M}")
-        self.time = _plain(f"{block.start:%H:%M}–{block.end:%H:%M}")
+        self.time = plain_label(f"{block.start:%H:%M}–{block.end:%H:%M}", wrap=False)
         self.time.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.name = WrappingLabel(name)
         self.name.setTextFormat(Qt.TextFormat.PlainText)
@@ -135,7 +135,7 @@ class DayColumn(QFrame):
         self.day = day
         self.today = day == today
         self.past = day < today
-        self.head = _plain(short_date(day, "ddd d MMM"))
+        self.head = plain_label(short_date(day, "ddd d MMM"), wrap=False)
         self.head.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.head.font()
         font.setBold(self.today)
@@ -148,7 +148,7 @@ class DayColumn(QFrame):
         self.box.setSpacing(6)
         self.box.addWidget(self.head)
         self.cards: list[BlockCard] = []
-        self.free = _plain("—")
+        self.free = plain_label("—", wrap=False)
         self.free.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.free.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.free.setToolTip("Nothing laid out on this day")
@@ -191,9 +191,10 @@ class WeekSection(QWidget):
         super().__init__()
         sunday = agenda.week + timedelta(days=6)
         laid = format_minutes(agenda.minutes) if agenda.minutes else "nothing"
-        self.title = _plain(
+        self.title = plain_label(
             f"{title} · {short_date(agenda.week, 'd MMM')} – {short_date(sunday)} · "
-            f"{laid} laid out of your {format_hours(hours_per_week)} a week"
+            f"{laid} laid out of your {format_hours(hours_per_week)} a week",
+            wrap=False,
         )
         font = self.title.font()
         font.setBold(True)
@@ -227,7 +228,7 @@ class AgendaView(LazyView):
         super().__init__(parent)
         self.state = state
         self.weeks: list[WeekSection] = []
-        self.slots = _plain()
+        self.slots = plain_label(wrap=False)
         self.slots.setObjectName("agendaSlots")
         self.change_button = QPushButton("Change study times…")
         self.change_button.setToolTip("When you study each week, and planning by your own pace")
@@ -237,19 +238,13 @@ class AgendaView(LazyView):
         head.addWidget(self.change_button)
         self.weeks_box = QVBoxLayout()
         self.weeks_box.setSpacing(16)
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(12, 12, 12, 12)
-        column.setSpacing(12)
+        column = QVBoxLayout()
         column.addLayout(head)
         column.addLayout(self.weeks_box)
         column.addStretch(1)
-        self.content = QScrollArea()
-        self.content.setWidgetResizable(True)
-        self.content.setFrameShape(QFrame.Shape.NoFrame)
-        self.content.setWidget(content)
+        self.content = scroll_area(column, margin=12, spacing=12)
 
-        self.no_role = _plain(NO_ROLE_TEXT)
+        self.no_role = plain_label(NO_ROLE_TEXT, wrap=False)
         self.no_role.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_slots = QWidget()
         self.no_slots_text = WrappingLabel(NO_SLOTS_TEXT)
@@ -274,9 +269,8 @@ class AgendaView(LazyView):
         self.state.reviewsChanged.connect(self._on_changed)
 
     # ------------------------------------------------------------------ state -> view
-    def refresh(self) -> None:
+    def _lay_out(self) -> None:
         """Lay out this week and next again."""
-        self._stale = False
         planner = self.state.planner
         profile = planner.profile()
         if self.state.plan is None:
@@ -331,9 +325,3 @@ class AgendaView(LazyView):
 
     def sizeHint(self) -> QSize:
         return QSize(900, 600)
-
-
-def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label

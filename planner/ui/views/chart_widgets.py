@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.plan import Plan
+from planner.core.plan_steps import Plan
 from planner.core.progress import Progress
 from planner.core.team import CohortDay
 from planner.render.charts import (

@@ -196,9 +196,8 @@ class CompareView(LazyView):
         self.role_b.setCurrentIndex(self.role_b.findData(role_b))
         self.refresh()
 
-    def refresh(self) -> None:
+    def _lay_out(self) -> None:
         """Recompute the comparison for the chosen roles and the learner's progress."""
-        self._stale = False
         self._fill_roles()
         a, b = self.role_a.currentData(), self.role_b.currentData()
         if not isinstance(a, str) or not isinstance(b, str):

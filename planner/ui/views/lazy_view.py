@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWidget
 
 
 class LazyView(QWidget):
-    """Subclasses connect the signals that matter to `_on_changed` and implement `refresh`,
-    which sets `_stale` to False. A new view is filled when first shown."""
+    """Subclasses connect the signals that matter to `_on_changed` and implement `_lay_out`;
+    `refresh` lays the view out now. A new view is filled when first shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,5 +27,10 @@ class LazyView(QWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        """Lay the view out again from the data (subclasses)."""
+        """Lay the view out again from the data, now."""
+        self._stale = False
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Fill the view from the data (subclasses)."""
         raise NotImplementedError

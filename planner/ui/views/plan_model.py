@@ -6,22 +6,20 @@ from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
-    QPersistentModelIndex,
     QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 
-from planner.core.plan import Group, Plan, Step
+from planner.core.plan_steps import Group, Plan, Step
 from planner.core.search import search_words, skill_text
 from planner.core.status import BEHIND, STATUS_TITLES, Status
 from planner.core.units import format_hours, plural
 from planner.core.wording import known_because
 from planner.ui.text import hours_with_pace, tooltip
 from planner.ui.widgets.dates import short_date
-
-Index = QModelIndex | QPersistentModelIndex
+from planner.ui.widgets.table_model import ColumnHeaders, Index
 
 COLUMNS = ("Skill", "Status", "Area", "Hours", "Start", "End")
 SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,7 +28,7 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 _PHASE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class PlanModel(QStandardItemModel):
+class PlanModel(ColumnHeaders, QStandardItemModel):
     """Phases at the top level, the plan's steps below them, in study order.
 
     Read-only. The shape of the tree (one item per phase with a row per step, no item per
@@ -39,6 +37,8 @@ class PlanModel(QStandardItemModel):
     view laying out 10,000 steps called back into Python several times per row, and every
     keystroke of a search cost that.
     """
+
+    columns = COLUMNS
 
     def __init__(self, icons: dict[Status, QIcon] | None = None) -> None:
         super().__init__()
@@ -115,13 +115,6 @@ class PlanModel(QStandardItemModel):
     # ------------------------------------------------------------------ read-only
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         return False  # the plan changes through the service, never by editing a cell
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     # ------------------------------------------------------------------ data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

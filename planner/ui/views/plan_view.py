@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from planner.core.wording import HIDE_BEHIND, HIDE_BEHIND_TIP
 from planner.ui import commands
 from planner.ui.state import AppState
 from planner.ui.views.plan_model import SKILL_ID_ROLE, STATUS_ROLE, PlanFilter, PlanModel
+from planner.ui.widgets.row_lists import pick_one_row
 
 LEGEND = (
     "<b>Bold</b> and ★ mark a goal of your role or tracks. "
@@ -142,11 +142,8 @@ class PlanView(QWidget):
         self.tree.setAccessibleName("Plan")
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        pick_one_row(self.tree)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setIconSize(QSize(16, 16))
         head = self.tree.header()
         head.setStretchLastSection(False)

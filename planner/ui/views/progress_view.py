@@ -15,18 +15,17 @@ from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.core.forecast import AT_RECENT_RATE, forecast_card, velocity_words
-from planner.core.plan import MAX_HOURS_PER_WEEK, Plan
+from planner.core.pace import MAX_HOURS_PER_WEEK
+from planner.core.plan_steps import Plan
 from planner.core.progress import Progress, round_up
 from planner.core.units import format_hours, format_logged, plural
 from planner.core.wording import ahead_words, pace_sentence
@@ -42,6 +41,7 @@ from planner.ui.views.chart_widgets import (
     WeeklyHoursChart,
 )
 from planner.ui.widgets.dates import qdate, short_date, to_date
+from planner.ui.widgets.scroll_area import scroll_area
 from planner.ui.widgets.wrapping_label import WrappingLabel
 
 EMPTY_TEXT = "Choose a role to see your progress.\nFile → Set up your plan… guides you."
@@ -116,17 +116,11 @@ class ProgressView(QWidget):
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 2)
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(10, 10, 10, 10)
-        column.setSpacing(10)
+        column = QVBoxLayout()
         column.addLayout(self.cards_rows)
         column.addWidget(self.pace_line)
         column.addLayout(grid, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scroll_area(column, margin=10, spacing=10)
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,8 @@ from planner.ui.ops import run_change
 from planner.ui.state import AppState
 from planner.ui.views.lazy_view import LazyView
 from planner.ui.widgets.dates import short_date
+from planner.ui.widgets.plain_label import plain_label
+from planner.ui.widgets.scroll_area import scroll_area
 from planner.ui.widgets.wrapping_label import WrappingLabel
 
 WEEK_DAYS = 6  # "this week": due within the next six days after today
@@ -182,10 +183,7 @@ class ReviewView(LazyView):
         for box in (self.today_box, self.week_box):
             box.setSpacing(8)
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(12, 12, 12, 12)
-        column.setSpacing(8)
+        column = QVBoxLayout()
         column.addWidget(self.summary)
         column.addWidget(self.help)
         column.addSpacing(6)
@@ -195,10 +193,7 @@ class ReviewView(LazyView):
         column.addWidget(self.week_title)
         column.addLayout(self.week_box)
         column.addStretch(1)
-        self.content = QScrollArea()
-        self.content.setWidgetResizable(True)
-        self.content.setFrameShape(QFrame.Shape.NoFrame)
-        self.content.setWidget(content)
+        self.content = scroll_area(column, margin=12, spacing=8)
 
         self.empty = QLabel()
         self.empty.setObjectName("reviewEmpty")
@@ -217,9 +212,8 @@ class ReviewView(LazyView):
         self.state.selectionChanged.connect(self._on_selection_changed)
 
     # ------------------------------------------------------------------ state -> view
-    def refresh(self) -> None:
+    def _lay_out(self) -> None:
         """Show what is due now."""
-        self._stale = False
         planner = self.state.planner
         today = planner.today()
         states = self.state.review_states()
@@ -284,8 +278,7 @@ class ReviewView(LazyView):
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = plain_label(text, wrap=False)
     font = label.font()
     font.setBold(True)
     label.setFont(font)

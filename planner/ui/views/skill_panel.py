@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFocusEvent, QPalette
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -35,28 +34,11 @@ from planner.ui.views.skill_sessions import SessionList
 from planner.ui.views.skill_timer import StudyTimer
 from planner.ui.widgets.dates import qdate, short_date, to_date
 from planner.ui.widgets.duration_edit import DurationEdit, study_date_edit
+from planner.ui.widgets.note_edit import NoteEdit
+from planner.ui.widgets.plain_label import plain_label
 
 NOTE_SAVE_DELAY_MS = 800
 LEVEL_WORDS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
-
-
-def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
-    """A label that shows its text literally, never as markup."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class _NoteEdit(QPlainTextEdit):
-    """A note editor that reports losing focus, so a note is saved when the learner moves on."""
-
-    focusLost = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.focusLost.emit()
-        super().focusOutEvent(event)
 
 
 # A checked status must stand out in light and dark alike: the palette's highlight.
@@ -84,15 +66,17 @@ class SkillPanel(QScrollArea):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.empty = plain_label("Select a skill in the plan or the graph to see it here.")
-        self.title = plain_label()
+        self.empty = plain_label(
+            "Select a skill in the plan or the graph to see it here.", selectable=True
+        )
+        self.title = plain_label(selectable=True)
         self.title.setObjectName("skillTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
-        self.meta = plain_label()
-        self.implied = plain_label()
+        self.meta = plain_label(selectable=True)
+        self.implied = plain_label(selectable=True)
         self.implied.setObjectName("impliedNote")
 
         self.status_buttons = QButtonGroup(self)
@@ -117,7 +101,7 @@ class SkillPanel(QScrollArea):
         self.goal_button.setObjectName("personalGoal")
         self.goal_button.setToolTip("Your plan then includes this skill and all it needs")
 
-        self.summary = plain_label()
+        self.summary = plain_label(selectable=True)
         self.resources = QLabel()
         self.resources.setTextFormat(Qt.TextFormat.RichText)  # links; every text is escaped
         self.resources.setWordWrap(True)
@@ -131,7 +115,7 @@ class SkillPanel(QScrollArea):
         self.prerequisites = self._skill_list("Prerequisites")
         self.unlocks = self._skill_list("Unlocks")
 
-        self.notes = _NoteEdit()
+        self.notes = NoteEdit()
         self.notes.setPlaceholderText("Your notes on this skill: saved as you type.")
         self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
@@ -145,8 +129,8 @@ class SkillPanel(QScrollArea):
         self.day = study_date_edit(state.planner.today())
         self.log_button = QPushButton("Log time")
         self.log_button.setAccessibleName("Log study time")
-        self.log_message = plain_label()
-        self.time_total = plain_label()
+        self.log_message = plain_label(selectable=True)
+        self.time_total = plain_label(selectable=True)
         day_row = QHBoxLayout()
         day_row.addWidget(self.day, 1)
         day_row.addWidget(self.log_button)

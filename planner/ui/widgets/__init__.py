@@ -1,1 +1,1 @@
-"""Small pieces shared by the views and dialogs: dates, duration input, labels, message boxes."""
+"""Small pieces shared by the views and dialogs: dates, durations, labels, messages, models."""

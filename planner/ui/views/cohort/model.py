@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -29,12 +28,20 @@ from planner.export.cohort import TABLE_COLUMNS, behind, cohort_cells, role_word
 from planner.ui.text import tooltip
 from planner.ui.theme.dark_style import is_dark
 from planner.ui.widgets.dates import short_date
+from planner.ui.widgets.table_model import Index, TableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the CohortRow of a row, in every column
 COLUMNS = TABLE_COLUMNS
 LEARNER, COHORT, ROLE, DONE, HOURS, STREAK, LAST_ACTIVE, FORECAST, PACE = range(len(COLUMNS))
-Index = QModelIndex | QPersistentModelIndex
+
+HEADER_TIPS = {
+    DONE: "Share of the plan's hours in skills done",
+    HOURS: "Hours studied in the last 28 days",
+    STREAK: "Days in a row with study, up to today",
+    FORECAST: "When the plan ends at the learner's own pace",
+    PACE: "Days ahead of (or behind) the target date, or the plan without one",
+}
 
 
 def warning_color(palette: QPalette) -> QColor:
@@ -42,8 +49,11 @@ def warning_color(palette: QPalette) -> QColor:
     return QColor("#ff8a80") if is_dark(palette) else QColor("#b3261e")
 
 
-class CohortModel(QAbstractTableModel):
+class CohortModel(TableModel):
     """The learners of a cohort with their figures (team.md's cohort fields)."""
+
+    columns = COLUMNS
+    column_tips = HEADER_TIPS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,22 +79,8 @@ class CohortModel(QAbstractTableModel):
             )
 
     # ------------------------------------------------------------------ Qt's model
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(section)
-        return None
+    def row_total(self) -> int:
+        return len(self.rows)
 
     def data(
         self,
@@ -161,15 +157,6 @@ class CohortModel(QAbstractTableModel):
             return tooltip("\n".join(lines)) if lines else None
         text = self.text(row, column)
         return tooltip(text) if text else None
-
-
-HEADER_TIPS = {
-    DONE: "Share of the plan's hours in skills done",
-    HOURS: "Hours studied in the last 28 days",
-    STREAK: "Days in a row with study, up to today",
-    FORECAST: "When the plan ends at the learner's own pace",
-    PACE: "Days ahead of (or behind) the target date, or the plan without one",
-}
 
 
 def _ordinal(day: date | None) -> float | None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from planner.ui.ops import Progress, QueryOp
 from planner.ui.state import AppState
 from planner.ui.views.chart_widgets import CohortBurnupChart, Section
 from planner.ui.views.cohort.model import COHORT, PACE, ROLE, ROW_ROLE, CohortModel, CohortSort
+from planner.ui.widgets.row_lists import pick_one_row
 
 ALL_COHORTS = "All cohorts"
 EMPTY_TEXT = (
@@ -113,10 +113,7 @@ class CohortView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(PACE, Qt.SortOrder.AscendingOrder)  # most behind first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        pick_one_row(self.table)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from planner.core.plan import Plan, Step
+from planner.core.plan_steps import Plan, Step
 from planner.render.graph.boxes import box_rect
 from planner.render.graph.cache import GraphCache
 from planner.render.graph.geometry import GraphLayout, Related

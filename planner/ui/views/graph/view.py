@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.core.domain import Skill
-from planner.core.plan import Plan, Step
+from planner.core.plan_steps import Plan, Step
 from planner.core.search import matches, search_words
 from planner.render.graph.geometry import GraphLayout, Related
 from planner.render.graph.layout import layout_plan, path_layout, plan_edges

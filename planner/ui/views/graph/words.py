@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from planner.core.plan import Step
+from planner.core.plan_steps import Step
 from planner.core.status import STATUS_WORDS
 from planner.core.units import format_hours
 from planner.core.wording import known_because
