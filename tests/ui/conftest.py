@@ -1,5 +1,5 @@
 """Fixtures for GUI tests: the app's window opened on a fresh database with a fixed today, its
-settings file, and drags of files."""
+settings file, the windows the app's own start opened, and drags of files."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.service import Planner
+from planner.ui.application import Started
 from planner.ui.window.main_window import MainWindow
 from tests.conftest import TODAY
 
@@ -32,6 +33,16 @@ class WindowFactory(Protocol):
         size: tuple[int, int] | None = None,
         active: bool = False,
     ) -> MainWindow: ...
+
+
+@pytest.fixture
+def started() -> Iterator[list[Started]]:
+    """Closes every window `start` opened, and the database under it."""
+    opened: list[Started] = []
+    yield opened
+    for s in opened:
+        s.window.close()
+        s.opened.close()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,16 +107,6 @@ def db() -> Path:
     planner.progress.set_status("pandas", "done")  # after the backup: going back to it loses this
     planner.close()
     return path
-
-
-@pytest.fixture
-def started() -> Iterator[list[Started]]:
-    """Closes every window `start` opened, and the database under it."""
-    opened: list[Started] = []
-    yield opened
-    for s in opened:
-        s.window.close()
-        s.opened.close()
 
 
 def aside(db: Path) -> list[Path]:

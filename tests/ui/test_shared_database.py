@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,16 +39,6 @@ def typed(url: str) -> str:
 
 def with_password(uri: str, password: str) -> str:
     return uri.replace("postgresql://postgres@", f"postgresql://postgres:{password}@", 1)
-
-
-@pytest.fixture
-def started() -> Iterator[list[Started]]:
-    """Closes every window `start` opened, and the database under it."""
-    opened: list[Started] = []
-    yield opened
-    for s in opened:
-        s.window.close()
-        s.opened.close()
 
 
 @pytest.fixture
