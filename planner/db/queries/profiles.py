@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select, update
 
-from planner.core.agenda import StudySlot, parse_slots, slots_text
 from planner.core.records import Profile
 from planner.db import tables
 from planner.db.engine import connection_of, inserted_id
@@ -18,6 +17,7 @@ from planner.errors import PlannerError
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from planner.core.agenda import StudySlot
     from planner.db.engine import Tx
 
 _p = tables.profile.c
@@ -86,6 +86,10 @@ def _profile(connection: Connection, row: Any) -> Profile:
 def _slots(text: str | None) -> tuple[StudySlot, ...]:
     """The stored study slots (written by `update_profile` from parsed slots, so they parse;
     a hand-edited value that does not counts as none set rather than breaking the profile)."""
+    if not text:
+        return ()  # none set: every command reads a profile, few need the agenda's module
+    from planner.core.agenda import parse_slots
+
     try:
         return tuple(parse_slots(text or ""))
     except PlannerError:
@@ -128,6 +132,8 @@ def update_profile(
     """Change some of a profile's settings; tracks are those of the (new) role. A target date
     is set by giving it and removed with `clear_target_date` (None means "leave it"); study
     slots are stored as a learner writes them (no slots: none set)."""
+    from planner.core.agenda import slots_text
+
     connection = connection_of(tx)
     lock_profile(connection, profile_id)
     given: dict[str, object] = {

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import String, delete, func, insert, select, type_coerce, update
 
 from planner.core.perf import paused_gc
-from planner.core.progress import History, StatusEntry
 from planner.core.status import Status
 from planner.db import tables
 from planner.db.engine import connection_of, inserted_id
@@ -19,6 +18,7 @@ from planner.db.queries.profiles import lock_profile
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Table
 
+    from planner.core.progress import History, StatusEntry
     from planner.db.engine import Tx
 
 _STATUS_OF_VALUE: dict[str, Status] = {s.value: s for s in Status}
@@ -120,6 +120,8 @@ def progress_events(tx: Tx, profile_id: int) -> list[StatusEntry]:
 def progress_history(tx: Tx, profile_id: int) -> History:
     """What every progress figure needs, summed by the database: minutes per study day (from
     an index alone) and the status timeline. Neither grows with the number of entries."""
+    from planner.core.progress import History  # the progress figures' module, when they are
+
     s = tables.study_session.c
     t = tables.status_timeline.c
     run = connection_of(tx).execute
