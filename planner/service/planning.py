@@ -145,13 +145,12 @@ class Planning:
         pace, so it is kept until the evidence may have changed: another library (an edit, an
         import, a restore: `Planner.invalidate`), another learner, or a new entry in their
         history — a status, a session logged, edited, deleted or restored, here or by another
-        program (their newest entries, read from the indexes in a millisecond or two)."""
+        program (the newest entry of each log, `queries.newest_entries`: one statement)."""
         planner = self._planner
         with planner.connection() as connection:
             profile = planner.profile()
             library = planner.library()
-            newest = queries.recent_activity(connection, profile.id, limit=3)
-            key = (profile.id, *((a.kind, a.id, a.recorded_at) for a in newest))
+            key = (profile.id, *queries.newest_entries(connection, profile.id))
             kept = self._pace
             if kept is not None and kept[0] is library and kept[1] == key:
                 return kept[2]

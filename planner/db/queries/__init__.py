@@ -12,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from planner.db.queries.activity import recent_activity
+    from planner.db.queries.activity import newest_entries, recent_activity
     from planner.db.queries.clock import utcnow
     from planner.db.queries.library import library_is_empty, load_library, load_roles
     from planner.db.queries.library_writes import save_library
@@ -65,6 +65,7 @@ _MODULE_OF = {
     "minutes_by_skill": "sessions",
     "progress_events": "progress",
     "progress_history": "progress",
+    "newest_entries": "activity",
     "recent_activity": "activity",
     "record_status": "progress",
     "restore_study_session": "sessions",
@@ -105,6 +106,7 @@ __all__ = [
     "load_library",
     "load_roles",
     "minutes_by_skill",
+    "newest_entries",
     "progress_events",
     "progress_history",
     "recent_activity",
