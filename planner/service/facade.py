@@ -257,8 +257,13 @@ class Planner:
         self.skeletons.clear()
 
     def skill(self, skill_id: str) -> None:
-        """Raise NotFoundError unless the skill exists."""
-        if skill_id not in self.library().skills:
+        """Raise NotFoundError unless the skill exists: in the library when it is loaded, else
+        one row read (a note or a status to record needs no more of the library)."""
+        if self._library is None:
+            with self.connection() as connection:
+                if queries.skill_exists(connection, skill_id):
+                    return
+        if skill_id not in self.library().skills:  # the library, for the closest ids
             raise NotFoundError(
                 f"unknown skill '{skill_id}'{_did_you_mean(skill_id, self.library().skills)}"
             )

@@ -148,3 +148,19 @@ def test_a_missing_profile_is_refused_on_opening(learner: str) -> None:
         Planner.opened(learner, "nobody"),
     ):
         pass  # pragma: no cover (never reached)
+
+
+def test_a_note_reads_its_skill_not_the_whole_library(learner: str) -> None:
+    """`planner note` checks one skill; the library (every skill, edge and resource) is read
+    only to say which skill a mistyped id was close to."""
+    with statements() as seen, Planner.opened(learner, today=lambda: TODAY) as planner:
+        planner.progress.set_note("numpy", "broadcasting")
+        assert planner.progress.note("numpy") == "broadcasting"
+    assert not [s for s in seen if "FROM resource" in s or "FROM prerequisite" in s]
+    with Planner.opened(learner, today=lambda: TODAY) as planner:
+        with pytest.raises(NotFoundError, match=r"unknown skill 'numpi' \(did you mean 'numpy'"):
+            planner.progress.set_note("numpi", "never stored")
+        # The library is loaded now: ids are checked in it, the same way.
+        with pytest.raises(NotFoundError, match="unknown skill 'numpi'"):
+            planner.progress.set_status("numpi", "done")
+        assert planner.progress.set_status("numpy", "in-progress").status == Status.IN_PROGRESS

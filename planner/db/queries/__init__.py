@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from planner.db.queries.activity import newest_entries, recent_activity
     from planner.db.queries.clock import utcnow
-    from planner.db.queries.library import library_is_empty, load_library, load_roles
+    from planner.db.queries.library import (
+        library_is_empty,
+        load_library,
+        load_roles,
+        skill_exists,
+    )
     from planner.db.queries.library_writes import save_library
     from planner.db.queries.profiles import (
         create_profile,
@@ -72,6 +77,7 @@ _MODULE_OF = {
     "review_events": "reviews",
     "save_library": "library_writes",
     "set_note": "progress",
+    "skill_exists": "library",
     "status_of": "progress",
     "statuses": "progress",
     "study_sessions": "sessions",
@@ -115,6 +121,7 @@ __all__ = [
     "review_events",
     "save_library",
     "set_note",
+    "skill_exists",
     "status_of",
     "statuses",
     "study_sessions",
