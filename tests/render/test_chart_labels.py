@@ -136,7 +136,7 @@ def test_a_narrow_chart_thins_its_labels_rather_than_clipping_them() -> None:
 
 def test_labels_fit_on_a_pdf_page(tmp_path: Path) -> None:
     """The PDF's charts: fonts in points on a 600 dpi device, the page's width."""
-    from planner.export.pdf.context import font
+    from planner.export.pdf.ink import font
 
     writer = QPdfWriter(str(tmp_path / "charts.pdf"))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))

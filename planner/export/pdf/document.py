@@ -15,16 +15,8 @@ from planner import __version__
 from planner.core.records import ExportData
 from planner.errors import PlannerError
 from planner.export.options import PdfOptions
-from planner.export.pdf import outline
-from planner.export.pdf.context import (
-    FAINT,
-    MUTED,
-    RULE,
-    Context,
-    draw_text,
-    font,
-    long_date,
-)
+from planner.export.pdf import ink, outline
+from planner.export.pdf.context import Context, long_date
 from planner.export.pdf.graph_pages import add_graph
 from planner.export.pdf.layout import Flow, Page
 from planner.export.pdf.plan_table import add_plan
@@ -109,21 +101,21 @@ def _orient(writer: QPdfWriter, page: Page) -> None:
 
 def _margin_line(painter: QPainter, box: QRectF, left: str, right: str, small: QFont) -> None:
     """A running head or foot: `left` at the left (faint), `right` at the right (muted)."""
-    draw_text(painter, box, left, small, FAINT, wrap=False)
-    draw_text(painter, box, right, small, MUTED, Qt.AlignmentFlag.AlignRight, wrap=False)
+    ink.draw_text(painter, box, left, small, ink.FAINT, wrap=False)
+    ink.draw_text(painter, box, right, small, ink.MUTED, Qt.AlignmentFlag.AlignRight, wrap=False)
 
 
 def _paint_page(painter: QPainter, ctx: Context, page: Page, number: int, total: int) -> None:
     content = ctx.fmt.content(page.landscape)
     pt = ctx.pt
-    small = font(7.5)
+    small = ink.font(7.5)
     line = ctx.metrics(small).height()
     if number:
         # Running head: what the document is, and the section of this page.
         top = content.top() - pt(22)
         box = QRectF(content.left(), top, content.width(), line)
         _margin_line(painter, box, document_title(ctx.data), page.section, small)
-        painter.setPen(QPen(RULE, pt(0.6)))
+        painter.setPen(QPen(ink.RULE, pt(0.6)))
         y = top + line + pt(4)
         painter.drawLine(QPointF(content.left(), y), QPointF(content.right(), y))
     box = QRectF(content.left(), content.bottom() + pt(20), content.width(), line)
