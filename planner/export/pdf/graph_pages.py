@@ -30,7 +30,7 @@ from planner.render.graph.geometry import (
 )
 from planner.render.graph.layout import layout_plan
 from planner.render.graph.legend import legend_size, paint_legend
-from planner.render.graph.painter import paint_graph
+from planner.render.graph.painter import PaintOptions, paint_graph
 from planner.render.style import GraphStyle, area_colors, style_for
 
 READABLE = 0.5  # points per layout unit: box names (13 units) print at 6.5 pt
@@ -223,7 +223,7 @@ def _paint_part(
     painter.scale(k, k)
     painter.translate(-part.left(), -part.top())
     painter.setFont(_pixel_font(13))
-    paint_graph(painter, layout, ctx.data.plan, style, visible=part, detail=1.0)
+    paint_graph(painter, layout, ctx.data.plan, style, PaintOptions(visible=part, detail=1.0))
     painter.restore()
 
 
@@ -289,7 +289,7 @@ def _paint_map(
     painter.save()
     painter.scale(k, k)
     painter.setFont(_pixel_font(13))
-    paint_graph(painter, layout, ctx.data.plan, style, detail=0.0)
+    paint_graph(painter, layout, ctx.data.plan, style, PaintOptions(detail=0.0))
     painter.restore()
     label_f = ink.font(8, bold=True)
     for number, tile in enumerate(tiles):
