@@ -9,7 +9,6 @@ painted, then given its metadata, all in memory.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -22,7 +21,7 @@ from PySide6.QtGui import (
 from planner import __version__
 from planner.errors import PlannerError
 from planner.export.cohort import TABLE_COLUMNS, CohortReport, behind, cohort_cells, summary_words
-from planner.export.options import PdfOptions
+from planner.export.options import PdfOptions, Tell, quiet
 from planner.export.pdf import ink, outline
 from planner.export.pdf.context import Sheet, long_date
 from planner.export.pdf.layout import Flow, Page, PageFormat
@@ -35,27 +34,23 @@ BEHIND = QColor("#b3261e")  # "12 days behind", as the Cohort view writes it on 
 # when the table holds one cohort only.
 SHARES = (0.13, 0.10, 0.22, 0.06, 0.08, 0.07, 0.10, 0.12, 0.12)
 RIGHT_ALIGNED = {3, 4, 5}  # done, hours, streak: figures
-Report = Callable[[float, str], None]
 
 
-def render_cohort_pdf(
-    report: CohortReport, options: PdfOptions, tell: Report | None = None
-) -> bytes:
+def render_cohort_pdf(report: CohortReport, options: PdfOptions, tell: Tell = quiet) -> bytes:
     """The cohort's PDF as bytes: a landscape page (or more) with the table and the burn-up."""
-    say: Report = tell or (lambda _share, _what: None)
     target = PdfTarget(options.paper, report.title, report.mentor)
     writer, fmt = target.writer, target.fmt
     writer.setPageOrientation(QPageLayout.Orientation.Landscape)
     sheet = Sheet(writer, fmt)
 
-    say(0.0, "Laying out the cohort")
+    tell(0.0, "Laying out the cohort")
     flow = Flow(fmt)
     flow.start_section(report.title, landscape=True)
     _add_heading(flow, sheet, report)
     _add_table(flow, sheet, report)
     _add_burnup(flow, sheet, report)
 
-    say(0.4, "Drawing the cohort")
+    tell(0.4, "Drawing the cohort")
     painter = QPainter()
     if not painter.begin(writer):
         raise PlannerError("cannot start the PDF")
@@ -67,7 +62,7 @@ def render_cohort_pdf(
     finally:
         painter.end()
     pdf = target.close()
-    say(0.9, "Adding the document's details")
+    tell(0.9, "Adding the document's details")
     finished = outline.finish(
         pdf,
         flow.marks,
@@ -80,7 +75,7 @@ def render_cohort_pdf(
         },
         fmt.unit,
     )
-    say(1.0, "Done")
+    tell(1.0, "Done")
     return finished
 
 

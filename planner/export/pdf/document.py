@@ -6,15 +6,13 @@ metadata; nothing touches the disk, so a failure leaves no file behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPainter, QPdfWriter, QPen
 
 from planner import __version__
 from planner.core.records import ExportData
 from planner.errors import PlannerError
-from planner.export.options import PdfOptions
+from planner.export.options import PdfOptions, Tell, quiet
 from planner.export.pdf import ink, outline
 from planner.export.pdf.context import Context, long_date
 from planner.export.pdf.graph_pages import add_graph
@@ -25,13 +23,9 @@ from planner.export.pdf.skills import add_skills
 from planner.export.pdf.title import add_title_page
 from planner.export.pdf.writer import PdfTarget
 
-Report = Callable[[float, str], None]
-"""Told how far the export is (0 to 1) and what it is doing."""
 
-
-def render_pdf(data: ExportData, options: PdfOptions, report: Report | None = None) -> bytes:
+def render_pdf(data: ExportData, options: PdfOptions, tell: Tell = quiet) -> bytes:
     """The whole PDF as bytes."""
-    tell: Report = report or (lambda _share, _what: None)
     title = document_title(data)
     target = PdfTarget(options.paper, title, data.profile)
     writer, fmt = target.writer, target.fmt
