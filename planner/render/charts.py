@@ -45,6 +45,7 @@ from planner.render.chart_axes import (
 from planner.render.chart_axes import chart_style as chart_style
 from planner.render.chart_axes import min_height as min_height
 from planner.render.heatmap import HEATMAP_LINES as HEATMAP_LINES
+from planner.render.heatmap import StudyDays as StudyDays
 from planner.render.heatmap import heatmap_tooltip as heatmap_tooltip
 from planner.render.heatmap import paint_heatmap as paint_heatmap
 from planner.render.style import mix
@@ -58,6 +59,7 @@ __all__ = [
     "WEEKLY_LINES",
     "ChartStyle",
     "ChartText",
+    "StudyDays",
     "burnup_tooltip",
     "chart_style",
     "heatmap_tooltip",

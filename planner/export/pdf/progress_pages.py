@@ -17,7 +17,13 @@ from planner.export.pdf.layout import Flow, Paint
 from planner.export.pdf.plan_table import section_heading
 from planner.export.pdf.reviews import add_reviews, pace_line
 from planner.export.pdf.title import SECTION_TITLES
-from planner.render.charts import chart_style, paint_burnup, paint_heatmap, paint_weekly_hours
+from planner.render.charts import (
+    StudyDays,
+    chart_style,
+    paint_burnup,
+    paint_heatmap,
+    paint_weekly_hours,
+)
 
 ChartPaint = Callable[[QPainter, QRectF], None]
 
@@ -72,7 +78,7 @@ def add_progress(flow: Flow, ctx: Context) -> None:
 
         def heatmap(painter: QPainter, rect: QRectF) -> None:
             today = progress.as_of or ctx.data.today
-            paint_heatmap(painter, rect, style, progress.minutes_by_day, today, reviews)
+            paint_heatmap(painter, rect, style, StudyDays(progress.minutes_by_day, today, reviews))
 
         charts.append(
             (
