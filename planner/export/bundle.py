@@ -13,10 +13,6 @@ from pathlib import Path
 
 from planner.core.records import ExportData
 from planner.errors import PlannerError, UsageError
-from planner.export.csv_history import export_csv
-from planner.export.ics import export_ics
-from planner.export.json_export import export_json
-from planner.export.markdown import export_markdown
 from planner.export.options import FORMATS as FORMATS  # the export formats, by their key
 from planner.export.options import PdfOptions, Tell, quiet
 from planner.paths import refuse_special_target, write_atomically
@@ -36,13 +32,24 @@ def render(data: ExportData, fmt: str, pdf: PdfOptions | None = None, tell: Tell
         from planner.export.pdf import render_pdf
 
         return render_pdf(data, pdf or PdfOptions(), tell)
+    # Each format's writer is imported when it is asked for: the window imports this module
+    # for its export dialogs, and the iCalendar writer alone (icalendar) costs more to import
+    # than opening the window's remaining views.
     if fmt == "markdown":
+        from planner.export.markdown import export_markdown
+
         return export_markdown(data).encode("utf-8")
     if fmt == "json":
+        from planner.export.json_export import export_json
+
         return export_json(data)
     if fmt == "ics":
+        from planner.export.ics import export_ics
+
         return export_ics(data)
     if fmt == "csv":
+        from planner.export.csv_history import export_csv
+
         return export_csv(data)
     raise UsageError(f"unknown export format '{fmt}' (formats: {', '.join(FORMATS)})")
 
