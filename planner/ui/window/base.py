@@ -82,22 +82,17 @@ class WindowBase(QMainWindow):
         """Wire a view just made and bring it up to what the window shows: each part that
         keeps a view up to date adds its share, then calls this (see window/views.py)."""
 
-    if TYPE_CHECKING:  # the other views, made when first used (window/views.py)
+    # the other views, made when first used (window/views.py)
+    graph_view: GraphView
+    progress_view: ProgressView
+    library_editor: LibraryEditor
+    compare_view: CompareView
+    agenda_view: AgendaView
+    review_view: ReviewView
+    cohort_view: CohortView
 
-        @property
-        def graph_view(self) -> GraphView: ...
-        @property
-        def progress_view(self) -> ProgressView: ...
-        @property
-        def library_editor(self) -> LibraryEditor: ...
-        @property
-        def compare_view(self) -> CompareView: ...
-        @property
-        def agenda_view(self) -> AgendaView: ...
-        @property
-        def review_view(self) -> ReviewView: ...
-        @property
-        def cohort_view(self) -> CohortView: ...
+    if TYPE_CHECKING:  # window/views.py
+
         def is_made(self, view: View) -> bool: ...
         def view_widget(self, view: View) -> QWidget: ...
 

@@ -180,6 +180,7 @@ class MainWindow(
     def _view_made(self, view: View, widget: QWidget) -> None:
         if view is View.GRAPH:
             graph = self.graph_view
+            graph.setAccessibleName("Prerequisite graph")
             graph.set_plan(self.state.plan)
             graph.select_skill(self.state.selected or None)
             graph.set_filter(self.search.text())

@@ -11,21 +11,33 @@ that needs one simply uses it; code that only keeps a made view up to date asks 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
 
 from PySide6.QtWidgets import QWidget
 
 from planner.ui.window.base import WindowBase
 from planner.ui.window.view import View
 
-if TYPE_CHECKING:
-    from planner.ui.library_editor.editor import LibraryEditor
-    from planner.ui.views.agenda_view import AgendaView
-    from planner.ui.views.cohort.view import CohortView
-    from planner.ui.views.compare_view import CompareView
-    from planner.ui.views.graph.view import GraphView
-    from planner.ui.views.progress_view import ProgressView
-    from planner.ui.views.review_view import ReviewView
+# Each view the window makes on first use: its module (imported then) and class.
+MAKERS = {
+    View.GRAPH: ("planner.ui.views.graph.view", "GraphView"),
+    View.PROGRESS: ("planner.ui.views.progress_view", "ProgressView"),
+    View.LIBRARY: ("planner.ui.library_editor.editor", "LibraryEditor"),
+    View.COMPARE: ("planner.ui.views.compare_view", "CompareView"),
+    View.AGENDA: ("planner.ui.views.agenda_view", "AgendaView"),
+    View.REVIEW: ("planner.ui.views.review_view", "ReviewView"),
+    View.COHORT: ("planner.ui.views.cohort.view", "CohortView"),
+}
+# The attribute that holds each (declared, with its type, in window/base.py).
+ATTRIBUTES = {
+    "graph_view": View.GRAPH,
+    "progress_view": View.PROGRESS,
+    "library_editor": View.LIBRARY,
+    "compare_view": View.COMPARE,
+    "agenda_view": View.AGENDA,
+    "review_view": View.REVIEW,
+    "cohort_view": View.COHORT,
+}
 
 
 class ViewsPart(WindowBase):
@@ -77,67 +89,17 @@ class ViewsPart(WindowBase):
         if row >= 0:
             self.show_view(View(row))
 
-    # The views as attributes, made on first use.
-    @property
-    def graph_view(self) -> GraphView:
-        return self.view_widget(View.GRAPH)  # type: ignore[return-value]
-
-    @property
-    def progress_view(self) -> ProgressView:
-        return self.view_widget(View.PROGRESS)  # type: ignore[return-value]
-
-    @property
-    def library_editor(self) -> LibraryEditor:
-        return self.view_widget(View.LIBRARY)  # type: ignore[return-value]
-
-    @property
-    def compare_view(self) -> CompareView:
-        return self.view_widget(View.COMPARE)  # type: ignore[return-value]
-
-    @property
-    def agenda_view(self) -> AgendaView:
-        return self.view_widget(View.AGENDA)  # type: ignore[return-value]
-
-    @property
-    def review_view(self) -> ReviewView:
-        return self.view_widget(View.REVIEW)  # type: ignore[return-value]
-
-    @property
-    def cohort_view(self) -> CohortView:
-        return self.view_widget(View.COHORT)  # type: ignore[return-value]
+    def __getattr__(self, name: str) -> QWidget:
+        # Only called for what the window does not have (yet): the views made on first use.
+        view = ATTRIBUTES.get(name)
+        if view is None or not self.attached:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        return self.view_widget(view)
 
 
 def _new_view(window: ViewsPart, view: View) -> QWidget:
     """A new view of the kind asked for, on the window's state (its module imported now)."""
-    state = window.state
-    if view is View.GRAPH:
-        from planner.ui.views.graph.view import GraphView
-
-        graph = GraphView()
-        graph.setAccessibleName("Prerequisite graph")
-        return graph
-    if view is View.PROGRESS:
-        from planner.ui.views.progress_view import ProgressView
-
-        return ProgressView(state)
-    if view is View.LIBRARY:
-        from planner.ui.library_editor.editor import LibraryEditor
-
-        return LibraryEditor(state)
-    if view is View.COMPARE:
-        from planner.ui.views.compare_view import CompareView
-
-        return CompareView(state)
-    if view is View.AGENDA:
-        from planner.ui.views.agenda_view import AgendaView
-
-        return AgendaView(state)
-    if view is View.REVIEW:
-        from planner.ui.views.review_view import ReviewView
-
-        return ReviewView(state)
-    if view is View.COHORT:
-        from planner.ui.views.cohort.view import CohortView
-
-        return CohortView(state)
-    raise ValueError(f"the {view.title} view is made with the window")
+    module, name = MAKERS[view]
+    kind = getattr(importlib.import_module(module), name)
+    made: QWidget = kind() if view is View.GRAPH else kind(window.state)  # (the graph: a plan)
+    return made
