@@ -143,23 +143,29 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def lay_out_week(
-    week: date,
-    slots: Sequence[StudySlot],
-    hours_per_week: float,
-    steps: Sequence[tuple[str, int]],
-    reviews: Sequence[tuple[str, date]] = (),
-    *,
-    from_day: date | None = None,
-    logged: Sequence[tuple[str, date, int]] = (),
-) -> Agenda:
-    """Lay out the week starting on Monday `week`.
+@dataclass(frozen=True)
+class Workload:
+    """What weeks are laid out from: when the learner studies and how many hours a week,
+    what is still to study and to review, and what is studied already.
 
     `steps` are (skill id, minutes still needed) in the plan's order; `reviews` are (skill id,
     due day). Slots before `from_day` (today, in the current week) are left empty. `logged`
-    are (skill id, day, minutes) of study already logged: those in this week count against
-    its hours, and those of `from_day` fill that day's slots from their start as logged blocks.
+    are (skill id, day, minutes) of study already logged: those in a week count against its
+    hours, and those of `from_day` fill that day's slots from their start as logged blocks.
     """
+
+    slots: Sequence[StudySlot]
+    hours_per_week: float
+    steps: Sequence[tuple[str, int]]
+    reviews: Sequence[tuple[str, date]] = ()
+    from_day: date | None = None
+    logged: Sequence[tuple[str, date, int]] = ()
+
+
+def lay_out_week(week: date, work: Workload) -> Agenda:
+    """Lay out the week starting on Monday `week`."""
+    slots, hours_per_week, steps = work.slots, work.hours_per_week, work.steps
+    reviews, from_day, logged = work.reviews, work.from_day, work.logged
     week = monday_of(week)
     sunday = week + timedelta(days=6)
     open_slots = [
@@ -250,15 +256,14 @@ def lay_out_weeks(
     logged: Sequence[tuple[str, date, int]] = (),
 ) -> list[Agenda]:
     """`count` weeks from Monday `week`, each continuing where the one before stopped (a review
-    laid out one week is not laid out again the next); `logged` as for `lay_out_week`."""
+    laid out one week is not laid out again the next); the arguments as for `Workload`."""
     agendas: list[Agenda] = []
     remaining = list(steps)
     pending = list(reviews)
     monday = monday_of(week)
     for _ in range(count):
-        agenda = lay_out_week(
-            monday, slots, hours_per_week, remaining, pending, from_day=from_day, logged=logged
-        )
+        work = Workload(slots, hours_per_week, remaining, pending, from_day, logged)
+        agenda = lay_out_week(monday, work)
         agendas.append(agenda)
         remaining = [(s, agenda.left[s]) for s, _ in remaining if s in agenda.left]
         reviewed = {b.skill_id for b in agenda.blocks if b.kind is BlockKind.REVIEW}

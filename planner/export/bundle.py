@@ -13,47 +13,43 @@ from pathlib import Path
 
 from planner.core.records import ExportData
 from planner.errors import PlannerError, UsageError
-from planner.export.csv_history import export_csv
-from planner.export.ics import export_ics
-from planner.export.json_export import export_json
-from planner.export.markdown import export_markdown
 from planner.export.options import FORMATS as FORMATS  # the export formats, by their key
-from planner.export.options import PdfOptions
+from planner.export.options import PdfOptions, Tell, quiet
 from planner.paths import refuse_special_target, write_atomically
 
 SUFFIXES = {"pdf": ".pdf", "markdown": ".md", "json": ".json", "ics": ".ics", "csv": ".csv"}
 # Rough shares of the work, so that progress moves evenly: the PDF is nearly all of it.
 _WEIGHTS = {"pdf": 20.0, "markdown": 1.0, "json": 1.0, "ics": 1.0, "csv": 1.0}
 
-Report = Callable[[float, str], None]
-"""Told how far the export is (0 to 1) and what it is doing."""
-PdfRenderer = Callable[[ExportData, PdfOptions, Report], bytes]
+PdfRenderer = Callable[[ExportData, PdfOptions, Tell], bytes]
 """Draws the PDF somewhere else than on the calling thread (the GUI: in a child process)."""
 
 
-def render(
-    data: ExportData,
-    fmt: str,
-    pdf: PdfOptions | None = None,
-    report: Report | None = None,
-    render_pdf: PdfRenderer | None = None,
-) -> bytes:
-    """One format's bytes. `render_pdf`, when given, draws the PDF (the desktop app has it drawn
-    in a child process); otherwise it is drawn here, on the calling thread."""
-    if fmt == "pdf" and render_pdf is not None:
-        return render_pdf(data, pdf or PdfOptions(), report or (lambda _share, _what: None))
+def render(data: ExportData, fmt: str, pdf: PdfOptions | None = None, tell: Tell = quiet) -> bytes:
+    """One format's bytes, drawn here, on the calling thread."""
     if fmt == "pdf":
         # Imported here: the other formats, and the CLI writing only them, need no Qt at all.
-        from planner.export.pdf import render_pdf as draw_pdf
+        from planner.export.pdf import render_pdf
 
-        return draw_pdf(data, pdf or PdfOptions(), report)
+        return render_pdf(data, pdf or PdfOptions(), tell)
+    # Each format's writer is imported when it is asked for: the window imports this module
+    # for its export dialogs, and the iCalendar writer alone (icalendar) costs more to import
+    # than opening the window's remaining views.
     if fmt == "markdown":
+        from planner.export.markdown import export_markdown
+
         return export_markdown(data).encode("utf-8")
     if fmt == "json":
+        from planner.export.json_export import export_json
+
         return export_json(data)
     if fmt == "ics":
+        from planner.export.ics import export_ics
+
         return export_ics(data)
     if fmt == "csv":
+        from planner.export.csv_history import export_csv
+
         return export_csv(data)
     raise UsageError(f"unknown export format '{fmt}' (formats: {', '.join(FORMATS)})")
 
@@ -82,12 +78,12 @@ def write_exports(
     targets: Sequence[tuple[str, Path]],
     *,
     pdf: PdfOptions | None = None,
-    report: Report | None = None,
+    tell: Tell = quiet,
     render_pdf: PdfRenderer | None = None,
 ) -> list[Path]:
     """Render every (format, path) and write them all, or none; returns the paths, in the
-    order given. The quick formats are rendered first, the PDF last."""
-    tell: Report = report or (lambda _share, _what: None)
+    order given. The quick formats are rendered first, the PDF last: by `render_pdf` when
+    given (the desktop app has it drawn in a child process), otherwise here."""
     check_targets(targets)
     total = sum(_WEIGHTS.get(fmt, 1.0) for fmt, _ in targets) or 1.0
     done = 0.0
@@ -102,7 +98,11 @@ def write_exports(
             tell(min((start + share * weight) / total, 1.0), what)
 
         inner(0.0, f"Writing {path.name}")
-        rendered[index] = (path, render(data, fmt, pdf, inner, render_pdf))
+        if fmt == "pdf" and render_pdf is not None:
+            content = render_pdf(data, pdf or PdfOptions(), inner)
+        else:
+            content = render(data, fmt, pdf, inner)
+        rendered[index] = (path, content)
         done += weight
     files = [rendered[index] for index in range(len(targets))]
     write_atomically(files)

@@ -19,7 +19,7 @@ from planner.core.wording import ahead_words
 from planner.errors import UsageError
 from planner.export.bundle import check_targets
 from planner.export.csv_history import spreadsheet_cell
-from planner.export.options import PdfOptions
+from planner.export.options import PdfOptions, Tell, quiet
 from planner.paths import write_atomically
 
 TABLE_COLUMNS = (
@@ -34,8 +34,6 @@ TABLE_COLUMNS = (
     "Ahead / behind",
 )
 """The cohort table's columns, on screen and on paper."""
-Tell = Callable[[float, str], None]
-"""Told how far the export is (0 to 1) and what it is doing."""
 TOO_EARLY = "too early to tell"
 NO_ROLE = "no role yet"
 
@@ -144,18 +142,17 @@ def write_cohort_exports(
     targets: Sequence[tuple[str, Path]],
     *,
     pdf: PdfOptions | None = None,
-    tell: Tell | None = None,
+    tell: Tell = quiet,
     render_pdf: CohortPdfRenderer | None = None,
 ) -> list[Path]:
     """Write the cohort's CSV and PDF (`targets`: (format, path) pairs), all or none, as the
     roadmap's exports are written; returns the paths in the order given. `render_pdf` draws
     the PDF elsewhere (the desktop app: in a child process); else it is drawn here."""
-    say: Tell = tell or (lambda _share, _what: None)
     check_targets(targets)
     options = pdf or PdfOptions()
     files: list[tuple[Path, bytes]] = []
     for fmt, path in targets:
-        say(0.0 if fmt == "csv" else 0.05, f"Writing {path.name}")
+        tell(0.0 if fmt == "csv" else 0.05, f"Writing {path.name}")
         if fmt == "csv":
             files.append((path, export_cohort_csv(report.rows)))
         elif fmt == "pdf":
@@ -164,9 +161,9 @@ def write_cohort_exports(
                 from planner.export.pdf.cohort_page import render_cohort_pdf
 
                 render_pdf = render_cohort_pdf
-            files.append((path, render_pdf(report, options, say)))
+            files.append((path, render_pdf(report, options, tell)))
         else:
             raise UsageError(f"unknown cohort export format '{fmt}' (formats: csv, pdf)")
     write_atomically(files)
-    say(1.0, "Done")
+    tell(1.0, "Done")
     return [path for path, _ in files]

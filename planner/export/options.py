@@ -1,7 +1,8 @@
-"""What a PDF export includes; plain data without Qt, so the CLI and dialogs can build it."""
+"""What an export includes, and whom it tells how far it is: plain, for the CLI and dialogs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,3 +31,11 @@ class PdfOptions:
     paper: Paper = "a4"
     sections: tuple[str, ...] = tuple(SECTIONS)
     notes: bool = True
+
+
+Tell = Callable[[float, str], None]
+"""Told how far an export is (0 to 1) and what it is doing."""
+
+
+def quiet(_share: float, _what: str) -> None:
+    """Tells no one: the `Tell` of an export nobody watches."""

@@ -29,21 +29,18 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import IO, BinaryIO
 
 from planner.core.records import ExportData
 from planner.errors import PlannerError
 from planner.export.cohort import CohortReport
-from planner.export.options import PdfOptions
+from planner.export.options import PdfOptions, Tell, quiet
 
 CHILD_MODULE = "planner.export.pdf.child"
 EXIT_WITH_PARENT = "--exit-with-parent"
 _ROOT = Path(__file__).resolve().parent.parent.parent  # the folder holding `planner`
 
-Report = Callable[[float, str], None]
-"""Told how far the PDF is (0 to 1) and what the child is doing."""
 Printable = ExportData | CohortReport
 """What the child draws: a learner's roadmap, or a mentor's cohort page."""
 
@@ -124,9 +121,8 @@ class PdfProcess:
                 with contextlib.suppress(OSError):  # it ended meanwhile
                     process.kill()
 
-    def render(self, data: Printable, options: PdfOptions, report: Report | None = None) -> bytes:
-        """The PDF's bytes, drawn by the child."""
-        tell: Report = report or (lambda _share, _what: None)
+    def render(self, data: Printable, options: PdfOptions, tell: Tell = quiet) -> bytes:
+        """The PDF's bytes, drawn by the child; `tell` hears how far it is."""
         job = encode_job(data, options)
         with tempfile.TemporaryFile() as errors:
             with self._lock:
@@ -168,7 +164,7 @@ class PdfProcess:
 
 
 def _talk(
-    process: subprocess.Popen[bytes], job: bytes, tell: Report
+    process: subprocess.Popen[bytes], job: bytes, tell: Tell
 ) -> tuple[bytes | None, str | None]:
     """Send the job; read progress until the PDF or an error message comes."""
     assert process.stdin is not None and process.stdout is not None

@@ -6,7 +6,8 @@ hours with its area."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -19,6 +20,7 @@ from planner.render.chart_axes import (
     LegendEntry,
     Texts,
     centred_labels,
+    chart,
     date_ticks,
     hour_label_width,
     hour_ticks,
@@ -54,7 +56,7 @@ class BurnupLayout:
         return self.start + timedelta(days=min(max(offset, 0), span))
 
 
-def burnup_layout(
+def lay_out(
     rect: QRectF,
     fm: QFontMetricsF,
     start: date,
@@ -74,6 +76,21 @@ def burnup_layout(
     plot.setRight(rect.right() - 18 * u)
     plot.setBottom(rect.bottom() - fm.height() - 14 * u)
     return BurnupLayout(plot, start, end, top, corner, rows)
+
+
+@contextmanager
+def chart_with_axes(
+    painter: QPainter,
+    rect: QRectF,
+    style: ChartStyle,
+    lay_out_for: Callable[[QFontMetricsF], BurnupLayout],
+) -> Iterator[tuple[Texts, BurnupLayout]]:
+    """Paint one burn-up (as `chart_axes.chart`): laid out by `lay_out_for` from the chart's
+    font metrics, its axes drawn; yields the texts and the layout its lines are drawn with."""
+    with chart(painter, rect, style) as texts:
+        lay = lay_out_for(texts.metrics)
+        paint_axes(texts, rect, lay, style)
+        yield texts, lay
 
 
 def paint_axes(texts: Texts, rect: QRectF, lay: BurnupLayout, style: ChartStyle) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
@@ -21,14 +22,7 @@ from planner.core.forecast import AT_RECENT_RATE, per_week
 from planner.core.plan_steps import Plan
 from planner.core.progress import Progress, week_monday
 from planner.core.units import format_hours
-from planner.render.burnup import (
-    BurnupLayout,
-    burnup_layout,
-    paint_axes,
-    paint_done,
-    paint_today_line,
-    paint_today_word,
-)
+from planner.render import burnup
 from planner.render.chart_axes import (
     LEFT,
     RIGHT,
@@ -51,6 +45,7 @@ from planner.render.chart_axes import (
 from planner.render.chart_axes import chart_style as chart_style
 from planner.render.chart_axes import min_height as min_height
 from planner.render.heatmap import HEATMAP_LINES as HEATMAP_LINES
+from planner.render.heatmap import StudyDays as StudyDays
 from planner.render.heatmap import heatmap_tooltip as heatmap_tooltip
 from planner.render.heatmap import paint_heatmap as paint_heatmap
 from planner.render.style import mix
@@ -64,6 +59,7 @@ __all__ = [
     "WEEKLY_LINES",
     "ChartStyle",
     "ChartText",
+    "StudyDays",
     "burnup_tooltip",
     "chart_style",
     "heatmap_tooltip",
@@ -99,7 +95,7 @@ def _burnup_legend(
 
 def _burnup_layout(
     rect: QRectF, style: ChartStyle, plan: Plan, progress: Progress, fm: QFontMetricsF
-) -> BurnupLayout:
+) -> burnup.BurnupLayout:
     today = progress.as_of or plan.start
     firsts = [d for d, _ in progress.burnup[:1]] + [d for d, _ in progress.daily_minutes[:1]]
     start = min([plan.start, today, *firsts])
@@ -112,7 +108,7 @@ def _burnup_layout(
     if (end - start).days < 14:
         end = start + timedelta(days=14)
     legend = _burnup_legend(style, plan, progress, unit(fm))
-    return burnup_layout(rect, fm, start, end, max(progress.hours_total, 1.0), legend)
+    return burnup.lay_out(rect, fm, start, end, max(progress.hours_total, 1.0), legend)
 
 
 def paint_burnup(
@@ -122,12 +118,11 @@ def paint_burnup(
     hours per week to the planned finish, and the forecast at the learner's own pace."""
     if not plan.steps:
         return empty_chart(painter, rect, style, "Choose a role to see your burn-up.")
-    with chart(painter, rect, style) as texts:
+    lay_out = partial(_burnup_layout, rect, style, plan, progress)
+    with burnup.chart_with_axes(painter, rect, style, lay_out) as (texts, lay):
         fm = texts.metrics
         u = unit(fm)
-        lay = _burnup_layout(rect, style, plan, progress, fm)
         plot = lay.plot
-        paint_axes(texts, rect, lay, style)
 
         today = progress.as_of or plan.start
         # The scope: every hour of the plan, the level the done line climbs to.
@@ -145,7 +140,7 @@ def paint_burnup(
             words = f"{AT_RECENT_RATE}: {day_text(forecast, 'd MMM yyyy')} →"
             box = texts.line_box(plot.left(), plot.top() + fm.ascent(), plot.width())
             texts.draw(box, words, RIGHT, style.forecast)
-        paint_today_word(texts, lay, style, today)
+        burnup.paint_today_word(texts, lay, style, today)
         words = f"the whole plan: {format_hours(progress.hours_total)}"
         width = min(texts.width(words) + 0.5, plot.width() - 6 * u)
         baselines = (scope - 3 * u - fm.descent(), scope + 3 * u + fm.ascent())
@@ -162,7 +157,7 @@ def paint_burnup(
 
 def _paint_lines(
     painter: QPainter,
-    lay: BurnupLayout,
+    lay: burnup.BurnupLayout,
     style: ChartStyle,
     plan: Plan,
     progress: Progress,
@@ -173,7 +168,7 @@ def _paint_lines(
     today = progress.as_of or plan.start
     painter.save()
     painter.setClipRect(plot.adjusted(-2 * u, -2 * u, 2 * u, 2 * u))
-    paint_today_line(painter, lay, style, today, u)
+    burnup.paint_today_line(painter, lay, style, today, u)
     if plan.finish is not None:
         painter.setPen(pen(style.plan, 1.6 * u, Qt.PenStyle.DashLine))
         painter.drawLine(
@@ -187,7 +182,7 @@ def _paint_lines(
             QPointF(lay.x(today), lay.y(progress.hours_done)),
             QPointF(lay.x(forecast), lay.y(progress.hours_total)),
         )
-    paint_done(painter, lay, style, progress.burnup, today, u)
+    burnup.paint_done(painter, lay, style, progress.burnup, today, u)
     painter.restore()
 
 

@@ -10,26 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath
 
 from planner.core.team import CohortDay
 from planner.core.units import format_hours
-from planner.render.burnup import (
-    BurnupLayout,
-    burnup_layout,
-    paint_axes,
-    paint_done,
-    paint_today_line,
-    paint_today_word,
-)
+from planner.render import burnup
 from planner.render.chart_axes import (
     RIGHT,
     ChartStyle,
     ChartText,
     LegendEntry,
-    chart,
     day_text,
     empty_chart,
     paint_legend,
@@ -50,12 +43,12 @@ def _legend(style: ChartStyle, u: float) -> list[LegendEntry]:
 
 def _layout(
     rect: QRectF, style: ChartStyle, days: Sequence[CohortDay], today: date, fm: QFontMetricsF
-) -> BurnupLayout:
+) -> burnup.BurnupLayout:
     start = min(days[0].day, today)
     end = max(days[-1].day, today, start + timedelta(days=14))
     highest = max(max(d.planned_hours, d.done_hours) for d in days) * 1.1
     legend = _legend(style, unit(fm))
-    return burnup_layout(rect, fm, start, end, max(highest, 1.0), legend)
+    return burnup.lay_out(rect, fm, start, end, max(highest, 1.0), legend)
 
 
 def paint_cohort_burnup(
@@ -64,25 +57,24 @@ def paint_cohort_burnup(
     """The cohort's done hours up to today, and its planned hours over every day given."""
     if not days:
         return empty_chart(painter, rect, style, EMPTY)
-    with chart(painter, rect, style) as texts:
+    lay_out = partial(_layout, rect, style, days, today)
+    with burnup.chart_with_axes(painter, rect, style, lay_out) as (texts, lay):
         fm = texts.metrics
         u = unit(fm)
-        lay = _layout(rect, style, days, today, fm)
         plot = lay.plot
-        paint_axes(texts, rect, lay, style)
         _paint_lines(painter, lay, style, days, today, u)
         paint_legend(texts, lay.legend, style, lay.legend_rows)
         texts.set_font(style.small_font)
         words = f"their plans in all: {format_hours(days[-1].scope_hours)}"
         box = texts.line_box(plot.left(), plot.top() + fm.ascent(), plot.width() - 4 * u)
         texts.draw(box, words, RIGHT, style.muted)
-        paint_today_word(texts, lay, style, today)
+        burnup.paint_today_word(texts, lay, style, today)
     return texts.drawn
 
 
 def _paint_lines(
     painter: QPainter,
-    lay: BurnupLayout,
+    lay: burnup.BurnupLayout,
     style: ChartStyle,
     days: Sequence[CohortDay],
     today: date,
@@ -91,7 +83,7 @@ def _paint_lines(
     plot = lay.plot
     painter.save()
     painter.setClipRect(plot.adjusted(-2 * u, -2 * u, 2 * u, 2 * u))
-    paint_today_line(painter, lay, style, today, u)
+    burnup.paint_today_line(painter, lay, style, today, u)
     planned = QPainterPath(QPointF(lay.x(days[0].day), lay.y(days[0].planned_hours)))
     for d in days[1:]:
         planned.lineTo(QPointF(lay.x(d.day), lay.y(d.planned_hours)))
@@ -99,7 +91,7 @@ def _paint_lines(
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(planned)
     done = [(d.day, d.done_hours) for d in days if d.day <= today]
-    paint_done(painter, lay, style, done, today, u)
+    burnup.paint_done(painter, lay, style, done, today, u)
     painter.restore()
 
 

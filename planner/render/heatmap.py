@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
@@ -27,6 +27,16 @@ from planner.render.chart_axes import (
 HEAT_LIMITS = (30, 60, 120)  # minutes: below 30 is the lightest shade, 2 h and more the darkest
 HEATMAP_WEEKS = 53
 HEATMAP_LINES = 8.5  # its least height in lines of the small font: see chart_axes.min_height
+
+
+@dataclass(frozen=True)
+class StudyDays:
+    """What the heatmap shows: the minutes studied and the reviews answered, by day, up to
+    `today`."""
+
+    minutes: Mapping[date, int]
+    today: date
+    reviews: Mapping[date, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -80,17 +90,12 @@ def _level(minutes: int) -> int:
 
 
 def paint_heatmap(
-    painter: QPainter,
-    rect: QRectF,
-    style: ChartStyle,
-    minutes_by_day: Mapping[date, int],
-    today: date,
-    reviews_by_day: Mapping[date, int] | None = None,
+    painter: QPainter, rect: QRectF, style: ChartStyle, days: StudyDays
 ) -> list[ChartText]:
     """The year up to today as a calendar of study days, one column per week, darker for more
     time studied, a dot on days with reviews answered, with the months above and a legend
     below."""
-    reviews_by_day = reviews_by_day or {}
+    minutes_by_day, today, reviews_by_day = days.minutes, days.today, days.reviews
     with chart(painter, rect, style) as texts:
         fm = texts.metrics
         u = unit(fm)
@@ -223,21 +228,14 @@ def _paint_key(
         x += size + 3 * u
 
 
-def heatmap_tooltip(
-    rect: QRectF,
-    style: ChartStyle,
-    minutes_by_day: Mapping[date, int],
-    today: date,
-    pos: QPointF,
-    reviews_by_day: Mapping[date, int] | None = None,
-) -> str:
+def heatmap_tooltip(rect: QRectF, style: ChartStyle, days: StudyDays, pos: QPointF) -> str:
     """The day under a point, the time studied and the reviews answered on it."""
-    day = _heatmap_layout(rect, today, QFontMetricsF(style.small_font)).day_at(pos)
+    day = _heatmap_layout(rect, days.today, QFontMetricsF(style.small_font)).day_at(pos)
     if day is None:
         return ""
-    minutes = minutes_by_day.get(day, 0)
+    minutes = days.minutes.get(day, 0)
     text = f"{day_text(day)}: " + (format_minutes(minutes) + " studied" if minutes else "no study")
-    reviews = (reviews_by_day or {}).get(day, 0)
+    reviews = days.reviews.get(day, 0)
     if reviews:
         text += f" · {reviews} review{'' if reviews == 1 else 's'} answered"
     return text

@@ -163,6 +163,52 @@ def test_gui_paints_its_frame_before_sqlalchemy_or_the_service_load(
     assert found == {"painted": True, "heavy": []}
 
 
+# What the complete window (a returning learner's plan on screen) has no need of until the
+# learner asks: the views not shown (made when first shown), the file exporters (icalendar
+# alone took longer to import than those views), the PDF renderer, the roadmap files' parser
+# and schema, Alembic, the ORM, networkx.
+NOT_FOR_THE_WINDOW = (
+    "planner.ui.views.graph",
+    "planner.ui.views.progress_view",
+    "planner.ui.library_editor",
+    "planner.ui.views.compare_view",
+    "planner.ui.views.agenda_view",
+    "planner.ui.views.cohort",
+    "planner.export.ics",
+    "icalendar",
+    "planner.export.pdf",
+    "pypdf",
+    "planner.fileformat",
+    "pydantic",
+    "yaml",
+    "alembic",
+    "sqlalchemy.orm",
+    "networkx",
+)
+OPENED = """
+import planner.ui.window.main_window as main_window
+from PySide6.QtWidgets import QApplication
+attach = main_window.MainWindow.attach
+def attached(window, planner):
+    attach(window, planner)  # the views made, the plan shown: the window's `opened`
+    print(json.dumps({"opened": True, "heavy": heavy()}), flush=True)
+    QApplication.exit(0)
+main_window.MainWindow.attach = attached
+from planner.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_complete_window_loads_no_exporter_or_parser(returning_learner: Path) -> None:
+    script = HEAVY.replace(
+        '("sqlalchemy", "alembic", "planner.service", "planner.db")', repr(NOT_FOR_THE_WINDOW)
+    )
+    assert _run(script + OPENED, "--db", str(returning_learner)) == {"opened": True, "heavy": []}
+    # The probe sees an exporter when one is loaded (so the line above can fail).
+    seen = _run(script + "import planner.export.ics\n" + OPENED, "--db", str(returning_learner))
+    assert seen == {"opened": True, "heavy": ["icalendar", "planner.export.ics"]}
+
+
 def test_the_cli_knows_the_default_profile_without_the_service() -> None:
     assert DEFAULT_PROFILE == SERVICE_DEFAULT_PROFILE
 

@@ -17,6 +17,7 @@ from planner.core.agenda import (
     Block,
     BlockKind,
     StudySlot,
+    Workload,
     lay_out_week,
     lay_out_weeks,
     parse_slots,
@@ -57,7 +58,7 @@ def test_bad_slots_get_one_clear_line(text: str, message: str) -> None:
 
 def test_a_week_of_evenings_and_a_saturday_morning() -> None:
     steps = [("python", 90), ("linear-algebra", 600)]
-    agenda = lay_out_week(MONDAY, EVENINGS, 6, steps, [("statistics", MONDAY)])
+    agenda = lay_out_week(MONDAY, Workload(EVENINGS, 6, steps, [("statistics", MONDAY)]))
     lines = [
         (b.day.isoformat(), f"{b.start:%H:%M}-{b.end:%H:%M}", b.skill_id, b.kind)
         for b in agenda.blocks
@@ -76,7 +77,7 @@ def test_a_week_of_evenings_and_a_saturday_morning() -> None:
 
 def test_a_short_end_of_slot_is_left_free() -> None:
     # 10 min left on Monday after python: not worth starting linear algebra there.
-    agenda = lay_out_week(MONDAY, EVENINGS, 10, [("python", 110), ("linear-algebra", 60)])
+    agenda = lay_out_week(MONDAY, Workload(EVENINGS, 10, [("python", 110), ("linear-algebra", 60)]))
     monday = [b for b in agenda.blocks if b.day == MONDAY]
     assert [(b.skill_id, b.minutes) for b in monday] == [("python", 110)]
     assert agenda.blocks[1].day == MONDAY + timedelta(days=2)
@@ -84,10 +85,10 @@ def test_a_short_end_of_slot_is_left_free() -> None:
 
 def test_days_already_past_stay_empty_and_overdue_reviews_come_first() -> None:
     thursday = MONDAY + timedelta(days=3)
-    agenda = lay_out_week(
-        MONDAY, EVENINGS, 10, [("python", 600)], [("sql", MONDAY - timedelta(days=20))],
+    agenda = lay_out_week(MONDAY, Workload(
+        EVENINGS, 10, [("python", 600)], [("sql", MONDAY - timedelta(days=20))],
         from_day=thursday,
-    )  # fmt: skip
+    ))  # fmt: skip
     assert {b.day for b in agenda.blocks} == {MONDAY + timedelta(days=5)}
     assert agenda.blocks[0].skill_id == "sql" and agenda.blocks[0].kind is BlockKind.REVIEW
 
@@ -105,13 +106,13 @@ def test_next_week_carries_on_where_this_one_stopped() -> None:
 def test_time_logged_today_fills_todays_slot_from_its_start_and_is_not_laid_out_again() -> None:
     """ "Log this" on Monday's block: the block stays, logged, and the skill's next chunk goes
     to the next study time, not into the same hours."""
-    before = lay_out_week(MONDAY, EVENINGS, 6, [("python", 300)], from_day=MONDAY)
+    before = lay_out_week(MONDAY, Workload(EVENINGS, 6, [("python", 300)], from_day=MONDAY))
     first = before.blocks[0]
     assert (first.day, first.start, first.minutes) == (MONDAY, time(19), 120)
-    after = lay_out_week(
-        MONDAY, EVENINGS, 6, [("python", 300 - 120)], from_day=MONDAY,
+    after = lay_out_week(MONDAY, Workload(
+        EVENINGS, 6, [("python", 300 - 120)], from_day=MONDAY,
         logged=[("python", MONDAY, 120)],
-    )  # fmt: skip
+    ))  # fmt: skip
     monday = [b for b in after.blocks if b.day == MONDAY]
     assert [(b.start, b.end, b.skill_id, b.logged) for b in monday] == [
         (time(19), time(21), "python", True)
@@ -124,10 +125,10 @@ def test_time_logged_today_fills_todays_slot_from_its_start_and_is_not_laid_out_
 
 
 def test_a_part_logged_today_leaves_the_rest_of_the_slot_for_the_plan() -> None:
-    agenda = lay_out_week(
-        MONDAY, EVENINGS, 10, [("python", 600)], from_day=MONDAY,
+    agenda = lay_out_week(MONDAY, Workload(
+        EVENINGS, 10, [("python", 600)], from_day=MONDAY,
         logged=[("sql", MONDAY, 45)],
-    )  # fmt: skip
+    ))  # fmt: skip
     first, second = agenda.blocks[:2]
     assert (first.skill_id, first.start, first.end, first.logged) == (
         "sql",
@@ -142,20 +143,20 @@ def test_a_part_logged_today_leaves_the_rest_of_the_slot_for_the_plan() -> None:
 
 def test_study_logged_earlier_this_week_counts_against_its_hours() -> None:
     wednesday = MONDAY + timedelta(days=2)
-    agenda = lay_out_week(
-        MONDAY, EVENINGS, 4, [("python", 600)], from_day=wednesday,
+    agenda = lay_out_week(MONDAY, Workload(
+        EVENINGS, 4, [("python", 600)], from_day=wednesday,
         logged=[("python", MONDAY, 150), ("git", MONDAY + timedelta(days=1), 30),
                 ("python", MONDAY - timedelta(days=1), 600)],  # last week's: not this week's
-    )  # fmt: skip
+    ))  # fmt: skip
     assert agenda.planned_minutes == 4 * 60 - 150 - 30
     assert all(not b.logged for b in agenda.blocks)  # nothing logged today (Wednesday)
 
 
 def test_a_review_studied_today_is_not_laid_out_again() -> None:
-    agenda = lay_out_week(
-        MONDAY, EVENINGS, 6, [("python", 600)], [("sql", MONDAY - timedelta(days=3))],
+    agenda = lay_out_week(MONDAY, Workload(
+        EVENINGS, 6, [("python", 600)], [("sql", MONDAY - timedelta(days=3))],
         from_day=MONDAY, logged=[("sql", MONDAY, REVIEW_MINUTES)],
-    )  # fmt: skip
+    ))  # fmt: skip
     reviews = [b for b in agenda.blocks if b.kind is BlockKind.REVIEW]
     assert [(b.skill_id, b.start, b.logged) for b in reviews] == [("sql", time(19), True)]
 
@@ -174,7 +175,7 @@ def test_reviews_take_at_most_a_quarter_of_the_week_the_most_overdue_first() -> 
     second = [b.skill_id for b in following.blocks if b.kind is BlockKind.REVIEW]
     assert second[0] == f"known-{len(first):02}"
     # However few the hours, one review fits.
-    small = lay_out_week(MONDAY, EVENINGS, 1, [], due)
+    small = lay_out_week(MONDAY, Workload(EVENINGS, 1, [], due))
     assert [b.kind for b in small.blocks] == [BlockKind.REVIEW]
 
 
@@ -206,7 +207,7 @@ def test_never_more_than_the_slots_or_the_hours_and_the_plans_order_kept(
     due: list[tuple[str, date]],
 ) -> None:
     plan = list({s: (s, m) for s, m in plan}.values())  # a skill appears once in a plan
-    agenda = lay_out_week(MONDAY, week_slots, hours, plan, due)
+    agenda = lay_out_week(MONDAY, Workload(week_slots, hours, plan, due))
     assert agenda.minutes <= round(hours * 60)
     assert agenda.minutes <= sum(s.minutes for s in week_slots)
     by_slot: dict[date, list[Block]] = {}
@@ -226,7 +227,7 @@ def test_never_more_than_the_slots_or_the_hours_and_the_plans_order_kept(
         assert b.minutes >= MIN_BLOCK_MINUTES or b.minutes == dict(plan)[b.skill_id] - sum(
             x.minutes for x in study if x.skill_id == b.skill_id and x is not b
         )
-    assert lay_out_week(MONDAY, week_slots, hours, plan, due) == agenda  # deterministic
+    assert lay_out_week(MONDAY, Workload(week_slots, hours, plan, due)) == agenda  # deterministic
 
 
 def week_slots_by_day(week_slots: list[StudySlot]) -> dict[int, StudySlot]:
@@ -254,7 +255,9 @@ def test_with_study_logged_never_more_than_the_slots_or_the_hours(
 ) -> None:
     plan = list({s: (s, m) for s, m in plan}.values())
     today = MONDAY + timedelta(days=weekday)
-    agenda = lay_out_week(MONDAY, week_slots, hours, plan, due, from_day=today, logged=studied)
+    agenda = lay_out_week(
+        MONDAY, Workload(week_slots, hours, plan, due, from_day=today, logged=studied)
+    )
     this_week = sum(m for _, d, m in studied if MONDAY <= d <= MONDAY + timedelta(days=6))
     assert agenda.planned_minutes <= max(0, round(hours * 60) - this_week)
     assert agenda.minutes <= sum(s.minutes for s in week_slots)
@@ -275,5 +278,7 @@ def test_with_study_logged_never_more_than_the_slots_or_the_hours(
     study = [b for b in agenda.blocks if b.kind is BlockKind.STUDY and not b.logged]
     firsts = list(dict.fromkeys(b.skill_id for b in study))
     assert firsts == [s for s, _ in plan if s in firsts]  # the plan's order
-    again = lay_out_week(MONDAY, week_slots, hours, plan, due, from_day=today, logged=studied)
+    again = lay_out_week(
+        MONDAY, Workload(week_slots, hours, plan, due, from_day=today, logged=studied)
+    )
     assert again == agenda  # deterministic

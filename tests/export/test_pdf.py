@@ -17,7 +17,7 @@ from planner.core.records import ExportData
 from planner.core.status import Status
 from planner.export.options import PdfOptions
 from planner.export.pdf import document_title, render_pdf
-from planner.export.pdf.context import MARKS
+from planner.export.pdf.ink import MARKS
 from planner.service import Planner
 from tests.export.conftest import MARKUP, MARKUP_NOTE, open_learner, squeeze
 

@@ -212,7 +212,7 @@ def test_the_quick_formats_come_first_and_the_pdf_progress_fills_the_rest(
         data,
         targets,
         pdf=PdfOptions(paper="letter"),
-        report=lambda *a: seen.append(a),
+        tell=lambda *a: seen.append(a),
         render_pdf=draw,
     )
     assert written == [out / "a.pdf", out / "a.md"]  # the PDF first, as asked

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette
 
-from planner.render.burnup import burnup_layout, paint_done
+from planner.render.burnup import lay_out, paint_done
 from planner.render.chart_axes import chart_style
 
 START = date(2026, 1, 1)
@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("qapp")]
 def test_days_and_hours_map_onto_the_plot_and_back() -> None:
     style = chart_style(QPalette())
     rect = QRectF(0, 0, 600, 300)
-    lay = burnup_layout(rect, QFontMetricsF(style.small_font), START, END, 37.0, [])
+    lay = lay_out(rect, QFontMetricsF(style.small_font), START, END, 37.0, [])
     assert lay.top >= 37.0
     assert rect.contains(lay.plot)
     assert lay.x(START) == lay.plot.left()
@@ -38,7 +38,7 @@ def test_done_steps_fill_the_plot_up_to_today() -> None:
     image = QImage(600, 300, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     rect = QRectF(0, 0, 600, 300)
-    lay = burnup_layout(rect, QFontMetricsF(style.small_font), START, END, 10.0, [])
+    lay = lay_out(rect, QFontMetricsF(style.small_font), START, END, 10.0, [])
     painter = QPainter(image)
     paint_done(painter, lay, style, [(date(2026, 1, 2), 4.0), (date(2026, 1, 5), 8.0)], END, 2)
     paint_done(painter, lay, style, [], END, 2)  # nothing done: nothing painted

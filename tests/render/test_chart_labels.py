@@ -29,6 +29,7 @@ from planner.render.charts import (
     BURNUP_LINES,
     HEATMAP_LINES,
     WEEKLY_LINES,
+    StudyDays,
     chart_style,
     min_height,
     paint_burnup,
@@ -58,7 +59,7 @@ def painters(long_forecast: bool = False) -> list[Painter]:
     return [
         lambda p, r, s: paint_burnup(p, r, s, plan, progress),
         lambda p, r, s: paint_weekly_hours(p, r, s, progress),
-        lambda p, r, s: paint_heatmap(p, r, s, progress.minutes_by_day, TODAY),
+        lambda p, r, s: paint_heatmap(p, r, s, StudyDays(progress.minutes_by_day, TODAY)),
     ]
 
 
@@ -122,7 +123,7 @@ def test_a_narrow_chart_thins_its_labels_rather_than_clipping_them() -> None:
         image = QImage(width, 110, QImage.Format.Format_ARGB32)
         painter = QPainter(image)
         rect = QRectF(0, 0, width, 110)
-        texts = paint_heatmap(painter, rect, style, progress.minutes_by_day, TODAY)
+        texts = paint_heatmap(painter, rect, style, StudyDays(progress.minutes_by_day, TODAY))
         painter.end()
         assert_fits(texts, rect, image)
         names = QLocale().monthName  # the labels above the grid are the months
@@ -136,7 +137,7 @@ def test_a_narrow_chart_thins_its_labels_rather_than_clipping_them() -> None:
 
 def test_labels_fit_on_a_pdf_page(tmp_path: Path) -> None:
     """The PDF's charts: fonts in points on a 600 dpi device, the page's width."""
-    from planner.export.pdf.context import font
+    from planner.export.pdf.ink import font
 
     writer = QPdfWriter(str(tmp_path / "charts.pdf"))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -160,7 +161,7 @@ def test_an_empty_progress_still_fits() -> None:
         [
             lambda p, r, s: paint_burnup(p, r, s, plan, progress),
             lambda p, r, s: paint_weekly_hours(p, r, s, progress),
-            lambda p, r, s: paint_heatmap(p, r, s, {}, TODAY),
+            lambda p, r, s: paint_heatmap(p, r, s, StudyDays({}, TODAY)),
         ],
         VIEW_SIZES,
         strict=True,

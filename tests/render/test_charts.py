@@ -19,6 +19,7 @@ from planner.core.units import format_hours
 from planner.render import chart_axes
 from planner.render.charts import (
     ChartStyle,
+    StudyDays,
     burnup_tooltip,
     chart_style,
     heatmap_tooltip,
@@ -109,7 +110,7 @@ def test_every_chart_paints_its_data_on_both_palettes(scheme: str) -> None:
     assert "9 Mar" in texts  # this week's Monday, always labelled
 
     image, style, texts = paint(
-        lambda p, r, s: paint_heatmap(p, r, s, progress.minutes_by_day, TODAY),
+        lambda p, r, s: paint_heatmap(p, r, s, StudyDays(progress.minutes_by_day, TODAY)),
         palette,
         QRectF(0, 0, 900, 170),
     )
@@ -126,7 +127,7 @@ def test_empty_data_shows_a_message(scheme: str) -> None:
     assert "Mark a skill done: your burn-up starts there." in texts
     _, _, texts = paint(lambda p, r, s: paint_weekly_hours(p, r, s, progress), palette)
     assert texts == ["No study time logged yet: log time on a skill (Ctrl+L)."]
-    _, _, texts = paint(lambda p, r, s: paint_heatmap(p, r, s, {}, TODAY), palette)
+    _, _, texts = paint(lambda p, r, s: paint_heatmap(p, r, s, StudyDays({}, TODAY)), palette)
     assert "No study days in the last year yet: logged time shows here." in texts
     no_plan = Plan("role", (), "foundations-first", 10, TODAY, ())
     _, _, texts = paint(lambda p, r, s: paint_burnup(p, r, s, no_plan, progress), palette)
@@ -138,7 +139,7 @@ def test_tiny_rectangles_do_not_break_anything() -> None:
     for size in (QRectF(0, 0, 1, 1), QRectF(0, 0, 40, 30)):
         paint(lambda p, r, s: paint_burnup(p, r, s, plan, progress), light_palette(), size)
         paint(lambda p, r, s: paint_weekly_hours(p, r, s, progress), light_palette(), size)
-        paint(lambda p, r, s: paint_heatmap(p, r, s, {}, TODAY), light_palette(), size)
+        paint(lambda p, r, s: paint_heatmap(p, r, s, StudyDays({}, TODAY)), light_palette(), size)
 
 
 def test_tooltips_name_the_value_under_the_mouse() -> None:
@@ -153,10 +154,11 @@ def test_tooltips_name_the_value_under_the_mouse() -> None:
     assert weekly_hours_tooltip(RECT, style, progress, QPointF(5, 5)) == ""
     # Heatmap: today's cell, and a day without study.
     rect = QRectF(0, 0, 900, 170)
+    days = StudyDays(progress.minutes_by_day, TODAY)
     cells = {}
     for x in range(0, 900, 3):
         for y in range(0, 170, 3):
-            tip = heatmap_tooltip(rect, style, progress.minutes_by_day, TODAY, QPointF(x, y))
+            tip = heatmap_tooltip(rect, style, days, QPointF(x, y))
             if tip:
                 cells[tip.split(":")[0]] = tip
     assert len(cells) == 52 * 7 + TODAY.weekday() + 1  # 52 full weeks and this one so far
@@ -199,9 +201,8 @@ def test_the_charts_paint_into_a_pdf(tmp_path: Path) -> None:
     page = QRectF(0, 0, writer.width(), writer.height() / 3)
     paint_burnup(painter, page, style, plan, progress)
     paint_weekly_hours(painter, page.translated(0, page.height()), style, progress)
-    paint_heatmap(
-        painter, page.translated(0, 2 * page.height()), style, progress.minutes_by_day, TODAY
-    )
+    days = StudyDays(progress.minutes_by_day, TODAY)
+    paint_heatmap(painter, page.translated(0, 2 * page.height()), style, days)
     painter.end()
     assert path.read_bytes().startswith(b"%PDF")
     assert path.stat().st_size > 5000

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage
 
-from planner.render.charts import chart_style, heatmap_tooltip, paint_heatmap
+from planner.render.charts import StudyDays, chart_style, heatmap_tooltip, paint_heatmap
 from tests.conftest import TODAY
 from tests.render.plans import RecordingPainter, dark_palette, light_palette
 
@@ -26,7 +26,7 @@ def test_review_days_carry_a_dot_named_in_the_words(palette: object) -> None:
     image = QImage(int(RECT.width()), int(RECT.height()), QImage.Format.Format_ARGB32)
     image.fill(QColor("#ff00ff"))
     painter = RecordingPainter(image)
-    paint_heatmap(painter, RECT, style, STUDIED, TODAY, REVIEWS)
+    paint_heatmap(painter, RECT, style, StudyDays(STUDIED, TODAY, REVIEWS))
     painter.end()
     assert "15 study days in the last year · 3 reviews (dots)" in painter.texts
     # The dot's colour is in the picture; without reviews it is not (nothing else is green).
@@ -34,7 +34,7 @@ def test_review_days_carry_a_dot_named_in_the_words(palette: object) -> None:
     assert style.done.name() in found
     plain = QImage(image.size(), QImage.Format.Format_ARGB32)
     painter = RecordingPainter(plain)
-    paint_heatmap(painter, RECT, style, STUDIED, TODAY)
+    paint_heatmap(painter, RECT, style, StudyDays(STUDIED, TODAY))
     painter.end()
     assert style.done.name() not in {
         plain.pixelColor(x, y).name() for x in range(900) for y in range(170)
@@ -44,7 +44,7 @@ def test_review_days_carry_a_dot_named_in_the_words(palette: object) -> None:
 def test_the_tooltip_counts_the_reviews_of_the_day() -> None:
     style = chart_style(light_palette())
     tips = {
-        heatmap_tooltip(RECT, style, STUDIED, TODAY, QPointF(x, y), REVIEWS)
+        heatmap_tooltip(RECT, style, StudyDays(STUDIED, TODAY, REVIEWS), QPointF(x, y))
         for x in range(0, 900, 3)
         for y in range(0, 170, 3)
     }

@@ -22,7 +22,8 @@ from planner.ui.library_editor import model as table_model
 from planner.ui.library_editor.editor import LibraryEditor
 from planner.ui.library_editor.model import ID_ROLE, SKILL_COLUMNS, SkillTableModel
 from planner.ui.library_editor.role_dialog import RoleDialog, TrackDialog
-from planner.ui.library_editor.skill_dialog import SkillDialog, SkillList
+from planner.ui.library_editor.skill_dialog import SkillDialog
+from planner.ui.library_editor.skill_list import SkillList
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.view import View
 from tests.ui.conftest import WindowFactory, drag_enter, files_mime

@@ -128,7 +128,7 @@ def test_ctrl_3_shows_the_progress_with_its_figures(window: MainWindow) -> None:
     assert view.finish_card.value.text().endswith("days behind")
     assert short_date(progress.planned_finish) in view.finish_card.detail.text()
     assert view.weekly.progress is progress and view.burnup.progress is progress
-    assert view.heatmap.minutes == progress.minutes_by_day
+    assert view.heatmap.days.minutes == progress.minutes_by_day
     kinds = [a.kind for a in activity(view)]
     assert kinds[:2] == ["status", "status"] and kinds.count("logged") == 8
 
@@ -369,6 +369,6 @@ def test_the_view_and_the_command_line_agree(
     assert shown is not None and view.burnup.progress is shown
     assert [{"week": w, "hours": h} for w, h in shown.weekly_hours] == data["weekly_hours"]
     assert [{"date": d.isoformat(), "done_hours": h} for d, h in shown.burnup] == data["burnup"]
-    assert {d.isoformat(): round(m / 60, 2) for d, m in view.heatmap.minutes.items()} == {
+    assert {d.isoformat(): round(m / 60, 2) for d, m in view.heatmap.days.minutes.items()} == {
         row["date"]: row["hours"] for row in data["daily_hours"]
     }

@@ -23,6 +23,7 @@ from planner.ui.dialogs.connect import ConnectDialog
 from planner.ui.theme import look
 from planner.ui.where import SERVER_KEY
 from planner.ui.window.main_window import MainWindow
+from planner.ui.window.view import View
 from tests.conftest import TODAY
 from tests.pg_cluster import Cluster
 from tests.ui.test_opening_problems import Learner
@@ -343,6 +344,8 @@ def test_a_server_that_stops_leaves_the_window_readable_read_only_and_retry_brin
     assert window.statusBar().currentMessage().startswith("Not changed:")
     window.state.select("git")  # the panel keeps what it showed
     assert window.skill_panel.skill_id == "numpy"
+    window.show_view(View.LIBRARY)  # first shown while read-only: its edits are off too
+    assert not window.library_editor.new_skill_button.isEnabled()
 
     qtbot.mouseClick(bar.retry_button, Qt.MouseButton.LeftButton)  # still down
     assert bar.isVisible() and window.state.read_only
@@ -354,6 +357,7 @@ def test_a_server_that_stops_leaves_the_window_readable_read_only_and_retry_brin
     assert window.role_box.isEnabled() and window.action_done.isEnabled()
     assert window.action_undo.isEnabled() and not window.skill_panel.notes.isReadOnly()
     assert window.undo_stack.count() == 1  # untouched
+    assert window.library_editor.new_skill_button.isEnabled()
     assert window.state.planner.progress.statuses() == {"python-basics": "done", "git": "done"}
     window.set_status("numpy", "done")
     assert window.state.planner.progress.statuses()["numpy"] == "done"

@@ -32,15 +32,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         threading.Thread(target=_exit_when_stdin_closes, daemon=True).start()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window, whatever the parent runs on
 
-    def report(share: float, what: str) -> None:
+    def tell(share: float, what: str) -> None:
         out.write(progress_line(share, what))
 
     try:
         with gui_application():
             if isinstance(data, CohortReport):
-                pdf = render_cohort_pdf(data, options, report)
+                pdf = render_cohort_pdf(data, options, tell)
             else:
-                pdf = render(data, "pdf", options, report)
+                pdf = render(data, "pdf", options, tell)
     except PlannerError as error:
         out.write(error_line(str(error)))
         return 1

@@ -9,7 +9,6 @@ painted, then given its metadata, all in memory.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -22,21 +21,9 @@ from PySide6.QtGui import (
 from planner import __version__
 from planner.errors import PlannerError
 from planner.export.cohort import TABLE_COLUMNS, CohortReport, behind, cohort_cells, summary_words
-from planner.export.options import PdfOptions
-from planner.export.pdf import outline
-from planner.export.pdf.context import (
-    ACCENT,
-    BAND,
-    FAINT,
-    MUTED,
-    RULE,
-    TEXT,
-    Sheet,
-    draw_text,
-    font,
-    light_palette,
-    long_date,
-)
+from planner.export.options import PdfOptions, Tell, quiet
+from planner.export.pdf import ink, outline
+from planner.export.pdf.context import Sheet, long_date
 from planner.export.pdf.layout import Flow, Page, PageFormat
 from planner.export.pdf.writer import PdfTarget
 from planner.render.chart_axes import chart_style
@@ -47,27 +34,23 @@ BEHIND = QColor("#b3261e")  # "12 days behind", as the Cohort view writes it on 
 # when the table holds one cohort only.
 SHARES = (0.13, 0.10, 0.22, 0.06, 0.08, 0.07, 0.10, 0.12, 0.12)
 RIGHT_ALIGNED = {3, 4, 5}  # done, hours, streak: figures
-Report = Callable[[float, str], None]
 
 
-def render_cohort_pdf(
-    report: CohortReport, options: PdfOptions, tell: Report | None = None
-) -> bytes:
+def render_cohort_pdf(report: CohortReport, options: PdfOptions, tell: Tell = quiet) -> bytes:
     """The cohort's PDF as bytes: a landscape page (or more) with the table and the burn-up."""
-    say: Report = tell or (lambda _share, _what: None)
     target = PdfTarget(options.paper, report.title, report.mentor)
     writer, fmt = target.writer, target.fmt
     writer.setPageOrientation(QPageLayout.Orientation.Landscape)
     sheet = Sheet(writer, fmt)
 
-    say(0.0, "Laying out the cohort")
+    tell(0.0, "Laying out the cohort")
     flow = Flow(fmt)
     flow.start_section(report.title, landscape=True)
     _add_heading(flow, sheet, report)
     _add_table(flow, sheet, report)
     _add_burnup(flow, sheet, report)
 
-    say(0.4, "Drawing the cohort")
+    tell(0.4, "Drawing the cohort")
     painter = QPainter()
     if not painter.begin(writer):
         raise PlannerError("cannot start the PDF")
@@ -79,7 +62,7 @@ def render_cohort_pdf(
     finally:
         painter.end()
     pdf = target.close()
-    say(0.9, "Adding the document's details")
+    tell(0.9, "Adding the document's details")
     finished = outline.finish(
         pdf,
         flow.marks,
@@ -92,13 +75,13 @@ def render_cohort_pdf(
         },
         fmt.unit,
     )
-    say(1.0, "Done")
+    tell(1.0, "Done")
     return finished
 
 
 def _add_heading(flow: Flow, sheet: Sheet, report: CohortReport) -> None:
     width = flow.content.width()
-    title_f, line_f = font(18, bold=True), font(9.5)
+    title_f, line_f = ink.font(18, bold=True), ink.font(9.5)
     title_h = sheet.text_height(report.title, title_f, width)
     line = (
         f"{summary_words(report.rows)}. Exported by {report.mentor} on "
@@ -108,12 +91,12 @@ def _add_heading(flow: Flow, sheet: Sheet, report: CohortReport) -> None:
     line_h = sheet.text_height(line, line_f, width)
 
     def paint(painter: QPainter) -> None:
-        draw_text(painter, QRectF(0, 0, width, title_h), report.title, title_f, TEXT)
-        painter.setPen(QPen(ACCENT, sheet.pt(1.5)))
+        ink.draw_text(painter, QRectF(0, 0, width, title_h), report.title, title_f, ink.TEXT)
+        painter.setPen(QPen(ink.ACCENT, sheet.pt(1.5)))
         y = title_h + sheet.pt(5)
         painter.drawLine(QPointF(0, y), QPointF(sheet.pt(36), y))
         top = title_h + sheet.pt(14)
-        draw_text(painter, QRectF(0, top, width, line_h), line, line_f, MUTED)
+        ink.draw_text(painter, QRectF(0, top, width, line_h), line, line_f, ink.MUTED)
 
     flow.place(title_h + sheet.pt(14) + line_h, paint, mark=(report.title, 0))
     flow.space(sheet.pt(12))
@@ -136,7 +119,7 @@ def _add_table(flow: Flow, sheet: Sheet, report: CohortReport) -> None:
     several = len({r.cohort for r in report.rows}) > 1
     columns = [c for c in range(len(TABLE_COLUMNS)) if several or c != 1]
     spans = _spans(width, columns, sheet.pt(6))
-    head_f, cell_f = font(7, bold=True), font(8.5)
+    head_f, cell_f = ink.font(7, bold=True), ink.font(8.5)
     head_h = sheet.metrics(head_f).height() + sheet.pt(8)
     row_h = sheet.metrics(cell_f).height() + sheet.pt(8)
 
@@ -148,8 +131,10 @@ def _add_table(flow: Flow, sheet: Sheet, report: CohortReport) -> None:
     def labels(painter: QPainter) -> None:
         for (x, w), c in zip(spans, columns, strict=True):
             box = QRectF(x, sheet.pt(3), w, head_h)
-            draw_text(painter, box, TABLE_COLUMNS[c].upper(), head_f, FAINT, align(c), wrap=False)
-        painter.setPen(QPen(RULE, sheet.pt(0.8)))
+            ink.draw_text(
+                painter, box, TABLE_COLUMNS[c].upper(), head_f, ink.FAINT, align(c), wrap=False
+            )
+        painter.setPen(QPen(ink.RULE, sheet.pt(0.8)))
         painter.drawLine(QPointF(0, head_h - sheet.pt(1)), QPointF(width, head_h - sheet.pt(1)))
 
     flow.page_header = (head_h, labels)
@@ -166,24 +151,26 @@ def _add_table(flow: Flow, sheet: Sheet, report: CohortReport) -> None:
             late: bool = late,
         ) -> None:
             if shaded:
-                painter.fillRect(QRectF(0, 0, width, row_h), BAND)
+                painter.fillRect(QRectF(0, 0, width, row_h), ink.BAND)
             for (x, w), c in zip(spans, columns, strict=True):
                 text = metrics.elidedText(cells[c], Qt.TextElideMode.ElideRight, w)
-                color = BEHIND if c == len(TABLE_COLUMNS) - 1 and late else TEXT
+                color = BEHIND if c == len(TABLE_COLUMNS) - 1 and late else ink.TEXT
                 box = QRectF(x, sheet.pt(4), w, row_h - sheet.pt(4))
-                draw_text(painter, box, text, cell_f, color, align(c), wrap=False)
+                ink.draw_text(painter, box, text, cell_f, color, align(c), wrap=False)
 
         flow.place(row_h, paint)
     flow.page_header = None
     if not report.rows:
         note = "No learners in this cohort yet."
-        h = sheet.text_height(note, font(9), width)
-        flow.place(h, lambda p: draw_text(p, QRectF(0, 0, width, h), note, font(9), MUTED))
+        h = sheet.text_height(note, ink.font(9), width)
+        flow.place(
+            h, lambda p: ink.draw_text(p, QRectF(0, 0, width, h), note, ink.font(9), ink.MUTED)
+        )
 
 
 def _add_burnup(flow: Flow, sheet: Sheet, report: CohortReport) -> None:
     width = flow.content.width()
-    name_f, caption_f = font(11, bold=True), font(8.5)
+    name_f, caption_f = ink.font(11, bold=True), ink.font(8.5)
     caption = (
         "Hours of the skills the learners finished, all together, day by day; the dashed line "
         "is the hours their plans counted on by then."
@@ -191,11 +178,13 @@ def _add_burnup(flow: Flow, sheet: Sheet, report: CohortReport) -> None:
     name_h = sheet.metrics(name_f).height()
     caption_h = sheet.text_height(caption, caption_f, width)
     chart_h = sheet.pt(220)
-    style = dataclasses.replace(chart_style(light_palette()), font=font(8.5), small_font=font(7.5))
+    style = dataclasses.replace(
+        chart_style(ink.light_palette()), font=ink.font(8.5), small_font=ink.font(7.5)
+    )
 
     def paint(painter: QPainter) -> None:
-        draw_text(painter, QRectF(0, 0, width, name_h), "Cohort burn-up", name_f, TEXT)
-        draw_text(painter, QRectF(0, name_h, width, caption_h), caption, caption_f, MUTED)
+        ink.draw_text(painter, QRectF(0, 0, width, name_h), "Cohort burn-up", name_f, ink.TEXT)
+        ink.draw_text(painter, QRectF(0, name_h, width, caption_h), caption, caption_f, ink.MUTED)
         top = name_h + caption_h + sheet.pt(8)
         paint_cohort_burnup(
             painter, QRectF(0, top, width, chart_h), style, report.days, report.today
@@ -215,18 +204,18 @@ def _paint_page(
     total: int,
 ) -> None:
     content = fmt.content(page.landscape)
-    small = font(7.5)
+    small = ink.font(7.5)
     line = sheet.metrics(small).height()
     bottom = content.bottom() + sheet.pt(20)
     footer = f"{report.title} · exported by {report.mentor} on {long_date(report.today)}"
     box = QRectF(content.left(), bottom, content.width(), line)
-    draw_text(painter, box, footer, small, FAINT, wrap=False)
-    draw_text(
+    ink.draw_text(painter, box, footer, small, ink.FAINT, wrap=False)
+    ink.draw_text(
         painter,
         box,
         f"Page {number + 1} of {total}",
         small,
-        MUTED,
+        ink.MUTED,
         Qt.AlignmentFlag.AlignRight,
         wrap=False,
     )

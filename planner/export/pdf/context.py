@@ -1,4 +1,4 @@
-"""What every part of the PDF shares: data, options, device, colours, fonts and text helpers."""
+"""What every part of the PDF shares: the data, options and device it is laid out for, and dates."""
 
 from __future__ import annotations
 
@@ -6,57 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice
 
 from planner.core.domain import Role, Track
 from planner.core.records import ExportData
-from planner.core.status import Status
 from planner.export.options import PdfOptions
-from planner.export.pdf import fonts
 from planner.export.pdf.layout import PageFormat
-
-# Print colours: dark text on white, one blue accent, status hues from the app's light theme.
-TEXT = QColor("#1f2328")
-MUTED = QColor("#5a636e")
-FAINT = QColor("#8c959f")
-RULE = QColor("#d8dde3")
-BAND = QColor("#eef2f6")
-ACCENT = QColor("#1a5fb4")
-GREEN = QColor("#2e7d32")
-STAR = QColor("#d49a00")
-NOTE_FILL = QColor("#fff7dc")
-
-MARKS = {
-    Status.TODO: "☐",
-    Status.IN_PROGRESS: "◧",
-    Status.DONE: "☑",
-    Status.SKIPPED: "☒",
-    Status.IMPLIED: "☑",
-}
-"""A box per status, as text, so that the status can be searched and copied with the row.
-(Its words are the app's: `planner.core.status.STATUS_WORDS`.)"""
-MARK_COLORS = {
-    Status.TODO: MUTED,
-    Status.IN_PROGRESS: ACCENT,
-    Status.DONE: GREEN,
-    Status.SKIPPED: FAINT,
-    Status.IMPLIED: QColor("#6f9f72"),
-}
-GOAL = "★"
-
-
-def light_palette() -> QPalette:
-    """The palette the graph and the charts are drawn with on paper, whatever the screen's."""
-    palette = QPalette()
-    role = QPalette.ColorRole
-    for r in (role.Window, role.Base, role.Button, role.AlternateBase, role.ToolTipBase):
-        palette.setColor(r, QColor("#ffffff"))
-    for r in (role.Text, role.WindowText, role.ButtonText, role.ToolTipText):
-        palette.setColor(r, TEXT)
-    palette.setColor(role.Highlight, ACCENT)
-    palette.setColor(role.HighlightedText, QColor("#ffffff"))
-    palette.setColor(role.Mid, RULE)
-    return palette
 
 
 class Measures:
@@ -111,24 +66,6 @@ class Context(Measures):
         return [t for t in self.role.tracks if t.id in self.data.plan.tracks]
 
 
-def draw_text(
-    painter: QPainter,
-    rect: QRectF,
-    text: str,
-    font: QFont,
-    color: QColor,
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-    wrap: bool = True,
-) -> None:
-    """Plain text in a rectangle: never interpreted as markup."""
-    painter.setFont(font)
-    painter.setPen(color)
-    flags = align.value | Qt.AlignmentFlag.AlignTop.value
-    if wrap:
-        flags |= Qt.TextFlag.TextWordWrap.value
-    painter.drawText(rect, flags, text)
-
-
 def long_date(day: date | None) -> str:
     """A date as people write it, in the user's locale: 2 Mar 2026."""
     if day is None:
@@ -146,8 +83,3 @@ def short_span(start: date | None, end: date | None) -> str:
         "d MMM" if start.year == end.year else "d MMM yyyy",
     )
     return f"{first} – {long_date(end)}"
-
-
-def font(points: float, *, bold: bool = False, italic: bool = False) -> QFont:
-    """A font of the PDF's typeface."""
-    return fonts.font(points, bold=bold, italic=italic)

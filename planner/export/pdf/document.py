@@ -6,25 +6,15 @@ metadata; nothing touches the disk, so a failure leaves no file behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPainter, QPdfWriter, QPen
 
 from planner import __version__
 from planner.core.records import ExportData
 from planner.errors import PlannerError
-from planner.export.options import PdfOptions
-from planner.export.pdf import outline
-from planner.export.pdf.context import (
-    FAINT,
-    MUTED,
-    RULE,
-    Context,
-    draw_text,
-    font,
-    long_date,
-)
+from planner.export.options import PdfOptions, Tell, quiet
+from planner.export.pdf import ink, outline
+from planner.export.pdf.context import Context, long_date
 from planner.export.pdf.graph_pages import add_graph
 from planner.export.pdf.layout import Flow, Page
 from planner.export.pdf.plan_table import add_plan
@@ -33,13 +23,9 @@ from planner.export.pdf.skills import add_skills
 from planner.export.pdf.title import add_title_page
 from planner.export.pdf.writer import PdfTarget
 
-Report = Callable[[float, str], None]
-"""Told how far the export is (0 to 1) and what it is doing."""
 
-
-def render_pdf(data: ExportData, options: PdfOptions, report: Report | None = None) -> bytes:
+def render_pdf(data: ExportData, options: PdfOptions, tell: Tell = quiet) -> bytes:
     """The whole PDF as bytes."""
-    tell: Report = report or (lambda _share, _what: None)
     title = document_title(data)
     target = PdfTarget(options.paper, title, data.profile)
     writer, fmt = target.writer, target.fmt
@@ -109,21 +95,21 @@ def _orient(writer: QPdfWriter, page: Page) -> None:
 
 def _margin_line(painter: QPainter, box: QRectF, left: str, right: str, small: QFont) -> None:
     """A running head or foot: `left` at the left (faint), `right` at the right (muted)."""
-    draw_text(painter, box, left, small, FAINT, wrap=False)
-    draw_text(painter, box, right, small, MUTED, Qt.AlignmentFlag.AlignRight, wrap=False)
+    ink.draw_text(painter, box, left, small, ink.FAINT, wrap=False)
+    ink.draw_text(painter, box, right, small, ink.MUTED, Qt.AlignmentFlag.AlignRight, wrap=False)
 
 
 def _paint_page(painter: QPainter, ctx: Context, page: Page, number: int, total: int) -> None:
     content = ctx.fmt.content(page.landscape)
     pt = ctx.pt
-    small = font(7.5)
+    small = ink.font(7.5)
     line = ctx.metrics(small).height()
     if number:
         # Running head: what the document is, and the section of this page.
         top = content.top() - pt(22)
         box = QRectF(content.left(), top, content.width(), line)
         _margin_line(painter, box, document_title(ctx.data), page.section, small)
-        painter.setPen(QPen(RULE, pt(0.6)))
+        painter.setPen(QPen(ink.RULE, pt(0.6)))
         y = top + line + pt(4)
         painter.drawLine(QPointF(content.left(), y), QPointF(content.right(), y))
     box = QRectF(content.left(), content.bottom() + pt(20), content.width(), line)

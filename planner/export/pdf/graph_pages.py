@@ -13,16 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPen
 
 from planner.core.units import plural
-from planner.export.pdf.context import (
-    ACCENT,
-    MUTED,
-    RULE,
-    TEXT,
-    Context,
-    draw_text,
-    font,
-    light_palette,
-)
+from planner.export.pdf import ink
+from planner.export.pdf.context import Context
 from planner.export.pdf.fonts import family, plain
 from planner.export.pdf.layout import Flow, Paint
 from planner.export.pdf.plan_table import section_heading
@@ -38,7 +30,7 @@ from planner.render.graph.geometry import (
 )
 from planner.render.graph.layout import layout_plan
 from planner.render.graph.legend import legend_size, paint_legend
-from planner.render.graph.painter import paint_graph
+from planner.render.graph.painter import PaintOptions, paint_graph
 from planner.render.style import GraphStyle, area_colors, style_for
 
 READABLE = 0.5  # points per layout unit: box names (13 units) print at 6.5 pt
@@ -66,11 +58,11 @@ def add_graph(flow: Flow, ctx: Context) -> None:
     title = SECTION_TITLES["graph"]
     ctx.section_pages["graph"] = flow.start_section(title, landscape=True)
     layout = layout_plan(ctx.data.plan)
-    style = style_for(light_palette())
+    style = style_for(ink.light_palette())
     content = flow.content
     width, pt = content.width(), ctx.pt
     heading_h, paint_heading = section_heading(ctx, title, width)
-    explain_f = font(9)
+    explain_f = ink.font(9)
     legend_scale = pt(0.62)  # the legend is drawn in layout-like pixels at this scale
     legend = legend_size(_pixel_font(LEGEND_PX))
     legend_w, legend_h = legend.width() * legend_scale, legend.height() * legend_scale
@@ -80,7 +72,9 @@ def add_graph(flow: Flow, ctx: Context) -> None:
 
     def paint_top(painter: QPainter) -> None:
         paint_heading(painter)
-        draw_text(painter, QRectF(0, heading_h, explain_w, explain_h), EXPLAIN, explain_f, TEXT)
+        ink.draw_text(
+            painter, QRectF(0, heading_h, explain_w, explain_h), EXPLAIN, explain_f, ink.TEXT
+        )
         painter.save()
         painter.translate(width - legend_w, heading_h)
         painter.scale(legend_scale, legend_scale)
@@ -107,7 +101,7 @@ def add_graph(flow: Flow, ctx: Context) -> None:
         flow.place(content.height(), paint_whole, mark=(title, 0))
         return
 
-    caption_h = ctx.metrics(font(8)).height() + pt(6)
+    caption_h = ctx.metrics(ink.font(8)).height() + pt(6)
     tile_h = content.height() - caption_h
     scale, tiles = plan_tiles(layout, width / pt(1), tile_h / pt(1))
     pages: list[int] = []
@@ -141,9 +135,11 @@ def add_graph(flow: Flow, ctx: Context) -> None:
         def paint_tile(
             painter: QPainter, tile: Tile = tile, caption: str = caption, onward: str = onward
         ) -> None:
-            draw_text(painter, QRectF(0, 0, width, caption_h), caption, font(8), MUTED)
+            ink.draw_text(painter, QRectF(0, 0, width, caption_h), caption, ink.font(8), ink.MUTED)
             right = Qt.AlignmentFlag.AlignRight
-            draw_text(painter, QRectF(0, 0, width, caption_h), onward, font(8), MUTED, right)
+            ink.draw_text(
+                painter, QRectF(0, 0, width, caption_h), onward, ink.font(8), ink.MUTED, right
+            )
             painter.translate(0, caption_h)
             k = pt(scale)
             painter.setClipRect(QRectF(0, 0, tile.rect.width() * k, tile.rect.height() * k))
@@ -227,7 +223,7 @@ def _paint_part(
     painter.scale(k, k)
     painter.translate(-part.left(), -part.top())
     painter.setFont(_pixel_font(13))
-    paint_graph(painter, layout, ctx.data.plan, style, visible=part, detail=1.0)
+    paint_graph(painter, layout, ctx.data.plan, style, PaintOptions(visible=part, detail=1.0))
     painter.restore()
 
 
@@ -235,7 +231,7 @@ def _area_key(ctx: Context, width: float) -> tuple[float, Paint]:
     """The colour of each area (the stripe at the left of every box), in rows."""
     pt = ctx.pt
     colors = area_colors(s.skill.area for s in ctx.data.plan.steps)
-    label_f, name_f = font(8, bold=True), font(8)
+    label_f, name_f = ink.font(8, bold=True), ink.font(8)
     metrics = ctx.metrics(name_f)
     line = metrics.height() + pt(4)
     label = "Areas"
@@ -251,17 +247,17 @@ def _area_key(ctx: Context, width: float) -> tuple[float, Paint]:
     height = y + line + pt(6)
 
     def paint(painter: QPainter) -> None:
-        painter.setPen(QPen(RULE, pt(0.6)))
+        painter.setPen(QPen(ink.RULE, pt(0.6)))
         painter.drawLine(QPointF(0, 0), QPointF(width, 0))
         top = pt(8)
         painter.setFont(label_f)
-        painter.setPen(TEXT)
+        painter.setPen(ink.TEXT)
         painter.drawText(QPointF(0, top + metrics.ascent()), label)
         painter.setFont(name_f)
         for px, py, name in places:
             swatch = QRectF(px, top + py + (metrics.height() - pt(8)) / 2, pt(8), pt(8))
             painter.fillRect(swatch, colors[name])
-            painter.setPen(TEXT)
+            painter.setPen(ink.TEXT)
             painter.drawText(QPointF(px + pt(12), top + py + metrics.ascent()), name)
 
     return height + pt(8), paint
@@ -283,8 +279,8 @@ def _paint_map(
         f"{plural(len(layout.columns), 'column')}; it follows in {len(tiles)} parts, "
         "framed below with their pages."
     )
-    note_h = ctx.text_height(note, font(9), area.width())
-    draw_text(painter, QRectF(0, 0, area.width(), note_h), note, font(9), MUTED)
+    note_h = ctx.text_height(note, ink.font(9), area.width())
+    ink.draw_text(painter, QRectF(0, 0, area.width(), note_h), note, ink.font(9), ink.MUTED)
     box = area.adjusted(0, note_h + pt(8), 0, 0)
     k = min(box.width() / layout.width, box.height() / layout.height)
     painter.save()
@@ -293,18 +289,18 @@ def _paint_map(
     painter.save()
     painter.scale(k, k)
     painter.setFont(_pixel_font(13))
-    paint_graph(painter, layout, ctx.data.plan, style, detail=0.0)
+    paint_graph(painter, layout, ctx.data.plan, style, PaintOptions(detail=0.0))
     painter.restore()
-    label_f = font(8, bold=True)
+    label_f = ink.font(8, bold=True)
     for number, tile in enumerate(tiles):
         r = tile.rect
         frame = QRectF(r.left() * k, r.top() * k, r.width() * k, r.height() * k)
-        painter.setPen(QPen(ACCENT, pt(1), Qt.PenStyle.DashLine))
+        painter.setPen(QPen(ink.ACCENT, pt(1), Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(frame.adjusted(pt(1), pt(1), -pt(1), -pt(1)))
         page = f"p. {pages[number] + 1}" if number < len(pages) else ""
         painter.setFont(label_f)
-        painter.setPen(ACCENT)
+        painter.setPen(ink.ACCENT)
         m = ctx.metrics(label_f)
         painter.drawText(QPointF(frame.left() + pt(4), frame.top() + pt(3) + m.ascent()), page)
     painter.restore()

@@ -10,24 +10,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from planner.core.plan_steps import Plan, Step
 from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, plural
-from planner.export.pdf.context import (
-    ACCENT,
-    BAND,
-    FAINT,
-    GOAL,
-    GREEN,
-    MARK_COLORS,
-    MARKS,
-    MUTED,
-    RULE,
-    STAR,
-    TEXT,
-    Context,
-    draw_text,
-    font,
-    long_date,
-    short_span,
-)
+from planner.export.pdf import ink
+from planner.export.pdf.context import Context, long_date, short_span
 from planner.export.pdf.layout import Flow, Paint
 from planner.export.pdf.title import SECTION_TITLES, STRATEGY_WORDS, paint_status_key
 
@@ -66,13 +50,13 @@ def add_plan(flow: Flow, ctx: Context) -> None:
     cols = columns(ctx, width)
     intro = _intro(plan)
     heading_h, paint_heading = section_heading(ctx, SECTION_TITLES["plan"], width)
-    intro_h = ctx.text_height(intro, font(9.5), width)
-    key_h = ctx.metrics(font(10)).height()
+    intro_h = ctx.text_height(intro, ink.font(9.5), width)
+    key_h = ctx.metrics(ink.font(10)).height()
 
     def paint_intro(painter: QPainter) -> None:
         paint_heading(painter)
         y = heading_h
-        draw_text(painter, QRectF(0, y, width, intro_h), intro, font(9.5), TEXT)
+        ink.draw_text(painter, QRectF(0, y, width, intro_h), intro, ink.font(9.5), ink.TEXT)
         paint_status_key(painter, ctx, 0, y + intro_h + ctx.pt(6))
 
     labels_h, labels = _column_labels(ctx, cols, width)
@@ -114,13 +98,13 @@ def _stacked(first_h: float, first: Paint, second: Paint) -> Paint:
 
 def section_heading(ctx: Context, title: str, width: float) -> tuple[float, Paint]:
     """A section's title with a rule under it: (height, paint)."""
-    f = font(18, bold=True)
+    f = ink.font(18, bold=True)
     h = ctx.text_height(title, f, width)
     total = h + ctx.pt(14)
 
     def paint(painter: QPainter) -> None:
-        draw_text(painter, QRectF(0, 0, width, h), title, f, TEXT)
-        painter.setPen(QPen(ACCENT, ctx.pt(1.5)))
+        ink.draw_text(painter, QRectF(0, 0, width, h), title, f, ink.TEXT)
+        painter.setPen(QPen(ink.ACCENT, ctx.pt(1.5)))
         painter.drawLine(QPointF(0, h + ctx.pt(5)), QPointF(ctx.pt(36), h + ctx.pt(5)))
 
     return total, paint
@@ -139,13 +123,13 @@ def _intro(plan: Plan) -> str:
         f"{format_hours(plan.total_hours)} in all, {format_hours(plan.remaining_hours)} still "
         f"to study at {plan.hours_per_week:g} h a week from {long_date(plan.start)} "
         f"({STRATEGY_WORDS.get(plan.strategy, plan.strategy)}), {finish}. "
-        f"{first}{rule}; {GOAL} marks a goal of the role."
+        f"{first}{rule}; {ink.GOAL} marks a goal of the role."
     )
 
 
 def _column_labels(ctx: Context, cols: Columns, width: float) -> tuple[float, Paint]:
     pt = ctx.pt
-    head_f = font(6.5, bold=True)
+    head_f = ink.font(6.5, bold=True)
     head_h = ctx.metrics(head_f).height() + pt(6)
 
     def paint(painter: QPainter) -> None:
@@ -155,8 +139,10 @@ def _column_labels(ctx: Context, cols: Columns, width: float) -> tuple[float, Pa
             (cols.hours, "HOURS", Qt.AlignmentFlag.AlignRight),
             (cols.dates, "DATES", Qt.AlignmentFlag.AlignLeft),
         ):
-            draw_text(painter, QRectF(x, 0, w, head_h), label, head_f, FAINT, align, wrap=False)
-        painter.setPen(QPen(RULE, pt(0.8)))
+            ink.draw_text(
+                painter, QRectF(x, 0, w, head_h), label, head_f, ink.FAINT, align, wrap=False
+            )
+        painter.setPen(QPen(ink.RULE, pt(0.8)))
         painter.drawLine(QPointF(0, head_h - pt(2)), QPointF(width, head_h - pt(2)))
 
     return head_h, paint
@@ -164,18 +150,18 @@ def _column_labels(ctx: Context, cols: Columns, width: float) -> tuple[float, Pa
 
 def _phase_band(ctx: Context, width: float, title: str, totals: str) -> tuple[float, Paint]:
     pt = ctx.pt
-    title_f, totals_f = font(9.5, bold=True), font(8)
+    title_f, totals_f = ink.font(9.5, bold=True), ink.font(8)
     band_h = pt(19)
 
     def paint(painter: QPainter) -> None:
-        painter.fillRect(QRectF(0, 0, width, band_h), BAND)
+        painter.fillRect(QRectF(0, 0, width, band_h), ink.BAND)
         m = ctx.metrics(title_f)
         base = (band_h + m.ascent() - m.descent()) / 2
         painter.setFont(title_f)
-        painter.setPen(TEXT)
+        painter.setPen(ink.TEXT)
         painter.drawText(QPointF(pt(6), base), title)
         painter.setFont(totals_f)
-        painter.setPen(MUTED)
+        painter.setPen(ink.MUTED)
         tm = ctx.metrics(totals_f)
         painter.drawText(QPointF(width - pt(6) - tm.horizontalAdvance(totals), base), totals)
 
@@ -185,12 +171,12 @@ def _phase_band(ctx: Context, width: float, title: str, totals: str) -> tuple[fl
 def _row(ctx: Context, cols: Columns, width: float, step: Step) -> tuple[float, Paint]:
     pt = ctx.pt
     pad = pt(4)
-    name_f = font(8.5, bold=step.goal)
+    name_f = ink.font(8.5, bold=step.goal)
     if step.status == Status.SKIPPED:
         name_f.setStrikeOut(True)
-    small_f, mark_f = font(8), font(10.5)
+    small_f, mark_f = ink.font(8), ink.font(10.5)
     muted = step.status in (Status.SKIPPED, Status.IMPLIED)
-    name_color = MUTED if muted else TEXT
+    name_color = ink.MUTED if muted else ink.TEXT
     when, when_color = _when(ctx, step)
     name_h = ctx.text_height(step.skill.name, name_f, cols.skill[1])
     area_h = ctx.text_height(step.skill.area, small_f, cols.area[1])
@@ -203,18 +189,22 @@ def _row(ctx: Context, cols: Columns, width: float, step: Step) -> tuple[float, 
     def paint(painter: QPainter) -> None:
         # The row's cells in reading order, so that copied text reads like the row.
         painter.setFont(mark_f)
-        painter.setPen(MARK_COLORS[step.status])
+        painter.setPen(ink.MARK_COLORS[step.status])
         baseline = pad + ctx.metrics(name_f).ascent() + pt(1)
-        painter.drawText(QPointF(cols.mark[0], baseline), MARKS[step.status])
-        draw_text(painter, cell(cols.skill, name_h), step.skill.name, name_f, name_color)
+        painter.drawText(QPointF(cols.mark[0], baseline), ink.MARKS[step.status])
+        ink.draw_text(painter, cell(cols.skill, name_h), step.skill.name, name_f, name_color)
         if step.goal:
-            draw_text(painter, cell(cols.goal, name_h), GOAL, font(8.5), STAR, wrap=False)
-        draw_text(painter, cell(cols.area, area_h), step.skill.area, small_f, MUTED)
+            ink.draw_text(
+                painter, cell(cols.goal, name_h), ink.GOAL, ink.font(8.5), ink.STAR, wrap=False
+            )
+        ink.draw_text(painter, cell(cols.area, area_h), step.skill.area, small_f, ink.MUTED)
         right = Qt.AlignmentFlag.AlignRight
         hours = format_hours(step.skill.hours)
-        draw_text(painter, cell(cols.hours, name_h), hours, font(8.5), name_color, right, False)
-        draw_text(painter, cell(cols.dates, when_h), when, small_f, when_color)
-        painter.setPen(QPen(RULE, pt(0.5)))
+        ink.draw_text(
+            painter, cell(cols.hours, name_h), hours, ink.font(8.5), name_color, right, False
+        )
+        ink.draw_text(painter, cell(cols.dates, when_h), when, small_f, when_color)
+        painter.setPen(QPen(ink.RULE, pt(0.5)))
         painter.drawLine(QPointF(0, height), QPointF(width, height))
 
     return height, paint
@@ -226,10 +216,12 @@ def _when(ctx: Context, step: Step) -> tuple[str, QColor]:
         span = short_span(step.start, step.end)
         if step.status == Status.IN_PROGRESS:
             since = f" since {long_date(step.started)}" if step.started else ""
-            return f"{span}\n{STATUS_WORDS[Status.IN_PROGRESS]}{since}", ACCENT
-        return span, TEXT
+            return f"{span}\n{STATUS_WORDS[Status.IN_PROGRESS]}{since}", ink.ACCENT
+        return span, ink.TEXT
     if step.status == Status.IMPLIED:
         after = ctx.data.library.skills.get(step.implied_by or "")
         known = STATUS_WORDS[Status.IMPLIED]
-        return (f"{known}: needed for {after.name}" if after else known), MARK_COLORS[step.status]
-    return STATUS_WORDS[step.status], GREEN if step.status == Status.DONE else FAINT
+        return (f"{known}: needed for {after.name}" if after else known), ink.MARK_COLORS[
+            step.status
+        ]
+    return STATUS_WORDS[step.status], ink.GREEN if step.status == Status.DONE else ink.FAINT

@@ -11,20 +11,19 @@ from PySide6.QtGui import QPainter
 
 from planner.core.forecast import AT_RECENT_RATE, forecast_words, velocity_words
 from planner.core.units import format_hours, format_logged, plural
-from planner.export.pdf.context import (
-    MUTED,
-    TEXT,
-    Context,
-    draw_text,
-    font,
-    light_palette,
-    long_date,
-)
+from planner.export.pdf import ink
+from planner.export.pdf.context import Context, long_date
 from planner.export.pdf.layout import Flow, Paint
 from planner.export.pdf.plan_table import section_heading
 from planner.export.pdf.reviews import add_reviews, pace_line
 from planner.export.pdf.title import SECTION_TITLES
-from planner.render.charts import chart_style, paint_burnup, paint_heatmap, paint_weekly_hours
+from planner.render.charts import (
+    StudyDays,
+    chart_style,
+    paint_burnup,
+    paint_heatmap,
+    paint_weekly_hours,
+)
 
 ChartPaint = Callable[[QPainter, QRectF], None]
 
@@ -36,13 +35,17 @@ def add_progress(flow: Flow, ctx: Context) -> None:
     width = flow.content.width()
     heading_h, paint_heading = section_heading(ctx, title, width)
     summary = summary_text(ctx)
-    summary_h = ctx.text_height(summary, font(9.5), width)
+    summary_h = ctx.text_height(summary, ink.font(9.5), width)
 
     def paint_intro(painter: QPainter) -> None:
         paint_heading(painter)
-        draw_text(painter, QRectF(0, heading_h, width, summary_h), summary, font(9.5), TEXT)
+        ink.draw_text(
+            painter, QRectF(0, heading_h, width, summary_h), summary, ink.font(9.5), ink.TEXT
+        )
 
-    style = dataclasses.replace(chart_style(light_palette()), font=font(8.5), small_font=font(7.5))
+    style = dataclasses.replace(
+        chart_style(ink.light_palette()), font=ink.font(8.5), small_font=ink.font(7.5)
+    )
     plan, progress = ctx.data.plan, ctx.data.progress
     charts: list[tuple[str, str, float, Paint]] = []
 
@@ -75,7 +78,7 @@ def add_progress(flow: Flow, ctx: Context) -> None:
 
         def heatmap(painter: QPainter, rect: QRectF) -> None:
             today = progress.as_of or ctx.data.today
-            paint_heatmap(painter, rect, style, progress.minutes_by_day, today, reviews)
+            paint_heatmap(painter, rect, style, StudyDays(progress.minutes_by_day, today, reviews))
 
         charts.append(
             (
@@ -95,8 +98,10 @@ def add_progress(flow: Flow, ctx: Context) -> None:
     if not progress.weekly_hours:
         flow.space(ctx.pt(10))
         note = "No study time logged yet: weekly hours and study days appear once you log some."
-        h = ctx.text_height(note, font(9), width)
-        flow.place(h, lambda p: draw_text(p, QRectF(0, 0, width, h), note, font(9), MUTED))
+        h = ctx.text_height(note, ink.font(9), width)
+        flow.place(
+            h, lambda p: ink.draw_text(p, QRectF(0, 0, width, h), note, ink.font(9), ink.MUTED)
+        )
     add_reviews(flow, ctx)
 
 
@@ -132,21 +137,21 @@ def _chart(ctx: Context, paint: ChartPaint, width: float, height: float) -> Pain
 
 def _titled_height(ctx: Context, width: float, name: str, caption: str, height: float) -> float:
     return (
-        ctx.metrics(font(11, bold=True)).height()
-        + ctx.text_height(caption, font(8.5), width)
+        ctx.metrics(ink.font(11, bold=True)).height()
+        + ctx.text_height(caption, ink.font(8.5), width)
         + ctx.pt(8)
         + height
     )
 
 
 def _titled(ctx: Context, width: float, name: str, caption: str, chart: Paint) -> Paint:
-    name_f, caption_f = font(11, bold=True), font(8.5)
+    name_f, caption_f = ink.font(11, bold=True), ink.font(8.5)
     name_h = ctx.metrics(name_f).height()
     caption_h = ctx.text_height(caption, caption_f, width)
 
     def paint(painter: QPainter) -> None:
-        draw_text(painter, QRectF(0, 0, width, name_h), name, name_f, TEXT)
-        draw_text(painter, QRectF(0, name_h, width, caption_h), caption, caption_f, MUTED)
+        ink.draw_text(painter, QRectF(0, 0, width, name_h), name, name_f, ink.TEXT)
+        ink.draw_text(painter, QRectF(0, name_h, width, caption_h), caption, caption_f, ink.MUTED)
         painter.translate(0, name_h + caption_h + ctx.pt(8))
         chart(painter)
 

@@ -12,17 +12,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from planner.core.reviews import Answer, ReviewState
 from planner.core.units import plural
 from planner.core.wording import pace_sentence
-from planner.export.pdf.context import (
-    ACCENT,
-    GREEN,
-    MUTED,
-    RULE,
-    TEXT,
-    Context,
-    draw_text,
-    font,
-    long_date,
-)
+from planner.export.pdf import ink
+from planner.export.pdf.context import Context, long_date
 from planner.export.pdf.layout import Flow
 
 DUE_WITHIN_DAYS = 6  # "this week", as the app's Review view says it
@@ -76,7 +67,12 @@ def add_reviews(flow: Flow, ctx: Context) -> None:
     if not ctx.data.reviews:
         return
     width = flow.content.width()
-    name_f, text_f, row_f, head_f = font(11, bold=True), font(9.5), font(9), font(7, bold=True)
+    name_f, text_f, row_f, head_f = (
+        ink.font(11, bold=True),
+        ink.font(9.5),
+        ink.font(9),
+        ink.font(7, bold=True),
+    )
     name_h = ctx.metrics(name_f).height()
     text = reviews_text(ctx)
     text_h = ctx.text_height(text, text_f, width)
@@ -95,13 +91,13 @@ def add_reviews(flow: Flow, ctx: Context) -> None:
         return skill.name if skill is not None else skill_id
 
     def paint(painter: QPainter) -> None:
-        draw_text(painter, QRectF(0, 0, width, name_h), "Reviews", name_f, TEXT)
-        draw_text(painter, QRectF(0, name_h, width, text_h), text, text_f, TEXT)
+        ink.draw_text(painter, QRectF(0, 0, width, name_h), "Reviews", name_f, ink.TEXT)
+        ink.draw_text(painter, QRectF(0, name_h, width, text_h), text, text_f, ink.TEXT)
         y = name_h + text_h + gap
         table = _Table(painter, ctx, width, row_h)
         if due:
             heads = ("DUE THIS WEEK", "FINISHED", "LAST REVIEWED", "DUE")
-            y = table.row(y, heads, head_f, MUTED)
+            y = table.row(y, heads, head_f, ink.MUTED)
             for state in due:
                 cells = (
                     name(state.skill_id),
@@ -109,11 +105,13 @@ def add_reviews(flow: Flow, ctx: Context) -> None:
                     long_date(state.last_reviewed) if state.last_reviewed else "not yet",
                     "today" if state.due <= today else long_date(state.due),
                 )
-                y = table.row(y, cells, row_f, ACCENT if state.due <= today else TEXT, rule=True)
+                y = table.row(
+                    y, cells, row_f, ink.ACCENT if state.due <= today else ink.TEXT, rule=True
+                )
             y += gap
         if latest:
             heads = ("LATEST ANSWERS", "DAY", "ANSWER", "")
-            y = table.row(y, heads, head_f, MUTED)
+            y = table.row(y, heads, head_f, ink.MUTED)
             for event in reversed(latest):
                 solid = event.answer is Answer.SOLID
                 cells = (
@@ -122,7 +120,7 @@ def add_reviews(flow: Flow, ctx: Context) -> None:
                     "still solid" if solid else "rusty",
                     "",
                 )
-                y = table.row(y, cells, row_f, GREEN if solid else MUTED, rule=True)
+                y = table.row(y, cells, row_f, ink.GREEN if solid else ink.MUTED, rule=True)
 
     flow.space(ctx.pt(14))
     flow.place(height, paint, mark=("Reviews", 1))
@@ -149,7 +147,7 @@ class _Table:
             shown = metrics.elidedText(cell, Qt.TextElideMode.ElideRight, right - left - pt(6))
             painter.drawText(QPointF(left, baseline), shown)
         if rule:
-            painter.setPen(QPen(RULE, pt(0.5)))
+            painter.setPen(QPen(ink.RULE, pt(0.5)))
             bottom = y + self.height - pt(1)
             painter.drawLine(QPointF(0, bottom), QPointF(self.width, bottom))
         return y + self.height

@@ -12,21 +12,8 @@ from PySide6.QtGui import QPainter, QPen, QTextDocument
 from planner.core.plan_steps import Step
 from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours
-from planner.export.pdf.context import (
-    ACCENT,
-    GOAL,
-    MARK_COLORS,
-    MARKS,
-    MUTED,
-    NOTE_FILL,
-    RULE,
-    STAR,
-    TEXT,
-    Context,
-    draw_text,
-    font,
-    short_span,
-)
+from planner.export.pdf import ink
+from planner.export.pdf.context import Context, short_span
 from planner.export.pdf.layout import Flow
 from planner.export.pdf.plan_table import section_heading
 from planner.export.pdf.title import SECTION_TITLES
@@ -43,11 +30,11 @@ def add_skills(flow: Flow, ctx: Context) -> None:
     ctx.section_pages["skills"] = flow.start_section(title)
     width = flow.content.width()
     heading_h, paint_heading = section_heading(ctx, title, width)
-    intro_h = ctx.text_height(INTRO, font(9.5), width)
+    intro_h = ctx.text_height(INTRO, ink.font(9.5), width)
 
     def paint_intro(painter: QPainter) -> None:
         paint_heading(painter)
-        draw_text(painter, QRectF(0, heading_h, width, intro_h), INTRO, font(9.5), TEXT)
+        ink.draw_text(painter, QRectF(0, heading_h, width, intro_h), INTRO, ink.font(9.5), ink.TEXT)
 
     flow.place(heading_h + intro_h, paint_intro, mark=(title, 0), keep=ctx.pt(120))
     leads_to = _leads_to(ctx)
@@ -74,7 +61,7 @@ def _add_step(flow: Flow, ctx: Context, step: Step, width: float, leads_to: list
     mark = (step.skill.name, 1)
 
     def rule(painter: QPainter) -> None:
-        painter.setPen(QPen(RULE, ctx.pt(0.6)))
+        painter.setPen(QPen(ink.RULE, ctx.pt(0.6)))
         painter.drawLine(QPointF(0, gap / 2), QPointF(width, gap / 2))
 
     if gap + height <= page_height:
@@ -138,8 +125,8 @@ def document(ctx: Context, step: Step, width: float, leads_to: list[str]) -> QTe
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(ctx.device)
     doc.setDocumentMargin(0)
-    doc.setDefaultFont(font(9))
-    doc.setDefaultStyleSheet(f"a {{ color: {ACCENT.name()}; text-decoration: none; }}")
+    doc.setDefaultFont(ink.font(9))
+    doc.setDefaultStyleSheet(f"a {{ color: {ink.ACCENT.name()}; text-decoration: none; }}")
     doc.setHtml(_html(ctx, step, leads_to))
     doc.setTextWidth(width)
     return doc
@@ -148,12 +135,16 @@ def document(ctx: Context, step: Step, width: float, leads_to: list[str]) -> QTe
 def _html(ctx: Context, step: Step, leads_to: list[str]) -> str:
     e = html.escape
     skill = step.skill
-    muted, mark = MUTED.name(), MARK_COLORS[step.status].name()
+    muted, mark = ink.MUTED.name(), ink.MARK_COLORS[step.status].name()
     parts = [
         f'<p style="margin:0"><span style="font-size:12pt; color:{mark}">'
-        f"{MARKS[step.status]}</span>&nbsp; "
+        f"{ink.MARKS[step.status]}</span>&nbsp; "
         f'<span style="font-size:11.5pt; font-weight:bold">{e(skill.name)}</span>'
-        + (f' <span style="font-size:10pt; color:{STAR.name()}">{GOAL}</span>' if step.goal else "")
+        + (
+            f' <span style="font-size:10pt; color:{ink.STAR.name()}">{ink.GOAL}</span>'
+            if step.goal
+            else ""
+        )
         + "</p>"
     ]
     facts = [skill.area, format_hours(skill.hours)]
@@ -199,7 +190,7 @@ def _html(ctx: Context, step: Step, leads_to: list[str]) -> str:
     if note:
         parts.append(_label("Your notes", muted))
         parts.append(
-            f'<table width="100%" cellspacing="0" cellpadding="6" bgcolor="{NOTE_FILL.name()}">'
+            f'<table width="100%" cellspacing="0" cellpadding="6" bgcolor="{ink.NOTE_FILL.name()}">'
             f"<tr><td>{_lines(note)}</td></tr></table>"
         )
     return "".join(parts)

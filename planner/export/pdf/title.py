@@ -10,21 +10,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from planner.core.forecast import AT_RECENT_RATE, forecast_card, velocity_words
 from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, format_logged, plural
-from planner.export.pdf.context import (
-    ACCENT,
-    BAND,
-    GREEN,
-    MARK_COLORS,
-    MARKS,
-    MUTED,
-    RULE,
-    TEXT,
-    Context,
-    draw_text,
-    font,
-    long_date,
-    short_span,
-)
+from planner.export.pdf import ink
+from planner.export.pdf.context import Context, long_date, short_span
 from planner.export.pdf.layout import Flow
 from planner.export.pdf.reviews import pace_line
 
@@ -100,7 +87,7 @@ def paint_status_key(
 ) -> float:
     """The status boxes with their words (and counts), on one line from (x, y); returns the
     height used."""
-    mark_font, word_font = font(10), font(8.5)
+    mark_font, word_font = ink.font(10), ink.font(8.5)
     metrics, word_metrics = ctx.metrics(mark_font), ctx.metrics(word_font)
     height = metrics.height()
     baseline = y + metrics.ascent()
@@ -108,14 +95,14 @@ def paint_status_key(
         if counts is not None and not counts[status]:
             continue
         painter.setFont(mark_font)
-        painter.setPen(MARK_COLORS[status])
-        painter.drawText(QPointF(x, baseline), MARKS[status])
-        x += metrics.horizontalAdvance(MARKS[status]) + ctx.pt(3)
+        painter.setPen(ink.MARK_COLORS[status])
+        painter.drawText(QPointF(x, baseline), ink.MARKS[status])
+        x += metrics.horizontalAdvance(ink.MARKS[status]) + ctx.pt(3)
         word = STATUS_WORDS[status]
         if counts is not None:
             word = f"{counts[status]} {word}"
         painter.setFont(word_font)
-        painter.setPen(TEXT)
+        painter.setPen(ink.TEXT)
         painter.drawText(QPointF(x, baseline - ctx.pt(0.5)), word)
         x += word_metrics.horizontalAdvance(word) + ctx.pt(12)
     return height
@@ -129,32 +116,37 @@ def _paint(painter: QPainter, ctx: Context) -> None:
     def text(value: str, f: QFont, color: QColor, gap: float = 0.0) -> None:
         nonlocal y
         h = ctx.text_height(value, f, width)
-        draw_text(painter, QRectF(0, y, width, h), value, f, color)
+        ink.draw_text(painter, QRectF(0, y, width, h), value, f, color)
         y += h + gap
 
-    kicker = font(9, bold=True)
-    text("STUDY ROADMAP", kicker, ACCENT, pt(6))
-    text(ctx.role.name, font(26, bold=True), TEXT, pt(4))
+    kicker = ink.font(9, bold=True)
+    text("STUDY ROADMAP", kicker, ink.ACCENT, pt(6))
+    text(ctx.role.name, ink.font(26, bold=True), ink.TEXT, pt(4))
     if ctx.tracks:
         words = "track" if len(ctx.tracks) == 1 else "tracks"
-        text(f"with the {', '.join(t.name for t in ctx.tracks)} {words}", font(13), MUTED, pt(2))
+        text(
+            f"with the {', '.join(t.name for t in ctx.tracks)} {words}",
+            ink.font(13),
+            ink.MUTED,
+            pt(2),
+        )
     y += pt(10)
     text(
         f"Prepared for {ctx.data.profile} · exported {long_date(ctx.data.today)}",
-        font(10),
-        TEXT,
+        ink.font(10),
+        ink.TEXT,
         pt(26),
     )
     y = _paint_progress(painter, ctx, y, flow_width) + pt(26)
     y = _paint_figures(painter, ctx, y, flow_width) + pt(14)
-    text(pace_line(ctx), font(9.5), TEXT, pt(20))
+    text(pace_line(ctx), ink.font(9.5), ink.TEXT, pt(20))
 
     counts = Counter(s.status for s in ctx.data.plan.steps)
     y += paint_status_key(painter, ctx, 0, y, counts) + pt(22)
 
     if ctx.role.summary.strip():
-        text("About the role", font(11, bold=True), TEXT, pt(4))
-        text(ctx.role.summary.strip(), font(9.5), TEXT, pt(20))
+        text("About the role", ink.font(11, bold=True), ink.TEXT, pt(4))
+        text(ctx.role.summary.strip(), ink.font(9.5), ink.TEXT, pt(20))
     # The contents sit at the foot of the page, as on a report's cover; what comes next in
     # the plan fills the room above them.
     contents_top = ctx.fmt.content(False).height() - _contents_height(ctx)
@@ -167,39 +159,39 @@ def _paint_next_up(painter: QPainter, ctx: Context, y: float, bottom: float, wid
     pt = ctx.pt
     steps = [s for s in ctx.data.plan.steps if s.remaining][:6]
     heading_f, name_f, goal_f, date_f = (
-        font(11, bold=True),
-        font(9.5),
-        font(9.5, bold=True),
-        font(9),
+        ink.font(11, bold=True),
+        ink.font(9.5),
+        ink.font(9.5, bold=True),
+        ink.font(9),
     )
     heading_h = ctx.metrics(heading_f).height() + pt(6)
     row_h = ctx.metrics(name_f).height() + pt(5)
     rows = min(len(steps), int((bottom - y - heading_h) // row_h))
     if rows <= 0:
         return
-    draw_text(painter, QRectF(0, y, width, heading_h), "Next up", heading_f, TEXT)
+    ink.draw_text(painter, QRectF(0, y, width, heading_h), "Next up", heading_f, ink.TEXT)
     y += heading_h
-    mark_f = font(10)
+    mark_f = ink.font(10)
     dates_w = pt(150)
     for step in steps[:rows]:
         baseline = y + ctx.metrics(name_f).ascent()
         painter.setFont(mark_f)
-        painter.setPen(MARK_COLORS[step.status])
-        painter.drawText(QPointF(0, baseline), MARKS[step.status])
+        painter.setPen(ink.MARK_COLORS[step.status])
+        painter.drawText(QPointF(0, baseline), ink.MARKS[step.status])
         f = goal_f if step.goal else name_f
         name = ctx.metrics(f).elidedText(
             step.skill.name, Qt.TextElideMode.ElideRight, width - dates_w - pt(24)
         )
         painter.setFont(f)
-        painter.setPen(TEXT)
+        painter.setPen(ink.TEXT)
         painter.drawText(QPointF(pt(18), baseline), name)
         when = short_span(step.start, step.end)
         painter.setFont(date_f)
-        painter.setPen(ACCENT if step.status == Status.IN_PROGRESS else MUTED)
+        painter.setPen(ink.ACCENT if step.status == Status.IN_PROGRESS else ink.MUTED)
         painter.drawText(
             QPointF(width - ctx.metrics(date_f).horizontalAdvance(when), baseline), when
         )
-        painter.setPen(QPen(RULE, pt(0.5)))
+        painter.setPen(QPen(ink.RULE, pt(0.5)))
         painter.drawLine(QPointF(0, y + row_h - pt(1)), QPointF(width, y + row_h - pt(1)))
         y += row_h
 
@@ -207,15 +199,15 @@ def _paint_next_up(painter: QPainter, ctx: Context, y: float, bottom: float, wid
 def _paint_progress(painter: QPainter, ctx: Context, y: float, width: float) -> float:
     pt = ctx.pt
     p = ctx.data.progress
-    big, small = font(24, bold=True), font(10)
+    big, small = ink.font(24, bold=True), ink.font(10)
     big_m, small_m = ctx.metrics(big), ctx.metrics(small)
     baseline = y + big_m.ascent()
     percent = f"{p.percent_done_hours:.0f} %"
     painter.setFont(big)
-    painter.setPen(GREEN)
+    painter.setPen(ink.GREEN)
     painter.drawText(QPointF(0, baseline), percent)
     painter.setFont(small)
-    painter.setPen(MUTED)
+    painter.setPen(ink.MUTED)
     painter.drawText(
         QPointF(big_m.horizontalAdvance(percent) + pt(8), baseline),
         "of the plan's hours are behind you",
@@ -226,11 +218,11 @@ def _paint_progress(painter: QPainter, ctx: Context, y: float, width: float) -> 
     bar = QRectF(0, y, width, pt(9))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(BAND)
+    painter.setBrush(ink.BAND)
     painter.drawRoundedRect(bar, pt(4.5), pt(4.5))
     share = min(max(p.percent_done_hours / 100, 0.0), 1.0)
     if share > 0:
-        painter.setBrush(GREEN)
+        painter.setBrush(ink.GREEN)
         painter.drawRoundedRect(QRectF(0, y, max(width * share, pt(9)), pt(9)), pt(4.5), pt(4.5))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     return y + pt(9)
@@ -240,24 +232,24 @@ def _paint_figures(painter: QPainter, ctx: Context, y: float, width: float) -> f
     pt = ctx.pt
     columns, gap = 3, pt(18)
     cell = (width - gap * (columns - 1)) / columns
-    label_f = font(7, bold=True)
-    value_f, detail_f = font(15, bold=True), font(8)
+    label_f = ink.font(7, bold=True)
+    value_f, detail_f = ink.font(15, bold=True), ink.font(8)
     rows = [figures(ctx)[k : k + columns] for k in range(0, 6, columns)]
     for row in rows:
         heights = []
         for i, (label, value, detail) in enumerate(row):
             x = i * (cell + gap)
-            painter.setPen(QPen(RULE, pt(0.8)))
+            painter.setPen(QPen(ink.RULE, pt(0.8)))
             painter.drawLine(QPointF(x, y), QPointF(x + cell, y))
             cy = y + pt(7)
             h = ctx.text_height(label.upper(), label_f, cell)
-            draw_text(painter, QRectF(x, cy, cell, h), label.upper(), label_f, MUTED)
+            ink.draw_text(painter, QRectF(x, cy, cell, h), label.upper(), label_f, ink.MUTED)
             cy += h + pt(3)
             h = ctx.text_height(value, value_f, cell)
-            draw_text(painter, QRectF(x, cy, cell, h), value, value_f, TEXT)
+            ink.draw_text(painter, QRectF(x, cy, cell, h), value, value_f, ink.TEXT)
             cy += h + pt(2)
             h = ctx.text_height(detail, detail_f, cell)
-            draw_text(painter, QRectF(x, cy, cell, h), detail, detail_f, MUTED)
+            ink.draw_text(painter, QRectF(x, cy, cell, h), detail, detail_f, ink.MUTED)
             heights.append(cy + h - y)
         y += max(heights) + pt(14)
     return y - pt(14)
@@ -269,8 +261,8 @@ def _contents_entries(ctx: Context) -> list[tuple[str, str]]:
 
 def _contents_height(ctx: Context) -> float:
     rows = len(_contents_entries(ctx))
-    heading = ctx.metrics(font(11, bold=True)).height() + ctx.pt(6)
-    return heading + rows * (ctx.metrics(font(10)).height() + ctx.pt(5))
+    heading = ctx.metrics(ink.font(11, bold=True)).height() + ctx.pt(6)
+    return heading + rows * (ctx.metrics(ink.font(10)).height() + ctx.pt(5))
 
 
 def _paint_contents(painter: QPainter, ctx: Context, y: float) -> None:
@@ -279,11 +271,11 @@ def _paint_contents(painter: QPainter, ctx: Context, y: float) -> None:
     entries = _contents_entries(ctx)
     if not entries:
         return
-    heading = font(11, bold=True)
+    heading = ink.font(11, bold=True)
     h = ctx.text_height("Contents", heading, width)
-    draw_text(painter, QRectF(0, y, width, h), "Contents", heading, TEXT)
+    ink.draw_text(painter, QRectF(0, y, width, h), "Contents", heading, ink.TEXT)
     y += h + pt(6)
-    entry_f = font(10)
+    entry_f = ink.font(10)
     metrics = ctx.metrics(entry_f)
     origin = ctx.fmt.content(False).topLeft()
     for number, (key, title) in enumerate(entries, start=1):
@@ -291,13 +283,13 @@ def _paint_contents(painter: QPainter, ctx: Context, y: float) -> None:
         label = f"{number}   {title}"
         baseline = y + metrics.ascent()
         painter.setFont(entry_f)
-        painter.setPen(TEXT)
+        painter.setPen(ink.TEXT)
         painter.drawText(QPointF(0, baseline), label)
         page_x = width - metrics.horizontalAdvance(page)
         painter.drawText(QPointF(page_x, baseline), page)
         # Dotted leaders between the title and its page number, as in a printed book.
         start = metrics.horizontalAdvance(label) + pt(6)
-        painter.setPen(QPen(RULE, pt(1), Qt.PenStyle.DotLine))
+        painter.setPen(QPen(ink.RULE, pt(1), Qt.PenStyle.DotLine))
         painter.drawLine(QPointF(start, baseline), QPointF(page_x - pt(6), baseline))
         row = QRectF(0, y, width, metrics.height())
         ctx.contents_links.append((0, row.translated(origin), key))

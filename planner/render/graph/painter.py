@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
@@ -27,22 +28,9 @@ HAIRLINE_PX = 1.5
 _NOTHING = Related(frozenset(), frozenset())
 
 
-def paint_graph(
-    painter: QPainter,
-    layout: GraphLayout,
-    plan: Plan,
-    style: GraphStyle,
-    *,
-    selected: str | None = None,
-    related: Related | None = None,
-    matches: AbstractSet[str] | None = None,
-    visible: QRectF | None = None,
-    detail: float = 1.0,
-    cache: GraphCache | None = None,
-    lit: bool = True,
-    reserved: Sequence[QRectF] = (),
-) -> None:
-    """Paint the graph in layout coordinates (the caller sets the transform).
+@dataclass(frozen=True)
+class PaintOptions:
+    """What `paint_graph` singles out, and how much of the graph it draws, in what detail.
 
     With `selected`, its prerequisite chain is drawn in the accent colour, what it unlocks in
     a second tone and the rest dimmed (`related` saves recomputing both). With `matches`, the
@@ -59,6 +47,25 @@ def paint_graph(
     (path mode) has nothing to light or dim. `reserved` lists what a view draws over the
     graph (in device pixels), where no name goes.
     """
+
+    selected: str | None = None
+    related: Related | None = None
+    matches: AbstractSet[str] | None = None
+    visible: QRectF | None = None
+    detail: float = 1.0
+    cache: GraphCache | None = None
+    lit: bool = True
+    reserved: Sequence[QRectF] = ()
+
+
+def paint_graph(
+    painter: QPainter, layout: GraphLayout, plan: Plan, style: GraphStyle, options: PaintOptions
+) -> None:
+    """Paint the graph in layout coordinates (the caller sets the transform), as `options`
+    say."""
+    selected, related, matches = options.selected, options.related, options.matches
+    visible, detail, cache = options.visible, options.detail, options.cache
+    lit, reserved = options.lit, options.reserved
     if cache is not None and not cache.fits(layout, plan):
         cache = None
     steps = cache.steps if cache else {step.skill.id: step for step in plan.steps}

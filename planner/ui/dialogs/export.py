@@ -105,7 +105,7 @@ class ExportDialog(FileExportDialog):
         def op(planner: Planner, progress: Progress) -> list[Path]:
             data = planner.planning.export_data(role, tracks)
             return write_exports(
-                data, targets, pdf=options, report=progress, render_pdf=process.render
+                data, targets, pdf=options, tell=progress, render_pdf=process.render
             )
 
         return op

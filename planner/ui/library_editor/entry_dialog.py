@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping
 from typing import ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
 from planner.core.domain import Role, Skill
 from planner.core.edit import EditError, LibraryChange
@@ -23,6 +23,27 @@ def id_from_name(name: str) -> str:
     """A file-format id suggested from a name: "Linear algebra" -> "linear-algebra"."""
     words = re.findall(r"[a-z0-9]+", name.casefold())
     return "-".join(words)[:MAX_ID_LENGTH].strip("-")
+
+
+class NameAndId:
+    """A name field and an id field that follows it (`id_from_name`) until the id is typed;
+    a stored entry's id counts as typed: it does not follow a new name."""
+
+    def __init__(self, stored: bool) -> None:
+        self.name = QLineEdit()
+        self.id = QLineEdit()
+        self.id.setMaxLength(MAX_ID_LENGTH)
+        self.id.setPlaceholderText("lowercase-with-hyphens")
+        self.id_typed = stored
+        self.id.textEdited.connect(self._on_id_edited)
+        self.name.textChanged.connect(self._on_name_changed)
+
+    def _on_name_changed(self, name: str) -> None:
+        if not self.id_typed:
+            self.id.setText(id_from_name(name))
+
+    def _on_id_edited(self, _text: str) -> None:
+        self.id_typed = True
 
 
 def library_problems(

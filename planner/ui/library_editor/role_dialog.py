@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from planner.core.domain import Role, Salary, Track
 from planner.core.edit import LibraryChange
-from planner.fileformat.schema import MAX_ID_LENGTH
 from planner.service import Planner
-from planner.ui.library_editor.entry_dialog import EntryDialog, id_from_name, problem_label
-from planner.ui.library_editor.skill_dialog import SkillList
+from planner.ui.library_editor.entry_dialog import EntryDialog, NameAndId, problem_label
+from planner.ui.library_editor.skill_list import SkillList
 from planner.ui.widgets.buttons import accept_buttons
 
 TRACK = Qt.ItemDataRole.UserRole
@@ -41,14 +40,9 @@ class _Named(QDialog):
         super().__init__(parent)
         self.planner = planner
         self.setWindowTitle(title)
-        self.name = QLineEdit()
-        self.id = QLineEdit()
-        self.id.setMaxLength(MAX_ID_LENGTH)
-        self.id.setPlaceholderText("lowercase-with-hyphens")
-        self._id_typed = stored
+        self.name_and_id = NameAndId(stored)
+        self.name, self.id = self.name_and_id.name, self.name_and_id.id
         self.id.setReadOnly(stored)
-        self.id.textEdited.connect(self._on_id_edited)
-        self.name.textChanged.connect(self._on_name_changed)
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setMaximumHeight(110)
@@ -59,13 +53,6 @@ class _Named(QDialog):
         self.form.addRow("&Summary", self.summary)
         self.problem = problem_label()
         self.buttons, self.save_button = accept_buttons(self, QDialogButtonBox.StandardButton.Save)
-
-    def _on_name_changed(self, name: str) -> None:
-        if not self._id_typed:
-            self.id.setText(id_from_name(name))
-
-    def _on_id_edited(self, _text: str) -> None:
-        self._id_typed = True
 
     def show_problems(self, problems: list[str]) -> None:
         """Say why the dialog cannot be saved yet."""

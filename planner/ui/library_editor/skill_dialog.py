@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
@@ -16,10 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -30,83 +25,13 @@ from PySide6.QtWidgets import (
 
 from planner.core.domain import Resource, Skill
 from planner.core.edit import LibraryChange, cycle_message
-from planner.fileformat.schema import LEVELS, MAX_HOURS, MAX_ID_LENGTH, RESOURCE_KINDS
+from planner.fileformat.schema import LEVELS, MAX_HOURS, RESOURCE_KINDS
 from planner.service import Planner
-from planner.ui.library_editor.entry_dialog import EntryDialog, id_from_name, problem_label
-from planner.ui.library_editor.skill_picker import SkillPicker
+from planner.ui.library_editor.entry_dialog import EntryDialog, NameAndId, problem_label
+from planner.ui.library_editor.skill_list import SkillList
 from planner.ui.widgets.buttons import accept_buttons
 
-SKILL_ID = Qt.ItemDataRole.UserRole
 NO_LEVEL = "—"
-
-
-class SkillList(QWidget):
-    """A list of skills (prerequisites or goals) with Add… and Remove."""
-
-    def __init__(self, title: str, planner: Planner, picker_title: str) -> None:
-        super().__init__()
-        self.planner = planner
-        self.picker_title = picker_title
-        self.refuse: Callable[[str], str] | None = None
-        self.exclude: set[str] = set()
-        self.list = QListWidget()
-        self.list.setAccessibleName(title)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.add_button = QPushButton("Add…")
-        self.add_button.setToolTip(f"Choose skills to add to “{title}”")
-        self.remove_button = QPushButton("Remove")
-        self.add_button.clicked.connect(self.add)
-        self.remove_button.clicked.connect(self.remove_selected)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel(title)
-        caption.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(caption)
-        layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.picker: SkillPicker | None = None
-
-    def ids(self) -> tuple[str, ...]:
-        """The skills listed, in order."""
-        return tuple(str(self.list.item(i).data(SKILL_ID)) for i in range(self.list.count()))
-
-    def set_ids(self, ids: Sequence[str]) -> None:
-        """Show these skills."""
-        self.list.clear()
-        for skill_id in ids:
-            self.append(skill_id)
-
-    def append(self, skill_id: str) -> None:
-        """Add one skill at the end (once)."""
-        if skill_id in self.ids():
-            return
-        skill = self.planner.library().skills.get(skill_id)
-        item = QListWidgetItem(skill.name if skill else skill_id)
-        item.setData(SKILL_ID, skill_id)
-        item.setToolTip(skill_id)
-        self.list.addItem(item)
-
-    def add(self) -> None:
-        """Open the picker; chosen skills are appended."""
-        taken = set(self.ids()) | self.exclude
-        skills = [s for s in self.planner.library().skills.values() if s.id not in taken]
-        self.picker = SkillPicker(self.picker_title, skills, self, refuse=self.refuse)
-        self.picker.accepted.connect(self._picked)
-        self.picker.open()
-
-    def _picked(self) -> None:
-        assert self.picker is not None
-        for skill_id in self.picker.chosen:
-            self.append(skill_id)
-
-    def remove_selected(self) -> None:
-        """Take the selected skills out of the list."""
-        for item in self.list.selectedItems():
-            self.list.takeItem(self.list.row(item))
 
 
 class SkillDialog(EntryDialog[Skill]):
@@ -122,14 +47,9 @@ class SkillDialog(EntryDialog[Skill]):
         self.setWindowTitle(f"Edit “{skill.name}”" if skill else "New skill")
         library = planner.library()
 
-        self.name = QLineEdit()
+        self.name_and_id = NameAndId(skill is not None)
+        self.name, self.id = self.name_and_id.name, self.name_and_id.id
         self.name.setPlaceholderText("e.g. Linear algebra")
-        self.id = QLineEdit()
-        self.id.setPlaceholderText("lowercase-with-hyphens")
-        self.id.setMaxLength(MAX_ID_LENGTH)
-        self._id_typed = skill is not None
-        self.id.textEdited.connect(self._on_id_edited)
-        self.name.textChanged.connect(self._on_name_changed)
         self.area = QComboBox()
         self.area.setEditable(True)
         self.area.addItems(sorted({s.area for s in library.skills.values()}, key=str.casefold))
@@ -214,13 +134,6 @@ class SkillDialog(EntryDialog[Skill]):
         self.recommends.set_ids(skill.recommends)
         for resource in skill.resources:
             self.add_resource(resource)
-
-    def _on_name_changed(self, name: str) -> None:
-        if not self._id_typed:
-            self.id.setText(id_from_name(name))
-
-    def _on_id_edited(self, _text: str) -> None:
-        self._id_typed = True
 
     def _refuse(self, prereq: str) -> str:
         """Why `prereq` cannot be a prerequisite of this skill ("" when it can)."""

@@ -29,6 +29,7 @@ from planner.render.charts import (
     WEEKLY_LINES,
     ChartStyle,
     ChartText,
+    StudyDays,
     burnup_tooltip,
     chart_style,
     heatmap_tooltip,
@@ -143,23 +144,20 @@ class HeatmapChart(_Chart):
 
     def __init__(self) -> None:
         super().__init__("Study days of the last year", HEATMAP_LINES)
-        self.minutes: dict[date, int] = {}
-        self.reviews: dict[date, int] = {}
-        self.today = date.today()
+        self.days = StudyDays({}, date.today())
 
     def set_days(
         self, minutes: dict[date, int], today: date, reviews: dict[date, int] | None = None
     ) -> None:
         """Show the minutes studied and the reviews answered per day up to today."""
-        self.minutes, self.today, self.reviews = minutes, today, reviews or {}
+        self.days = StudyDays(minutes, today, reviews or {})
         self.update()
 
     def paint(self, painter: QPainter, rect: QRectF, style: ChartStyle) -> list[ChartText]:
-        return paint_heatmap(painter, rect, style, self.minutes, self.today, self.reviews)
+        return paint_heatmap(painter, rect, style, self.days)
 
     def tooltip_at(self, pos: QPointF) -> str:
-        rect = QRectF(self.rect())
-        return heatmap_tooltip(rect, self.style_now(), self.minutes, self.today, pos, self.reviews)
+        return heatmap_tooltip(QRectF(self.rect()), self.style_now(), self.days, pos)
 
 
 class CohortBurnupChart(_Chart):

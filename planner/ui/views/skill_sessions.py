@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMenu,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -21,19 +20,19 @@ from planner.ui import commands
 from planner.ui.dialogs.study_session import correct_session
 from planner.ui.state import AppState
 from planner.ui.text import tooltip
+from planner.ui.views.skill_part import SkillPart
+from planner.ui.widgets.buttons import push_button
 from planner.ui.widgets.dates import short_date
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 
 
-class SessionList(QWidget):
+class SessionList(SkillPart):
     """The sessions logged on a skill, newest first; Edit… and Delete are undo steps
     (ui/commands.py)."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.skill_id = ""
+        super().__init__(state, parent)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Study sessions")
         self.tree.setHeaderLabels(["Day", "Time", "Note"])
@@ -46,10 +45,12 @@ class SessionList(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setToolTip("Correct the selected session's time, day or note")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected session (Ctrl+Z brings it back)")
+        self.edit_button = push_button(
+            "Edit…", "Correct the selected session's time, day or note", self.edit_selected
+        )
+        self.delete_button = push_button(
+            "Delete", "Delete the selected session (Ctrl+Z brings it back)", self.delete_selected
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
@@ -61,8 +62,6 @@ class SessionList(QWidget):
         self.tree.currentItemChanged.connect(self._update_buttons)
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_selected())
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
 
     def show_sessions(self, skill_id: str) -> None:
         """List the skill's sessions (deleted ones left out), keeping the selection."""

@@ -7,13 +7,15 @@ while the app is closed and shows again when it opens; the display ticks once a 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from planner.errors import PlannerError
 from planner.service import RunningTimer
 from planner.ui import commands
 from planner.ui.ops import run_change
 from planner.ui.state import AppState
+from planner.ui.views.skill_part import SkillPart
+from planner.ui.widgets.buttons import push_button
 
 TICK_MS = 1000
 
@@ -24,21 +26,22 @@ def elapsed_text(seconds: int) -> str:
     return f"{hours}:{rest // 60:02}:{rest % 60:02}"
 
 
-class StudyTimer(QWidget):
+class StudyTimer(SkillPart):
     """Start / Stop for the skill shown, the time elapsed, and Discard; Stop is an undo step
     (ui/commands.stop_timer)."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.skill_id = ""
+        super().__init__(state, parent)
         self.running: RunningTimer | None = None
-        self.start_button = QPushButton("Start timer")
-        self.start_button.setToolTip("Time your study of this skill; Stop logs the time")
-        self.stop_button = QPushButton("Stop and log")
-        self.stop_button.setToolTip("Stop the timer and log the time as a study session")
-        self.discard_button = QPushButton("Discard")
-        self.discard_button.setToolTip("Stop the timer without logging anything")
+        self.start_button = push_button(
+            "Start timer", "Time your study of this skill; Stop logs the time", self.start
+        )
+        self.stop_button = push_button(
+            "Stop and log", "Stop the timer and log the time as a study session", self.stop
+        )
+        self.discard_button = push_button(
+            "Discard", "Stop the timer without logging anything", self.discard
+        )
         self.clock = QLabel()
         self.clock.setTextFormat(Qt.TextFormat.PlainText)
         self.clock.setAccessibleName("Study timer")
@@ -52,9 +55,6 @@ class StudyTimer(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self._tick)
-        self.start_button.clicked.connect(self.start)
-        self.stop_button.clicked.connect(self.stop)
-        self.discard_button.clicked.connect(self.discard)
 
     def show_skill(self, skill_id: str) -> None:
         """Show the timer for a skill (a timer running on another skill is named)."""

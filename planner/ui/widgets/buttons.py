@@ -1,6 +1,8 @@
-"""A dialog's own buttons: the one that accepts it (OK, Save…) and Cancel."""
+"""Buttons: a push button with its tooltip and click, a dialog's OK (or Save…) and Cancel."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
@@ -16,3 +18,11 @@ def accept_buttons(
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box, box.button(accept)
+
+
+def push_button(text: str, tip: str, clicked: Callable[[], object]) -> QPushButton:
+    """A button saying `text`, explained by its tooltip `tip`, calling `clicked` when clicked."""
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.clicked.connect(clicked)
+    return button

@@ -24,12 +24,14 @@ if TYPE_CHECKING:
         QStackedWidget,
         QToolBar,
         QToolButton,
+        QWidget,
     )
 
     from planner.ui.dialogs.prerequisite_prompt import PrerequisitePrompt
     from planner.ui.library_editor.editor import LibraryEditor
     from planner.ui.state import AppState
     from planner.ui.views.agenda_view import AgendaView
+    from planner.ui.views.cohort.view import CohortView
     from planner.ui.views.compare_view import CompareView
     from planner.ui.views.graph.view import GraphView
     from planner.ui.views.plan_view import PlanView
@@ -71,16 +73,28 @@ class WindowBase(QMainWindow):
     view_actions: list[QAction]
     action_undo: QAction
     action_redo: QAction
-    # the views (made by `attach`)
+    # made by `attach`
     plan_view: PlanView
+    skill_panel: SkillPanel
+    prerequisites: PrerequisitePrompt
+
+    def _view_made(self, view: View, widget: QWidget) -> None:
+        """Wire a view just made and bring it up to what the window shows: each part that
+        keeps a view up to date adds its share, then calls this (see window/views.py)."""
+
+    # the other views, made when first used (window/views.py)
     graph_view: GraphView
     progress_view: ProgressView
     library_editor: LibraryEditor
     compare_view: CompareView
     agenda_view: AgendaView
     review_view: ReviewView
-    skill_panel: SkillPanel
-    prerequisites: PrerequisitePrompt
+    cohort_view: CohortView
+
+    if TYPE_CHECKING:  # window/views.py
+
+        def is_made(self, view: View) -> bool: ...
+        def view_widget(self, view: View) -> QWidget: ...
 
     if TYPE_CHECKING:  # made by one part, called by another
 

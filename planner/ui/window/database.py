@@ -31,10 +31,14 @@ from PySide6.QtWidgets import (
 
 from planner.errors import PlannerError
 from planner.ui.window.base import WindowBase
+from planner.ui.window.view import View
 
 if TYPE_CHECKING:
     from planner.service.location import ServerAddress
     from planner.ui.startup import Opened
+
+# The views with something to change in them, frozen with the window while it is read-only.
+FROZEN_VIEWS = (View.LIBRARY, View.PROGRESS)
 
 LOST_HEADLINE = "The shared database cannot be reached."
 LOST_TEXT = (
@@ -221,19 +225,18 @@ class DatabasePart(WindowBase):
             if widget.isEnabled():
                 widget.setEnabled(False)
                 frozen.append((widget, "enabled"))
-        for panel in (self.skill_panel, self.library_editor, self.progress_view):
-            for child in panel.findChildren(QAbstractButton) + panel.findChildren(QAbstractSpinBox):
-                if child.isEnabled():
-                    child.setEnabled(False)
-                    frozen.append((child, "enabled"))
-            for text in panel.findChildren(QPlainTextEdit) + panel.findChildren(QTextEdit):
-                if not text.isReadOnly():
-                    text.setReadOnly(True)
-                    frozen.append((text, "read-only"))
+        made = [self.view_widget(view) for view in FROZEN_VIEWS if self.is_made(view)]
+        for panel in [self.skill_panel, *made]:
+            frozen += _freeze_panel(panel)
         self._frozen = frozen
         for action in self.editing_actions:
             action.setEnabled(False)
         self._keep_frozen()
+
+    def _view_made(self, view: View, widget: QWidget) -> None:
+        if view in FROZEN_VIEWS and self.state.read_only:  # made while the server is away
+            self._frozen += _freeze_panel(widget)
+        super()._view_made(view, widget)
 
     def _keep_frozen(self) -> None:
         # The undo stack enables its own actions when it changes: read-only keeps them off.
@@ -279,3 +282,17 @@ class DatabasePart(WindowBase):
         self.show_where()
         self.statusBar().showMessage("The shared database is back: changes are saved again.", 8000)
         return True
+
+
+def _freeze_panel(panel: QWidget) -> list[tuple[QWidget, str]]:
+    """Disable a panel's buttons and boxes and make its texts read-only; what was changed."""
+    frozen: list[tuple[QWidget, str]] = []
+    for child in panel.findChildren(QAbstractButton) + panel.findChildren(QAbstractSpinBox):
+        if child.isEnabled():
+            child.setEnabled(False)
+            frozen.append((child, "enabled"))
+    for text in panel.findChildren(QPlainTextEdit) + panel.findChildren(QTextEdit):
+        if not text.isReadOnly():
+            text.setReadOnly(True)
+            frozen.append((text, "read-only"))
+    return frozen

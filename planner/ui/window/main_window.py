@@ -48,6 +48,7 @@ from planner.ui.window.pace import PacePart
 from planner.ui.window.team import TeamPart
 from planner.ui.window.toolbar import APP_NAME, ToolbarPart
 from planner.ui.window.view import View
+from planner.ui.window.views import ViewsPart
 
 if TYPE_CHECKING:  # imported by `attach`: the frame of the window is painted before them
     from PySide6.QtGui import (
@@ -61,7 +62,15 @@ OPENING_TEXT = "Opening your planner…"
 
 
 class MainWindow(
-    ToolbarPart, MenusPart, EditsPart, TeamPart, DialogsPart, DropsPart, DatabasePart, PacePart
+    ToolbarPart,
+    MenusPart,
+    EditsPart,
+    TeamPart,
+    DialogsPart,
+    DropsPart,
+    DatabasePart,
+    PacePart,
+    ViewsPart,
 ):
     """The window a learner keeps open: their plan, its graph and the selected skill.
 
@@ -136,42 +145,17 @@ class MainWindow(
             self.attach(planner)
 
     def attach(self, planner: Planner) -> None:
-        """Complete the window on an open planner: the views, their signals, the profile."""
+        """Complete the window on an open planner: the plan, the skill panel, their signals,
+        the profile. The other views are made when first shown (window/views.py)."""
         from planner.ui.dialogs.prerequisite_prompt import PrerequisitePrompt
-        from planner.ui.library_editor.editor import LibraryEditor
         from planner.ui.state import AppState
-        from planner.ui.views.agenda_view import AgendaView
-        from planner.ui.views.cohort.view import CohortView
-        from planner.ui.views.compare_view import CompareView
-        from planner.ui.views.graph.view import GraphView
         from planner.ui.views.plan_view import PlanView
-        from planner.ui.views.progress_view import ProgressView
-        from planner.ui.views.review_view import ReviewView
         from planner.ui.views.skill_panel import SkillPanel
 
         self.state = AppState(planner, self, self.undo_stack)
         self.prerequisites = PrerequisitePrompt(self.state, self.settings, self)
         self.plan_view = PlanView(self.state)
-        self.graph_view = GraphView()
-        self.graph_view.setAccessibleName("Prerequisite graph")
-        self.progress_view = ProgressView(self.state)
-        self.library_editor = LibraryEditor(self.state)
-        self.compare_view = CompareView(self.state)
-        self.agenda_view = AgendaView(self.state)
-        self.review_view = ReviewView(self.state)
-        self.cohort_view = CohortView(self.state)
-        shown: dict[View, QWidget] = {
-            View.PLAN: self.plan_view,
-            View.GRAPH: self.graph_view,
-            View.PROGRESS: self.progress_view,
-            View.LIBRARY: self.library_editor,
-            View.COMPARE: self.compare_view,
-            View.AGENDA: self.agenda_view,
-            View.REVIEW: self.review_view,
-            View.COHORT: self.cohort_view,
-        }
-        for view in View:  # at the index that is the view's value
-            self.views.addWidget(shown[view])
+        self._place_views()
         self.views.removeWidget(self.opening)
         self.opening.deleteLater()
         self.skill_panel = SkillPanel(self.state)
@@ -180,10 +164,7 @@ class MainWindow(
         waiting.deleteLater()
 
         self.plan_view.set_icons(look.status_icons(self.palette()))
-        self.action_new_skill.triggered.connect(self.library_editor.new_skill)
-        self.action_zoom_in.triggered.connect(self.graph_view.zoom_in)
-        self.action_zoom_out.triggered.connect(self.graph_view.zoom_out)
-        self.action_fit.triggered.connect(self.graph_view.fit)
+        self.action_new_skill.triggered.connect(lambda: self.library_editor.new_skill())
         self._add_hours_box()
         self._add_review_count()
         self.attached = True
@@ -195,6 +176,22 @@ class MainWindow(
         for part in (self.menuBar(), self.toolbar, self.sidebar):
             part.setEnabled(True)
         self.opened.emit()
+
+    def _view_made(self, view: View, widget: QWidget) -> None:
+        if view is View.GRAPH:
+            graph = self.graph_view
+            graph.setAccessibleName("Prerequisite graph")
+            graph.set_plan(self.state.plan)
+            graph.select_skill(self.state.selected or None)
+            graph.set_filter(self.search.text())
+            graph.skillSelected.connect(self.state.select)
+            graph.skillActivated.connect(self._show_in_plan)
+            self.action_zoom_in.triggered.connect(graph.zoom_in)
+            self.action_zoom_out.triggered.connect(graph.zoom_out)
+            self.action_fit.triggered.connect(graph.fit)
+        elif view is View.AGENDA:
+            self.agenda_view.settingsRequested.connect(self.show_study_settings)
+        super()._view_made(view, widget)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -214,16 +211,13 @@ class MainWindow(
         self.hours_box.valueChanged.connect(self._on_hours_changed)
         self.strategy_box.activated.connect(self._on_strategy_chosen)
         self.search.textChanged.connect(self._on_search)
-        self.sidebar.currentRowChanged.connect(self.views.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._on_row_chosen)
         self.views.currentChanged.connect(self._on_view_changed)
         self.plan_view.logTimeRequested.connect(self._log_time_for)
         self.plan_view.showInGraphRequested.connect(self._show_in_graph)
         self.plan_view.hide_done.toggled.connect(self.action_hide_done.setChecked)
         self.action_hide_done.toggled.connect(self.plan_view.hide_done.setChecked)
-        self.graph_view.skillSelected.connect(self.state.select)
-        self.graph_view.skillActivated.connect(self._show_in_plan)
         self.state.reviewsChanged.connect(self.refresh_review_count)
-        self.agenda_view.settingsRequested.connect(self.show_study_settings)
 
     # ------------------------------------------------------------------ settings
     def _restore_geometry(self) -> None:
@@ -302,7 +296,8 @@ class MainWindow(
 
     def _on_plan_changed(self) -> None:
         plan, progress = self.state.plan, self.state.progress
-        self.graph_view.set_plan(plan)
+        if self.is_made(View.GRAPH):
+            self.graph_view.set_plan(plan)
         self.refresh_review_count()  # finishing or re-opening a skill moves its reviews
         if plan is None or progress is None:
             self.status_plan.setText("Choose a role to see your plan.")
@@ -320,23 +315,17 @@ class MainWindow(
         self.refresh_profile(replan=False)
 
     def _on_selection_changed(self, skill_id: str) -> None:
-        self.graph_view.select_skill(skill_id or None)
+        if self.is_made(View.GRAPH):
+            self.graph_view.select_skill(skill_id or None)
 
     def _on_search(self, text: str) -> None:
         self.plan_view.set_search(text)
-        self.graph_view.set_filter(text)
+        if self.is_made(View.GRAPH):
+            self.graph_view.set_filter(text)
 
     def _on_view_changed(self, index: int) -> None:
         with QSignalBlocker(self.sidebar):
             self.sidebar.setCurrentRow(index)
-
-    def show_view(self, view: View) -> None:
-        """Switch to the plan, graph, progress, library or comparison (or the cohort, for a
-        mentor: a view this login is not offered shows the plan instead)."""
-        if self.sidebar.isRowHidden(view):
-            view = View.PLAN
-        self.views.setCurrentIndex(view)
-        self.sidebar.setCurrentRow(view)
 
     def _show_in_graph(self, skill_id: str) -> None:
         self.state.select(skill_id)

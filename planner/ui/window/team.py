@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.core.team import Kind
 from planner.errors import PlannerError
@@ -25,7 +25,6 @@ from planner.ui.window.view import View
 if TYPE_CHECKING:
     from planner.core.team import Member
     from planner.ui.views.cohort.learner_window import LearnerWindow
-    from planner.ui.views.cohort.view import CohortView
 
 ONLY_EDITORS = "Only editors can change the library"
 
@@ -33,7 +32,6 @@ ONLY_EDITORS = "Only editors can change the library"
 class TeamPart(WindowBase):
     """The Cohort view, the cohort's export, and the library's edits by kind of member."""
 
-    cohort_view: CohortView
     member: Member | None
     learner_windows: list[LearnerWindow]
     action_export_cohort: QAction
@@ -44,14 +42,21 @@ class TeamPart(WindowBase):
         self.member = None
         self.learner_windows = []
         self._tips = {}
+        self._library_editable = True
         self._show_cohort(False)
 
     def _connect_team(self) -> None:
-        """Wire the Cohort view and show what this login may do."""
-        self.cohort_view.learnerOpened.connect(self.open_learner)
-        self.cohort_view.exportRequested.connect(self.export_cohort)
+        """Show what this login may do, and again whenever the library changes."""
         self.state.libraryChanged.connect(self.apply_membership)
         self.apply_membership()
+
+    def _view_made(self, view: View, widget: QWidget) -> None:
+        if view is View.COHORT:
+            self.cohort_view.learnerOpened.connect(self.open_learner)
+            self.cohort_view.exportRequested.connect(self.export_cohort)
+        elif view is View.LIBRARY:
+            self.library_editor.set_editable(self._library_editable, ONLY_EDITORS)
+        super()._view_made(view, widget)
 
     # ------------------------------------------------------------------ who is this
     def apply_membership(self) -> None:
@@ -66,9 +71,10 @@ class TeamPart(WindowBase):
         self.member = member
         # Another login or database, or a library edit renaming roles: read the cohort again
         # (at once when it is on screen), and close learners' windows of another database.
-        self.cohort_view.stale = True
-        if self.cohort_view.isVisible():
-            self.cohort_view.reload()
+        if self.is_made(View.COHORT):  # (else it reads the cohort when first shown)
+            self.cohort_view.stale = True
+            if self.cohort_view.isVisible():
+                self.cohort_view.reload()
         for window in list(self.learner_windows):
             if window.planner.db is not self.state.planner.db:
                 window.close()
@@ -84,7 +90,9 @@ class TeamPart(WindowBase):
             self.show_view(View.PLAN)
 
     def _allow_library_edits(self, allowed: bool) -> None:
-        self.library_editor.set_editable(allowed, ONLY_EDITORS)
+        self._library_editable = allowed
+        if self.is_made(View.LIBRARY):
+            self.library_editor.set_editable(allowed, ONLY_EDITORS)
         for action in (self.action_import, self.action_new_skill, self.action_edit_skill):
             tip = self._tips.setdefault(action, action.toolTip())
             action.setEnabled(allowed)
@@ -97,7 +105,7 @@ class TeamPart(WindowBase):
 
     def import_files(self, paths: list[str]) -> bool:
         """Roadmap files dropped on the window: refused at once for learners and mentors."""
-        if not self.library_editor.editable:
+        if not self._library_editable:
             self.show_error(f"{ONLY_EDITORS}: ask an editor or the owner to import these files.")
             return False
         return super().import_files(paths)
@@ -126,7 +134,8 @@ class TeamPart(WindowBase):
         """File → Export cohort…: the cohort shown (or all) as CSV and a PDF page."""
         from planner.ui.dialogs.cohort_export import CohortExportDialog
 
-        name = cohort if cohort is not None else self.cohort_view.cohort
+        shown = self.cohort_view.cohort if self.is_made(View.COHORT) else None
+        name = cohort if cohort is not None else shown
         dialog = CohortExportDialog(self.state.planner, self.settings, name or None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -16,7 +16,7 @@ from planner.render.graph.cache import GraphCache
 from planner.render.graph.edges import _cubic_part, _s_inverse, edge_path
 from planner.render.graph.geometry import GraphLayout
 from planner.render.graph.layout import layout_plan
-from planner.render.graph.painter import LOW_DETAIL, paint_graph
+from planner.render.graph.painter import LOW_DETAIL, PaintOptions, paint_graph
 from planner.render.style import style_for
 from tests.render.plans import light_palette, plan_of, small_plan, synthetic_library
 
@@ -94,7 +94,8 @@ def paint(
     painter = QPainter(image)
     painter.setTransform(QTransform.fromScale(detail, detail))
     whole = QRectF(0, 0, layout.width, layout.height)
-    paint_graph(painter, layout, plan, style, visible=whole, detail=detail, cache=cache, **options)
+    whole_view = PaintOptions(visible=whole, detail=detail, cache=cache, **options)
+    paint_graph(painter, layout, plan, style, whole_view)
     painter.end()
     return image
 

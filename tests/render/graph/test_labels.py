@@ -14,7 +14,7 @@ from planner.render.graph.cache import GraphCache
 from planner.render.graph.geometry import Related
 from planner.render.graph.labels import LABEL_PX, label_order
 from planner.render.graph.layout import layout_plan, path_layout
-from planner.render.graph.painter import LOW_DETAIL, paint_graph
+from planner.render.graph.painter import LOW_DETAIL, PaintOptions, paint_graph
 from planner.render.style import DIM_TEXT_CONTRAST, contrast_ratio, style_for
 from tests.render.plans import dark_palette, light_palette, small_plan
 
@@ -71,7 +71,7 @@ def test_dimmed_names_as_painted_are_readable(palette: Callable[[], QPalette]) -
     image = QImage(int(layout.width), int(layout.height), QImage.Format.Format_ARGB32)
     image.fill(style.canvas)
     painter = QPainter(image)
-    paint_graph(painter, layout, plan, style, matches={"python"})
+    paint_graph(painter, layout, plan, style, PaintOptions(matches={"python"}))
     painter.end()
     box = layout.nodes["git"]
     fill = image.pixelColor(int(box.x + box.w / 2), int(box.y + box.h - 3))
@@ -110,7 +110,8 @@ def test_the_overview_draws_names_at_a_fixed_size_on_screen() -> None:
     painter.scale(scale, scale)
     visible = QRectF(0, 0, 900 / scale, 400 / scale)
     cache = GraphCache(layout, plan)
-    paint_graph(painter, layout, plan, style, visible=visible, detail=scale, cache=cache)
+    options = PaintOptions(visible=visible, detail=scale, cache=cache)
+    paint_graph(painter, layout, plan, style, options)
     painter.end()
     goals = {s.skill.name for s in plan.steps if s.goal}
     assert goals <= painter.sizes.keys()
@@ -124,7 +125,7 @@ def test_the_pdf_draws_no_overview_names() -> None:
     layout = layout_plan(plan)
     image = QImage(int(layout.width), int(layout.height), QImage.Format.Format_ARGB32)
     painter = SizeRecordingPainter(image)
-    paint_graph(painter, layout, plan, style_for(light_palette()), detail=1.0)
+    paint_graph(painter, layout, plan, style_for(light_palette()), PaintOptions(detail=1.0))
     painter.end()
     assert all(size != LABEL_PX for size in painter.sizes.values())
 

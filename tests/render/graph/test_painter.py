@@ -16,7 +16,7 @@ from planner.render.graph.boxes import wrap_text
 from planner.render.graph.geometry import GraphLayout, NodeBox
 from planner.render.graph.layout import layout_plan
 from planner.render.graph.legend import legend_size, paint_legend
-from planner.render.graph.painter import LOW_DETAIL, paint_graph
+from planner.render.graph.painter import LOW_DETAIL, PaintOptions, paint_graph
 from planner.render.style import AREA_PALETTE, GraphStyle, area_colors, style_for
 from tests.render.plans import RecordingPainter, dark_palette, light_palette, plan_of, small_plan
 
@@ -42,7 +42,7 @@ def render(
     image = QImage(int(layout.width), int(layout.height), QImage.Format.Format_ARGB32)
     image.fill(style.canvas)
     painter = RecordingPainter(image)
-    paint_graph(painter, layout, plan, style, **options)
+    paint_graph(painter, layout, plan, style, PaintOptions(**options))
     painter.end()
     return image, layout, style, painter.texts
 
@@ -252,6 +252,6 @@ def test_the_callers_painter_is_left_as_it_was() -> None:
     painter = QPainter(image)
     painter.setPen(Qt.GlobalColor.red)
     layout = layout_plan(small_plan())
-    paint_graph(painter, layout, small_plan(), style_for(light_palette()))
+    paint_graph(painter, layout, small_plan(), style_for(light_palette()), PaintOptions())
     assert painter.pen().color() == QColor(Qt.GlobalColor.red)
     painter.end()

@@ -12,7 +12,7 @@ from planner.render.graph.cache import GraphCache
 from planner.render.graph.geometry import GraphLayout, Related
 from planner.render.graph.labels import PlacedLabel
 from planner.render.graph.legend import legend_size, paint_banner, paint_legend
-from planner.render.graph.painter import LOW_DETAIL, paint_graph
+from planner.render.graph.painter import LOW_DETAIL, PaintOptions, paint_graph
 from planner.render.style import GraphStyle, style_for
 from planner.ui.views.graph.toolbar import GraphToolbar
 from planner.ui.views.graph.viewport import EDGE, READABLE_SCALE, ZOOM_STEP, Viewport
@@ -186,11 +186,7 @@ class GraphCanvas(QWidget):
         visible, _ok = transform.inverted()
         if self._cache is None or not self._cache.fits(self._layout, self._plan):
             self._cache = GraphCache(self._layout, self._plan)  # a new plan or layout
-        paint_graph(
-            painter,
-            self._layout,
-            self._plan,
-            style,
+        options = PaintOptions(
             selected=self._selected,
             related=self._related,
             matches=self._matches,
@@ -200,6 +196,7 @@ class GraphCanvas(QWidget):
             lit=self._path_to is None or self._selected != self._path_to,
             reserved=overlays,
         )
+        paint_graph(painter, self._layout, self._plan, style, options)
         painter.resetTransform()
         painter.setFont(self.font())
         if show_legend:
