@@ -94,7 +94,7 @@ class Planning:
         """What a plan is made of, read in one transaction (the profile once); the plan itself
         is computed after it (`_planned`), the database's lock not held meanwhile."""
         planner = self._planner
-        with planner.connection() as connection:
+        with planner.connection():  # one transaction: the profile read once
             profile = planner.profile()
             role_id = role or profile.role
             if role_id is None:
@@ -104,7 +104,7 @@ class Planning:
                 tracks = profile.tracks if role_id == profile.role else ()
             if start is None:
                 start = max(planner.today(), profile.start or planner.today())
-            started = queries.in_progress_since(connection, profile.id)
+            states = planner.progress.statuses_since()
             library, extra = self._with_personal_goals(role_id)
             return _PlanInputs(
                 profile,
@@ -112,8 +112,8 @@ class Planning:
                 extra,
                 role_id,
                 tuple(tracks),
-                planner.progress.statuses(),
-                started,
+                {s: status for s, (status, _) in states.items()},
+                {s: day for s, (status, day) in states.items() if status == Status.IN_PROGRESS},
                 hours_per_week if hours_per_week is not None else profile.hours_per_week,
                 start,
                 strategy or profile.strategy or DEFAULT_STRATEGY,

@@ -34,8 +34,13 @@ class ProgressPart:
     # ------------------------------------------------------------------ statuses
     def statuses(self) -> dict[str, Status]:
         """The learner's current status of every skill that is not todo."""
+        return {k: status for k, (status, _) in self.statuses_since().items()}
+
+    def statuses_since(self) -> dict[str, tuple[Status, date]]:
+        """`statuses` with the day each was given (a plan shows since when a skill is in
+        progress)."""
         with self._planner.connection() as connection:  # the profile read in it
-            known = queries.statuses(connection, self._planner.profile().id)
+            known = queries.statuses_since(connection, self._planner.profile().id)
             skills = self._planner.library().skills
         # A deleted skill keeps its history, but takes no part in plans.
         return {k: v for k, v in known.items() if k in skills}

@@ -30,13 +30,13 @@ if TYPE_CHECKING:
     )
     from planner.db.queries.progress import (
         get_note,
-        in_progress_since,
         progress_events,
         progress_history,
         record_status,
         set_note,
         status_of,
         statuses,
+        statuses_since,
     )
     from planner.db.queries.reviews import add_review_event, finished_on, review_events
     from planner.db.queries.sessions import (
@@ -62,7 +62,6 @@ _MODULE_OF = {
     "get_note": "progress",
     "get_profile": "profiles",
     "get_study_session": "sessions",
-    "in_progress_since": "progress",
     "library_is_empty": "library",
     "list_profiles": "profiles",
     "load_library": "library",
@@ -80,6 +79,7 @@ _MODULE_OF = {
     "skill_exists": "library",
     "status_of": "progress",
     "statuses": "progress",
+    "statuses_since": "progress",
     "study_sessions": "sessions",
     "update_profile": "profiles",
     "utcnow": "clock",
@@ -106,7 +106,6 @@ __all__ = [
     "get_note",
     "get_profile",
     "get_study_session",
-    "in_progress_since",
     "library_is_empty",
     "list_profiles",
     "load_library",
@@ -124,6 +123,7 @@ __all__ = [
     "skill_exists",
     "status_of",
     "statuses",
+    "statuses_since",
     "study_sessions",
     "update_profile",
     "utcnow",

@@ -37,14 +37,15 @@ def statuses(tx: Tx, profile_id: int) -> dict[str, Status]:
     return {skill_id: _STATUS_OF_VALUE[status] for skill_id, status in rows}
 
 
-def in_progress_since(tx: Tx, profile_id: int) -> dict[str, date]:
-    """The day each skill now in progress was started (its current status's day)."""
+def statuses_since(tx: Tx, profile_id: int) -> dict[str, tuple[Status, date]]:
+    """`statuses` with the day each was given: what a plan reads (since when a skill is in
+    progress), in one statement."""
     rows = connection_of(tx).execute(
-        select(_state.skill_id, _state.since).where(
-            _state.profile_id == profile_id, _state.status == Status.IN_PROGRESS
+        select(_state.skill_id, _state.status, _state.since).where(
+            _state.profile_id == profile_id, _state.status != Status.TODO
         )
     )
-    return {skill_id: since for skill_id, since in rows}  # noqa: C416 (rows are Row tuples)
+    return {skill_id: (_STATUS_OF_VALUE[status], since) for skill_id, status, since in rows}
 
 
 def status_of(tx: Tx, profile_id: int, skill_id: str) -> Status:
