@@ -127,9 +127,15 @@ class Row:
     target: str
     ok: bool | None  # None: reported only, no target
     unit: str = "ms"  # what `Timing` holds: milliseconds, or "MB" for memory figures
+    # The median of the ratios of runs made in the same round (measured and baseline one after
+    # the other), when the benchmark pairs them: a load that comes and goes between rounds
+    # moves both halves of a pair, and cancels out. None: the ratio of the two medians.
+    paired: float | None = None
 
     @property
     def ratio(self) -> float:
+        if self.paired is not None:
+            return self.paired
         return self.measured.median_ms / self.baseline.median_ms
 
 

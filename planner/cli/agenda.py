@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Any
 
-from planner.cli.common import command, formats, open_planner, out, print_json
+from planner.cli.common import command, formats, opened, out, print_json
 from planner.errors import UsageError
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -42,13 +42,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from planner.export import learner_report
 
     first = parse_week(args.week) if args.week else None
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         weeks = planner.agenda.weeks(first, 1 if first else 2)
         slots = planner.profile().study_slots
         library = planner.library()
-    finally:
-        planner.close()
     if args.format == "json":
         print_json(learner_report.agenda_json(weeks, library, slots))
     else:

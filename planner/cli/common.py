@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import UsageError
@@ -57,10 +58,26 @@ def open_planner(args: argparse.Namespace) -> Planner:
     return Planner.open(args.db, args.profile)
 
 
-def with_planner(handler: PlannerHandler) -> Handler:
-    """Turn `handler(planner, args)` into a command handler that opens and closes the database."""
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Planner]:
+    """The planner on the database and profile of `--db` and `--profile`, for one command:
+    what the command does in the block is one transaction, committed when it ends (nothing
+    of it on an error), the profile read once (`Planner.opened`); closed after."""
+    from planner.service import Planner  # here, not at the top: --help and check stay lean
+
+    with Planner.opened(args.db, args.profile) as planner:
+        yield planner
+
+
+def with_planner(handler: PlannerHandler, *, one_transaction: bool = True) -> Handler:
+    """Turn `handler(planner, args)` into a command handler that opens and closes the database:
+    the command in one transaction (`opened`), or, for one that reaches the database by other
+    roads too (a backup, the database's check), its use cases each in their own."""
 
     def wrapped(args: argparse.Namespace) -> int:
+        if one_transaction:
+            with opened(args) as planner:
+                return handler(planner, args)
         planner = open_planner(args)
         try:
             return handler(planner, args)

@@ -20,8 +20,17 @@ if TYPE_CHECKING:
 def register(sub: Any) -> None:
     """Add `planner db ...` to the `planner` parser."""
     actions = group(sub, "db", "check the database, back it up, restore a backup")
-    action(actions, "check", run(_check), "look for damage and fix what is safe")
-    action(actions, "backup", run(_backup), "back up the database now; prints the file")
+    # Each reaches the file by roads of its own (its own connections, SQLite's backup): not
+    # from inside a transaction this program holds.
+    action(
+        actions, "check", run(_check, one_transaction=False), "look for damage and fix what is safe"
+    )
+    action(
+        actions,
+        "backup",
+        run(_backup, one_transaction=False),
+        "back up the database now; prints the file",
+    )
     p = action(actions, "restore", _restore, "replace the database with a backup (a copy is kept)")
     p.add_argument("file", metavar="FILE")
 

@@ -7,7 +7,16 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.cli.common import action, command, count, formats, group, open_planner, print_json
+from planner.cli.common import (
+    action,
+    command,
+    count,
+    formats,
+    group,
+    open_planner,
+    opened,
+    print_json,
+)
 from planner.cli.common import out as _out
 from planner.cli.common import with_planner as run
 
@@ -28,7 +37,7 @@ def register_listing(sub: Any) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Validate files against the stored library, then add or update everything in them."""
-    planner = open_planner(args)
+    planner = open_planner(args)  # the files read and checked outside any transaction
     try:
         counts = planner.editing.import_files([Path(p) for p in args.files])
     finally:
@@ -43,11 +52,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_roles(args: argparse.Namespace) -> int:
     """List the roles and their tracks."""
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         roles = planner.roles()  # not the whole library: the skills are not needed
-    finally:
-        planner.close()
     if args.format == "json":
         from planner.export import report
 
@@ -72,8 +78,7 @@ def cmd_skills(args: argparse.Namespace) -> int:
     from planner.core.units import format_hours
     from planner.export import report
 
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         library = planner.library()
         if args.role:
             plan = planner.planning.plan(args.role, args.track)  # no --track: the profile's tracks
@@ -84,8 +89,6 @@ def cmd_skills(args: argparse.Namespace) -> int:
             skills = list(library.skills.values())
             known = planner.progress.skill_statuses()
             status = {s.id: known.get(s.id, Status.TODO) for s in skills}
-    finally:
-        planner.close()
     if args.format == "json":
         print_json([report.skill_json(s, status[s.id]) for s in skills])
         return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planner.cli.common import chosen_role, command, formats, open_planner, out, print_json
+from planner.cli.common import chosen_role, command, formats, opened, out, print_json
 from planner.core.pace import STRATEGIES
 from planner.core.units import parse_date
 
@@ -63,10 +63,9 @@ def _hours(text: str) -> float:
 
 def cmd_roadmap(args: argparse.Namespace) -> int:
     """Print the ordered, dated plan for a role."""
-    from planner.export import markdown, report
+    from planner.export import report
 
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         plan = planner.planning.plan(
             chosen_role(planner, args.role),
             [] if args.no_tracks else args.track,  # no --track: the profile's tracks
@@ -76,11 +75,11 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
         )
         library = planner.library()
         personal_goals = planner.progress.personal_goals()
-    finally:
-        planner.close()
     if args.format == "json":
         print_json(report.plan_json(plan, personal_goals))
     elif args.format == "markdown":
+        from planner.export import markdown  # its own format's module, when asked for
+
         out(markdown.plan_markdown(plan, library).rstrip())
     else:
         out(report.plan_text(plan, library))
@@ -91,13 +90,10 @@ def cmd_progress(args: argparse.Namespace) -> int:
     """Counts, hours, streaks and the forecast for the learner's plan."""
     from planner.export import report
 
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         plan, progress = planner.planning.progress(chosen_role(planner, args.role))
         pace = planner.planning.pace()
         name = planner.profile_name  # the profile found (a server login's own, say)
-    finally:
-        planner.close()
     if args.format == "json":
         print_json(report.progress_json(name, plan, progress, pace))
     else:
@@ -109,13 +105,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     """Two roles side by side; with one role given, the learner's own role beside it."""
     from planner.export import report
 
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         role_a = chosen_role(planner, None) if args.role_a is None else args.role_a
         comparison = planner.planning.compare(role_a, args.role_b)
         library = planner.library()
-    finally:
-        planner.close()
     if args.format == "json":
         print_json(report.compare_json(comparison))
     else:

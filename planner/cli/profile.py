@@ -10,13 +10,21 @@ from typing import TYPE_CHECKING, Any
 from planner.cli.common import action, formats, group
 from planner.cli.common import out as _out
 from planner.cli.common import with_planner as run
-from planner.core.agenda import slots_text
 from planner.core.pace import STRATEGIES
 from planner.core.units import parse_date
 from planner.errors import UsageError
 
 if TYPE_CHECKING:
     from planner.service import Planner, Profile
+
+
+def _slots_text(profile: Profile) -> str:
+    """The profile's study slots as a learner writes them ("" when none are set)."""
+    if not profile.study_slots:
+        return ""  # `note` and most profiles need not load the agenda's module
+    from planner.core.agenda import slots_text
+
+    return slots_text(profile.study_slots)
 
 
 def profile_json(profile: Profile, current: bool) -> dict[str, Any]:
@@ -30,7 +38,7 @@ def profile_json(profile: Profile, current: bool) -> dict[str, Any]:
         "start": profile.start.isoformat() if profile.start else None,
         "strategy": profile.strategy,
         "target": profile.target_date.isoformat() if profile.target_date else None,
-        "study_slots": slots_text(profile.study_slots),
+        "study_slots": _slots_text(profile),
         "plan_by_pace": profile.plan_by_pace,
     }
 
@@ -46,7 +54,7 @@ def _describe(profile: Profile) -> str:
     if profile.target_date:
         parts.append(f"target {profile.target_date.isoformat()}")
     if profile.study_slots:
-        parts.append(f"studies {slots_text(profile.study_slots)}")
+        parts.append(f"studies {_slots_text(profile)}")
     if profile.plan_by_pace:
         parts.append("planned at your pace")
     return " · ".join(parts)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planner.cli.common import command, date_option, formats, open_planner, out, print_json
+from planner.cli.common import command, date_option, formats, opened, out, print_json
 from planner.core.units import parse_date
 from planner.errors import UsageError
 
@@ -58,14 +58,11 @@ def cmd_review(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from planner.export import learner_report
 
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         due = args.due or args.within is not None
         states = planner.reviews.due(args.within or 0) if due else planner.reviews.states()
         library = planner.library()
         today = planner.today()
-    finally:
-        planner.close()
     if args.format == "json":
         print_json([learner_report.review_json(s, library, today) for s in states])
         return 0
@@ -82,14 +79,11 @@ def _list(args: argparse.Namespace) -> int:
 def _answer(args: argparse.Namespace) -> int:
     from planner.export import learner_report
 
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         day = parse_date(args.date) if args.date else None
         state = planner.reviews.answer(args.skill, args.answer, day).value
         library = planner.library()
         today = planner.today()
-    finally:
-        planner.close()
     if args.format == "json":
         print_json(learner_report.review_json(state, library, today))
     else:

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 def on_server(handler: PlannerHandler) -> Handler:
     """`run(handler)` for a shared database only: one line for a file, which is not opened."""
-    opened = run(handler)
+    # Each step in a transaction of its own, as before: a statement the server refuses this
+    # login ends its transaction, and team mode's steps (logins, grants) stand on their own.
+    opened = run(handler, one_transaction=False)
 
     def wrapped(args: argparse.Namespace) -> int:
         chosen = args.db or os.environ.get("PLANNER_DB")

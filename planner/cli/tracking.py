@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planner.cli.common import command, date_option, formats, open_planner, out, print_json
+from planner.cli.common import command, date_option, formats, opened, out, print_json
 from planner.core.status import SETTABLE, Status
-from planner.core.units import parse_date, parse_duration, plural
+from planner.core.units import format_minutes, parse_date, parse_duration, plural
 from planner.errors import UsageError
 
 
@@ -53,17 +53,14 @@ def _session_number(text: str) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Record a status change."""
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         day = parse_date(args.date) if args.date else None
         change = planner.progress.set_status(args.skill, args.state, day)
         needed = (
-            planner.planning.open_prerequisites(change.skill)
+            planner.progress.open_prerequisites(change.skill)
             if change.status == Status.IN_PROGRESS
             else []
         )
-    finally:
-        planner.close()
     out(f"{change.skill}: {change.previous} -> {change.status} ({change.day.isoformat()})")
     _prerequisite_notice(change.skill, needed)
     return 0
@@ -81,19 +78,16 @@ def _prerequisite_notice(skill_id: str, needed: list[str]) -> None:
 
 def cmd_log(args: argparse.Namespace) -> int:
     """Record a study session."""
-    from planner.export import report
-
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         minutes = parse_duration(args.duration)
         day = parse_date(args.date) if args.date else None
         log = planner.progress.log_study(args.skill, minutes, day, args.note or "")
         logged, started = log.session, log.started
         studying = planner.progress.statuses().get(logged.skill) == Status.IN_PROGRESS
-        needed = planner.planning.open_prerequisites(logged.skill) if studying else []
-    finally:
-        planner.close()
-    out(f"{logged.skill}: logged {report.duration(logged.minutes)} on {logged.day.isoformat()}")
+        needed = planner.progress.open_prerequisites(logged.skill) if studying else []
+    # format_minutes: the report's `duration`, without loading the report (and the planning
+    # engine it imports) to say how long one session was.
+    out(f"{logged.skill}: logged {format_minutes(logged.minutes)} on {logged.day.isoformat()}")
     if started is not None:
         out(f"{started.skill}: {started.previous} -> {started.status}")
     _prerequisite_notice(logged.skill, needed)
@@ -104,11 +98,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     """The learner's newest entries: status changes, study sessions and their corrections."""
     from planner.export import report
 
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         activity = planner.progress.recent_activity(args.limit)
-    finally:
-        planner.close()
     if args.format == "json":
         print_json([report.activity_json(a) for a in activity])
     else:
@@ -124,8 +115,7 @@ def cmd_session(args: argparse.Namespace) -> int:
     editing = (args.duration, args.date, args.note)
     if args.action != "edit" and any(v is not None for v in editing):
         raise UsageError("--duration, --date and --note go with `session edit` only")
-    planner = open_planner(args)
-    try:
+    with opened(args) as planner:
         if args.action == "delete":
             planner.progress.delete_study_session(args.id)
         elif args.action == "restore":
@@ -138,8 +128,6 @@ def cmd_session(args: argparse.Namespace) -> int:
                 note=args.note,
             )
         found = planner.progress.study_session(args.id)
-    finally:
-        planner.close()
     state = "deleted" if found.deleted else f"{report.duration(found.minutes)}"
     out(f"session #{found.id} ({found.skill}, {found.day.isoformat()}): {state}")
     return 0

@@ -59,7 +59,7 @@ class AgendaPart:
         last_day = monday + timedelta(weeks=count, days=-1)
         reviews = [(s.skill_id, s.due) for s in planner.reviews.states() if s.due <= last_day]
         this_monday = monday_of(today)
-        with planner.db.connection() as connection:
+        with planner.connection() as connection:
             this_week = [
                 (s.skill, s.day, s.minutes)
                 for s in queries.study_sessions(connection, profile.id)

@@ -47,7 +47,7 @@ class Editing:
         planner = self._planner
         check_change(planner.library(), planner.graph(), change)
         try:
-            with planner.db.connection() as connection:
+            with planner.connection() as connection:
                 library = library_edit.locked_library(connection)
                 check_change(library, build_graph(library.skills), change)
                 undo = inverse(library, change)
@@ -78,7 +78,7 @@ class Editing:
         planner = self._planner
         check_change(planner.library(), planner.graph(), edit.undo)
         try:
-            with planner.db.connection() as connection:
+            with planner.connection() as connection:
                 library = library_edit.locked_library(connection)
                 check_change(library, build_graph(library.skills), edit.undo)
                 library_edit.write_change(connection, edit.undo)
@@ -105,7 +105,7 @@ class Editing:
         files = load_files(paths, context=current.skills.values())
         incoming = Library.from_files(files)
         try:
-            with planner.db.connection() as connection:
+            with planner.connection() as connection:
                 # The cycle check sees the library as stored, under its writers' lock: an
                 # editor's edit committed since it was read cannot close a cycle with these.
                 stored = library_edit.locked_library(connection)

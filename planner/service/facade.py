@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import difflib
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
@@ -36,6 +37,8 @@ from planner.paths import builtin_roadmap_files, builtin_roadmaps_dir
 from planner.service.profiles import DEFAULT_PROFILE, Profiles
 
 if TYPE_CHECKING:  # each part's module loads when the part is first used
+    from sqlalchemy import Connection
+
     from planner.core.domain import Library, Role
     from planner.core.graph import SkillGraph
     from planner.core.plan import Skeleton
@@ -97,6 +100,10 @@ class Planner:
         self.skeletons: dict[tuple[str, tuple[str, ...]], Skeleton] = {}
         # Now, for the study timer (aware); tests pass a clock instead of waiting.
         self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
+        # The transaction the use cases run in while one is open (see `connection`), and the
+        # profile as read in it: a command reads it once, not once per use case.
+        self._connection: Connection | None = None
+        self.kept_profile: Profile | None = None
         # Every command reads the profile: this part is always there.
         self.profiles = Profiles(self)
 
@@ -142,18 +149,66 @@ class Planner:
     ) -> Planner:
         """Open the database (a path or a PostgreSQL URI; default location unless given),
         filling a new one with the built-in roadmaps, and select a profile."""
-        db = Database.open(db_path)  # a file path or a PostgreSQL URI (planner.db.location)
-        planner = cls(db, profile, today)
+        planner = cls(Database.open(db_path), profile, today)  # a path or a URI (db.location)
         try:
-            with db.connection() as connection:
-                empty = queries.library_is_empty(connection)
-            if empty:
-                _fill_library(db)
-            planner.profile()  # an unknown profile is an error now, not halfway through
+            with planner.connection():
+                planner._ready()
         except BaseException:
-            db.close()
+            planner.close()
             raise
         return planner
+
+    @classmethod
+    @contextmanager
+    def opened(
+        cls,
+        db_path: Path | str | None = None,
+        profile: str = DEFAULT_PROFILE,
+        today: Callable[[], date] = date.today,
+    ) -> Iterator[Planner]:
+        """The planner opened as `open` does, for one piece of work: every use case called in
+        the block runs in the one transaction opened with it (committed when the block ends,
+        all of it rolled back on an error) and reads the profile once; closed after.
+
+        What one command of the command line does: a use case in a transaction of its own
+        pays its BEGIN, its profile and, on a server, its round trips (issue 16). Not for
+        work that opens the database by other roads (backups, checking it, restoring)."""
+        planner = cls(Database.open(db_path), profile, today)
+        try:
+            with planner.connection():
+                planner._ready()
+                yield planner
+        finally:
+            planner.close()
+
+    def _ready(self) -> None:
+        """Fill an empty library with the built-in roadmaps (the first start) and find the
+        profile: an unknown profile is an error now, not halfway through."""
+        with self.connection() as connection:
+            if queries.library_is_empty(connection):
+                _fill_library(self.db, connection)
+            self.profile()
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """The transaction the use cases run in: a new one (`Database.connection`: committed
+        when the block ends, rolled back on an error), or, inside another's block, that one
+        (committed when the outer block ends).
+
+        So a use case made of others (a plan reads the profile, the statuses, the learner's
+        goals and pace) runs in one transaction, reading the profile once, and one nested in
+        another's transaction cannot wait for the lock the outer one holds (SQLite's BEGIN
+        IMMEDIATE). A planner is used from one thread (a pool thread has its own)."""
+        if self._connection is not None:
+            yield self._connection
+            return
+        with self.db.connection() as connection:
+            self._connection = connection
+            try:
+                yield connection
+            finally:
+                self._connection = None
+                self.kept_profile = None  # read again in the next transaction
 
     def close(self) -> None:
         """Release the database."""
@@ -176,7 +231,7 @@ class Planner:
     def library(self) -> Library:
         """Every skill and role (cached until the library changes)."""
         if self._library is None:
-            with self.db.connection() as connection:
+            with self.connection() as connection:
                 self._library = queries.load_library(connection)
         return self._library
 
@@ -184,7 +239,7 @@ class Planner:
         """Every role with its tracks, in order; reads no skills (the library when loaded)."""
         if self._library is not None:
             return list(self._library.roles.values())
-        with self.db.connection() as connection:
+        with self.connection() as connection:
             return list(queries.load_roles(connection).values())
 
     def graph(self) -> SkillGraph:
@@ -202,8 +257,13 @@ class Planner:
         self.skeletons.clear()
 
     def skill(self, skill_id: str) -> None:
-        """Raise NotFoundError unless the skill exists."""
-        if skill_id not in self.library().skills:
+        """Raise NotFoundError unless the skill exists: in the library when it is loaded, else
+        one row read (a note or a status to record needs no more of the library)."""
+        if self._library is None:
+            with self.connection() as connection:
+                if queries.skill_exists(connection, skill_id):
+                    return
+        if skill_id not in self.library().skills:  # the library, for the closest ids
             raise NotFoundError(
                 f"unknown skill '{skill_id}'{_did_you_mean(skill_id, self.library().skills)}"
             )
@@ -215,23 +275,23 @@ class Planner:
             raise NotFoundError(f"unknown role '{role_id}' (roles: {known})")
 
 
-def _fill_library(db: Database) -> None:
-    """Fill an empty library with the built-in roadmaps (the first start). Two first starts
-    on one server fill it once: the second finds it filled under the lock."""
-    with db.connection() as connection:
-        db.serialize(connection, "library")
-        if not queries.library_is_empty(connection):
-            return
-        from planner.core.domain import Library
-        from planner.fileformat.load import load_files  # the file format, on demand
+def _fill_library(db: Database, connection: Connection) -> None:
+    """Fill an empty library with the built-in roadmaps (the first start), in the opening
+    transaction. Two first starts on one server fill it once: the second finds it filled
+    under the lock."""
+    db.serialize(connection, "library")
+    if not queries.library_is_empty(connection):
+        return
+    from planner.core.domain import Library
+    from planner.fileformat.load import load_files  # the file format, on demand
 
-        builtin = builtin_roadmap_files()
-        if not builtin:  # a broken installation: say so, not an empty planner
-            raise PlannerError(
-                f"the built-in roadmaps are missing (no roadmap files in "
-                f"{builtin_roadmaps_dir()}); reinstall the planner"
-            )
-        queries.save_library(connection, Library.from_files(load_files(builtin)))
+    builtin = builtin_roadmap_files()
+    if not builtin:  # a broken installation: say so, not an empty planner
+        raise PlannerError(
+            f"the built-in roadmaps are missing (no roadmap files in "
+            f"{builtin_roadmaps_dir()}); reinstall the planner"
+        )
+    queries.save_library(connection, Library.from_files(load_files(builtin)))
 
 
 def _did_you_mean(word: str, known: Iterable[str]) -> str:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from planner.core.compare import Comparison, compare_roles
 from planner.core.domain import Library
-from planner.core.graph import open_prerequisites
 from planner.core.personal_pace import Evidence, PersonalPace, personal_pace
 from planner.core.plan import (
     DEFAULT_STRATEGY,
@@ -20,7 +18,6 @@ from planner.core.plan import (
 )
 from planner.core.plan_pace import with_pace
 from planner.core.progress import Progress, summarise_history
-from planner.core.quiz import Recommendation, recommend
 from planner.core.records import ExportData, HistoryEntry
 from planner.core.status import Status
 from planner.db import queries
@@ -28,8 +25,27 @@ from planner.errors import UsageError
 from planner.paths import builtin_quiz_file
 
 if TYPE_CHECKING:
+    from planner.core.compare import Comparison
+    from planner.core.quiz import Recommendation
+    from planner.core.records import Profile
     from planner.fileformat.quiz import QuizFile
     from planner.service.facade import Planner
+
+
+class _PlanInputs(NamedTuple):
+    """What one plan is made of, as `Planning._plan_inputs` read it."""
+
+    profile: Profile
+    library: Library
+    extra: tuple[str, ...]  # the learner's personal goals beyond the role's
+    role_id: str
+    tracks: tuple[str, ...]
+    statuses: dict[str, Status]
+    started: dict[str, date]
+    hours_per_week: float
+    start: date
+    strategy: str
+    pace: PersonalPace
 
 
 class Planning:
@@ -59,33 +75,67 @@ class Planning:
         finish dates (core.plan_pace); `at_pace` dates the steps by the learner's hours (None:
         as their profile's `plan_by_pace` says).
         """
-        planner = self._planner
-        profile = planner.profile()
-        role_id = role or profile.role
-        if role_id is None:
-            raise UsageError("no role chosen: pass --role ID (see `planner roles`)")
-        planner.role(role_id)
-        if tracks is None:
-            tracks = profile.tracks if role_id == profile.role else ()
-        if start is None:
-            start = max(planner.today(), profile.start or planner.today())
-        with planner.db.connection() as connection:
-            started = queries.in_progress_since(connection, profile.id)
-        library, extra = self._with_personal_goals(role_id)
-        plan = make_plan(
-            library,
-            planner.graph(),
-            role_id,
-            tracks,
-            planner.progress.statuses(),
-            hours_per_week=hours_per_week if hours_per_week is not None else profile.hours_per_week,
-            start=start,
-            strategy=strategy or profile.strategy or DEFAULT_STRATEGY,
-            prepared=self._skeleton(role_id, tracks, library, extra),
-            started=started,
+        return self._planned(
+            self._plan_inputs(
+                role, tracks, hours_per_week=hours_per_week, start=start, strategy=strategy
+            ),
+            at_pace,
         )
-        by_pace = profile.plan_by_pace if at_pace is None else at_pace
-        return with_pace(plan, self.pace(), by_pace)
+
+    def _plan_inputs(
+        self,
+        role: str | None,
+        tracks: Sequence[str] | None,
+        *,
+        hours_per_week: float | None = None,
+        start: date | None = None,
+        strategy: str | None = None,
+    ) -> _PlanInputs:
+        """What a plan is made of, read in one transaction (the profile once); the plan itself
+        is computed after it (`_planned`), the database's lock not held meanwhile."""
+        planner = self._planner
+        with planner.connection():  # one transaction: the profile read once
+            profile = planner.profile()
+            role_id = role or profile.role
+            if role_id is None:
+                raise UsageError("no role chosen: pass --role ID (see `planner roles`)")
+            planner.role(role_id)
+            if tracks is None:
+                tracks = profile.tracks if role_id == profile.role else ()
+            if start is None:
+                start = max(planner.today(), profile.start or planner.today())
+            states = planner.progress.statuses_since()
+            library, extra = self._with_personal_goals(role_id)
+            return _PlanInputs(
+                profile,
+                library,
+                extra,
+                role_id,
+                tuple(tracks),
+                {s: status for s, (status, _) in states.items()},
+                {s: day for s, (status, day) in states.items() if status == Status.IN_PROGRESS},
+                hours_per_week if hours_per_week is not None else profile.hours_per_week,
+                start,
+                strategy or profile.strategy or DEFAULT_STRATEGY,
+                self.pace(),
+            )
+
+    def _planned(self, given: _PlanInputs, at_pace: bool | None = None) -> Plan:
+        """The plan made of what `_plan_inputs` read."""
+        plan = make_plan(
+            given.library,
+            self._planner.graph(),
+            given.role_id,
+            given.tracks,
+            given.statuses,
+            hours_per_week=given.hours_per_week,
+            start=given.start,
+            strategy=given.strategy,
+            prepared=self._skeleton(given.role_id, given.tracks, given.library, given.extra),
+            started=given.started,
+        )
+        by_pace = given.profile.plan_by_pace if at_pace is None else at_pace
+        return with_pace(plan, given.pace, by_pace)
 
     def pace(self) -> PersonalPace:
         """The learner's own pace (core.personal_pace): from the skills they finished (status
@@ -95,13 +145,12 @@ class Planning:
         pace, so it is kept until the evidence may have changed: another library (an edit, an
         import, a restore: `Planner.invalidate`), another learner, or a new entry in their
         history — a status, a session logged, edited, deleted or restored, here or by another
-        program (their newest entries, read from the indexes in a millisecond or two)."""
+        program (the newest entry of each log, `queries.newest_entries`: one statement)."""
         planner = self._planner
-        profile = planner.profile()
-        library = planner.library()
-        with planner.db.connection() as connection:
-            newest = queries.recent_activity(connection, profile.id, limit=3)
-            key = (profile.id, *((a.kind, a.id, a.recorded_at) for a in newest))
+        with planner.connection() as connection:
+            profile = planner.profile()
+            library = planner.library()
+            key = (profile.id, *queries.newest_entries(connection, profile.id))
             kept = self._pace
             if kept is not None and kept[0] is library and kept[1] == key:
                 return kept[2]
@@ -142,18 +191,20 @@ class Planning:
     def open_prerequisites(self, skill_id: str) -> list[str]:
         """The hard prerequisites of a skill the learner has not finished (nor is known to
         know), prerequisites first: what to tell them about when they start it."""
-        self._planner.skill(skill_id)
-        statuses = self._planner.progress.statuses()
-        return open_prerequisites(self._planner.graph(), statuses, skill_id)
+        return self._planner.progress.open_prerequisites(skill_id)
 
     def compare(self, role_a: str, role_b: str) -> Comparison:
         """Two roles side by side, with what each still costs this learner. The learner's own
         role counts their tracks, as their plan does; another role counts its goals alone."""
+        from planner.core.compare import compare_roles  # `compare` alone needs it
+
         planner = self._planner
-        planner.role(role_a)
-        planner.role(role_b)
-        profile = planner.profile()
-        library = planner.library()
+        with planner.connection():  # one transaction, the profile read once
+            planner.role(role_a)
+            planner.role(role_b)
+            profile = planner.profile()
+            library = planner.library()
+            statuses = planner.progress.statuses()
 
         def tracks(role_id: str) -> tuple[str, ...]:
             if role_id != profile.role:
@@ -166,24 +217,24 @@ class Planning:
             planner.graph(),
             role_a,
             role_b,
-            planner.progress.statuses(),
+            statuses,
             tracks(role_a),
             tracks(role_b),
         )
 
     def progress(self, role: str | None = None) -> tuple[Plan, Progress]:
         """The learner's plan and every progress figure about it."""
-        plan = self.plan(role)
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
-            history = queries.progress_history(connection, profile.id)
+        with self._planner.connection() as connection:
+            given = self._plan_inputs(role, None)
+            history = queries.progress_history(connection, given.profile.id)
+        plan = self._planned(given)
         progress = summarise_history(
             plan,
             self._planner.graph(),
             history,
             self._planner.today(),
-            target=profile.target_date,
-            start=profile.start,
+            target=given.profile.target_date,
+            start=given.profile.start,
         )
         return plan, progress
 
@@ -196,7 +247,7 @@ class Planning:
         plan = self.plan(role, tracks)
         profile = planner.profile()
         skill_ids = [s.skill.id for s in plan.steps]
-        with planner.db.connection() as connection:
+        with planner.connection() as connection:
             reduced = queries.progress_history(connection, profile.id)
             events = queries.progress_events(connection, profile.id)
             sessions = queries.study_sessions(connection, profile.id)
@@ -244,6 +295,8 @@ class Planning:
 
     def recommend_role(self, answers: Mapping[str, int]) -> Recommendation:
         """The role the answers (question id -> answer index) point to, and why."""
+        from planner.core.quiz import recommend  # the quiz alone needs it
+
         planner = self._planner
         return recommend(
             self.quiz(), answers, planner.library(), planner.graph(), planner.progress.statuses()

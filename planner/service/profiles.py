@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.agenda import parse_slots
 from planner.core.records import Change, Changed, OnboardingChoice, Profile
 from planner.core.status import BEHIND, Status
 from planner.db import queries
@@ -32,28 +31,40 @@ class Profiles:
 
         Unnamed (`default`) and with no profile of that name, it is the first profile ever
         made: the first start's wizard gives that one the learner's own name, and the command
-        line, run without --profile, must go on finding their plan under it."""
+        line, run without --profile, must go on finding their plan under it.
+
+        Read once per transaction (`Planner.connection`): the use cases a command runs in one
+        transaction share what the first of them read."""
         planner = self._planner
-        with planner.db.connection() as connection:
-            if planner.profile_name == DEFAULT_PROFILE and planner.db.on_server:
-                own = self._own(connection)
-                if own is not None:
-                    return own
-            found = queries.get_profile(connection, planner.profile_name)
-            if found is not None:
-                return found
-            planner.db.serialize(connection, "profiles")  # two first starts create `default` once
-            profiles = queries.list_profiles(connection)
-            if planner.profile_name != DEFAULT_PROFILE:
-                names = [p.name for p in profiles] or ["none"]
-                raise NotFoundError(
-                    f"unknown profile '{planner.profile_name}' (profiles: {', '.join(names)})"
-                )
-            if profiles:
-                first = min(profiles, key=lambda p: p.id)
-                planner.profile_name = first.name
-                return first
-            return queries.create_profile(connection, DEFAULT_PROFILE)
+        kept = planner.kept_profile
+        if kept is not None and kept.name == planner.profile_name:
+            return kept
+        with planner.connection() as connection:
+            found = self._find(connection)
+            planner.kept_profile = found
+            return found
+
+    def _find(self, connection: Connection) -> Profile:
+        planner = self._planner
+        if planner.profile_name == DEFAULT_PROFILE and planner.db.on_server:
+            own = self._own(connection)
+            if own is not None:
+                return own
+        found = queries.get_profile(connection, planner.profile_name)
+        if found is not None:
+            return found
+        planner.db.serialize(connection, "profiles")  # two first starts create `default` once
+        profiles = queries.list_profiles(connection)
+        if planner.profile_name != DEFAULT_PROFILE:
+            names = [p.name for p in profiles] or ["none"]
+            raise NotFoundError(
+                f"unknown profile '{planner.profile_name}' (profiles: {', '.join(names)})"
+            )
+        if profiles:
+            first = min(profiles, key=lambda p: p.id)
+            planner.profile_name = first.name
+            return first
+        return queries.create_profile(connection, DEFAULT_PROFILE)
 
     def _own(self, connection: Connection) -> Profile | None:
         """On a shared server, unnamed: the connecting login's own profile (team.md), which
@@ -81,13 +92,13 @@ class Profiles:
     def all(self) -> list[Profile]:
         """Every learner profile."""
         self.current()  # `default` exists once anyone asks
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             return queries.list_profiles(connection)
 
     def create(self, name: str) -> Changed[Profile]:
         """A new learner profile (it does not become the current one)."""
         name = _profile_name(name)
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             self._planner.db.serialize(connection, "profiles")
             if queries.get_profile(connection, name) is not None:
                 raise UsageError(f"a profile named '{name}' already exists")
@@ -95,15 +106,15 @@ class Profiles:
 
     def rename(self, old: str, new: str) -> Changed[Profile]:
         """Give a profile another name; the current profile follows its new name."""
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             renamed = self._rename(connection, old, new)
         if self._planner.profile_name == old:
             self._planner.profile_name = renamed.name
         return Changed(renamed, Change(profile=True))
 
-    @staticmethod
-    def _rename(connection: Connection, old: str, new: str) -> Profile:
+    def _rename(self, connection: Connection, old: str, new: str) -> Profile:
         new = _profile_name(new)
+        self._planner.kept_profile = None  # the current one, perhaps
         found = queries.get_profile(connection, old)
         if found is None:
             raise NotFoundError(f"unknown profile '{old}'")
@@ -115,7 +126,7 @@ class Profiles:
         """Delete a profile with all its progress; the current one cannot be deleted."""
         if name == self._planner.profile_name:
             raise UsageError("switch to another profile before deleting this one")
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             found = queries.get_profile(connection, name)
             if found is None:
                 raise NotFoundError(f"unknown profile '{name}'")
@@ -149,9 +160,11 @@ class Profiles:
         set their target date (`clear_target_date` removes it); their study slots as a learner
         writes them ("Mon 19:00-21:00, Sat 10:00-13:00"; "" clears them), and whether their
         plan is dated at their own pace."""
+        from planner.core.agenda import parse_slots  # the study slots: not for every command
+
         slots = None if study_slots is None else parse_slots(study_slots)
         current = self._check(role, tracks, hours_per_week, strategy)
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             updated = queries.update_profile(
                 connection,
                 current.id,
@@ -165,6 +178,7 @@ class Profiles:
                 study_slots=slots,
                 plan_by_pace=plan_by_pace,
             )
+            self._planner.kept_profile = updated
         return Changed(updated, Change(profile=True))
 
     def _check(
@@ -216,7 +230,7 @@ class Profiles:
         day = min(choice.start, planner.today())
         already = planner.progress.skill_statuses()  # each write below implies more skills
         written = [s for s in sorted(choice.known) if already.get(s) not in BEHIND]
-        with planner.db.connection() as connection:
+        with planner.connection() as connection:
             renamed = None
             if choice.name is not None and choice.name != current.name:
                 renamed = self._rename(connection, current.name, choice.name)
@@ -228,6 +242,7 @@ class Profiles:
                 hours_per_week=choice.hours_per_week,
                 start=choice.start,
             )
+            planner.kept_profile = None  # read again with the choices
             for skill_id in written:
                 if queries.status_of(connection, current.id, skill_id) != Status.DONE:
                     queries.record_status(connection, current.id, skill_id, Status.DONE, day)

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.graph import implied
 from planner.core.records import (
     Activity,
     Change,
@@ -35,19 +34,36 @@ class ProgressPart:
     # ------------------------------------------------------------------ statuses
     def statuses(self) -> dict[str, Status]:
         """The learner's current status of every skill that is not todo."""
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
-            known = queries.statuses(connection, profile.id)
-        skills = self._planner.library().skills
+        return {k: status for k, (status, _) in self.statuses_since().items()}
+
+    def statuses_since(self) -> dict[str, tuple[Status, date]]:
+        """`statuses` with the day each was given (a plan shows since when a skill is in
+        progress)."""
+        with self._planner.connection() as connection:  # the profile read in it
+            known = queries.statuses_since(connection, self._planner.profile().id)
+            skills = self._planner.library().skills
         # A deleted skill keeps its history, but takes no part in plans.
         return {k: v for k, v in known.items() if k in skills}
 
     def skill_statuses(self) -> dict[str, Status]:
         """Every skill's status for the learner, `implied` included (todo left out)."""
+        from planner.core.graph import implied  # the graph's module: not for every command
+
         known = self.statuses()
         for skill_id in implied(self._planner.graph(), known):
             known[skill_id] = Status.IMPLIED
         return known
+
+    def open_prerequisites(self, skill_id: str) -> list[str]:
+        """The hard prerequisites of a skill the learner has not finished (nor is known to
+        know), prerequisites first: what to tell them about when they start it (what
+        `planner status` and `log` say; no planning engine needed)."""
+        from planner.core.graph import open_prerequisites
+
+        with self._planner.connection():  # one transaction, the profile read once
+            self._planner.skill(skill_id)
+            statuses = self.statuses()
+        return open_prerequisites(self._planner.graph(), statuses, skill_id)
 
     def day(self, day: date | None) -> date:
         """The day of a record: today unless given; never in the future."""
@@ -63,8 +79,8 @@ class ProgressPart:
         self._planner.skill(skill_id)
         new = settable_status(status)
         when = self.day(day)
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             previous = queries.status_of(connection, profile.id, skill_id)
             if previous == new:  # nothing changes: nothing to record, nothing to undo
                 return StatusChange(skill_id, previous, new, when)
@@ -81,9 +97,9 @@ class ProgressPart:
             self._planner.skill(skill_id)
         new = settable_status(status)
         when = self.day(day)
-        profile = self._planner.profile()
         written: list[str] = []
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             for skill_id in skill_ids:
                 if queries.status_of(connection, profile.id, skill_id) != new:
                     queries.record_status(connection, profile.id, skill_id, new, when)
@@ -100,8 +116,8 @@ class ProgressPart:
         if minutes <= 0:
             raise UsageError("a study session lasts at least a minute")
         when = self.day(day)
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             return self.log_in(connection, profile.id, skill_id, minutes, when, note)
 
     def log_in(
@@ -114,6 +130,8 @@ class ProgressPart:
         note: str,
     ) -> StudyLog:
         """Log a study session inside a transaction already open (the timer's too)."""
+        from planner.core.graph import implied
+
         logged = queries.add_study_session(connection, profile_id, skill_id, when, minutes, note)
         started: StatusChange | None = None
         statuses = queries.statuses(connection, profile_id)
@@ -133,8 +151,8 @@ class ProgressPart:
 
     def minutes_studied(self, skill_id: str) -> int:
         """Minutes the learner has logged on one skill."""
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             return queries.minutes_by_skill(connection, profile.id).get(skill_id, 0)
 
     def delete_study_session(self, session_id: int) -> Change:
@@ -153,8 +171,8 @@ class ProgressPart:
     ) -> Change:
         """Delete or restore a session of the learner in one transaction; `mark` says whether
         there was one to delete or restore."""
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             found = queries.get_study_session(connection, profile.id, session_id)
             if found is None or not mark(connection, profile.id, session_id):
                 raise NotFoundError(f"no {what} {session_id}")
@@ -162,8 +180,8 @@ class ProgressPart:
 
     def study_session(self, session_id: int) -> StudySession:
         """One study session of the learner, deleted or not."""
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             found = queries.get_study_session(connection, profile.id, session_id)
         if found is None:
             raise NotFoundError(f"no study session {session_id}")
@@ -185,8 +203,8 @@ class ProgressPart:
         if not 0 < minutes <= MAX_SESSION_MINUTES:
             raise UsageError("a study session lasts at least a minute and at most 24 hours")
         when = current.day if day is None else self.day(day)
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             edited = queries.edit_study_session(
                 connection,
                 profile.id,
@@ -203,29 +221,29 @@ class ProgressPart:
     def recent_activity(self, limit: int = 50) -> list[Activity]:
         """The learner's newest entries (status changes, sessions and their corrections),
         newest first."""
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             return queries.recent_activity(connection, profile.id, limit)
 
     def study_sessions(self) -> list[StudySession]:
         """Every study session of the learner, oldest first."""
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             return queries.study_sessions(connection, profile.id)
 
     # ------------------------------------------------------------------ notes
     def note(self, skill_id: str) -> str:
         """The learner's note on a skill."""
         self._planner.skill(skill_id)
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             return queries.get_note(connection, profile.id, skill_id)
 
     def set_note(self, skill_id: str, text: str) -> Change:
         """Save the learner's note on a skill."""
         self._planner.skill(skill_id)
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             queries.set_note(connection, profile.id, skill_id, text)
         return Change(notes=True, skills=(skill_id,))
 
@@ -233,24 +251,24 @@ class ProgressPart:
     def personal_goals(self) -> list[str]:
         """Skills the learner added to their plan as goals, oldest first (deleted ones left
         out: they come back if the skill does)."""
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             found = personal.goals(connection, profile.id)
         return [g for g in found if g in self._planner.library().skills]
 
     def add_personal_goal(self, skill_id: str) -> Change:
         """Make a skill (built-in or the learner's own) a goal of their plan."""
         self._planner.skill(skill_id)
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             if not personal.add_goal(connection, profile.id, skill_id):
                 raise UsageError(f"'{skill_id}' is one of your goals already")
         return Change(profile=True, skills=(skill_id,))
 
     def remove_personal_goal(self, skill_id: str) -> Change:
         """Take a skill off the learner's personal goals (its progress stays)."""
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             if not personal.remove_goal(connection, profile.id, skill_id):
                 raise NotFoundError(f"'{skill_id}' is not one of your goals")
         return Change(profile=True, skills=(skill_id,))

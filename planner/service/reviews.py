@@ -54,20 +54,18 @@ class Reviews:
 
     def states(self) -> list[ReviewState]:
         """Every finished skill's review state, by due date then skill id."""
-        profile = self._planner.profile()
-        skills = self._planner.library().skills  # read before the transaction below
-        with self._planner.db.connection() as connection:
-            states = self._states(connection, profile.id, skills)
+        with self._planner.connection() as connection:  # the profile read in it
+            skills = self._planner.library().skills
+            states = self._states(connection, self._planner.profile().id, skills)
         return sorted(states.values(), key=lambda s: (s.due, s.skill_id))
 
     def due(self, within_days: int = 0) -> list[ReviewState]:
         """The reviews due by today, or by `within_days` days from today; most overdue first."""
         if within_days < 0:
             raise UsageError(f"--within takes a number of days from 0 up, not {within_days}")
-        profile = self._planner.profile()
-        skills = self._planner.library().skills  # read before the transaction below
-        with self._planner.db.connection() as connection:
-            states = self._states(connection, profile.id, skills)
+        with self._planner.connection() as connection:  # the profile read in it
+            skills = self._planner.library().skills
+            states = self._states(connection, self._planner.profile().id, skills)
         return due_reviews(states, self._planner.today(), within_days)
 
     def answer(
@@ -80,8 +78,8 @@ class Reviews:
         planner.skill(skill)
         given = _answer(answer)
         when = planner.progress.day(day)
-        profile = planner.profile()
-        with planner.db.connection() as connection:
+        with planner.connection() as connection:
+            profile = planner.profile()
             finished = queries.finished_on(connection, profile.id)
             if skill in finished:
                 return self._add(connection, profile.id, skill, when, given, finished[skill])
@@ -108,9 +106,8 @@ class Reviews:
 
     def events(self) -> list[ReviewEvent]:
         """Every review answer the learner gave on a skill of the library, oldest first."""
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
-            events = queries.review_events(connection, profile.id)
+        with self._planner.connection() as connection:
+            events = queries.review_events(connection, self._planner.profile().id)
         skills = self._planner.library().skills
         return [e for e in events if e.skill_id in skills]
 

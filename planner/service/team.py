@@ -88,7 +88,7 @@ class Team:
             return None
         from planner.db import team
 
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             if not team.team_mode(connection):
                 return None
             return team.member(connection, team.current_login(connection))
@@ -106,7 +106,7 @@ class Team:
             return False
         from planner.db import team
 
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             return team.team_mode(connection)
 
     def _server(self) -> None:
@@ -151,7 +151,7 @@ class Team:
         from planner.db import team
 
         db = self._planner.db
-        with db.connection() as connection:
+        with self._planner.connection() as connection:
             db.serialize(connection, "team")
             login = team.current_login(connection)
             if team.team_mode(connection):
@@ -178,7 +178,7 @@ class Team:
         self._server()
         from planner.db import team
 
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             self._member(connection)
             return team.members(connection)
 
@@ -206,7 +206,7 @@ class Team:
         if login in team.roles_of(self._database()).values():
             raise UsageError(f"{login} is the name of one of this group's roles, not a login")
         db = self._planner.db
-        with db.connection() as connection:
+        with self._planner.connection() as connection:
             owner = self._owner(connection)
             if login == owner.login:
                 raise UsageError(f"{login} is the owner: the owner is no other kind of member")
@@ -231,7 +231,7 @@ class Team:
         from planner.db import team
 
         db = self._planner.db
-        with db.connection() as connection:
+        with self._planner.connection() as connection:
             owner = self._owner(connection)
             if login == owner.login:
                 raise UsageError("the owner cannot be removed")
@@ -302,7 +302,7 @@ class Team:
         self._server()
         from planner.db.queries import cohort
 
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             me = self._member(connection)
             if me.kind not in (Kind.MENTOR, Kind.OWNER):
                 raise PermissionRefused(ONLY_MENTORS)

@@ -22,17 +22,16 @@ class Timer:
 
     def running(self) -> RunningTimer | None:
         """The learner's running study timer, if any (skills deleted since are left out)."""
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
-            running = personal.get_timer(connection, profile.id)
+        with self._planner.connection() as connection:
+            running = personal.get_timer(connection, self._planner.profile().id)
         skills = self._planner.library().skills
         return running if running is not None and running.skill in skills else None
 
     def start(self, skill_id: str, started: datetime | None = None) -> Changed[RunningTimer]:
         """Start timing study of a skill (now, or since `started`); one timer at a time."""
         self._planner.skill(skill_id)
-        profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
+            profile = self._planner.profile()
             running = personal.get_timer(connection, profile.id)
             if running is not None:
                 skill = self._planner.library().skills.get(running.skill)
@@ -65,7 +64,7 @@ class Timer:
         profile = self._planner.profile()
         day = min(running.started.astimezone().date(), self._planner.today())
         stopped = Change(timer=True, skills=(running.skill,))
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             if not personal.clear_timer(connection, profile.id):  # stopped elsewhere meanwhile
                 raise UsageError("the timer was stopped elsewhere a moment ago")
             if minutes < 1:
@@ -79,7 +78,7 @@ class Timer:
         """Stop the running timer without logging anything."""
         running = self.running()
         profile = self._planner.profile()
-        with self._planner.db.connection() as connection:
+        with self._planner.connection() as connection:
             if running is None or not personal.clear_timer(connection, profile.id):
                 raise UsageError("no timer is running")
         return Changed(running, Change(timer=True, skills=(running.skill,)))

@@ -108,6 +108,33 @@ def test_a_daily_command_loads_no_orm(returning_learner: Path, argv: list[str]) 
     assert _run(NOT_DAILY + RUN, "--db", str(returning_learner), *argv) == {"code": 0, "heavy": []}
 
 
+# Recording a status, a study session or a note computes no plan: neither the planning engine
+# (its use cases, the plan, the progress figures) nor the report that words them is loaded.
+NOT_PLANNING = HEAVY.replace(
+    '("sqlalchemy", "alembic", "planner.service", "planner.db")',
+    '("planner.service.planning", "planner.core.plan", "planner.core.progress", '
+    '"planner.export.report")',
+)
+RECORDING = [a for a in DAILY if a[0] in ("status", "log", "note")]
+
+
+@pytest.mark.parametrize("argv", RECORDING, ids=[a[0] for a in RECORDING])
+def test_a_recording_command_loads_no_planning_engine(
+    returning_learner: Path, argv: list[str]
+) -> None:
+    assert _run(NOT_PLANNING + RUN, "--db", str(returning_learner), *argv) == {
+        "code": 0,
+        "heavy": [],
+    }
+
+
+def test_the_planning_probe_sees_the_planning_engine(returning_learner: Path) -> None:
+    """`planner progress` loads what the test above looks for (so it can fail)."""
+    found = _run(NOT_PLANNING + RUN, "--db", str(returning_learner), "progress")
+    assert found["code"] == 0
+    assert "planner.core.plan" in found["heavy"]  # type: ignore[operator]
+
+
 def test_the_probe_sees_the_orm(returning_learner: Path) -> None:
     """The probe sees SQLAlchemy's ORM when it is loaded (so the test above can fail)."""
     found = _run(

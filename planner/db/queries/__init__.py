@@ -12,9 +12,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from planner.db.queries.activity import recent_activity
+    from planner.db.queries.activity import newest_entries, recent_activity
     from planner.db.queries.clock import utcnow
-    from planner.db.queries.library import library_is_empty, load_library, load_roles
+    from planner.db.queries.library import (
+        library_is_empty,
+        load_library,
+        load_roles,
+        skill_exists,
+    )
     from planner.db.queries.library_writes import save_library
     from planner.db.queries.profiles import (
         create_profile,
@@ -25,13 +30,13 @@ if TYPE_CHECKING:
     )
     from planner.db.queries.progress import (
         get_note,
-        in_progress_since,
         progress_events,
         progress_history,
         record_status,
         set_note,
         status_of,
         statuses,
+        statuses_since,
     )
     from planner.db.queries.reviews import add_review_event, finished_on, review_events
     from planner.db.queries.sessions import (
@@ -57,7 +62,6 @@ _MODULE_OF = {
     "get_note": "progress",
     "get_profile": "profiles",
     "get_study_session": "sessions",
-    "in_progress_since": "progress",
     "library_is_empty": "library",
     "list_profiles": "profiles",
     "load_library": "library",
@@ -65,14 +69,17 @@ _MODULE_OF = {
     "minutes_by_skill": "sessions",
     "progress_events": "progress",
     "progress_history": "progress",
+    "newest_entries": "activity",
     "recent_activity": "activity",
     "record_status": "progress",
     "restore_study_session": "sessions",
     "review_events": "reviews",
     "save_library": "library_writes",
     "set_note": "progress",
+    "skill_exists": "library",
     "status_of": "progress",
     "statuses": "progress",
+    "statuses_since": "progress",
     "study_sessions": "sessions",
     "update_profile": "profiles",
     "utcnow": "clock",
@@ -99,12 +106,12 @@ __all__ = [
     "get_note",
     "get_profile",
     "get_study_session",
-    "in_progress_since",
     "library_is_empty",
     "list_profiles",
     "load_library",
     "load_roles",
     "minutes_by_skill",
+    "newest_entries",
     "progress_events",
     "progress_history",
     "recent_activity",
@@ -113,8 +120,10 @@ __all__ = [
     "review_events",
     "save_library",
     "set_note",
+    "skill_exists",
     "status_of",
     "statuses",
+    "statuses_since",
     "study_sessions",
     "update_profile",
     "utcnow",

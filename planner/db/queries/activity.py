@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from planner.core.records import Activity
 from planner.core.status import Status
@@ -12,9 +12,26 @@ from planner.db import tables
 from planner.db.engine import connection_of
 
 if TYPE_CHECKING:
+    from sqlalchemy import ScalarSelect, Table
+
     from planner.db.engine import Tx
 
 _ORDER = {"status": 0, "logged": 1, "edited": 2, "deleted": 2, "restored": 2}
+
+
+def newest_entries(tx: Tx, profile_id: int) -> tuple[int | None, ...]:
+    """The id of the learner's newest entry in each of their logs (status changes, study
+    sessions, the sessions' corrections and deletions), None for an empty one. The logs are
+    only appended to, so any new entry, here or by another program, changes it: what a figure
+    computed from the history is kept by. One statement, each id read from an index."""
+
+    def newest(table: Table) -> ScalarSelect[int]:
+        return (
+            select(func.max(table.c.id)).where(table.c.profile_id == profile_id).scalar_subquery()
+        )
+
+    logs = (tables.progress_event, tables.study_session, tables.study_session_change)
+    return tuple(connection_of(tx).execute(select(*(newest(t) for t in logs))).one())
 
 
 def recent_activity(tx: Tx, profile_id: int, limit: int = 50) -> list[Activity]:

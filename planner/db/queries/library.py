@@ -101,6 +101,16 @@ def _load_library(tx: Tx) -> Library:
     return Library(skills, load_roles(tx))
 
 
+def skill_exists(tx: Tx, skill_id: str) -> bool:
+    """Whether the library holds the skill (deleted ones are not in it): one row, where a
+    command that records a note or a status needs no more of the library."""
+    skill = tables.skill.c
+    found = connection_of(tx).scalar(
+        select(skill.id).where(skill.id == skill_id, skill.deleted_at.is_(None))
+    )
+    return found is not None
+
+
 def load_roles(tx: Tx) -> dict[str, Role]:
     """Every role with its goals, tracks and track choice, in order, without the skills: what
     listing the roles needs (`planner roles`), in four small queries."""

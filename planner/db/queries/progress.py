@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import String, delete, func, insert, select, type_coerce, update
 
 from planner.core.perf import paused_gc
-from planner.core.progress import History, StatusEntry
 from planner.core.status import Status
 from planner.db import tables
 from planner.db.engine import connection_of, inserted_id
@@ -19,6 +18,7 @@ from planner.db.queries.profiles import lock_profile
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Table
 
+    from planner.core.progress import History, StatusEntry
     from planner.db.engine import Tx
 
 _STATUS_OF_VALUE: dict[str, Status] = {s.value: s for s in Status}
@@ -37,14 +37,15 @@ def statuses(tx: Tx, profile_id: int) -> dict[str, Status]:
     return {skill_id: _STATUS_OF_VALUE[status] for skill_id, status in rows}
 
 
-def in_progress_since(tx: Tx, profile_id: int) -> dict[str, date]:
-    """The day each skill now in progress was started (its current status's day)."""
+def statuses_since(tx: Tx, profile_id: int) -> dict[str, tuple[Status, date]]:
+    """`statuses` with the day each was given: what a plan reads (since when a skill is in
+    progress), in one statement."""
     rows = connection_of(tx).execute(
-        select(_state.skill_id, _state.since).where(
-            _state.profile_id == profile_id, _state.status == Status.IN_PROGRESS
+        select(_state.skill_id, _state.status, _state.since).where(
+            _state.profile_id == profile_id, _state.status != Status.TODO
         )
     )
-    return {skill_id: since for skill_id, since in rows}  # noqa: C416 (rows are Row tuples)
+    return {skill_id: (_STATUS_OF_VALUE[status], since) for skill_id, status, since in rows}
 
 
 def status_of(tx: Tx, profile_id: int, skill_id: str) -> Status:
@@ -120,6 +121,8 @@ def progress_events(tx: Tx, profile_id: int) -> list[StatusEntry]:
 def progress_history(tx: Tx, profile_id: int) -> History:
     """What every progress figure needs, summed by the database: minutes per study day (from
     an index alone) and the status timeline. Neither grows with the number of entries."""
+    from planner.core.progress import History  # the progress figures' module, when they are
+
     s = tables.study_session.c
     t = tables.status_timeline.c
     run = connection_of(tx).execute
