@@ -55,9 +55,9 @@ def cmd_roles(args: argparse.Namespace) -> int:
     with opened(args) as planner:
         roles = planner.roles()  # not the whole library: the skills are not needed
     if args.format == "json":
-        from planner.export import report
+        from planner.export import listings
 
-        print_json([report.role_json(r) for r in roles])
+        print_json([listings.role_json(r) for r in roles])
         return 0
     for role in roles:
         _out(f"{role.id}  {role.name}")
@@ -76,7 +76,7 @@ def cmd_skills(args: argparse.Namespace) -> int:
     """List the skills (of a role's plan, with --role) with the learner's status."""
     from planner.core.status import Status
     from planner.core.units import format_hours
-    from planner.export import report
+    from planner.export import listings
 
     with opened(args) as planner:
         library = planner.library()
@@ -90,11 +90,11 @@ def cmd_skills(args: argparse.Namespace) -> int:
             known = planner.progress.skill_statuses()
             status = {s.id: known.get(s.id, Status.TODO) for s in skills}
     if args.format == "json":
-        print_json([report.skill_json(s, status[s.id]) for s in skills])
+        print_json([listings.skill_json(s, status[s.id]) for s in skills])
         return 0
     for skill in skills:
         _out(
-            f"{report.MARKS[status[skill.id]]} {skill.id:<40} "
+            f"{listings.MARKS[status[skill.id]]} {skill.id:<40} "
             f"{format_hours(skill.hours):>6}  {skill.name}"
         )
     return 0

@@ -85,8 +85,8 @@ def cmd_log(args: argparse.Namespace) -> int:
         logged, started = log.session, log.started
         studying = planner.progress.statuses().get(logged.skill) == Status.IN_PROGRESS
         needed = planner.progress.open_prerequisites(logged.skill) if studying else []
-    # format_minutes: the report's `duration`, without loading the report (and the planning
-    # engine it imports) to say how long one session was.
+    # format_minutes: what `listings.duration` says, without loading the listings' records to
+    # say how long one session was.
     out(f"{logged.skill}: logged {format_minutes(logged.minutes)} on {logged.day.isoformat()}")
     if started is not None:
         out(f"{started.skill}: {started.previous} -> {started.status}")
@@ -96,21 +96,21 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     """The learner's newest entries: status changes, study sessions and their corrections."""
-    from planner.export import report
+    from planner.export import listings
 
     with opened(args) as planner:
         activity = planner.progress.recent_activity(args.limit)
     if args.format == "json":
-        print_json([report.activity_json(a) for a in activity])
+        print_json([listings.activity_json(a) for a in activity])
     else:
         for entry in activity:
-            out(report.activity_text(entry))
+            out(listings.activity_text(entry))
     return 0
 
 
 def cmd_session(args: argparse.Namespace) -> int:
     """Correct, delete or restore a study session; every change stays in the history."""
-    from planner.export import report
+    from planner.export import listings
 
     editing = (args.duration, args.date, args.note)
     if args.action != "edit" and any(v is not None for v in editing):
@@ -128,6 +128,6 @@ def cmd_session(args: argparse.Namespace) -> int:
                 note=args.note,
             )
         found = planner.progress.study_session(args.id)
-    state = "deleted" if found.deleted else f"{report.duration(found.minutes)}"
+    state = "deleted" if found.deleted else f"{listings.duration(found.minutes)}"
     out(f"session #{found.id} ({found.skill}, {found.day.isoformat()}): {state}")
     return 0

@@ -1,4 +1,5 @@
-"""Plans, progress and comparisons as JSON-ready data (the CLI's contract) and as terminal text."""
+"""Plans, progress and comparisons as JSON-ready data (the CLI's contract) and as terminal text.
+(The library's and the history's listings are export/listings.py.)"""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from planner.core.compare import Comparison
-from planner.core.domain import Library, Role, Skill
+from planner.core.domain import Library
 from planner.core.forecast import AT_RECENT_RATE, forecast_words, velocity_words
 from planner.core.pace import MAX_HOURS_PER_WEEK
 from planner.core.personal_pace import PersonalPace
@@ -15,86 +16,18 @@ from planner.core.personal_pace import pace_words as own_pace_words
 from planner.core.plan_pace import finish_words, hours_words
 from planner.core.plan_steps import Plan
 from planner.core.progress import Progress, round_up
-from planner.core.records import Activity
-from planner.core.status import STATUS_WORDS, Status
+from planner.core.status import STATUS_WORDS
 from planner.core.units import (
     format_hours,
     format_logged,
-    format_minutes,
     format_salary,
     plural,
 )
 from planner.export.learner_report import pace_json
-
-MARKS = {
-    Status.TODO: "[ ]",
-    Status.IN_PROGRESS: "[~]",
-    Status.DONE: "[x]",
-    Status.SKIPPED: "[-]",
-    Status.IMPLIED: "[x]",
-}
-"""A box per status in terminal text; JSON writes the status's value, text its word."""
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def duration(minutes: int) -> str:
-    """A study duration the way people say it: 45 min, 1 h 30 min."""
-    return format_minutes(minutes)
+from planner.export.listings import MARKS, iso_day
 
 
 # ---------------------------------------------------------------------------- JSON shapes
-def role_json(role: Role) -> dict[str, Any]:
-    """A role as `planner roles --format json` prints it."""
-    data: dict[str, Any] = {
-        "id": role.id,
-        "name": role.name,
-        "summary": role.summary,
-        "goals": list(role.goals),
-        "tracks": [
-            {
-                "id": t.id,
-                "name": t.name,
-                "summary": t.summary,
-                "goals": list(t.goals),
-                "later_career": t.later_career,
-            }
-            for t in role.tracks
-        ],
-        "track_choice": None
-        if role.track_choice is None
-        else {
-            "name": role.track_choice.name,
-            "choose_at_least": role.track_choice.choose_at_least,
-            "tracks": list(role.track_choice.tracks),
-        },
-    }
-    if role.salary is not None:
-        data["salary"] = {
-            "amount": role.salary.amount,
-            "currency": role.salary.currency,
-            "region": role.salary.region,
-            "source": role.salary.source,
-        }
-    return data
-
-
-def skill_json(skill: Skill, status: Status) -> dict[str, Any]:
-    """A skill as `planner skills --format json` prints it."""
-    return {
-        "id": skill.id,
-        "name": skill.name,
-        "area": skill.area,
-        "hours": skill.hours,
-        "level": skill.level,
-        "requires": list(skill.requires),
-        "recommends": list(skill.recommends),
-        "status": status,
-    }
-
-
 def plan_json(plan: Plan, personal_goals: Collection[str] = ()) -> dict[str, Any]:
     """A plan as `planner roadmap --format json` prints it; `personal_goals` are the goals the
     learner added themselves (marked `personal_goal`, and listed)."""
@@ -106,10 +39,10 @@ def plan_json(plan: Plan, personal_goals: Collection[str] = ()) -> dict[str, Any
         "start": plan.start.isoformat(),
         "total_hours": plan.total_hours,
         "remaining_hours": plan.remaining_hours,
-        "finish": _day(plan.finish),
+        "finish": iso_day(plan.finish),
         "at_pace": plan.at_pace,
-        "finish_as_estimated": _day(plan.finish_as_estimated),
-        "finish_at_pace": _day(plan.finish_at_pace),
+        "finish_as_estimated": iso_day(plan.finish_as_estimated),
+        "finish_at_pace": iso_day(plan.finish_at_pace),
         "groups": [
             {
                 "phase": g.phase,
@@ -118,8 +51,8 @@ def plan_json(plan: Plan, personal_goals: Collection[str] = ()) -> dict[str, Any
                 "goal": g.goal,
                 "skills": len(g.steps),
                 "hours": g.hours,
-                "start": _day(g.start),
-                "end": _day(g.end),
+                "start": iso_day(g.start),
+                "end": iso_day(g.end),
             }
             for g in plan.groups()
         ],
@@ -135,9 +68,9 @@ def plan_json(plan: Plan, personal_goals: Collection[str] = ()) -> dict[str, Any
                 "phase": s.phase,
                 "goal": s.goal,
                 "personal_goal": s.skill.id in personal_goals,
-                "start": _day(s.start),
-                "end": _day(s.end),
-                "started": _day(s.started),
+                "start": iso_day(s.start),
+                "end": iso_day(s.end),
+                "started": iso_day(s.started),
                 "implied_by": s.implied_by,
             }
             for s in plan.steps
@@ -160,7 +93,7 @@ def progress_json(
         "profile": profile,
         "role": plan.role,
         "tracks": list(plan.tracks),
-        "as_of": _day(progress.as_of),
+        "as_of": iso_day(progress.as_of),
         "skills_total": progress.skills_total,
         "skills_done": progress.skills_done,
         "percent_done_skills": round(progress.percent_done_skills, 1),
@@ -173,18 +106,18 @@ def progress_json(
         # Null, like the forecast, until the history can bear a pace (docs/progress.md).
         "velocity_hours_per_week": round(f.velocity, 2) if f.velocity is not None else None,
         "hours_per_week": plan.hours_per_week,
-        "planned_finish": _day(progress.planned_finish),
-        "finish_as_estimated": _day(plan.finish_as_estimated),
-        "finish_at_pace": _day(plan.finish_at_pace),
+        "planned_finish": iso_day(progress.planned_finish),
+        "finish_as_estimated": iso_day(plan.finish_as_estimated),
+        "finish_at_pace": iso_day(plan.finish_at_pace),
         "at_pace": plan.at_pace,
-        "forecast_finish": _day(progress.forecast_finish),
+        "forecast_finish": iso_day(progress.forecast_finish),
         "days_ahead": progress.days_ahead,
         "forecast_state": f.state,
-        "pace_since": _day(f.since),
+        "pace_since": iso_day(f.since),
         "pace_days": f.pace_days,
         "more_days_needed": f.more_days,
         "more_hours_needed": round(f.more_minutes / 60, 2),
-        "target_date": _day(progress.target_date),
+        "target_date": iso_day(progress.target_date),
         "hours_per_week_needed": round_up(needed) if needed is not None else None,
         "target_fits": progress.target_fits,
         "weekly_hours": [{"week": w, "hours": h} for w, h in progress.weekly_hours],
@@ -206,46 +139,6 @@ def pace_words(days_ahead: int | None) -> str:
         return "on plan"
     word = "ahead of" if days_ahead > 0 else "behind"
     return f"{plural(abs(days_ahead), 'day')} {word} plan"
-
-
-def activity_json(a: Activity) -> dict[str, Any]:
-    """An entry of the history as `planner history --format json` prints it."""
-    data: dict[str, Any] = {
-        "kind": a.kind,
-        "id": a.id,
-        "recorded_at": a.recorded_at.isoformat(timespec="seconds") + "Z",
-        "skill": a.skill,
-        "date": a.day.isoformat(),
-    }
-    if a.kind == "status":
-        data |= {"status": a.status, "previous": a.previous, "latest": a.latest}
-    else:
-        data |= {
-            "session": a.session_id,
-            "minutes": a.minutes,
-            "note": a.note,
-            "session_deleted": a.session_deleted,
-        }
-    if a.kind == "edited":
-        data |= {"old_date": _day(a.old_day), "old_minutes": a.old_minutes}
-    return data
-
-
-def activity_text(a: Activity) -> str:
-    """An entry of the history as one line: when it was entered, then what it says."""
-    when = a.recorded_at.strftime("%Y-%m-%d %H:%M")  # UTC, as stored
-    day = a.day.isoformat()
-    if a.kind == "status":
-        what = f"{a.skill}: {a.previous} -> {a.status} ({day})"
-    elif a.kind == "edited":
-        old = f"{duration(a.old_minutes or 0)} on {_day(a.old_day)}"
-        what = f"#{a.session_id} {a.skill}: {old} -> {duration(a.minutes)} on {day}"
-    else:
-        gone = " [deleted]" if a.kind == "logged" and a.session_deleted else ""
-        what = f"#{a.session_id} {a.skill}: {duration(a.minutes)} on {day}{gone}"
-        if a.note and a.kind == "logged":
-            what += f" · {a.note}"
-    return f"{when} UTC  {a.kind:<8} {what}"
 
 
 def compare_json(c: Comparison) -> dict[str, Any]:
@@ -320,7 +213,7 @@ def progress_text(
         f"studied: {format_logged(p.hours_logged)} · {velocity_words(p.forecast)}",
         f"streak: {plural(p.streak_days, 'day')} (longest {plural(p.longest_streak_days, 'day')})",
         *_own_pace(plan, own_pace),
-        f"planned finish: {_day(p.planned_finish) or '-'} at {plan.hours_per_week:g} h/week · "
+        f"planned finish: {iso_day(p.planned_finish) or '-'} at {plan.hours_per_week:g} h/week · "
         f"forecast {AT_RECENT_RATE}: {forecast}",
     ]
     if p.target_date is not None:

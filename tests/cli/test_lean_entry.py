@@ -108,18 +108,19 @@ def test_a_daily_command_loads_no_orm(returning_learner: Path, argv: list[str]) 
     assert _run(NOT_DAILY + RUN, "--db", str(returning_learner), *argv) == {"code": 0, "heavy": []}
 
 
-# Recording a status, a study session or a note computes no plan: neither the planning engine
-# (its use cases, the plan, the progress figures) nor the report that words them is loaded.
+# Recording a status, a study session or a note computes no plan, nor does listing the skills
+# or the history: neither the planning engine (its use cases, the plan, the progress figures)
+# nor the report that words them is loaded.
 NOT_PLANNING = HEAVY.replace(
     '("sqlalchemy", "alembic", "planner.service", "planner.db")',
     '("planner.service.planning", "planner.core.plan", "planner.core.progress", '
     '"planner.export.report")',
 )
-RECORDING = [a for a in DAILY if a[0] in ("status", "log", "note")]
+RECORDING = [a for a in DAILY if a[0] in ("status", "log", "note", "skills", "history")]
 
 
 @pytest.mark.parametrize("argv", RECORDING, ids=[a[0] for a in RECORDING])
-def test_a_recording_command_loads_no_planning_engine(
+def test_a_recording_or_listing_command_loads_no_planning_engine(
     returning_learner: Path, argv: list[str]
 ) -> None:
     assert _run(NOT_PLANNING + RUN, "--db", str(returning_learner), *argv) == {
@@ -218,7 +219,7 @@ def test_roles_lists_every_role_without_loading_the_library(
 ) -> None:
     """`planner roles` reads the roles and tracks only, not every skill (issue 16)."""
     from planner.db import queries
-    from planner.export.report import role_json
+    from planner.export.listings import role_json
     from planner.service import Planner
     from tests.cli.runner import Cli
 
