@@ -119,6 +119,19 @@ def action(
     return parser
 
 
+def number_of(unit: str, convert: Callable[[str], float]) -> Callable[[str], float]:
+    """An option's type: its text as a number of `unit` (`convert`: int or float), or the
+    message that it is not one."""
+
+    def number(text: str) -> float:
+        try:
+            return convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number of {unit}") from None
+
+    return number
+
+
 def date_option(parser: argparse.ArgumentParser, help_text: str) -> None:
     """The `--date YYYY-MM-DD` option of a command."""
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=help_text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planner.cli.common import chosen_role, command, formats, opened, out, print_json
+from planner.cli.common import chosen_role, command, formats, number_of, opened, out, print_json
 from planner.core.pace import STRATEGIES
 from planner.core.units import parse_date
 
@@ -22,7 +22,10 @@ def register_roadmap(sub: Any) -> None:
     )
     p.add_argument("--no-tracks", action="store_true", help="ignore the profile's tracks")
     p.add_argument(
-        "--hours-per-week", metavar="H", type=_hours, help="default: your profile's hours"
+        "--hours-per-week",
+        metavar="H",
+        type=number_of("hours", float),
+        help="default: your profile's hours",
     )
     p.add_argument("--start", metavar="YYYY-MM-DD", help="default: your profile's start or today")
     p.add_argument(
@@ -51,14 +54,6 @@ def register_compare(sub: Any) -> None:
     p.add_argument("role_a", metavar="ROLE_A", nargs="?", help="default: your profile's role")
     p.add_argument("role_b", metavar="ROLE_B")
     formats(p, "text", "json")
-
-
-def _hours(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of hours") from None
-    return value
 
 
 def cmd_roadmap(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planner.cli.common import command, date_option, formats, opened, out, print_json
+from planner.cli.common import command, date_option, formats, number_of, opened, out, print_json
 from planner.core.units import parse_date
 from planner.errors import UsageError
 
@@ -31,10 +31,7 @@ def register(sub: Any) -> None:
 
 
 def _days(text: str) -> int:
-    try:
-        days = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days") from None
+    days = int(number_of("days", int)(text))
     if not 0 <= days <= 3660:
         raise argparse.ArgumentTypeError(f"{days}: give a number of days from 0 to 3660")
     return days

@@ -79,6 +79,8 @@ ERRORS = [
     ["--help"],
     ["--version"],
     ["profile"],
+    ["roadmap", "--hours-per-week", "ten"],
+    ["review", "--due", "--within", "a week"],
 ]
 
 
@@ -87,6 +89,25 @@ def test_help_and_errors_read_as_from_the_whole_parser(argv: list[str]) -> None:
     said = _parse(build_parser(argv), argv)
     assert said[0].startswith("exit")
     assert said == _parse(build_parser(), argv)
+
+
+@pytest.mark.parametrize(
+    ("argv", "said", "parsed"),
+    [
+        (["roadmap", "--hours-per-week", "ten"], "'ten' is not a number of hours", 7.5),
+        (["review", "--due", "--within", "a week"], "'a week' is not a number of days", 7),
+    ],
+)
+def test_a_number_option_says_which_number_it_wants(
+    argv: list[str], said: str, parsed: float
+) -> None:
+    text, _ = _parse(build_parser(argv), argv)
+    assert text.startswith("exit 2: ") and text.rstrip().endswith(
+        f"error: argument {argv[-2]}: {said}"
+    )
+    good = [*argv[:-1], str(parsed)]
+    _, found = _parse(build_parser(good), good)
+    assert parsed in found.values()
 
 
 def test_a_command_word_is_found_after_the_global_options_only() -> None:
