@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planner.cli.common import command, date_option, formats, opened, out, print_json
+from planner.cli.common import command, date_option, formats, number_of, opened, out, print_json
 from planner.core.status import SETTABLE, Status
 from planner.core.units import format_minutes, parse_date, parse_duration, plural
 from planner.errors import UsageError
+
+# The most entries `history --limit` lists (a history is read newest first, that many of each kind).
+MAX_LIMIT = 100_000
 
 
 def register_status_and_log(sub: Any) -> None:
@@ -28,7 +31,7 @@ def register_status_and_log(sub: Any) -> None:
 def register_history(sub: Any) -> None:
     """Add `planner history` and `planner session` to the `planner` parser."""
     p = command(sub, "history", cmd_history, "your newest entries: statuses, sessions, corrections")
-    p.add_argument("--limit", metavar="N", type=int, default=30, help="how many (default: 30)")
+    p.add_argument("--limit", metavar="N", type=_limit, default=30, help="how many (default: 30)")
     formats(p, "text", "json")
     p = command(sub, "session", cmd_session, "correct, delete or restore a logged study session")
     p.add_argument("action", choices=("edit", "delete", "restore"))
@@ -49,6 +52,16 @@ def _session_number(text: str) -> int:
     if not 0 < number < 2**63:
         raise argparse.ArgumentTypeError(f"no study session has the number {number}")
     return number
+
+
+def _limit(text: str) -> int:
+    # Bounded: a number past the database's integers is a usage error, not an internal one.
+    entries = int(number_of("entries", int)(text))
+    if not 0 <= entries <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"{entries}: give a number of entries from 0 to {MAX_LIMIT}"
+        )
+    return entries
 
 
 def cmd_status(args: argparse.Namespace) -> int:

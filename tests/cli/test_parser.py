@@ -110,6 +110,18 @@ def test_a_number_option_says_which_number_it_wants(
     assert parsed in found.values()
 
 
+def test_a_history_limit_past_the_databases_integers_is_a_usage_error() -> None:
+    """Found by the fuzz test: `--limit=9223372036854775808` reached SQLite (an internal error)."""
+    argv = ["history", "--limit=9223372036854775808"]
+    text, _ = _parse(build_parser(argv), argv)
+    assert text.startswith("exit 2: ")
+    assert "give a number of entries from 0 to 100000" in text
+    _, found = _parse(
+        build_parser(["history", "--limit", "100000"]), ["history", "--limit", "100000"]
+    )
+    assert found["limit"] == 100_000
+
+
 def test_a_command_word_is_found_after_the_global_options_only() -> None:
     from planner.cli import _command_of
 
