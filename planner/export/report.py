@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.core.compare import Comparison
-from planner.core.domain import Library
 from planner.core.forecast import AT_RECENT_RATE, forecast_words, velocity_words
 from planner.core.pace import MAX_HOURS_PER_WEEK
-from planner.core.personal_pace import PersonalPace
 from planner.core.personal_pace import pace_words as own_pace_words
 from planner.core.plan_pace import finish_words, hours_words
 from planner.core.plan_steps import Plan
@@ -25,6 +22,11 @@ from planner.core.units import (
 )
 from planner.export.learner_report import pace_json
 from planner.export.listings import MARKS, iso_day
+
+if TYPE_CHECKING:  # in annotations: the progress report loads no comparison
+    from planner.core.compare import Comparison
+    from planner.core.domain import Library
+    from planner.core.personal_pace import PersonalPace
 
 
 # ---------------------------------------------------------------------------- JSON shapes

@@ -18,7 +18,6 @@ from planner.core.plan import (
 )
 from planner.core.plan_pace import with_pace
 from planner.core.progress import Progress, summarise_history
-from planner.core.records import ExportData, HistoryEntry
 from planner.core.status import Status
 from planner.db import queries
 from planner.errors import UsageError
@@ -26,6 +25,7 @@ from planner.paths import builtin_quiz_file
 
 if TYPE_CHECKING:
     from planner.core.compare import Comparison
+    from planner.core.export_data import ExportData
     from planner.core.quiz import Recommendation
     from planner.core.records import Profile
     from planner.fileformat.quiz import QuizFile
@@ -243,6 +243,9 @@ class Planning:
     ) -> ExportData:
         """The plan (role and tracks as for `plan`) with its progress, the learner's notes on
         its skills, their study sessions and status history: what every export format shows."""
+        from planner.core.export_data import ExportData  # an export's records: exports only
+        from planner.core.history import HistoryEntry
+
         planner = self._planner
         plan = self.plan(role, tracks)
         profile = planner.profile()
