@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy.exc
 from sqlalchemy import Select, select
 
-from planner.core.graph import SkillGraph, graph_of
 from planner.db import tables
 from planner.db.engine import connection_of, serialize
 
 if TYPE_CHECKING:
+    from planner.core.graph import SkillGraph
     from planner.db.engine import Tx
 
 Edges = dict[str, tuple[str, ...]]
@@ -66,6 +66,8 @@ def prerequisites(tx: Tx) -> tuple[Edges, Edges]:
 def load_graph(tx: Tx) -> SkillGraph:
     """The library's prerequisite graph, as `build_graph` makes it of the whole library, in
     two queries: the skills' ids (deleted ones are not in it) and the edges."""
+    from planner.core.graph import graph_of  # here: opening the database needs no graph
+
     serialize(tx, "library", shared=True)  # the library's writers wait: one library read
     skill = tables.skill.c
     ids = {row[0] for row in driver_rows(tx, select(skill.id).where(skill.deleted_at.is_(None)))}
