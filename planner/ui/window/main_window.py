@@ -113,10 +113,9 @@ class MainWindow(
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self._build_database_ui()
         central = QWidget()
-        column = QVBoxLayout(central)
+        column = self.top = QVBoxLayout(central)  # (a lost server's bar goes at its top)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.server_lost)  # hidden unless a shared database is out of reach
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
