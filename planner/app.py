@@ -28,10 +28,13 @@ def run(db_path: Path | str | None, profile: str | None) -> int:
         return 1
     # The window's frame paints before the database opens (planner.ui.application). The few
     # pure modules it needs load before Qt: once PySide6 is loaded it reads the source of every
-    # module imported later (looking for `from __feature__ import`), a millisecond or two each.
+    # module imported later (looking for "PySide6", for `from __feature__ import`).
     import planner.core.pace
     import planner.core.units
     import planner.ui.text  # noqa: F401
+    from planner.ui import feature_check
+
+    feature_check.install()  # that reading made quick (planner/ui/feature_check.py)
     from planner.ui.application import launch  # Qt loads only when there is a screen for it
 
     return launch(db_path, profile)

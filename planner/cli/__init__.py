@@ -97,7 +97,7 @@ def _command_of(argv: Sequence[str]) -> str | None:
         return None
     if found.word is None:
         return None if rest else "gui"
-    known = {word for words, _, _ in COMMANDS for word in words}
+    known = {"gui"} | {word for words, _, _ in COMMANDS for word in words}
     return found.word if found.word in known else None
 
 

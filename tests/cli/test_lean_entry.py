@@ -197,6 +197,21 @@ def test_gui_paints_its_frame_before_sqlalchemy_or_the_service_load(
     assert found == {"painted": True, "heavy": []}
 
 
+# The window needs no other command's module: `planner gui` built the whole parser (every
+# command's module imported) until "gui" was known as a command word.
+OTHER_COMMANDS = HEAVY.replace(
+    'names = ("sqlalchemy", "alembic", "planner.service", "planner.db")',
+    'names = [m for m in sys.modules if m.startswith("planner.cli.")]\n'
+    '    names = [m for m in names if m != "planner.cli.common"]',
+)
+
+
+@pytest.mark.parametrize("command", [["gui"], []], ids=["planner gui", "planner"])
+def test_gui_loads_no_other_commands_module(tmp_path: Path, command: list[str]) -> None:
+    found = _run(OTHER_COMMANDS + GUI, "--db", str(tmp_path / "p.sqlite3"), *command)
+    assert found == {"painted": True, "heavy": []}
+
+
 # What the complete window (a returning learner's plan on screen) has no need of until the
 # learner asks: the views not shown (made when first shown), the file exporters (icalendar
 # alone took longer to import than those views), the PDF renderer, the roadmap files' parser

@@ -127,6 +127,7 @@ def test_a_command_word_is_found_after_the_global_options_only() -> None:
 
     assert _command_of(["--db", "roles", "skills"]) == "skills"
     assert _command_of(["--db", "x"]) == "gui"
+    assert _command_of(["--db", "x", "gui"]) == "gui"  # named, as `make run` does
     assert _command_of(["-h"]) is None
     assert _command_of(["nothing"]) is None
     assert _command_of(["note", "sql", "x"]) == "note"

@@ -84,6 +84,30 @@ def test_zoom_keys_and_a_double_click_reach_a_graph_made_late(
     assert window.state.selected == "numpy"
 
 
+def test_the_zoom_keys_before_the_graph_was_ever_shown_show_it_zoomed(
+    qtbot: QtBot, open_window: WindowFactory
+) -> None:
+    """The graph is made when first shown, and laid out then: the View menu's zoom keys,
+    pressed on another view, had no graph to zoom and did nothing."""
+    window = open_window(learner, active=True)
+    assert not window.is_made(View.GRAPH)
+    qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.ZoomIn))
+    assert window.views.currentWidget() is window.graph_view
+    graph = window.graph_view
+    qtbot.waitUntil(lambda: graph.graph_layout() is not None)
+    first = graph.zoom()  # how it frames the plan when shown
+    window.show_view(View.PLAN)
+    qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.ZoomIn))
+    assert window.views.currentWidget() is graph and graph.zoom() > first
+    window.show_view(View.PLAN)
+    qtbot.keySequence(window, QKeySequence("Ctrl+0"))  # View → Fit the graph
+    fitted = graph.zoom()
+    assert window.views.currentWidget() is graph and fitted < first  # the whole plan in view
+    graph.zoom_in()
+    graph.fit()
+    assert graph.zoom() == fitted
+
+
 def test_the_agenda_made_late_still_opens_the_study_times(
     qtbot: QtBot, open_window: WindowFactory
 ) -> None:

@@ -97,6 +97,22 @@ def test_attach_completes_the_window_on_the_learners_plan(
     assert "finish" in frame.status_plan.text()
 
 
+def test_what_the_first_frame_does_not_show_is_made_with_the_views(
+    qtbot: QtBot, frame: MainWindow, planner: Planner
+) -> None:
+    """The search's clear button (its icon comes from the icon theme) and the lost-server bar
+    (the style's warning icon) are not made for the first frame, where neither shows."""
+    assert not frame.search.isClearButtonEnabled()  # no text can be typed there yet
+    assert frame._server_lost is None
+    with qtbot.waitSignal(frame.opened):
+        frame.attach(planner)
+    assert frame.search.isClearButtonEnabled()
+    assert frame._server_lost is None  # still: a shared database out of reach makes it
+    bar = frame.server_lost
+    assert frame.top.indexOf(bar) == 0 and bar.isHidden()  # over the sidebar and the views
+    assert frame.server_lost is bar
+
+
 def test_closing_the_frame_before_the_database_opens_keeps_the_size_and_nothing_else(
     qtbot: QtBot, frame: MainWindow, settings: QSettings
 ) -> None:

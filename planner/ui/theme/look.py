@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -89,6 +90,7 @@ def apply_scheme(app: QApplication, scheme: str) -> None:
     app.setPalette(dark_palette() if dark else light_palette())
 
 
+@cache  # the application's and the main window's (drawn at seven sizes: once is enough)
 def app_icon() -> QIcon:
     """The application icon: a small prerequisite graph, drawn so it needs no image files."""
     icon = QIcon()
@@ -175,9 +177,11 @@ _BLUE, _GREEN, _GREY = "#4e79a7", "#59a14f", "#8c8c8c"
 
 
 def _drawn_icon(draw: Callable[[QPainter, float], None]) -> QIcon:
-    """An icon drawn by `draw(painter, scale)` on a 16-unit square, at the sizes lists use."""
+    """An icon drawn by `draw(painter, scale)` on a 16-unit square, at the sizes the sidebar
+    shows it: 22 pixels, and 44 on a screen of twice the density (drawn before the window's
+    first frame, so no size nothing asks for)."""
     icon = QIcon()
-    for size in (16, 22, 32, 44):
+    for size in (22, 44):
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)

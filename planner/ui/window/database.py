@@ -17,15 +17,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QStyle,
-    QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -88,7 +85,8 @@ class DatabasePart(WindowBase):
     db_opened: Opened | None  # the database the window owns (None: its creator owns it)
     own_database: Path | None  # the learner's own file (None: the default one)
     status_where: QLabel
-    server_lost: ServerLostBar
+    top: QVBoxLayout  # the window's column, over the views: the bar goes at its top
+    _server_lost: ServerLostBar | None
     editing_actions: list[QAction]
     action_connect: QAction
     action_use_own: QAction
@@ -103,9 +101,20 @@ class DatabasePart(WindowBase):
         self.status_where.setTextFormat(Qt.TextFormat.PlainText)
         self.status_where.setAccessibleName("Where the data is")
         self.statusBar().addPermanentWidget(self.status_where)
-        self.server_lost = ServerLostBar()
-        self.server_lost.retry_button.clicked.connect(self.retry_connection)
-        self.server_lost.own_button.clicked.connect(self.use_own_database)
+        self._server_lost = None
+
+    @property
+    def server_lost(self) -> ServerLostBar:
+        """The bar saying a shared database cannot be reached; made when first needed (its
+        warning icon comes from the style and the icon theme: not for the window's first
+        frame, where it is hidden)."""
+        bar = self._server_lost
+        if bar is None:
+            bar = self._server_lost = ServerLostBar()
+            bar.retry_button.clicked.connect(self.retry_connection)
+            bar.own_button.clicked.connect(self.use_own_database)
+            self.top.insertWidget(0, bar)
+        return bar
 
     def _connect_database_signals(self) -> None:
         self.state.serverLost.connect(self._on_server_lost)
@@ -199,7 +208,8 @@ class DatabasePart(WindowBase):
 
     # ------------------------------------------------------------------ read-only
     def _on_server_lost(self, message: str) -> None:
-        if self._frozen or self.server_lost.isVisible():  # read-only already: a refused click
+        shown = self._server_lost is not None and self._server_lost.isVisible()
+        if self._frozen or shown:  # read-only already: a refused click
             self.statusBar().showMessage(
                 "Not changed: the shared database cannot be reached (read-only until it is back).",
                 8000,
@@ -247,6 +257,8 @@ class DatabasePart(WindowBase):
 
     def _thaw(self) -> None:
         """Give back what `_freeze` took away, and hide the message."""
+        from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
         for widget, what in self._frozen:
             if what == "enabled":
                 widget.setEnabled(True)
@@ -257,7 +269,8 @@ class DatabasePart(WindowBase):
             action.setEnabled(True)
         self.action_undo.setEnabled(self.undo_stack.canUndo())
         self.action_redo.setEnabled(self.undo_stack.canRedo())
-        self.server_lost.hide()
+        if self._server_lost is not None:
+            self._server_lost.hide()
 
     def retry_connection(self) -> bool:
         """Retry: reach the shared database again; the window reloads from it and is writable
@@ -286,6 +299,9 @@ class DatabasePart(WindowBase):
 
 def _freeze_panel(panel: QWidget) -> list[tuple[QWidget, str]]:
     """Disable a panel's buttons and boxes and make its texts read-only; what was changed."""
+    # Imported here, as the read-only window is rare: not types to make before the first frame.
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QPlainTextEdit, QTextEdit
+
     frozen: list[tuple[QWidget, str]] = []
     for child in panel.findChildren(QAbstractButton) + panel.findChildren(QAbstractSpinBox):
         if child.isEnabled():

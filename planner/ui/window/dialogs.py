@@ -6,17 +6,21 @@ from __future__ import annotations
 import html
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from planner import __version__
 from planner.core.units import plural
 from planner.errors import PlannerError
-from planner.ui.widgets.messages import ask, confirm_box, message_box, show_error
 from planner.ui.window.base import WindowBase
 from planner.ui.window.toolbar import APP_NAME
 from planner.ui.window.view import View
+
+# Qt's dialog classes are imported where a dialog opens, not with the window: making their
+# Python types takes a few milliseconds, which came before the window's first frame.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 class DialogsPart(WindowBase):
@@ -26,6 +30,8 @@ class DialogsPart(WindowBase):
 
     def new_profile(self) -> None:
         """Create a profile and switch to it (then set it up)."""
+        from PySide6.QtWidgets import QInputDialog
+
         from planner.ui.ops import run_change
 
         name, ok = QInputDialog.getText(self, "New profile", "Name of the learner:")
@@ -40,6 +46,8 @@ class DialogsPart(WindowBase):
 
     def rename_profile(self) -> None:
         """Rename the current profile."""
+        from PySide6.QtWidgets import QInputDialog
+
         from planner.ui.ops import run_change
 
         old = self.state.planner.profile_name
@@ -52,6 +60,8 @@ class DialogsPart(WindowBase):
 
     def delete_profile(self) -> None:
         """Delete another profile, after asking."""
+        from PySide6.QtWidgets import QInputDialog
+
         from planner.ui.ops import run_change
 
         current = self.state.planner.profile_name
@@ -76,6 +86,8 @@ class DialogsPart(WindowBase):
 
     def run_onboarding(self) -> bool:
         """The set-up wizard; returns True when the learner finished it."""
+        from PySide6.QtWidgets import QDialog
+
         from planner.ui.onboarding.wizard import OnboardingWizard
         from planner.ui.ops import run_change
 
@@ -124,6 +136,8 @@ class DialogsPart(WindowBase):
 
     def import_roadmap(self) -> None:
         """Import roadmap files chosen by the learner."""
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Import roadmap files", "", "Roadmap files (*.yaml *.yml);;All files (*)"
         )
@@ -186,7 +200,10 @@ class DialogsPart(WindowBase):
 
     def check_database(self) -> None:
         """Help → Check database: look for damage, fix what is safe, show what was found."""
+        from PySide6.QtWidgets import QMessageBox
+
         from planner.ui.ops import run_change
+        from planner.ui.widgets.messages import message_box
 
         self.skill_panel.save_note()
         checked = run_change(self.state, self.state.planner.files.check_database)
@@ -202,6 +219,8 @@ class DialogsPart(WindowBase):
 
     def show_about(self) -> None:
         """Help → About."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
@@ -214,8 +233,12 @@ class DialogsPart(WindowBase):
 
     def confirm(self, question: str, action: str) -> bool:
         """Ask before something that cannot be undone; Cancel is the default."""
+        from planner.ui.widgets.messages import ask, confirm_box
+
         return ask(*confirm_box(self, APP_NAME, question, action))
 
     def show_error(self, message: str) -> None:
         """One clear message; nothing was changed."""
+        from planner.ui.widgets.messages import show_error
+
         self._last_dialog = show_error(self, APP_NAME, message)

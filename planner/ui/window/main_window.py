@@ -113,10 +113,9 @@ class MainWindow(
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self._build_database_ui()
         central = QWidget()
-        column = QVBoxLayout(central)
+        column = self.top = QVBoxLayout(central)  # (a lost server's bar goes at its top)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.server_lost)  # hidden unless a shared database is out of reach
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -186,9 +185,6 @@ class MainWindow(
             graph.set_filter(self.search.text())
             graph.skillSelected.connect(self.state.select)
             graph.skillActivated.connect(self._show_in_plan)
-            self.action_zoom_in.triggered.connect(graph.zoom_in)
-            self.action_zoom_out.triggered.connect(graph.zoom_out)
-            self.action_fit.triggered.connect(graph.fit)
         elif view is View.AGENDA:
             self.agenda_view.settingsRequested.connect(self.show_study_settings)
         super()._view_made(view, widget)
@@ -218,6 +214,17 @@ class MainWindow(
         self.plan_view.hide_done.toggled.connect(self.action_hide_done.setChecked)
         self.action_hide_done.toggled.connect(self.plan_view.hide_done.setChecked)
         self.state.reviewsChanged.connect(self.refresh_review_count)
+        self.action_zoom_in.triggered.connect(lambda: self._zoom_graph("zoom_in"))
+        self.action_zoom_out.triggered.connect(lambda: self._zoom_graph("zoom_out"))
+        self.action_fit.triggered.connect(lambda: self._zoom_graph("fit"))
+
+    def _zoom_graph(self, how: str) -> None:
+        """View → Zoom in, Zoom out, Fit the graph: on the graph, shown first when another
+        view is (the graph is made, and laid out, when first shown: a graph never shown had
+        nothing to zoom, and the keys did nothing)."""
+        if self.views.currentIndex() != View.GRAPH:
+            self.show_view(View.GRAPH)
+        getattr(self.graph_view, how)()
 
     # ------------------------------------------------------------------ settings
     def _restore_geometry(self) -> None:

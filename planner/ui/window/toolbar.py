@@ -9,7 +9,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QLabel,
     QLineEdit,
     QMenu,
@@ -62,7 +61,6 @@ class ToolbarPart(WindowBase):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search skills  (Ctrl+F)")
         self.search.setAccessibleName("Search skills")
-        self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(260)
         clear = QAction("Clear the search", self.search)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
@@ -90,6 +88,8 @@ class ToolbarPart(WindowBase):
     def _add_hours_box(self) -> None:
         # Added with the views rather than in the frame: Qt's first spin box costs a few
         # milliseconds to set up, a twentieth of what a bare window takes to appear.
+        from PySide6.QtWidgets import QDoubleSpinBox
+
         self.hours_box = QDoubleSpinBox()
         self.hours_box.setRange(MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK)
         self.hours_box.setDecimals(1)
@@ -100,6 +100,10 @@ class ToolbarPart(WindowBase):
         self.hours_box.setKeyboardTracking(False)
         self.toolbar.insertWidget(self._strategy_action, self.hours_box)
         self.toolbar.insertSeparator(self._strategy_action)
+        # Also with the views: the clear button's icon is looked up in the desktop's icon
+        # theme (files read), and it shows only once there is text, which there cannot be
+        # before now (the toolbar is disabled until the window is attached).
+        self.search.setClearButtonEnabled(True)
 
     def refresh_profile(self, replan: bool = True) -> None:
         """Fill the toolbar from the current profile and (unless already done) re-plan."""
