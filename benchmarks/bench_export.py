@@ -12,7 +12,7 @@ from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 
 from benchmarks.common import Row, measure, synthetic_library
 from planner.core.domain import Library, Resource
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.db import queries
 from planner.db.engine import Database
 from planner.export.bundle import render

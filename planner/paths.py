@@ -9,8 +9,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import platformdirs
-
 from planner.errors import PlannerError
 
 APP_NAME = "roadmap-planner"
@@ -71,6 +69,8 @@ def database_path(explicit: Path | str | None = None) -> Path:
 def default_database_path() -> Path:
     """planner.sqlite3 in the user data directory: the learner's own database when nothing
     names another one."""
+    import platformdirs  # here: a command given --db (or PLANNER_DB) does not load it
+
     return (Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME).resolve()
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from planner.core.domain import Library, Role, Skill, Track
 from planner.core.graph import SkillGraph
+from planner.core.records import Change
 from planner.errors import PlannerError
 
 
@@ -35,6 +36,37 @@ class LibraryChange:
 
     def __bool__(self) -> bool:
         return bool(self.skills or self.roles)
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    """What an import did."""
+
+    skills_added: int = 0
+    skills_updated: int = 0
+    roles_added: int = 0
+    roles_updated: int = 0
+    change: Change = field(default_factory=Change)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What learners chose that an edit of roles can take away: their role, and their tracks
+    (deleting a role or a track removes these rows; undoing the edit puts them back)."""
+
+    profile_roles: tuple[tuple[int, str], ...] = ()
+    tracks: tuple[tuple[int, str, str, int], ...] = ()  # profile, role, track, position
+
+
+@dataclass(frozen=True)
+class LibraryEdit:
+    """A stored library edit with what undoes it: the versions it replaced, and the learners'
+    role and track choices it took away."""
+
+    applied: LibraryChange
+    undo: LibraryChange
+    choices: Choices
+    change: Change = field(default_factory=Change)
 
 
 def apply_change(library: Library, change: LibraryChange) -> Library:

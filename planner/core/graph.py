@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from planner.core.domain import Library, Role, Skill
 from planner.core.status import FINISHED, Status
 from planner.errors import NotFoundError
 
 if TYPE_CHECKING:
     import networkx
+
+    from planner.core.domain import Library, Role, Skill
 
 
 @dataclass(frozen=True)
@@ -57,13 +59,26 @@ class SkillGraph:
 
 def build_graph(skills: Mapping[str, Skill]) -> SkillGraph:
     """The prerequisite graph of a library; edges to unknown ids are left out."""
+    requires = {skill_id: skill.requires for skill_id, skill in skills.items()}
+    recommends = {skill_id: skill.recommends for skill_id, skill in skills.items()}
+    return graph_of(skills.keys(), requires, recommends)
+
+
+def graph_of(
+    skills: AbstractSet[str],
+    requires: Mapping[str, Sequence[str]],
+    recommends: Mapping[str, Sequence[str]],
+) -> SkillGraph:
+    """The prerequisite graph of the skills with these hard (`requires`) and soft
+    (`recommends`) prerequisites, each in its order; edges to unknown ids are left out."""
     preds: dict[str, tuple[str, ...]] = {}
     hard_preds: dict[str, tuple[str, ...]] = {}
     succs: dict[str, list[str]] = {s: [] for s in skills}
     for skill_id in sorted(skills):
-        skill = skills[skill_id]
-        hard = tuple(dict.fromkeys(p for p in skill.requires if p in skills))
-        soft = tuple(p for p in dict.fromkeys(skill.recommends) if p in skills and p not in hard)
+        hard = tuple(dict.fromkeys(p for p in requires.get(skill_id, ()) if p in skills))
+        soft = tuple(
+            p for p in dict.fromkeys(recommends.get(skill_id, ())) if p in skills and p not in hard
+        )
         hard_preds[skill_id] = hard
         preds[skill_id] = hard + soft
         for prereq in hard + soft:

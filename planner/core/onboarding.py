@@ -5,6 +5,7 @@ stores the final choice)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from planner.core.domain import Library, Role, Skill
@@ -17,9 +18,21 @@ from planner.core.plan import (
     make_plan,
     skeleton,
 )
-from planner.core.records import OnboardingChoice, Profile
+from planner.core.records import Profile
 from planner.core.status import FINISHED, Status
 from planner.errors import UsageError
+
+
+@dataclass(frozen=True)
+class OnboardingChoice:
+    """What the learner chose at the first start (or when choosing again)."""
+
+    role: str
+    tracks: tuple[str, ...]
+    hours_per_week: float
+    start: date
+    known: frozenset[str]  # every skill of the plan the learner already knows
+    name: str | None = None  # the learner's name for the profile (None: keep it)
 
 
 class OnboardingDraft:

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, delete, insert, select, update
 
 from planner.core.domain import Library, Skill
-from planner.core.edit import LibraryChange
-from planner.core.records import Choices
+from planner.core.edit import Choices, LibraryChange
 from planner.db import tables
 from planner.db.engine import connection_of, serialize
 from planner.db.queries.clock import utcnow

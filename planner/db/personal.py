@@ -17,15 +17,13 @@ from planner.errors import UsageError
 if TYPE_CHECKING:
     from planner.db.engine import Tx
 
-_timer = tables.study_timer.c
-_goal = tables.profile_goal.c
-
 
 def get_timer(tx: Tx, profile_id: int) -> RunningTimer | None:
     """The learner's running timer, if any."""
+    timer = tables.study_timer.c
     row = (
         connection_of(tx)
-        .execute(select(_timer.skill_id, _timer.started_at).where(_timer.profile_id == profile_id))
+        .execute(select(timer.skill_id, timer.started_at).where(timer.profile_id == profile_id))
         .first()
     )
     if row is None:
@@ -52,28 +50,31 @@ def start_timer(
 
 def clear_timer(tx: Tx, profile_id: int) -> bool:
     """Remove the running timer; False if there was none."""
+    timer = tables.study_timer.c
     connection = connection_of(tx)
     lock_profile(connection, profile_id)
-    removed = connection.execute(delete(tables.study_timer).where(_timer.profile_id == profile_id))
+    removed = connection.execute(delete(tables.study_timer).where(timer.profile_id == profile_id))
     return bool(removed.rowcount)
 
 
 def goals(tx: Tx, profile_id: int) -> list[str]:
     """The learner's personal goals, in the order they were added."""
+    goal = tables.profile_goal.c
     rows = connection_of(tx).scalars(
-        select(_goal.skill_id)
-        .where(_goal.profile_id == profile_id)
-        .order_by(_goal.added_at, _goal.skill_id)
+        select(goal.skill_id)
+        .where(goal.profile_id == profile_id)
+        .order_by(goal.added_at, goal.skill_id)
     )
     return list(rows)
 
 
 def add_goal(tx: Tx, profile_id: int, skill_id: str) -> bool:
     """Make a skill a personal goal; False if it was one already."""
+    goal = tables.profile_goal.c
     connection = connection_of(tx)
     lock_profile(connection, profile_id)
-    this_goal = (_goal.profile_id == profile_id, _goal.skill_id == skill_id)
-    if connection.scalar(select(_goal.skill_id).where(*this_goal)) is not None:
+    this_goal = (goal.profile_id == profile_id, goal.skill_id == skill_id)
+    if connection.scalar(select(goal.skill_id).where(*this_goal)) is not None:
         return False
     connection.execute(
         insert(tables.profile_goal).values(
@@ -85,9 +86,8 @@ def add_goal(tx: Tx, profile_id: int, skill_id: str) -> bool:
 
 def remove_goal(tx: Tx, profile_id: int, skill_id: str) -> bool:
     """Stop a skill being a personal goal; False if it was not one."""
+    goal = tables.profile_goal.c
     result = connection_of(tx).execute(
-        delete(tables.profile_goal).where(
-            _goal.profile_id == profile_id, _goal.skill_id == skill_id
-        )
+        delete(tables.profile_goal).where(goal.profile_id == profile_id, goal.skill_id == skill_id)
     )
     return bool(result.rowcount)

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 import uuid
 from typing import Any
 
 import sqlalchemy.exc
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from planner.db.engine import (
     LOCK_NAMESPACE,
@@ -143,9 +144,37 @@ def connect_args(name: str = APPLICATION_NAME) -> dict[str, Any]:
 
 
 def make_engine(address: ServerAddress, name: str = APPLICATION_NAME) -> Engine:
-    """An engine for psycopg 3 that checks a pooled connection before use (a server restarted
-    while the app was open leaves dead ones behind); its connections are named `name`."""
-    return create_engine(address.url, pool_pre_ping=True, connect_args=connect_args(name))
+    """An engine for psycopg 3 whose connections are named `name`, and checked before use when
+    they have been idle a while (a server restarted while the app was open left them dead)."""
+    engine = create_engine(address.url, connect_args=connect_args(name))
+    event.listen(engine.pool, "checkin", _idle_from_now)
+    event.listen(engine.pool, "checkout", _ping_if_idle)
+    return engine
+
+
+# A pooled connection idle longer than this is pinged before use and replaced if dead, as
+# `pool_pre_ping` would before every transaction (a round trip each; issue 16). If the server
+# went away within that moment, the transaction fails as one line and SQLAlchemy empties the
+# pool: the next one connects afresh (its "optimistic" handling).
+PING_AFTER_IDLE_S = 1.0
+
+
+def _idle_from_now(_dbapi_connection: Any, record: Any) -> None:
+    record.info["idle_since"] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    idle_since = record.info.pop("idle_since", None)
+    if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+        return  # new, or used a moment ago
+    import psycopg  # loaded by the dialect already
+
+    try:
+        dbapi_connection.execute("SELECT 1")
+        dbapi_connection.rollback()  # the ping leaves no transaction open
+    except psycopg.Error:
+        # The pool drops this connection and checks out another (a new one if need be).
+        raise sqlalchemy.exc.DisconnectionError() from None
 
 
 def tables_without_change_trigger(connection: Connection) -> list[str]:

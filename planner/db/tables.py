@@ -25,6 +25,9 @@ from sqlalchemy import (
 
 from planner.core.status import SETTABLE
 
+if TYPE_CHECKING:
+    from sqlalchemy.types import TypeEngine
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -50,10 +53,28 @@ def _id(name: str) -> Column[str]:
     return Column(name, ID, primary_key=True, nullable=False)
 
 
+# The type of each column a foreign key refers to, given to the referring column too: a
+# table is then declared without the tables it refers to (SQLAlchemy would otherwise take
+# the type from them), so a command declares only the tables it reads or writes.
+_KEY_TYPES: dict[str, TypeEngine[Any]] = {
+    "skill.id": ID,
+    "role.id": ID,
+    "profile.id": Integer(),
+    "progress_event.id": Integer(),
+    "study_session.id": Integer(),
+    "team_member.login": String(63),
+}
+
+
 def _refers(column: str, to: str, *, key: bool = False, index: bool | None = None) -> Column[Any]:
     """A column referring to `to` ("table.column"), deleted with the row it refers to."""
     return Column(
-        column, ForeignKey(to, ondelete="CASCADE"), primary_key=key, nullable=False, index=index
+        column,
+        _KEY_TYPES[to],
+        ForeignKey(to, ondelete="CASCADE"),
+        primary_key=key,
+        nullable=False,
+        index=index,
     )
 
 
@@ -197,7 +218,7 @@ def _table_profile() -> Table:
         _metadata,
         Column("id", Integer, primary_key=True),
         Column("name", String(100), nullable=False, unique=True),
-        Column("role_id", ForeignKey("role.id", ondelete="SET NULL")),
+        Column("role_id", ID, ForeignKey("role.id", ondelete="SET NULL")),
         Column("hours_per_week", Float, nullable=False, default=10),
         Column("start_date", Date),
         Column("strategy", String(40), nullable=False, default="foundations-first"),
@@ -442,13 +463,11 @@ if TYPE_CHECKING:
 
 
 def _declared(name: str) -> Table:
-    """The table `name`, declared on first use, and the tables its foreign keys refer to."""
+    """The table `name`, declared on first use (alone: see `_KEY_TYPES`)."""
     table = _metadata.tables.get(name)
     if table is None:
         table = _DECLARE[name]()
         globals()[name] = table  # a plain attribute from now on
-        for key in table.foreign_keys:
-            _declared(key.target_fullname.split(".")[0])
     return table
 
 

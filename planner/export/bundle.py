@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.errors import PlannerError, UsageError
 from planner.export.options import FORMATS as FORMATS  # the export formats, by their key
 from planner.export.options import PdfOptions, Tell, quiet

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 
 COLUMNS = ("date", "kind", "skill", "name", "from", "to", "minutes", "note")
 # A cell starting with one of these is run as a formula by spreadsheets ("CSV injection");

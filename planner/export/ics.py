@@ -20,8 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Calendar, Event
 
 from planner.core.agenda import Block, BlockKind, block_start
+from planner.core.export_data import ExportData
 from planner.core.plan_steps import Step
-from planner.core.records import ExportData
 from planner.core.reviews import ReviewState
 from planner.core.units import format_hours, format_minutes
 

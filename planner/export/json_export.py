@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from planner.core.agenda import slots_text
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.export.learner_report import agenda_json, pace_json, review_event_json, review_json
 from planner.export.report import plan_json, progress_json
 

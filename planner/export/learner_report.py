@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.core.agenda import Agenda, BlockKind, StudySlot, slots_text
-from planner.core.domain import Library
-from planner.core.personal_pace import PersonalPace, pace_words
+from planner.core.personal_pace import pace_words
 from planner.core.plan_pace import day_words
-from planner.core.reviews import ReviewEvent, ReviewState
 from planner.core.units import format_minutes
+
+if TYPE_CHECKING:  # in annotations: `planner progress` words a pace, not reviews or an agenda
+    from planner.core.agenda import Agenda, StudySlot
+    from planner.core.domain import Library
+    from planner.core.personal_pace import PersonalPace
+    from planner.core.reviews import ReviewEvent, ReviewState
 
 NO_SLOTS = (
     "no study times set: set them with "
@@ -112,6 +115,8 @@ def agenda_json(
     weeks: Sequence[Agenda], library: Library, slots: Sequence[StudySlot]
 ) -> dict[str, Any]:
     """The agenda as `planner agenda --format json` prints it."""
+    from planner.core.agenda import slots_text
+
     return {
         "slots": slots_text(slots),
         "weeks": [
@@ -142,6 +147,8 @@ def agenda_json(
 
 def agenda_text(weeks: Sequence[Agenda], library: Library, slots: Sequence[StudySlot]) -> str:
     """The agenda as a terminal reads it: each week, then a line per block."""
+    from planner.core.agenda import BlockKind
+
     lines: list[str] = []
     if not slots:
         lines.append(NO_SLOTS)

@@ -5,12 +5,14 @@ reports (export/report.py), so that listing them loads no planning engine."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.core.domain import Role, Skill
-from planner.core.records import Activity
 from planner.core.status import Status
 from planner.core.units import format_minutes
+
+if TYPE_CHECKING:
+    from planner.core.domain import Role, Skill
+    from planner.core.history import Activity
 
 MARKS = {
     Status.TODO: "[ ]",

@@ -6,10 +6,10 @@ import re
 from collections.abc import Mapping
 
 from planner.core.domain import Library, Resource
+from planner.core.export_data import ExportData
 from planner.core.personal_pace import pace_words
 from planner.core.plan_pace import finish_words
 from planner.core.plan_steps import Plan
-from planner.core.records import ExportData
 from planner.core.status import STATUS_WORDS, Status
 from planner.core.units import format_hours, format_logged, plural
 

@@ -32,7 +32,7 @@ import threading
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.errors import PlannerError
 from planner.export.cohort import CohortReport
 from planner.export.options import PdfOptions, Tell, quiet

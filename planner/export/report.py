@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.core.compare import Comparison
-from planner.core.domain import Library
-from planner.core.forecast import AT_RECENT_RATE, forecast_words, velocity_words
 from planner.core.pace import MAX_HOURS_PER_WEEK
-from planner.core.personal_pace import PersonalPace
 from planner.core.personal_pace import pace_words as own_pace_words
 from planner.core.plan_pace import finish_words, hours_words
 from planner.core.plan_steps import Plan
-from planner.core.progress import Progress, round_up
 from planner.core.status import STATUS_WORDS
 from planner.core.units import (
     format_hours,
@@ -25,6 +20,12 @@ from planner.core.units import (
 )
 from planner.export.learner_report import pace_json
 from planner.export.listings import MARKS, iso_day
+
+if TYPE_CHECKING:  # in annotations: a plan's report loads no progress figures, no comparison
+    from planner.core.compare import Comparison
+    from planner.core.domain import Library
+    from planner.core.personal_pace import PersonalPace
+    from planner.core.progress import Progress
 
 
 # ---------------------------------------------------------------------------- JSON shapes
@@ -87,6 +88,8 @@ def progress_json(
 ) -> dict[str, Any]:
     """Progress as `planner progress --format json` prints it (with the learner's `pace`,
     when given: the factors and the finish at that pace)."""
+    from planner.core.progress import round_up  # the progress figures' modules: not for a plan
+
     needed = progress.hours_per_week_needed
     f = progress.forecast
     data: dict[str, Any] = {
@@ -200,6 +203,8 @@ def progress_text(
     profile: str, plan: Plan, p: Progress, own_pace: PersonalPace | None = None
 ) -> str:
     """Progress as a few lines of text (and the learner's own pace, when given)."""
+    from planner.core.forecast import AT_RECENT_RATE, forecast_words, velocity_words
+
     pace = pace_words(p.days_ahead)
     if p.forecast_finish is not None:
         forecast = p.forecast_finish.isoformat() + (f" ({pace})" if pace else "")
@@ -232,6 +237,8 @@ def _own_pace(plan: Plan, pace: PersonalPace | None) -> list[str]:
 
 def target_words(plan: Plan, p: Progress) -> str:
     """What a target date asks for, in a sentence (empty without a target)."""
+    from planner.core.progress import round_up
+
     if p.target_date is None:
         return ""
     needed = p.hours_per_week_needed

@@ -11,14 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from planner.core.records import (
-    Activity,
     Change,
     Changed,
-    ExportData,
-    HistoryEntry,
-    ImportCounts,
-    LibraryEdit,
-    OnboardingChoice,
     Profile,
     RunningTimer,
     StatusChange,
@@ -29,17 +23,33 @@ from planner.service.facade import Planner
 from planner.service.profiles import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
-    from planner.core.edit import DeletionEffects, EditError, LibraryChange
+    from planner.core.edit import (
+        DeletionEffects,
+        EditError,
+        ImportCounts,
+        LibraryChange,
+        LibraryEdit,
+    )
+    from planner.core.export_data import ExportData
+    from planner.core.history import Activity, HistoryEntry
+    from planner.core.onboarding import OnboardingChoice
     from planner.core.team import CohortDay, CohortRow, Kind, Member
     from planner.db.backup import Backup
     from planner.db.check import CheckReport
 
 # Loaded when first asked for: most commands need neither backups nor the database's check,
-# nor the library editor's or team mode's records.
+# nor the library editor's, the first start's, an export's or team mode's records, nor the
+# history's.
 _LAZY = {
     "Backup": "planner.db.backup",
     "CheckReport": "planner.db.check",
-    **dict.fromkeys(("DeletionEffects", "EditError", "LibraryChange"), "planner.core.edit"),
+    **dict.fromkeys(
+        ("DeletionEffects", "EditError", "ImportCounts", "LibraryChange", "LibraryEdit"),
+        "planner.core.edit",
+    ),
+    **dict.fromkeys(("Activity", "HistoryEntry"), "planner.core.history"),
+    "ExportData": "planner.core.export_data",
+    "OnboardingChoice": "planner.core.onboarding",
     **dict.fromkeys(("CohortDay", "CohortRow", "Kind", "Member"), "planner.core.team"),
 }
 

@@ -11,14 +11,16 @@ from planner.core.domain import Library, Role, Skill
 from planner.core.edit import (
     DeletionEffects,
     EditError,
+    ImportCounts,
     LibraryChange,
+    LibraryEdit,
     check_change,
     cycle_if_added,
     deletion_effects,
     inverse,
 )
 from planner.core.graph import build_graph, find_cycle
-from planner.core.records import Change, ImportCounts, LibraryEdit
+from planner.core.records import Change
 from planner.db import library_edit, queries
 from planner.errors import PlannerError
 

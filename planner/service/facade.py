@@ -22,7 +22,6 @@ command line starts a process per command; issue 16).
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -233,6 +232,7 @@ class Planner:
         if self._library is None:
             with self.connection() as connection:
                 self._library = queries.load_library(connection)
+            self._graph = None  # if read alone before, made again of this very library
         return self._library
 
     def roles(self) -> list[Role]:
@@ -243,11 +243,16 @@ class Planner:
             return list(queries.load_roles(connection).values())
 
     def graph(self) -> SkillGraph:
-        """The prerequisite graph of the library (cached with it)."""
+        """The prerequisite graph of the library (cached with it): made of the library when it
+        is loaded, else read alone (recording a status needs the graph, not the skills' text)."""
         if self._graph is None:
-            from planner.core.graph import build_graph  # not needed to list the roles
+            if self._library is None:
+                with self.connection() as connection:
+                    self._graph = queries.load_graph(connection)
+            else:
+                from planner.core.graph import build_graph  # not needed to list the roles
 
-            self._graph = build_graph(self.library().skills)
+                self._graph = build_graph(self._library.skills)
         return self._graph
 
     def invalidate(self) -> None:
@@ -295,5 +300,7 @@ def _fill_library(db: Database, connection: Connection) -> None:
 
 
 def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    import difflib  # only for an id not found
+
     close = difflib.get_close_matches(word, list(known), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -17,8 +17,6 @@ from planner.core.plan import (
     skeleton,
 )
 from planner.core.plan_pace import with_pace
-from planner.core.progress import Progress, summarise_history
-from planner.core.records import ExportData, HistoryEntry
 from planner.core.status import Status
 from planner.db import queries
 from planner.errors import UsageError
@@ -26,6 +24,8 @@ from planner.paths import builtin_quiz_file
 
 if TYPE_CHECKING:
     from planner.core.compare import Comparison
+    from planner.core.export_data import ExportData
+    from planner.core.progress import Progress
     from planner.core.quiz import Recommendation
     from planner.core.records import Profile
     from planner.fileformat.quiz import QuizFile
@@ -154,7 +154,7 @@ class Planning:
             kept = self._pace
             if kept is not None and kept[0] is library and kept[1] == key:
                 return kept[2]
-            statuses = queries.statuses(connection, profile.id)
+            statuses = planner.progress.statuses()  # as the plan read them: one statement fewer
             minutes = queries.minutes_by_skill(connection, profile.id)
         skills = library.skills
         pace = personal_pace(
@@ -224,6 +224,8 @@ class Planning:
 
     def progress(self, role: str | None = None) -> tuple[Plan, Progress]:
         """The learner's plan and every progress figure about it."""
+        from planner.core.progress import summarise_history  # not for a plan alone
+
         with self._planner.connection() as connection:
             given = self._plan_inputs(role, None)
             history = queries.progress_history(connection, given.profile.id)
@@ -243,6 +245,10 @@ class Planning:
     ) -> ExportData:
         """The plan (role and tracks as for `plan`) with its progress, the learner's notes on
         its skills, their study sessions and status history: what every export format shows."""
+        from planner.core.export_data import ExportData  # an export's records: exports only
+        from planner.core.history import HistoryEntry
+        from planner.core.progress import summarise_history
+
         planner = self._planner
         plan = self.plan(role, tracks)
         profile = planner.profile()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.records import Change, Changed, OnboardingChoice, Profile
+from planner.core.records import Change, Changed, Profile
 from planner.core.status import BEHIND, Status
 from planner.db import queries
 from planner.errors import NotFoundError, PlannerError, UsageError
@@ -14,6 +14,7 @@ from planner.errors import NotFoundError, PlannerError, UsageError
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from planner.core.onboarding import OnboardingChoice
     from planner.service.facade import Planner
 
 DEFAULT_PROFILE = "default"

@@ -6,14 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.records import (
-    Activity,
-    Change,
-    Changed,
-    StatusChange,
-    StudyLog,
-    StudySession,
-)
+from planner.core.records import Change, Changed, StatusChange, StudyLog, StudySession
 from planner.core.status import Status, settable_status
 from planner.core.units import MAX_SESSION_MINUTES
 from planner.db import personal, queries
@@ -22,6 +15,7 @@ from planner.errors import NotFoundError, UsageError
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from planner.core.history import Activity
     from planner.service.facade import Planner
 
 
@@ -41,9 +35,9 @@ class ProgressPart:
         progress)."""
         with self._planner.connection() as connection:  # the profile read in it
             known = queries.statuses_since(connection, self._planner.profile().id)
-            skills = self._planner.library().skills
+            graph = self._planner.graph()  # every skill of the library, as a node
         # A deleted skill keeps its history, but takes no part in plans.
-        return {k: v for k, v in known.items() if k in skills}
+        return {k: v for k, v in known.items() if k in graph}
 
     def skill_statuses(self) -> dict[str, Status]:
         """Every skill's status for the learner, `implied` included (todo left out)."""

@@ -129,6 +129,39 @@ def test_a_recording_or_listing_command_loads_no_planning_engine(
     }
 
 
+# Recording a status, a study session or a note reads the prerequisite graph at most, never
+# the library's records; a command given --db does not ask where the user data folder is;
+# the records of the history, an export, the library's edits and the first start load with
+# the commands that use them.
+NOT_THE_LIBRARY = HEAVY.replace(
+    '("sqlalchemy", "alembic", "planner.service", "planner.db")',
+    '("planner.core.domain", "planner.db.queries.library", "platformdirs", '
+    '"planner.core.history", "planner.core.export_data", "planner.core.edit", '
+    '"planner.core.onboarding")',
+)
+WRITING = [a for a in DAILY if a[0] in ("status", "log", "note")]
+
+
+@pytest.mark.parametrize("argv", WRITING, ids=[a[0] for a in WRITING])
+def test_recording_progress_loads_neither_the_library_nor_other_records(
+    returning_learner: Path, argv: list[str]
+) -> None:
+    assert _run(NOT_THE_LIBRARY + RUN, "--db", str(returning_learner), *argv) == {
+        "code": 0,
+        "heavy": [],
+    }
+
+
+def test_the_library_probe_sees_the_library(returning_learner: Path) -> None:
+    """`planner history` loads the history's records and `skills` the library (so the test
+    above can fail)."""
+    found = _run(NOT_THE_LIBRARY + RUN, "--db", str(returning_learner), "history")
+    assert found == {"code": 0, "heavy": ["planner.core.history"]}
+    found = _run(NOT_THE_LIBRARY + RUN, "--db", str(returning_learner), "skills")
+    assert found["code"] == 0
+    assert "planner.core.domain" in found["heavy"]  # type: ignore[operator]
+
+
 def test_the_planning_probe_sees_the_planning_engine(returning_learner: Path) -> None:
     """`planner progress` loads what the test above looks for (so it can fail)."""
     found = _run(NOT_PLANNING + RUN, "--db", str(returning_learner), "progress")

@@ -15,7 +15,7 @@ from sqlalchemy import Select, column, select, table
 from planner.core.domain import Library
 from planner.db import queries
 from planner.db.engine import Database
-from planner.db.queries import library as library_queries
+from planner.db.queries.graph import driver_rows
 from planner.errors import DatabaseError
 from tests.core.libraries import libraries
 
@@ -46,6 +46,6 @@ def test_a_driver_error_while_reading_is_the_databases_message(tmp_path: Path) -
     try:
         missing: Select[Any] = select(column("x")).select_from(table("no_such_table"))
         with pytest.raises(DatabaseError, match="no such table"), db.session() as session:
-            library_queries._driver_rows(session, missing)
+            driver_rows(session, missing)
     finally:
         db.close()

@@ -11,6 +11,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from planner.db import postgres
 from planner.db.postgres import CHANNEL, PostgresDatabase
 from planner.errors import DatabaseError, DatabaseProblem
 from planner.service import Planner
@@ -161,6 +162,24 @@ def test_every_member_s_own_write_in_psql_is_heard(group: Group) -> None:
     finally:
         for app in apps.values():
             app.close()
+
+
+def test_a_server_restarted_while_the_app_was_idle_goes_unnoticed(
+    own_cluster: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pooled connection a restart left dead is found by the ping before use (an idle
+    connection's), and replaced: the learner's next change just works."""
+    url = own_cluster.url(own_cluster.new_database())
+    planner = Planner.open(url, today=lambda: TODAY)
+    try:
+        planner.progress.set_status("git", "done")
+        own_cluster.stop()
+        own_cluster.start()
+        monkeypatch.setattr(postgres, "PING_AFTER_IDLE_S", 0.0)  # idle long enough
+        planner.progress.set_status("numpy", "done")
+        assert planner.progress.statuses() == {"git": "done", "numpy": "done"}
+    finally:
+        planner.close()
 
 
 def test_a_server_that_goes_away_is_one_line_and_comes_back(own_cluster: Cluster) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.service import Planner
 from tests.conftest import TODAY
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.export.csv_history import COLUMNS, export_csv
 from planner.export.ics import export_ics
 from planner.export.json_export import export_json

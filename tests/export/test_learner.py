@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from planner.core.agenda import BlockKind
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.export.ics import export_ics
 from planner.export.json_export import export_json
 from planner.export.markdown import export_markdown

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.core.status import Status
 from planner.export.options import PdfOptions
 from planner.export.pdf import document_title, render_pdf

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.export.options import PdfOptions
 from planner.export.pdf import render_pdf
 from planner.export.pdf.context import long_date

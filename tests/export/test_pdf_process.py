@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.errors import PlannerError
 from planner.export.bundle import write_exports
 from planner.export.options import PdfOptions
@@ -108,7 +108,7 @@ def test_the_child_draws_without_the_storage_layer(data: ExportData) -> None:
     assert done.returncode == 0, done.stderr.decode()
     assert PdfReader(io.BytesIO(split_output(done.stdout)[1])).pages
     modules = set(done.stderr.decode().splitlines()[-1].removeprefix("modules ").split())
-    assert {"planner.core.records", "planner.export.pdf.document"} <= modules  # drawn here
+    assert {"planner.core.export_data", "planner.export.pdf.document"} <= modules  # drawn here
     storage = ("sqlalchemy", "alembic", "planner.service", "planner.db")
     inside = tuple(f"{name}." for name in storage)
     assert sorted(m for m in modules if m in storage or m.startswith(inside)) == []

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.errors import RoadmapError
 from planner.export.csv_history import export_csv
 from planner.export.ics import export_ics

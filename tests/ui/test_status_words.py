@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from planner.core.export_data import ExportData
 from planner.core.plan import Plan
-from planner.core.records import ExportData
 from planner.core.status import STATUS_WORDS, Status
 from planner.export import report
 from planner.export.markdown import export_markdown

@@ -14,12 +14,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from planner.db.queries.activity import newest_entries, recent_activity
     from planner.db.queries.clock import utcnow
-    from planner.db.queries.library import (
-        library_is_empty,
-        load_library,
-        load_roles,
-        skill_exists,
-    )
+    from planner.db.queries.graph import library_is_empty, load_graph, skill_exists
+    from planner.db.queries.library import load_library, load_roles
     from planner.db.queries.library_writes import save_library
     from planner.db.queries.profiles import (
         create_profile,
@@ -62,8 +58,9 @@ _MODULE_OF = {
     "get_note": "progress",
     "get_profile": "profiles",
     "get_study_session": "sessions",
-    "library_is_empty": "library",
+    "library_is_empty": "graph",
     "list_profiles": "profiles",
+    "load_graph": "graph",
     "load_library": "library",
     "load_roles": "library",
     "minutes_by_skill": "sessions",
@@ -76,7 +73,7 @@ _MODULE_OF = {
     "review_events": "reviews",
     "save_library": "library_writes",
     "set_note": "progress",
-    "skill_exists": "library",
+    "skill_exists": "graph",
     "status_of": "progress",
     "statuses": "progress",
     "statuses_since": "progress",
@@ -108,6 +105,7 @@ __all__ = [
     "get_study_session",
     "library_is_empty",
     "list_profiles",
+    "load_graph",
     "load_library",
     "load_roles",
     "minutes_by_skill",

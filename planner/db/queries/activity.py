@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from planner.core.records import Activity
 from planner.core.status import Status
 from planner.db import tables
 from planner.db.engine import connection_of
@@ -14,6 +13,7 @@ from planner.db.engine import connection_of
 if TYPE_CHECKING:
     from sqlalchemy import ScalarSelect, Table
 
+    from planner.core.history import Activity
     from planner.db.engine import Tx
 
 _ORDER = {"status": 0, "logged": 1, "edited": 2, "deleted": 2, "restored": 2}
@@ -37,6 +37,8 @@ def newest_entries(tx: Tx, profile_id: int) -> tuple[int | None, ...]:
 def recent_activity(tx: Tx, profile_id: int, limit: int = 50) -> list[Activity]:
     """The learner's newest entries of every kind, newest first. Each table is read newest
     first from an index and only `limit` rows of each, however long the history."""
+    from planner.core.history import Activity  # the history's records: not for `newest_entries`
+
     e = tables.progress_event.alias("e")
     earlier = tables.progress_event.alias("earlier")
     same_skill = (earlier.c.profile_id == e.c.profile_id, earlier.c.skill_id == e.c.skill_id)

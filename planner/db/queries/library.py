@@ -3,43 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import groupby
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import sqlalchemy.exc
-from sqlalchemy import Select, select
+from sqlalchemy import select
 
 from planner.core.domain import Library, Resource, Role, Salary, Skill, Track, TrackChoice
 from planner.core.perf import paused_gc
 from planner.db import tables
 from planner.db.engine import connection_of, serialize
+from planner.db.queries.graph import driver_rows, prerequisites
 
 if TYPE_CHECKING:
     from planner.db.engine import Tx
-
-
-def _driver_rows(tx: Tx, statement: Select[Any]) -> list[Any]:
-    """The rows of a select without parameters as the driver returns them, plain tuples.
-
-    The SQL is SQLAlchemy's, compiled for the connection's dialect, and run in the session's
-    transaction; only the result skips SQLAlchemy's row objects, which for the 50,000
-    prerequisites of a 10,000-skill library cost more than the query itself. Driver errors
-    become SQLAlchemy's, as they would through `execute`.
-    """
-    connection = connection_of(tx)
-    compiled = statement.compile(dialect=connection.dialect)
-    assert not compiled.params, "only for statements without parameters"
-    sql = str(compiled)
-    dbapi_error = connection.dialect.loaded_dbapi.Error
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(sql)
-        return list(cursor.fetchall())
-    except dbapi_error as error:
-        raise sqlalchemy.exc.DBAPIError.instance(sql, (), error, dbapi_error) from error
-    finally:
-        cursor.close()
 
 
 def load_library(tx: Tx) -> Library:
@@ -56,21 +31,8 @@ def _load_library(tx: Tx) -> Library:
     # Plain Core selects on the tables, not ORM entities: startup time grows with the library,
     # and building objects row by row is where it goes.
     run = connection_of(tx).execute
-    prereq, resource, skill = tables.prerequisite.c, tables.resource.c, tables.skill.c
-    requires: dict[str, tuple[str, ...]] = {}
-    recommends: dict[str, tuple[str, ...]] = {}
-    edges = _driver_rows(
-        tx,
-        select(prereq.skill_id, prereq.prerequisite_id, prereq.hard).order_by(
-            prereq.skill_id, prereq.position
-        ),
-    )
-    for skill_id, rows in groupby(edges, itemgetter(0)):  # sorted by skill: one group each
-        group = list(rows)
-        if hard := tuple([row[1] for row in group if row[2]]):
-            requires[skill_id] = hard
-        if soft := tuple([row[1] for row in group if not row[2]]):
-            recommends[skill_id] = soft
+    resource, skill = tables.resource.c, tables.skill.c
+    requires, recommends = prerequisites(tx)
     resources: dict[str, list[Resource]] = defaultdict(list)
     for skill_id, title, url, kind, free in run(
         select(
@@ -91,7 +53,7 @@ def _load_library(tx: Tx) -> Library:
             recommends.get(skill_id, empty),
             tuple(resources[skill_id]) if skill_id in resources else (),
         )
-        for skill_id, name, area, hours, level, summary in _driver_rows(
+        for skill_id, name, area, hours, level, summary in driver_rows(
             tx,
             select(skill.id, skill.name, skill.area, skill.hours, skill.level, skill.summary)
             .where(skill.deleted_at.is_(None))
@@ -99,16 +61,6 @@ def _load_library(tx: Tx) -> Library:
         )
     }
     return Library(skills, load_roles(tx))
-
-
-def skill_exists(tx: Tx, skill_id: str) -> bool:
-    """Whether the library holds the skill (deleted ones are not in it): one row, where a
-    command that records a note or a status needs no more of the library."""
-    skill = tables.skill.c
-    found = connection_of(tx).scalar(
-        select(skill.id).where(skill.id == skill_id, skill.deleted_at.is_(None))
-    )
-    return found is not None
 
 
 def load_roles(tx: Tx) -> dict[str, Role]:
@@ -177,8 +129,3 @@ def _track_choice(name: str | None, at_least: int, tracks: list[str]) -> TrackCh
     if at_least < 1 or name is None or not tracks:
         return None
     return TrackChoice(name, at_least, tuple(tracks))
-
-
-def library_is_empty(tx: Tx) -> bool:
-    """True when no skill has been stored yet."""
-    return connection_of(tx).scalar(select(tables.skill.c.id).limit(1)) is None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 
 from planner.core.domain import Library, Role, Skill
-from planner.core.records import ImportCounts
+from planner.core.edit import ImportCounts
 from planner.db import tables
 from planner.db.engine import connection_of, serialize
 

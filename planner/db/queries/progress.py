@@ -24,14 +24,13 @@ if TYPE_CHECKING:
 _STATUS_OF_VALUE: dict[str, Status] = {s.value: s for s in Status}
 """A stored value's status, by a dict lookup (a tenth of `Status(value)`'s time)."""
 
-_state = tables.skill_state.c
-
 
 def statuses(tx: Tx, profile_id: int) -> dict[str, Status]:
     """The current status of every skill that has one (todo is the default, left out)."""
+    state = tables.skill_state.c
     rows = connection_of(tx).execute(
-        select(_state.skill_id, _state.status).where(
-            _state.profile_id == profile_id, _state.status != Status.TODO
+        select(state.skill_id, state.status).where(
+            state.profile_id == profile_id, state.status != Status.TODO
         )
     )
     return {skill_id: _STATUS_OF_VALUE[status] for skill_id, status in rows}
@@ -40,9 +39,10 @@ def statuses(tx: Tx, profile_id: int) -> dict[str, Status]:
 def statuses_since(tx: Tx, profile_id: int) -> dict[str, tuple[Status, date]]:
     """`statuses` with the day each was given: what a plan reads (since when a skill is in
     progress), in one statement."""
+    state = tables.skill_state.c
     rows = connection_of(tx).execute(
-        select(_state.skill_id, _state.status, _state.since).where(
-            _state.profile_id == profile_id, _state.status != Status.TODO
+        select(state.skill_id, state.status, state.since).where(
+            state.profile_id == profile_id, state.status != Status.TODO
         )
     )
     return {skill_id: (_STATUS_OF_VALUE[status], since) for skill_id, status, since in rows}
@@ -50,8 +50,9 @@ def statuses_since(tx: Tx, profile_id: int) -> dict[str, tuple[Status, date]]:
 
 def status_of(tx: Tx, profile_id: int, skill_id: str) -> Status:
     """The current status a learner gave a skill (todo when none)."""
+    state = tables.skill_state.c
     stored = connection_of(tx).scalar(
-        select(_state.status).where(_state.profile_id == profile_id, _state.skill_id == skill_id)
+        select(state.status).where(state.profile_id == profile_id, state.skill_id == skill_id)
     )
     return Status(stored) if stored is not None else Status.TODO
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QLocale, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice
 
 from planner.core.domain import Role, Track
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.export.options import PdfOptions
 from planner.export.pdf.layout import PageFormat
 

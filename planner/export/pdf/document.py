@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPainter, QPdfWriter, QPen
 
 from planner import __version__
-from planner.core.records import ExportData
+from planner.core.export_data import ExportData
 from planner.errors import PlannerError
 from planner.export.options import PdfOptions, Tell, quiet
 from planner.export.pdf import ink, outline
