@@ -31,7 +31,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from benchmarks.common import Row, Timing, fill_database, returning_learner, synthetic_library
+from benchmarks.common import (
+    Row,
+    Timing,
+    fill_database,
+    paired_ratio,
+    returning_learner,
+    synthetic_library,
+)
 from planner.service import Planner
 
 PROBE = Path(__file__).resolve().parent / "launch_probe.py"
@@ -211,7 +218,7 @@ def run() -> list[Row]:
         # shared machine moves both halves of a pair, and the median of the ratios keeps it out.
         paired = None
         if len(measured) == len(base):
-            paired = statistics.median(m / b for m, b in zip(measured, base, strict=True))
+            paired = paired_ratio(measured, base)
         ratio = (
             paired if paired is not None else timing(measured).median_ms / timing(base).median_ms
         )

@@ -34,7 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.bench_app import environment
-from benchmarks.common import Row, Timing, fill_database, returning_learner, synthetic_library
+from benchmarks.common import (
+    Row,
+    Timing,
+    fill_database,
+    paired_ratio,
+    returning_learner,
+    synthetic_library,
+)
 from benchmarks.floors import HEAD, PLAN_ROWS
 from planner.paths import builtin_roadmap_files
 from planner.service import Planner
@@ -439,7 +446,7 @@ def run() -> list[Row]:
     rows: list[Row] = []
     for n, case in enumerate(all_cases):
         own, floors = samples[n], samples[floor_run[case.floor_of or case.name]]
-        paired = statistics.median(c / f for c, f in zip(own, floors, strict=True))
+        paired = paired_ratio(own, floors)
         target = case.target
         ok = None if target is None else paired <= target
         label = "" if target is None else f"<= {target:g}x"

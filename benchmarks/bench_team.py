@@ -9,6 +9,9 @@ team mode (row-level security on) on a PostgreSQL cluster on this machine (Unix 
   (through the policies, as their own login) beside the same learner's history in an SQLite
   file, in the same run: the issue asks for ≤ 1.5×.
 
+Ratios are paired, as in `bench_cli` and `bench_app`: the median over the rounds of each
+measurement over its baseline timed in the same round.
+
 The history is written in bulk (COPY, not measured): each learner studied on about two days
 in three for the past year (30 to 120 minutes) and went through the first 15 to 45 skills of
 the AI engineer's plan, each in progress for a while and then done.
@@ -28,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchmarks.bench_app import environment, timing
-from benchmarks.common import Row, Timing
+from benchmarks.common import Row, paired_ratio
 from planner.service import Planner
 
 if TYPE_CHECKING:
@@ -40,6 +43,9 @@ DAYS = 365
 TODAY = date(2026, 11, 30)
 RUNS = 7
 IN_PROCESS_RUNS = 15
+# A learner's figures take milliseconds: many rounds, so that one round trip more or less shows
+# through the spread of single runs.
+FIGURES_RUNS = 101
 COHORT_TARGET_MS = 1000.0
 PROGRESS_TARGET = 1.5
 ROLE = "ai-engineer"
@@ -202,9 +208,9 @@ def _copy_sqlite(path: Path, rows: dict[str, list[tuple[Any, ...]]]) -> None:
         c.execute("ANALYZE")
 
 
-def interleaved(functions: list[Callable[[], object]], runs: int) -> list[Timing]:
-    """Each function timed `runs` times, taking turns (after a warm-up of each), so that a
-    machine shared with other jobs slows them alike."""
+def interleaved(functions: list[Callable[[], object]], runs: int) -> list[list[float]]:
+    """Each function timed `runs` times in rounds, taking turns (after a warm-up of each), so
+    that a machine shared with other jobs slows them alike: the milliseconds of each."""
     for function in functions:
         function()
     samples: list[list[float]] = [[] for _ in functions]
@@ -213,7 +219,7 @@ def interleaved(functions: list[Callable[[], object]], runs: int) -> list[Timing
             started = time.perf_counter()
             function()
             samples[i].append((time.perf_counter() - started) * 1000)
-    return [timing(s) for s in samples]
+    return samples
 
 
 def _time(command: list[str], env: dict[str, str]) -> float:
@@ -258,7 +264,7 @@ def _rows(cluster: Cluster, folder: Path) -> list[Row]:
         try:
             figures_server, figures_lite, figures_owner = interleaved(
                 [server.planning.progress, lite.planning.progress, owner.planning.progress],
-                IN_PROCESS_RUNS,
+                FIGURES_RUNS,
             )
         finally:
             owner.close()
@@ -293,10 +299,9 @@ def _rows(cluster: Cluster, folder: Path) -> list[Row]:
         for name, command in commands.items():
             samples[name].append(_time(command, env))
     cohort, floor = timing(samples["cohort"]), timing(samples["floor"])
-    progress_server, progress_file = (
-        timing(samples["progress server"]),
-        timing(samples["progress file"]),
-    )
+    progress_server = paired_ratio(samples["progress server"], samples["progress file"])
+    figures = paired_ratio(figures_server, figures_lite)
+    print("team: ratios = median over the rounds of (measured / baseline, in the same round)")
     size = f"{LEARNERS}x{DAYS}d"
     return [
         Row(
@@ -311,37 +316,41 @@ def _rows(cluster: Cluster, folder: Path) -> list[Row]:
         Row(
             "cohort use case, in-process",
             size,
-            in_process,
+            timing(in_process),
             "open the planner (mentor)",
-            just_open,
+            timing(just_open),
             "",
             None,
+            paired=paired_ratio(in_process, just_open),
         ),
         Row(
             "learner's progress, process (PG)",
             size,
-            progress_server,
+            timing(samples["progress server"]),
             "the same on SQLite",
-            progress_file,
+            timing(samples["progress file"]),
             f"<= {PROGRESS_TARGET:g}x",
-            progress_server.median_ms <= PROGRESS_TARGET * progress_file.median_ms,
+            progress_server <= PROGRESS_TARGET,
+            paired=progress_server,
         ),
         Row(
             "learner's progress figures (PG)",
             size,
-            figures_server,
+            timing(figures_server),
             "the same on SQLite",
-            figures_lite,
+            timing(figures_lite),
             f"<= {PROGRESS_TARGET:g}x",
-            figures_server.median_ms <= PROGRESS_TARGET * figures_lite.median_ms,
+            figures <= PROGRESS_TARGET,
+            paired=figures,
         ),
         Row(
             "the same figures, no policies",
             size,
-            figures_owner,
+            timing(figures_owner),
             "the same on SQLite",
-            figures_lite,
+            timing(figures_lite),
             "",
             None,
+            paired=paired_ratio(figures_owner, figures_lite),
         ),
     ]

@@ -139,6 +139,11 @@ class Row:
         return self.measured.median_ms / self.baseline.median_ms
 
 
+def paired_ratio(measured: list[float], baseline: list[float]) -> float:
+    """The median over the rounds of each run's time over its baseline's in the same round."""
+    return statistics.median(m / b for m, b in zip(measured, baseline, strict=True))
+
+
 def print_table(rows: list[Row]) -> None:
     """The results, one row per measurement, with its baseline and target."""
     header = (
