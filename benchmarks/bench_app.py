@@ -39,10 +39,11 @@ from benchmarks.common import (
     returning_learner,
     synthetic_library,
 )
+from planner.paths import APP_NAME, DB_FILENAME
 from planner.service import Planner
 
 PROBE = Path(__file__).resolve().parent / "launch_probe.py"
-RUNS = 7
+RUNS = 11
 LAUNCH_TARGET = 1.5  # times the bare window
 CLI_LAUNCH_TARGET = 1.25  # `planner gui`: times the least real main window (issue 16)
 COMPLETE_TARGET = 2.5  # the complete window (the plan shown): times the bare window
@@ -151,8 +152,11 @@ def run() -> list[Row]:
         env = {**environment(home), **screen}
         env.pop("PLANNER_DB", None)
         Path(env["XDG_CONFIG_HOME"]).mkdir()
-        builtin = home / "builtin.sqlite3"
-        returning_learner(builtin)  # the built-in library, a learner with a plan: no wizard
+        # The built-in library, a learner with a plan (no wizard), in the user data folder:
+        # where `planner` and `planner gui` find it as a returning learner types them.
+        builtin = Path(env["XDG_DATA_HOME"]) / APP_NAME / DB_FILENAME
+        builtin.parent.mkdir(parents=True)
+        returning_learner(builtin)
         big = home / "big.sqlite3"
         library = synthetic_library(MEMORY_SIZE)
         fill_database(big, library)
@@ -168,8 +172,8 @@ def run() -> list[Row]:
             "bare-plan": (["bare-plan", db], False),  # the complete window's floors
             "widgets-plan": (["widgets-plan", db], False),
             "app": (["app", db, "default"], False),  # roadmap-planner: planner.app.run
-            "planner": (["cli", "--db", db], False),  # `planner`, no command: the app
-            "gui": (["cli", "--db", db, "gui"], False),  # `planner gui`, what `make run` starts
+            "planner": (["cli"], False),  # `planner`, no command: the app
+            "gui": (["cli", "gui"], False),  # `planner gui`, what `make run` starts
             # a first start: no database yet, `planner` on an empty user data folder
             "first": (["cli", "--wizard"], True),
         }

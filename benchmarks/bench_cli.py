@@ -249,7 +249,7 @@ TABLES_ROLES = "import planner.db.tables\n" + ROLES_FLOOR
 LEAN_ROLES = (
     """
 import sqlite3, sys
-from planner.cli import build_parser
+from planner.cli.parser import build_parser
 build_parser().parse_args(["roles"])
 check = sqlite3.connect(sys.argv[1])
 check.execute("PRAGMA quick_check").fetchall()

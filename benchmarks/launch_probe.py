@@ -72,7 +72,7 @@ def main() -> int:
     until_wizard = "--wizard" in sys.argv
     args = [a for a in sys.argv[2:] if a not in ("--settle", "--wizard")]
     if mode == "cli":
-        from planner.cli import main as cli_main  # as `planner gui` does: the parser before Qt
+        from planner.cli import main as cli_main  # as `planner` does: its entry before Qt
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QWizard
 

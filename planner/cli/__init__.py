@@ -1,120 +1,20 @@
 """The `planner` command line: every use case of the app, scriptable and without a display.
 
-The parser and `main`; the commands live in one module per group. Building the parser loads
-neither the service nor SQLAlchemy: `planner --help`, `planner check` and the window's first
-paint do not wait for them (each command imports what it needs when it runs). A command's
-module is imported, and its parser built, only for the command run (issue 16).
+`main` runs one command; the parser is `planner.cli.parser`, the commands live in one module
+per group. `planner` alone (or `planner gui`) opens the desktop app without building a parser
+or importing the command line's modules: its window's frame is on screen sooner (issue 16).
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import io
 import os
-import re
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from planner import __version__
-from planner.cli.common import DEFAULT_PROFILE, Handler, command, err
-from planner.errors import DatabaseError, PlannerError, RoadmapError, UsageError
-
-# The commands in the order `planner --help` lists them: the words each module's function adds
-# to the parser (tests/cli/test_parser.py holds the words to what the functions add).
-COMMANDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("check",), "check", "register"),
-    (("import", "roles", "skills"), "library", "register_listing"),
-    (("roadmap",), "plan", "register_roadmap"),
-    (("status", "log"), "tracking", "register_status_and_log"),
-    (("progress",), "plan", "register_progress"),
-    (("history", "session"), "tracking", "register_history"),
-    (("profile", "note"), "profile", "register"),
-    (("export",), "export", "register"),
-    (("db",), "db", "register"),
-    (("skill", "role"), "library", "register"),
-    (("timer", "goal"), "timer", "register"),
-    (("compare",), "plan", "register_compare"),
-    (("team", "cohort"), "team", "register"),
-    (("review",), "review", "register"),
-    (("agenda",), "agenda", "register"),
-)
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    """Open the desktop app."""
-    from planner.app import run
-
-    explicit_profile = args.profile if args.profile != DEFAULT_PROFILE else None
-    return run(args.db, explicit_profile)
-
-
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The argument parser; `planner --help` shows it. Given the arguments it is to parse, it
-    holds only the command they run when they name one (the parse is the same)."""
-    parser = argparse.ArgumentParser(
-        prog="planner",
-        description="Plan and track your study roadmap to AI engineer or ML engineer.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _global_options(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    command(sub, "gui", cmd_gui, "open the desktop app (the default)")
-    wanted = None if argv is None else _command_of(argv)
-    for words, module, register in COMMANDS:
-        if wanted is None or wanted in words:
-            getattr(importlib.import_module(f"planner.cli.{module}"), register)(sub)
-    return parser
-
-
-def _global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="PATH|URI",
-        help="database file, or a shared PostgreSQL database as postgresql://LOGIN@HOST/DBNAME "
-        "(password from PGPASSWORD or ~/.pgpass; default: $PLANNER_DB or the user data folder)",
-    )
-    parser.add_argument(
-        "--profile",
-        metavar="NAME",
-        default=DEFAULT_PROFILE,
-        help=f"the learner (default: {DEFAULT_PROFILE})",
-    )
-
-
-def _command_of(argv: Sequence[str]) -> str | None:
-    """The command `argv` runs ("gui" when it names none and asks nothing else), or None when
-    that takes the whole parser to say: help, the version, a word that is no command."""
-    if "--" in argv:  # what follows is not options: the whole parser says what it makes of it
-        return None
-    probe = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    _global_options(probe)
-    probe.add_argument("word", nargs="?")
-    try:
-        found, rest = probe.parse_known_args(list(argv))
-    except argparse.ArgumentError:
-        return None
-    if found.word is None:
-        return None if rest else "gui"
-    known = {"gui"} | {word for words, _, _ in COMMANDS for word in words}
-    return found.word if found.word in known else None
-
-
-# Arguments naming files: a file name may hold any bytes, other text must be Unicode.
-_PATH_ARGUMENTS = ("db", "file", "to_")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-def _check_text(args: argparse.Namespace) -> None:
-    """Refuse text that is not UTF-8 (Python passes its bytes on as lone surrogates): a name
-    or a note cannot be stored or shown with them."""
-    for dest, value in vars(args).items():
-        if dest.startswith(_PATH_ARGUMENTS):
-            continue
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str) and _SURROGATE.search(item):
-                raise UsageError(f"'{item}' is not UTF-8 text (check the terminal's encoding)")
+# The arguments that open the app and nothing else: `planner`, `planner gui`.
+APP_ONLY: tuple[list[str], ...] = ([], ["gui"])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -124,34 +24,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
-    handler: Handler = getattr(args, "handler", cmd_gui)
-    try:
-        _check_text(args)
+    if argv in APP_ONLY:  # what the parser would make of it: the app, default data and profile
+        from planner.app import run
+
+        return _guarded(lambda: run(None, None), None)
+    from planner.cli.parser import build_parser, check_text, cmd_gui
+
+    args = build_parser(argv).parse_args(argv)
+    handler: Callable[..., int] = getattr(args, "handler", cmd_gui)
+
+    def command() -> int:
+        check_text(args)
         return handler(args)
-    except PlannerError as error:
+
+    return _guarded(command, args.db)
+
+
+def _guarded(run: Callable[[], int], db: str | None) -> int:
+    """`run`'s exit status; a problem it raises told in one line each, with status 1."""
+    try:
+        return run()
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        return _told(error, db)
+
+
+def _told(error: Exception, db: str | None) -> int:
+    """Tell the problem `error` stands for in one line each; the exit status: 1."""
+    from planner.cli.common import err
+    from planner.errors import DatabaseError, PlannerError, RoadmapError
+
+    if isinstance(error, PlannerError):
         # One line per problem: a message quoting a value with a line break stays one line.
         problems = error.problems if isinstance(error, RoadmapError) else [error]
         lines = [str(p) for p in problems] or ["unknown error"]
         if isinstance(error, DatabaseError):
             from planner.cli.db import restore_hint
 
-            lines[-1] += restore_hint(error, args.db)
+            lines[-1] += restore_hint(error, db)
         for line in lines:
             err(f"planner: {line}")
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except OSError as error:  # a path the system refuses: too long, not allowed, a full disk
+    elif isinstance(error, OSError):  # a path the system refuses: too long, not allowed, full
         where = f"{error.filename}: " if error.filename else ""
         err(f"planner: {where}{error.strerror or error}")
-        return 1
-    except Exception as error:  # a bug: say so in one line rather than dump a traceback
+    else:  # a bug: say so in one line rather than dump a traceback
         if os.environ.get("PLANNER_DEBUG"):
             traceback.print_exc()
         err(
             f"planner: internal error: {type(error).__name__}: {error} "
             "(PLANNER_DEBUG=1 shows details)"
         )
-        return 1
+    return 1

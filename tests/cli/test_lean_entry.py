@@ -33,8 +33,8 @@ print(json.dumps({"code": code, "heavy": heavy()}))
 """
 
 
-def _run(script: str, *argv: str) -> dict[str, object]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+def _run(script: str, *argv: str, env: dict[str, str] | None = None) -> dict[str, object]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), **(env or {})}
     result = subprocess.run(
         [sys.executable, "-c", script, *argv],
         capture_output=True,
@@ -202,7 +202,7 @@ def test_gui_paints_its_frame_before_sqlalchemy_or_the_service_load(
 OTHER_COMMANDS = HEAVY.replace(
     'names = ("sqlalchemy", "alembic", "planner.service", "planner.db")',
     'names = [m for m in sys.modules if m.startswith("planner.cli.")]\n'
-    '    names = [m for m in names if m != "planner.cli.common"]',
+    '    names = [m for m in names if m not in ("planner.cli.common", "planner.cli.parser")]',
 )
 
 
@@ -210,6 +210,30 @@ OTHER_COMMANDS = HEAVY.replace(
 def test_gui_loads_no_other_commands_module(tmp_path: Path, command: list[str]) -> None:
     found = _run(OTHER_COMMANDS + GUI, "--db", str(tmp_path / "p.sqlite3"), *command)
     assert found == {"painted": True, "heavy": []}
+
+
+# `planner` alone (or `planner gui`), as a returning learner types it, opens the app straight
+# away: no parser is built and no command-line module imported before the window's frame
+# (argparse itself is loaded with PySide6, by shiboken's signature support).
+NO_PARSER = HEAVY.replace(
+    'names = ("sqlalchemy", "alembic", "planner.service", "planner.db")',
+    'names = ("planner.cli.parser", "planner.cli.common")',
+)
+
+
+@pytest.mark.parametrize("command", [["gui"], []], ids=["planner gui", "planner"])
+def test_planner_alone_opens_the_app_without_a_parser(tmp_path: Path, command: list[str]) -> None:
+    db = str(tmp_path / "p.sqlite3")
+    assert _run(NO_PARSER + GUI, *command, env={"PLANNER_DB": db}) == {
+        "painted": True,
+        "heavy": [],
+    }
+    # Given an option, the parser is built before the window (so the line above can fail).
+    found = _run(NO_PARSER + GUI, "--db", db, *command)
+    assert found == {
+        "painted": True,
+        "heavy": ["planner.cli.common", "planner.cli.parser"],
+    }
 
 
 # What the complete window (a returning learner's plan on screen) has no need of until the

@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from planner.cli import COMMANDS, build_parser
+from planner.cli.parser import COMMANDS, build_parser
 
 
 def _words(parser: argparse.ArgumentParser) -> list[str]:
@@ -123,7 +123,7 @@ def test_a_history_limit_past_the_databases_integers_is_a_usage_error() -> None:
 
 
 def test_a_command_word_is_found_after_the_global_options_only() -> None:
-    from planner.cli import _command_of
+    from planner.cli.parser import _command_of
 
     assert _command_of(["--db", "roles", "skills"]) == "skills"
     assert _command_of(["--db", "x"]) == "gui"

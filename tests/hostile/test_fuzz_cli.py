@@ -26,7 +26,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.cli import build_parser
+from planner.cli.parser import build_parser
 from planner.service import Planner
 from tests.cli.runner import Cli
 from tests.hostile.conftest import fuzz
