@@ -219,7 +219,7 @@ class MainWindow(
         self.action_fit.triggered.connect(lambda: self._zoom_graph("fit"))
 
     def _zoom_graph(self, how: str) -> None:
-        """View → Zoom in, Zoom out, Fit the graph: on the graph, shown first when another
+        """View → Zoom the graph in, Zoom the graph out, Fit the graph: shown first when another
         view is (the graph is made, and laid out, when first shown: a graph never shown had
         nothing to zoom, and the keys did nothing)."""
         if self.views.currentIndex() != View.GRAPH:
