@@ -23,10 +23,7 @@ from sqlalchemy import (
     false,
 )
 
-from planner.core.status import SETTABLE
-
-if TYPE_CHECKING:
-    from sqlalchemy.types import TypeEngine
+from planner.db.columns import ID, STATUS_STORED, learner_skill, position, refers, text_id
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -41,55 +38,6 @@ NAMING_CONVENTION = {
 # of a second of a command's start (issue 16).
 _metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-# The statuses a learner sets, stored as their plain values; `implied` is derived, never stored.
-# (Migrations 0001 and 0002 spell out the same list: the schema they built must not move.)
-_STATUS_STORED = "status IN ({})".format(", ".join(f"'{s.value}'" for s in SETTABLE))
-
-ID = String(64)
-
-
-def _id(name: str) -> Column[str]:
-    """A text id, part of the primary key."""
-    return Column(name, ID, primary_key=True, nullable=False)
-
-
-# The type of each column a foreign key refers to, given to the referring column too: a
-# table is then declared without the tables it refers to (SQLAlchemy would otherwise take
-# the type from them), so a command declares only the tables it reads or writes.
-_KEY_TYPES: dict[str, TypeEngine[Any]] = {
-    "skill.id": ID,
-    "role.id": ID,
-    "profile.id": Integer(),
-    "progress_event.id": Integer(),
-    "study_session.id": Integer(),
-    "team_member.login": String(63),
-}
-
-
-def _refers(column: str, to: str, *, key: bool = False, index: bool | None = None) -> Column[Any]:
-    """A column referring to `to` ("table.column"), deleted with the row it refers to."""
-    return Column(
-        column,
-        _KEY_TYPES[to],
-        ForeignKey(to, ondelete="CASCADE"),
-        primary_key=key,
-        nullable=False,
-        index=index,
-    )
-
-
-def _position() -> Column[int]:
-    """The place of a row among its siblings (order of definition in files)."""
-    return Column("position", Integer, nullable=False, default=0)
-
-
-def _learner_skill(*, key: bool) -> tuple[Column[Any], Column[Any]]:
-    """The learner and the skill a row is about (together the primary key, with `key`)."""
-    return (
-        _refers("profile_id", "profile.id", key=key),
-        _refers("skill_id", "skill.id", key=key),
-    )
-
 
 # ---------------------------------------------------------------------------- library
 # A skill of the library. Deleting a skill only marks it (`deleted_at`): the learner's history
@@ -98,13 +46,13 @@ def _table_skill() -> Table:
     return Table(
         "skill",
         _metadata,
-        _id("id"),
+        text_id("id"),
         Column("name", String(200), nullable=False),
         Column("area", String(200), nullable=False),
         Column("hours", Float, nullable=False),
         Column("level", String(20)),
         Column("summary", Text, nullable=False, default=""),
-        _position(),
+        position(),
         Column("deleted_at", DateTime),
         CheckConstraint("hours > 0", name="hours_positive"),
     )
@@ -115,10 +63,10 @@ def _table_prerequisite() -> Table:
     return Table(
         "prerequisite",
         _metadata,
-        _refers("skill_id", "skill.id", key=True),
-        _refers("prerequisite_id", "skill.id", key=True, index=True),
+        refers("skill_id", "skill.id", key=True),
+        refers("prerequisite_id", "skill.id", key=True, index=True),
         Column("hard", Boolean, nullable=False, default=True),
-        _position(),
+        position(),
         CheckConstraint("skill_id <> prerequisite_id", name="not_itself"),
     )
 
@@ -129,8 +77,8 @@ def _table_resource() -> Table:
         "resource",
         _metadata,
         Column("id", Integer, primary_key=True),
-        _refers("skill_id", "skill.id", index=True),
-        _position(),
+        refers("skill_id", "skill.id", index=True),
+        position(),
         Column("title", String(200), nullable=False),
         Column("url", String(2000), nullable=False),
         Column("kind", String(20)),
@@ -144,14 +92,14 @@ def _table_role() -> Table:
     return Table(
         "role",
         _metadata,
-        _id("id"),
+        text_id("id"),
         Column("name", String(200), nullable=False),
         Column("summary", Text, nullable=False, default=""),
         Column("salary_amount", Float),
         Column("salary_currency", String(3)),
         Column("salary_region", String(200)),
         Column("salary_source", String(200)),
-        _position(),
+        position(),
         Column("choice_name", String(200)),
         Column("choose_at_least", Integer, nullable=False, default=0, server_default="0"),
     )
@@ -162,9 +110,9 @@ def _table_role_goal() -> Table:
     return Table(
         "role_goal",
         _metadata,
-        _refers("role_id", "role.id", key=True),
-        _refers("skill_id", "skill.id", key=True, index=True),
-        _position(),
+        refers("role_id", "role.id", key=True),
+        refers("skill_id", "skill.id", key=True, index=True),
+        position(),
     )
 
 
@@ -173,11 +121,11 @@ def _table_track() -> Table:
     return Table(
         "track",
         _metadata,
-        _refers("role_id", "role.id", key=True),
-        _id("id"),
+        refers("role_id", "role.id", key=True),
+        text_id("id"),
         Column("name", String(200), nullable=False),
         Column("summary", Text, nullable=False, default=""),
-        _position(),
+        position(),
         Column("in_choice", Boolean, nullable=False, default=False, server_default="0"),
         Column("later_career", Boolean, nullable=False, default=False, server_default="0"),
     )
@@ -187,8 +135,8 @@ def _track() -> tuple[Column[str], Column[str], ForeignKeyConstraint]:
     """The track a row is about: its role's and its own id (in the primary key), deleted
     with the track."""
     return (
-        _id("role_id"),
-        _id("track_id"),
+        text_id("role_id"),
+        text_id("track_id"),
         ForeignKeyConstraint(
             ["role_id", "track_id"], ["track.role_id", "track.id"], ondelete="CASCADE"
         ),
@@ -201,8 +149,8 @@ def _table_track_goal() -> Table:
         "track_goal",
         _metadata,
         *_track(),
-        _refers("skill_id", "skill.id", key=True, index=True),
-        _position(),
+        refers("skill_id", "skill.id", key=True, index=True),
+        position(),
     )
 
 
@@ -236,9 +184,9 @@ def _table_profile_track() -> Table:
     return Table(
         "profile_track",
         _metadata,
-        _refers("profile_id", "profile.id", key=True),
+        refers("profile_id", "profile.id", key=True),
         *_track(),
-        _position(),
+        position(),
     )
 
 
@@ -249,11 +197,11 @@ def _table_progress_event() -> Table:
         "progress_event",
         _metadata,
         Column("id", Integer, primary_key=True),
-        *_learner_skill(key=False),
+        *learner_skill(key=False),
         Column("status", String(20), nullable=False),
         Column("day", Date, nullable=False),
         Column("recorded_at", DateTime, nullable=False),
-        CheckConstraint(_STATUS_STORED, name="status_known"),
+        CheckConstraint(STATUS_STORED, name="status_known"),
         Index("ix_progress_event_profile_day", "profile_id", "day"),
         Index("ix_progress_event_profile_skill", "profile_id", "skill_id"),
         # Recent activity: the newest entries of one learner, without sorting them all.
@@ -267,10 +215,10 @@ def _table_skill_state() -> Table:
     return Table(
         "skill_state",
         _metadata,
-        *_learner_skill(key=True),
+        *learner_skill(key=True),
         Column("status", String(20), nullable=False),
         Column("since", Date, nullable=False),
-        _refers("event_id", "progress_event.id"),
+        refers("event_id", "progress_event.id"),
     )
 
 
@@ -281,7 +229,7 @@ def _table_study_session() -> Table:
         "study_session",
         _metadata,
         Column("id", Integer, primary_key=True),
-        *_learner_skill(key=False),
+        *learner_skill(key=False),
         Column("day", Date, nullable=False),
         Column("minutes", Integer, nullable=False),
         Column("note", Text, nullable=False, default=""),
@@ -303,8 +251,8 @@ def _table_study_session_change() -> Table:
         "study_session_change",
         _metadata,
         Column("id", Integer, primary_key=True),
-        _refers("profile_id", "profile.id"),
-        _refers("session_id", "study_session.id", index=True),
+        refers("profile_id", "profile.id"),
+        refers("session_id", "study_session.id", index=True),
         Column("action", String(10), nullable=False),
         Column("old_day", Date, nullable=False),
         Column("old_minutes", Integer, nullable=False),
@@ -326,11 +274,11 @@ def _table_status_timeline() -> Table:
     return Table(
         "status_timeline",
         _metadata,
-        *_learner_skill(key=True),
+        *learner_skill(key=True),
         Column("day", Date, primary_key=True, nullable=False),
         Column("status", String(20), nullable=False),
-        _refers("event_id", "progress_event.id", index=True),
-        CheckConstraint(_STATUS_STORED, name="status_known"),
+        refers("event_id", "progress_event.id", index=True),
+        CheckConstraint(STATUS_STORED, name="status_known"),
     )
 
 
@@ -339,7 +287,7 @@ def _table_note() -> Table:
     return Table(
         "note",
         _metadata,
-        *_learner_skill(key=True),
+        *learner_skill(key=True),
         Column("text", Text, nullable=False, default=""),
         Column("updated_at", DateTime, nullable=False),
     )
@@ -351,8 +299,8 @@ def _table_study_timer() -> Table:
     return Table(
         "study_timer",
         _metadata,
-        _refers("profile_id", "profile.id", key=True),
-        _refers("skill_id", "skill.id"),
+        refers("profile_id", "profile.id", key=True),
+        refers("skill_id", "skill.id"),
         Column("started_at", DateTime, nullable=False),
     )
 
@@ -363,7 +311,7 @@ def _table_profile_goal() -> Table:
     return Table(
         "profile_goal",
         _metadata,
-        *_learner_skill(key=True),
+        *learner_skill(key=True),
         Column("added_at", DateTime, nullable=False),
     )
 
@@ -376,7 +324,7 @@ def _table_review_event() -> Table:
         "review_event",
         _metadata,
         Column("id", Integer, primary_key=True),
-        *_learner_skill(key=False),
+        *learner_skill(key=False),
         Column("day", Date, nullable=False),
         Column("answer", String(10), nullable=False),
         Column("recorded_at", DateTime, nullable=False),
@@ -406,7 +354,7 @@ def _table_cohort_member() -> Table:
         "cohort_member",
         _metadata,
         Column("cohort", String(100), primary_key=True, nullable=False),
-        _refers("login", "team_member.login", key=True, index=True),
+        refers("login", "team_member.login", key=True, index=True),
     )
 
 

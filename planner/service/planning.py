@@ -154,7 +154,8 @@ class Planning:
             kept = self._pace
             if kept is not None and kept[0] is library and kept[1] == key:
                 return kept[2]
-            statuses = planner.progress.statuses()  # as the plan read them: one statement fewer
+            # The query the plan ran (compiled once a process: one distinct statement fewer).
+            statuses = planner.progress.statuses()
             minutes = queries.minutes_by_skill(connection, profile.id)
         skills = library.skills
         pace = personal_pace(
