@@ -90,9 +90,11 @@ ROADMAP_FLOOR = (
     + PLAN_ROWS
     + """
 with engine.connect() as c:
-    _, steps = plan_rows(c)
-for skill, name, area, hours, week in steps:
-    print(f"{skill:<40} {area:<20} {hours:>5g} h  week {week:.0f}  {name}")
+    _, heading, steps = plan_rows(c)
+print(heading)
+for skill, name, area, hours, week, mine, since in steps:
+    print(f"{skill:<40} {area:<20} {hours:>5g} h (you: ~{mine:.2g} h)  week {week:.0f}  {name}",
+          f"(started {since})" if since else "")
 """
 )
 
@@ -101,13 +103,13 @@ PROGRESS_FLOOR = (
     + PLAN_ROWS
     + """
 with engine.connect() as c:
-    pid, steps = plan_rows(c)
+    pid, heading, steps = plan_rows(c)
     days = q(c, "SELECT day, sum(minutes) FROM study_session WHERE profile_id = :p "
                 "AND deleted_at IS NULL GROUP BY day ORDER BY day", p=pid)
     timeline = q(c, "SELECT skill_id, day, status FROM status_timeline "
                     "WHERE profile_id = :p ORDER BY day", p=pid)
-print(len(steps), "steps left,", sum(m for _, m in days) / 60, "hours on", len(days), "days,",
-      len(timeline), "changes")
+print(heading, len(steps), "steps left,", sum(m for _, m in days) / 60, "hours on", len(days),
+      "days,", len(timeline), "changes")
 """
 )
 
@@ -193,7 +195,7 @@ PDF_FLOOR = (
     + PLAN_ROWS
     + """
 with engine.connect() as c:
-    pid, steps = plan_rows(c)
+    pid, _, steps = plan_rows(c)
     notes = dict(q(c, "SELECT skill_id, text FROM note WHERE profile_id = :p", p=pid))
     sessions = q(c, "SELECT * FROM study_session WHERE profile_id = :p ORDER BY day", p=pid)
     events = q(c, "SELECT * FROM progress_event WHERE profile_id = :p ORDER BY id", p=pid)

@@ -167,9 +167,9 @@ def _show_plan(window: QMainWindow, db: str) -> None:
     namespace: dict[str, Any] = {}
     exec(floors["HEAD"].replace("sys.argv[1]", repr(db)) + floors["PLAN_ROWS"], namespace)
     with namespace["engine"].connect() as connection:
-        _, steps = namespace["plan_rows"](connection)
+        _, _, steps = namespace["plan_rows"](connection)
     steps_list = QListWidget()
-    steps_list.addItems([f"{name}  {area}  {hours:g} h" for _, name, area, hours, _ in steps])
+    steps_list.addItems([f"{name}  {area}  {hours:g} h" for _, name, area, hours, *_ in steps])
     window.setCentralWidget(steps_list)
 
 

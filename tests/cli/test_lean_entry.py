@@ -336,3 +336,34 @@ def test_a_command_loads_only_the_parts_of_the_service_it_uses(tmp_path: Path) -
     # The probe does see a part when a command uses it.
     found = _run(script + RUN, "--db", db, "history")
     assert "planner.service.progress" in found["heavy"]  # type: ignore[operator]
+
+
+# Counts the collector's automatic runs during one command, and says whether it is switched
+# back on after (a program that calls `main`, the tests among them, keeps its collector).
+COLLECTIONS = """
+import gc, json, sys
+from planner.cli import main
+import planner.core.perf  # what pauses the collector: its own import comes before the pause
+runs = []
+gc.callbacks.append(lambda phase, info: runs.append(1) if phase == "start" else None)
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "collections": len(runs), "enabled": gc.isenabled()}))
+"""
+
+
+@pytest.mark.parametrize("argv", [["roadmap"], ["progress"], ["status", "sql", "in-progress"]])
+def test_a_command_runs_without_the_collector_and_switches_it_back_on(
+    returning_learner: Path, argv: list[str]
+) -> None:
+    """A command's objects (SQLAlchemy's modules, the planner's, the rows read) live until it
+    ends: collecting midway frees nothing and cost `roadmap` a twentieth of its time."""
+    found = _run(COLLECTIONS, "--db", str(returning_learner), *argv)
+    assert found == {"code": 0, "collections": 0, "enabled": True}
+
+
+def test_the_collections_probe_sees_the_collector(returning_learner: Path) -> None:
+    """Without the pause, loading SQLAlchemy alone runs the collector (so the test above can
+    fail)."""
+    probe = COLLECTIONS.replace("code = main", "import sqlalchemy\ncode = main")
+    found = _run(probe, "--db", str(returning_learner), "roles")
+    assert found["code"] == 0 and found["collections"] > 0  # type: ignore[operator]

@@ -68,3 +68,30 @@ def test_a_collector_switched_off_by_someone_else_is_left_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _old(thing: object) -> bool:
+    """Whether `thing` is in the collector's oldest generation."""
+    return any(o is thing for o in gc.get_objects(generation=2))
+
+
+def test_an_aged_pause_moves_what_it_made_to_the_oldest_generation() -> None:
+    """What an aged pause made (the command line's commands: everything loaded) is not gone
+    through by the young generations' collections after it, yet its garbage is still freed."""
+    with paused_gc(aged=True):
+        kept = [[n] for n in range(50_000)]
+        cycle: list[object] = []
+        cycle.append(cycle)
+        garbage = id(cycle)
+        del cycle
+    assert gc.isenabled()
+    assert _old(kept) and _old(kept[-1])
+    gc.collect()
+    assert garbage not in {id(o) for o in gc.get_objects()}
+
+
+def test_a_pause_not_aged_leaves_what_it_made_young() -> None:
+    """The test above can fail: without `aged` the pause's objects are young when it ends."""
+    with paused_gc():
+        kept = [[n] for n in range(50_000)]
+    assert not _old(kept) and not _old(kept[-1])
