@@ -41,7 +41,7 @@ class ServerAddress:
     only. It does not change, and is equal to (and hashed as) another of the same URL."""
 
     # A plain class, not a dataclass: every command imports this module, one on a file too,
-    # and creating the dataclass took it half a millisecond. Nor a NamedTuple: `"%s" % address`
+    # and creating the dataclass took it about 0.4 ms. Nor a NamedTuple: `"%s" % address`
     # would show a tuple's URL, password included.
     url: str
 
