@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class PlannerError(Exception):
     """A problem the user can fix: shown as a message, exit status 1, nothing changed."""
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+# A NamedTuple, not a dataclass: every command imports this module, and a frozen, ordered
+# dataclass took ten times as long to create (about 0.6 ms). Sorted by file, line, message.
+class Problem(NamedTuple):
     """One problem in a roadmap file, located by file and line (line 0: the file as a whole)."""
 
     file: str

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from planner.core.changes import Change
 from planner.core.domain import Library, Role, Skill, Track
 from planner.core.graph import SkillGraph
-from planner.core.records import Change
 from planner.errors import PlannerError
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from planner.core.history import HistoryEntry
 from planner.core.personal_pace import PersonalPace
-from planner.core.records import StudySession
+from planner.core.study_time import StudySession
 
 if TYPE_CHECKING:
     from planner.core.agenda import Agenda, StudySlot

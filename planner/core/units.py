@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from planner.core.domain import Salary
 
 # "1h30" reads as 1 h 30 min: minutes after hours may leave out their unit, a bare number not.
-_DURATION = re.compile(
+# Compiled (and kept) by `re` when first used: most commands read no duration.
+_DURATION = (
     r"^(?:(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*"
     r"(?:(?P<m>\d+)\s*(?P<unit>m(?:in(?:ute)?s?)?)?)?$"
 )
@@ -31,7 +32,7 @@ def parse_date(text: str) -> date:
 
 def parse_duration(text: str) -> int:
     """Minutes in a duration like 90m, 1.5h, 2h30m or 1h30 (at most 24 hours)."""
-    match = _DURATION.match(text.strip().lower())
+    match = re.match(_DURATION, text.strip().lower())
     if (
         not text.strip()
         or match is None

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, select
 
-from planner.core.records import RunningTimer
 from planner.db import tables
 from planner.db.engine import connection_of
 from planner.db.queries.clock import utcnow
@@ -15,11 +14,14 @@ from planner.db.queries.profiles import lock_profile
 from planner.errors import UsageError
 
 if TYPE_CHECKING:
+    from planner.core.study_time import RunningTimer
     from planner.db.engine import Tx
 
 
 def get_timer(tx: Tx, profile_id: int) -> RunningTimer | None:
     """The learner's running timer, if any."""
+    from planner.core.study_time import RunningTimer  # here: a plan reads the goals, no timer
+
     timer = tables.study_timer.c
     row = (
         connection_of(tx)
@@ -36,6 +38,8 @@ def start_timer(
 ) -> RunningTimer:
     """Store a running timer (the caller checks that none is running; one started elsewhere
     at the same moment is refused here)."""
+    from planner.core.study_time import RunningTimer
+
     connection = connection_of(tx)
     lock_profile(connection, profile_id)
     if get_timer(connection, profile_id) is not None:

@@ -18,7 +18,6 @@ from planner.core.units import (
     format_salary,
     plural,
 )
-from planner.export.learner_report import pace_json
 from planner.export.listings import MARKS, iso_day
 
 if TYPE_CHECKING:  # in annotations: a plan's report loads no progress figures, no comparison
@@ -130,6 +129,8 @@ def progress_json(
         "burnup": [{"date": d.isoformat(), "done_hours": h} for d, h in progress.burnup],
     }
     if pace is not None:
+        from planner.export.learner_report import pace_json  # the JSON alone: not for text
+
         data["pace"] = pace_json(pace)
     return data
 

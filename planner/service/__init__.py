@@ -10,19 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from planner.core.records import (
-    Change,
-    Changed,
-    Profile,
-    RunningTimer,
-    StatusChange,
-    StudyLog,
-    StudySession,
-)
+from planner.core.records import Profile
 from planner.service.facade import Planner
 from planner.service.profiles import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
+    from planner.core.changes import Change, Changed, StatusChange, StudyLog
     from planner.core.edit import (
         DeletionEffects,
         EditError,
@@ -33,16 +26,19 @@ if TYPE_CHECKING:
     from planner.core.export_data import ExportData
     from planner.core.history import Activity, HistoryEntry
     from planner.core.onboarding import OnboardingChoice
+    from planner.core.study_time import RunningTimer, StudySession
     from planner.core.team import CohortDay, CohortRow, Kind, Member
     from planner.db.backup import Backup
     from planner.db.check import CheckReport
 
 # Loaded when first asked for: most commands need neither backups nor the database's check,
 # nor the library editor's, the first start's, an export's or team mode's records, nor the
-# history's.
+# history's; `roadmap` and `progress` change nothing and read no study session.
 _LAZY = {
     "Backup": "planner.db.backup",
     "CheckReport": "planner.db.check",
+    **dict.fromkeys(("Change", "Changed", "StatusChange", "StudyLog"), "planner.core.changes"),
+    **dict.fromkeys(("RunningTimer", "StudySession"), "planner.core.study_time"),
     **dict.fromkeys(
         ("DeletionEffects", "EditError", "ImportCounts", "LibraryChange", "LibraryEdit"),
         "planner.core.edit",

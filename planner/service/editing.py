@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.core.changes import Change
 from planner.core.domain import Library, Role, Skill
 from planner.core.edit import (
     DeletionEffects,
@@ -20,7 +21,6 @@ from planner.core.edit import (
     inverse,
 )
 from planner.core.graph import build_graph, find_cycle
-from planner.core.records import Change
 from planner.db import library_edit, queries
 from planner.errors import PlannerError
 

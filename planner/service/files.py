@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.core.records import Change, Changed
+from planner.core.changes import Change, Changed
 from planner.db import backup as db_backup
 from planner.db import check as db_check
 from planner.db import queries

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.records import Change, Changed, Profile
+from planner.core.records import Profile
 from planner.core.status import BEHIND, Status
 from planner.db import queries
 from planner.errors import NotFoundError, PlannerError, UsageError
@@ -14,6 +14,7 @@ from planner.errors import NotFoundError, PlannerError, UsageError
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from planner.core.changes import Change, Changed
     from planner.core.onboarding import OnboardingChoice
     from planner.service.facade import Planner
 
@@ -98,6 +99,9 @@ class Profiles:
 
     def create(self, name: str) -> Changed[Profile]:
         """A new learner profile (it does not become the current one)."""
+        # Here, not at the top: every command reads a profile, few change one.
+        from planner.core.changes import Change, Changed
+
         name = _profile_name(name)
         with self._planner.connection() as connection:
             self._planner.db.serialize(connection, "profiles")
@@ -107,6 +111,8 @@ class Profiles:
 
     def rename(self, old: str, new: str) -> Changed[Profile]:
         """Give a profile another name; the current profile follows its new name."""
+        from planner.core.changes import Change, Changed
+
         with self._planner.connection() as connection:
             renamed = self._rename(connection, old, new)
         if self._planner.profile_name == old:
@@ -125,6 +131,8 @@ class Profiles:
 
     def delete(self, name: str) -> Change:
         """Delete a profile with all its progress; the current one cannot be deleted."""
+        from planner.core.changes import Change
+
         if name == self._planner.profile_name:
             raise UsageError("switch to another profile before deleting this one")
         with self._planner.connection() as connection:
@@ -162,6 +170,7 @@ class Profiles:
         writes them ("Mon 19:00-21:00, Sat 10:00-13:00"; "" clears them), and whether their
         plan is dated at their own pace."""
         from planner.core.agenda import parse_slots  # the study slots: not for every command
+        from planner.core.changes import Change, Changed
 
         slots = None if study_slots is None else parse_slots(study_slots)
         current = self._check(role, tracks, hours_per_week, strategy)
@@ -224,6 +233,8 @@ class Profiles:
         Known skills are dated the start day, or today when the start is ahead (a status
         cannot be recorded in the future). Skills already finished or implied keep their own
         history. A name another profile has refuses the whole choice."""
+        from planner.core.changes import Change
+
         planner = self._planner
         current = self._check(choice.role, choice.tracks, choice.hours_per_week, None)
         for skill_id in choice.known:

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.records import Change, Changed, StatusChange, StudyLog, StudySession
 from planner.core.status import Status, settable_status
 from planner.core.units import MAX_SESSION_MINUTES
 from planner.db import personal, queries
@@ -15,8 +14,13 @@ from planner.errors import NotFoundError, UsageError
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from planner.core.changes import Change, Changed, StatusChange, StudyLog
     from planner.core.history import Activity
+    from planner.core.study_time import StudySession
     from planner.service.facade import Planner
+
+# What a write returns (`core.changes`) is imported by the methods that write: `roadmap` and
+# `progress` read through this module, and creating those records is time they would lose.
 
 
 class ProgressPart:
@@ -70,6 +74,8 @@ class ProgressPart:
 
     def set_status(self, skill_id: str, status: str, day: date | None = None) -> StatusChange:
         """Record that a skill is now todo, in progress, done or skipped."""
+        from planner.core.changes import Change, StatusChange  # here: see the note above the class
+
         self._planner.skill(skill_id)
         new = settable_status(status)
         when = self.day(day)
@@ -87,6 +93,8 @@ class ProgressPart:
         self, skill_ids: Sequence[str], status: str, day: date | None = None
     ) -> Change:
         """Record the same status for several skills at once, in one transaction."""
+        from planner.core.changes import Change
+
         for skill_id in skill_ids:
             self._planner.skill(skill_id)
         new = settable_status(status)
@@ -124,6 +132,7 @@ class ProgressPart:
         note: str,
     ) -> StudyLog:
         """Log a study session inside a transaction already open (the timer's too)."""
+        from planner.core.changes import Change, StatusChange, StudyLog
         from planner.core.graph import implied
 
         logged = queries.add_study_session(connection, profile_id, skill_id, when, minutes, note)
@@ -165,6 +174,8 @@ class ProgressPart:
     ) -> Change:
         """Delete or restore a session of the learner in one transaction; `mark` says whether
         there was one to delete or restore."""
+        from planner.core.changes import Change
+
         with self._planner.connection() as connection:
             profile = self._planner.profile()
             found = queries.get_study_session(connection, profile.id, session_id)
@@ -190,6 +201,8 @@ class ProgressPart:
         note: str | None = None,
     ) -> Changed[StudySession]:
         """Correct a study session's time, day or note; the values it had are recorded."""
+        from planner.core.changes import Change, Changed
+
         current = self.study_session(session_id)
         if current.deleted:
             raise UsageError(f"study session {session_id} is deleted: restore it first")
@@ -235,6 +248,8 @@ class ProgressPart:
 
     def set_note(self, skill_id: str, text: str) -> Change:
         """Save the learner's note on a skill."""
+        from planner.core.changes import Change
+
         self._planner.skill(skill_id)
         with self._planner.connection() as connection:
             profile = self._planner.profile()
@@ -252,6 +267,8 @@ class ProgressPart:
 
     def add_personal_goal(self, skill_id: str) -> Change:
         """Make a skill (built-in or the learner's own) a goal of their plan."""
+        from planner.core.changes import Change
+
         self._planner.skill(skill_id)
         with self._planner.connection() as connection:
             profile = self._planner.profile()
@@ -261,6 +278,8 @@ class ProgressPart:
 
     def remove_personal_goal(self, skill_id: str) -> Change:
         """Take a skill off the learner's personal goals (its progress stays)."""
+        from planner.core.changes import Change
+
         with self._planner.connection() as connection:
             profile = self._planner.profile()
             if not personal.remove_goal(connection, profile.id, skill_id):

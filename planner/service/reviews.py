@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.records import Change, Changed
+from planner.core.changes import Change, Changed
 from planner.core.reviews import (
     Answer,
     ReviewEvent,

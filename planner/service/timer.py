@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from planner.core.records import Change, Changed, RunningTimer, StudyLog
+from planner.core.changes import Change, Changed, StudyLog
+from planner.core.study_time import RunningTimer
 from planner.core.units import MAX_SESSION_MINUTES
 from planner.db import personal
 from planner.errors import UsageError

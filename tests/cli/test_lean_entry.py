@@ -169,6 +169,31 @@ def test_the_planning_probe_sees_the_planning_engine(returning_learner: Path) ->
     assert "planner.core.plan" in found["heavy"]  # type: ignore[operator]
 
 
+# `roadmap` and `progress` change nothing and list no study session: the records a write
+# returns and the study sessions' records are not created (each dataclass costs a process
+# about half a millisecond; the service imports them where it writes), nor is the learner
+# report's module loaded (only `progress --format json` words the pace with it).
+NOT_WRITTEN = HEAVY.replace(
+    '("sqlalchemy", "alembic", "planner.service", "planner.db")',
+    '("planner.core.changes", "planner.core.study_time", "planner.export.learner_report")',
+)
+PLANS = [a for a in DAILY if a[0] in ("roadmap", "progress")]
+
+
+@pytest.mark.parametrize("argv", PLANS, ids=[a[0] for a in PLANS])
+def test_a_plan_command_loads_no_write_records(returning_learner: Path, argv: list[str]) -> None:
+    assert _run(NOT_WRITTEN + RUN, "--db", str(returning_learner), *argv) == {
+        "code": 0,
+        "heavy": [],
+    }
+
+
+def test_the_write_records_probe_sees_them(returning_learner: Path) -> None:
+    """`planner log` loads what the test above looks for (so it can fail)."""
+    found = _run(NOT_WRITTEN + RUN, "--db", str(returning_learner), "log", "pandas", "20m")
+    assert found == {"code": 0, "heavy": ["planner.core.changes", "planner.core.study_time"]}
+
+
 def test_the_probe_sees_the_orm(returning_learner: Path) -> None:
     """The probe sees SQLAlchemy's ORM when it is loaded (so the test above can fail)."""
     found = _run(

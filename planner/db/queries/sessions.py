@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select, update
 
-from planner.core.records import StudySession
 from planner.db import tables
 from planner.db.engine import connection_of, inserted_id
 from planner.db.queries.clock import utcnow
@@ -17,6 +16,7 @@ from planner.db.queries.profiles import lock_profile
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from planner.core.study_time import StudySession
     from planner.db.engine import Tx
 
 _s = tables.study_session.c
@@ -26,6 +26,8 @@ def add_study_session(
     tx: Tx, profile_id: int, skill_id: str, day: date, minutes: int, note: str
 ) -> StudySession:
     """Record a study session."""
+    from planner.core.study_time import StudySession  # here: a plan reads the minutes only
+
     connection = connection_of(tx)
     lock_profile(connection, profile_id)  # what the caller reads next (statuses) is current
     added = connection.execute(
@@ -66,6 +68,8 @@ def restore_study_session(tx: Tx, profile_id: int, session_id: int) -> bool:
 
 def get_study_session(tx: Tx, profile_id: int, session_id: int) -> StudySession | None:
     """One study session of a profile (deleted ones included), or None."""
+    from planner.core.study_time import StudySession
+
     row = _row(connection_of(tx), profile_id, session_id)
     if row is None:
         return None
@@ -79,6 +83,8 @@ def edit_study_session(
 ) -> StudySession | None:
     """Correct a study session that is not deleted, logging the values it had; None when the
     profile has no such session."""
+    from planner.core.study_time import StudySession
+
     connection = connection_of(tx)
     row = _locked(connection, profile_id, session_id)
     if row is None or row.deleted_at is not None:
@@ -135,6 +141,8 @@ def _log_session_change(
 
 def study_sessions(tx: Tx, profile_id: int) -> list[StudySession]:
     """Every study session of a profile (not the deleted ones), oldest first."""
+    from planner.core.study_time import StudySession
+
     rows = connection_of(tx).execute(
         select(_s.id, _s.skill_id, _s.day, _s.minutes, _s.note)
         .where(_s.profile_id == profile_id, _s.deleted_at.is_(None))
