@@ -11,7 +11,7 @@ library against a process that reads the graph and sorts it with networkx.
 
 Commands that write (`status`, `log`, `note`) and their floors run on a fresh copy of the
 database every run (copied before the clock starts), so every run does the same work. Runs
-go in rounds, each round running every process once, commands and floors alternating; the
+go in rounds, each round running every process once, each command followed by its floor; the
 first round is not counted (bytecode is cached, as for an installed app).
 
 The ratio is paired: in each round a command's time over its floor's in the same round, and
@@ -432,9 +432,14 @@ def run() -> list[Row]:
                 command = [str(work) if part == WORK else part for part in command]
             return _time(command, env)
 
-        runs = [(c, c.command) for c in all_cases]
-        floor_run = {}  # case name: where its floor's samples are
+        # Each command beside its floor, run one after the other: what the machine does
+        # meanwhile changes within a round, and the two of a pair then see the same (until
+        # the tenth look every floor ran after all the commands, seconds away).
+        runs: list[tuple[Case, list[str]]] = []
+        where, floor_run = {}, {}  # case name: where its samples are, where its floor's are
         for case in all_cases:
+            where[case.name] = len(runs)
+            runs.append((case, case.command))
             if case.floor_of is None:
                 floor_run[case.name] = len(runs)
                 runs.append((case, case.floor))
@@ -446,8 +451,8 @@ def run() -> list[Row]:
                 samples[i].append(once(case, command))
     print(f"cli: ratio = median over {RUNS} rounds of (command / its floor, run in the same round)")
     rows: list[Row] = []
-    for n, case in enumerate(all_cases):
-        own, floors = samples[n], samples[floor_run[case.floor_of or case.name]]
+    for case in all_cases:
+        own, floors = samples[where[case.name]], samples[floor_run[case.floor_of or case.name]]
         paired = paired_ratio(own, floors)
         target = case.target
         ok = None if target is None else paired <= target
