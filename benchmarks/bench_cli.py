@@ -46,7 +46,7 @@ from benchmarks.floors import HEAD, PLAN_ROWS
 from planner.paths import builtin_roadmap_files
 from planner.service import Planner
 
-RUNS = 11  # rounds counted (about 11 s each on two cores)
+RUNS = 21  # rounds counted (about 10 s each on two cores): a shared machine's bursts even out
 BIG = 10_000
 PLANNER = [sys.executable, "-m", "planner"]
 DAILY_TARGET = 1.3  # times the SQLAlchemy floor

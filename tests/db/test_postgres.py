@@ -13,11 +13,12 @@ import sqlalchemy.exc
 from hypothesis import HealthCheck, given, settings
 from sqlalchemy import text
 
-from planner.core.domain import Library
+from planner.core.domain import Library, Skill
 from planner.db import queries
 from planner.db.engine import Database, head_revision
 from planner.errors import DatabaseError, DatabaseProblem
 from tests.core.libraries import libraries
+from tests.db.test_library_roundtrip import RESOURCES
 from tests.pg_cluster import Cluster
 
 
@@ -168,6 +169,18 @@ def test_a_stored_library_reads_back_the_same_on_postgresql(
             session.rollback()
     assert loaded.skills == library.skills
     assert set(loaded.roles) == set(library.roles)
+
+
+def test_resources_read_back_with_free_a_boolean_on_postgresql(server_db: Database) -> None:
+    library = Library({"git": Skill("git", "Git", "Tools", 8, resources=RESOURCES)})
+    with server_db.sessions() as session:
+        try:
+            queries.save_library(session, library)
+            loaded = queries.load_library(session).skills["git"].resources
+        finally:
+            session.rollback()
+    assert loaded == RESOURCES
+    assert [type(r.free) for r in loaded] == [bool, bool, type(None)]
 
 
 def test_a_driver_error_on_a_server_is_left_to_the_program(server_db: Database) -> None:
