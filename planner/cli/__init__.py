@@ -32,9 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # A command is a short-lived process: what it makes (the modules as they load, SQLAlchemy
     # among them, the rows it reads) stays alive until it ends, so the cyclic collector's runs
-    # midway free nothing, and they cost a twentieth of `planner roadmap`. Memory measured the
-    # same with it paused, up to a 10,000-skill PDF (benchmarks/README). The app is not a
-    # short-lived process: it runs the collector its own way (planner.ui.collector).
+    # midway free nothing, and they cost a twentieth of `planner roadmap`. Peak memory measured
+    # the same with it paused, or 5 % more (importing a big library), up to a 10,000-skill PDF
+    # (benchmarks/README, tenth look). The app is not a short-lived process: it runs the
+    # collector its own way (planner.ui.collector).
     with paused_gc(aged=True):
         from planner.cli.parser import build_parser, check_text, cmd_gui
 
